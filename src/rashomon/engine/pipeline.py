@@ -1,0 +1,123 @@
+"""The analysis pipeline for one document: nlp -> extract -> resolve (within the document).
+
+``Pipeline.analyze`` turns a :class:`Document` into an :class:`Analysis`:
+time expressions, places, figures, role fillers, incidents, and attributed
+statements with canonical speakers, types, dates and the incidents they are
+about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from rashomon.extract.attribution import extract_attributions
+from rashomon.extract.events import extract_events, incident_at
+from rashomon.extract.figures import extract_figures
+from rashomon.extract.places import find_places
+from rashomon.extract.roles import extract_role_fillers
+from rashomon.extract.stance import classify_statement
+from rashomon.extract.timex import tag_timexes
+from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
+from rashomon.nlp.model import load_nlp
+from rashomon.resolve.speakers import resolve_speakers
+
+RESPONSIBILITY_OF_TYPE = {"claim_of_responsibility": "claimed", "accusation": "accused", "denial": "denied"}
+
+
+class Pipeline:
+    """Runs every extraction stage on documents; one spaCy model per pipeline."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 16):
+        self.nlp = load_nlp(model)
+        self.batch_size = batch_size
+
+    def analyze(self, document: Document) -> Analysis:
+        return self.analyze_doc(document, self.nlp(document.text))
+
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        docs = list(documents)
+        for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)):
+            yield self.analyze_doc(document, doc)
+
+    def analyze_doc(self, document: Document, doc: Doc) -> Analysis:
+        dct = (document.published or "")[:10] or None
+        timexes = tag_timexes(document.text, dct, doc=doc)
+        places = find_places(doc)
+        figures = extract_figures(doc, timexes)
+        arguments = extract_role_fillers(doc)
+        events = extract_events(doc, timexes, places, figures, arguments, dct)
+        statements = extract_attributions(doc)
+        resolve_speakers(doc, statements)
+        for st in statements:
+            st.type, st.target = classify_statement(doc, st)
+            st.date = statement_date(doc, st, timexes)
+            st.events = linked_events(doc, st, events)
+        add_responsibility(doc, statements, events)
+        add_reporters(statements, events)
+        mentions = [Mention(Span.of(doc.text, e.start_char, e.end_char), e.label_, e.text)
+                    for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")]
+        return Analysis(document=document, timexes=timexes, mentions=mentions, events=events, statements=statements)
+
+
+def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
+    """The date a statement was made: a DATE next to its cue, outside its content."""
+    sent = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    s = sent.sent
+    best, best_dist = None, 10**9
+    for t in timexes:
+        if t.type != "DATE" or not (s.start_char <= t.span.start < s.end_char):
+            continue
+        if st.content.start <= t.span.start < st.content.end:
+            continue
+        if not t.value[:4].isdigit():
+            continue
+        dist = min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
+        if dist < best_dist and dist <= 40:
+            best, best_dist = t, dist
+    return best
+
+
+def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:
+    """Incidents a statement is about: those mentioned in it, else the one in context."""
+    if not events:
+        return []
+    lo, hi = min(st.cue.start, st.content.start), max(st.cue.end, st.content.end)
+    inside = [i for i, ev in enumerate(events)
+              if any(lo <= m.start < hi for m in [ev.trigger, *ev.mentions])]
+    if inside:
+        return inside
+    if st.type in ("claim_of_responsibility", "accusation", "denial", "dismissal", "admission"):
+        idx = incident_at(doc, events, st.cue.start)
+        return [idx] if idx is not None else []
+    return []
+
+
+def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
+    """Claims, accusations and denials become perpetrator arguments with their status."""
+    for st in statements:
+        status = RESPONSIBILITY_OF_TYPE.get(st.type)
+        if not status:
+            continue
+        who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
+        if who is None:
+            continue
+        for idx in st.events:
+            ev = events[idx]
+            if any(a.span == who and a.responsibility == status for a in ev.arguments):
+                continue
+            name = st.speaker if who is st.source and st.speaker else who.text
+            ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+
+
+def add_reporters(statements: list[Statement], events: list[Event]) -> None:
+    """A figure inside a statement's content was reported by that statement's source."""
+    for ev in events:
+        for fig in ev.figures:
+            for st in statements:
+                if st.source and st.content.start <= fig.span.start < st.content.end:
+                    fig.reporter = st.source
+                    break

@@ -1,0 +1,320 @@
+"""Incidents: triggers, types, dates, places, figures; background incidents kept apart.
+
+1. Triggers come from a lexicon of lemmas and phrases (``data/events/triggers.json``).
+   Generic plurals ("a history of attacks"), hypotheticals ("a possible attack")
+   and questions are not incidents.
+2. Each trigger gets the date and place written in its own sentence.
+3. Triggers are grouped into incidents: an anaphoric mention ("the assault",
+   "this attack") joins the most salient compatible incident; a trigger with its
+   own date or place that differs from every incident, or a type of another
+   family, starts a new one.
+4. Incidents dated well before the main incident, or told in the past perfect,
+   are background.
+5. Figures and role fillers attach to the incident of their sentence, else to
+   the incident last referred to.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from rashomon.data import load_json
+from rashomon.models import Argument, Event, Figure, Place, Span, Timex
+
+AIR_FAMILY = {"air_strike", "missile_strike", "drone_strike", "shelling"}
+_DETERMINERS_ANAPHORIC = {"the", "this", "that", "these", "its", "their", "his", "her", "such"}
+
+
+@functools.lru_cache(maxsize=1)
+def _triggers() -> dict:
+    data = load_json("events/triggers.json")
+    phrases: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase, etype in data["phrases"].items():
+        words = phrase.split()
+        phrases.setdefault(words[0], []).append((words, etype))
+    for cands in phrases.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return {"lemmas": data["lemmas"], "phrases": phrases, "weak": set(data["weak_lemmas"]),
+            "hypothetical": set(data["hypothetical"]), "background": set(data["background_cues"]),
+            "not_heads": set(data["not_incident_heads"])}
+
+
+@dataclass
+class Trigger:
+    start: int  # token index
+    end: int
+    type: str
+    weak: bool
+    anaphoric: bool
+    sent_index: int
+    date: Timex | None = None
+    place: Place | None = None
+
+
+@dataclass
+class _Incident:
+    triggers: list[Trigger] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    date: Timex | None = None
+    place: Place | None = None
+    background: bool = False
+
+    def family(self) -> str:
+        specific = [t for t in self.types if t != "attack"]
+        return _family(specific[0]) if specific else "any"
+
+
+def _family(etype: str) -> str:
+    if etype == "attack":
+        return "any"
+    return "air" if etype in AIR_FAMILY else "ground"
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Incident triggers in document order (multi-word phrases first)."""
+    lex = _triggers()
+    sent_of = {}
+    for si, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = si
+    out: list[Trigger] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        matched = None
+        for words, etype in lex["phrases"].get(tok.lower_, []) + lex["phrases"].get(tok.lemma_.lower(), []):
+            n = len(words)
+            window = doc[i : i + n]
+            if len(window) == n and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
+                matched = (n, etype)
+                break
+        if matched:
+            n, etype = matched
+            if _is_incident(doc[i + n - 1], lex):
+                out.append(Trigger(i, i + n, etype, False, _anaphoric(doc[i + n - 1]), sent_of[i]))
+            i += n
+            continue
+        lemma = tok.lemma_.lower()
+        etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
+        if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
+            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok), sent_of[i]))
+        i += 1
+    return _merge_compounds(out, doc)
+
+
+def _anaphoric(tok: Token) -> bool:
+    return tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children)
+
+
+def _is_incident(tok: Token, lex: dict) -> bool:
+    """Reject generic plurals, hypotheticals, questions and non-incident compounds."""
+    if tok.sent.text.rstrip().endswith("?"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
+    if mods & lex["hypothetical"]:
+        return False
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["not_heads"]:
+        return False
+    if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS"):
+        has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
+        if not has_det:
+            return False  # "a history of Islamist attacks", "threatened terror attacks"
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return False  # "at least 15 attacks since ...": a count of incidents, not one
+    if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
+        return False
+    if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
+        return False
+    return True
+
+
+def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """"car bomb attack": a trigger that modifies another trigger lends it its type."""
+    by_token = {t.end - 1: t for t in triggers}
+    keep = []
+    for t in triggers:
+        head_tok = doc[t.end - 1]
+        if head_tok.dep_ in ("compound", "amod") and head_tok.head.i in by_token and head_tok.head.i != t.end - 1:
+            head = by_token[head_tok.head.i]
+            if head.type == "attack":
+                head.type = t.type
+            continue
+        keep.append(t)
+    return keep
+
+
+def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int) -> Timex | None:
+    sent = list(doc.sents)[sent_index]
+    dates = [t for t in timexes if t.type == "DATE" and sent.start_char <= t.span.start < sent.end_char
+             and _iso(t.value) is not None]
+    if not dates:
+        return None
+    anchor = doc[token_i].idx
+    return min(dates, key=lambda t: abs(t.span.start - anchor))
+
+
+def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int) -> Place | None:
+    sent = list(doc.sents)[sent_index]
+    cands = [p for p in places if sent.start_char <= p.span.start < sent.end_char and p.country]
+    if not cands:
+        return None
+    anchor = doc[token_i].idx
+    # prefer places after the trigger ("attack on the embassy in Kabul"), then the most specific
+    return min(cands, key=lambda p: (p.span.start < anchor, abs(p.span.start - anchor), p.city is None))
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value.split("T")[0].split("-")
+    try:
+        if len(parts) >= 3 and parts[0].isdigit():
+            return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+            return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
+            return date(int(parts[0]), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _compatible_date(a: Timex | None, b: Timex | None) -> bool:
+    if a is None or b is None:
+        return True
+    va, vb = a.value, b.value
+    return va.startswith(vb) or vb.startswith(va)
+
+
+def _compatible_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.city and b.city and a.city != b.city:
+        return False
+    return True
+
+
+def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    last: _Incident | None = None
+    for trig in triggers:
+        fam = _family(trig.type)
+        compatible = [inc for inc in incidents
+                      if (fam == "any" or inc.family() in ("any", fam))
+                      and _compatible_date(trig.date, inc.date) and _compatible_place(trig.place, inc.place)]
+        same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
+        target: _Incident | None = None
+        own_date = trig.date is not None and not any(inc.date and inc.date.value == trig.date.value for inc in compatible)
+        if same_sentence and not own_date:
+            target = same_sentence[-1]
+        elif trig.anaphoric and compatible:
+            target = max(compatible, key=lambda inc: (len(inc.triggers), incidents.index(inc)))
+        elif compatible and not own_date and (trig.weak or fam == "any" or trig.place is None):
+            target = last if last in compatible else compatible[-1]
+        elif compatible and trig.date is not None and any(inc.date and inc.date.value == trig.date.value for inc in compatible):
+            target = next(inc for inc in compatible if inc.date and inc.date.value == trig.date.value)
+        if target is None:
+            if trig.weak and incidents and not trig.date and not trig.place:
+                continue  # a weak word ("killed") alone does not make a new incident
+            target = _Incident()
+            incidents.append(target)
+        target.triggers.append(trig)
+        if trig.type not in target.types:
+            target.types.append(trig.type)
+        target.date = target.date or trig.date
+        target.place = target.place or trig.place
+        last = target
+    return incidents
+
+
+def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
+    lex = _triggers()
+    main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
+    main_date = _iso(main.date.value) if main else dct
+    for inc in incidents:
+        d = _iso(inc.date.value) if inc.date else None
+        first = doc[inc.triggers[0].start]
+        sent_words = {t.lower_ for t in first.sent}
+        past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in first.head.children) or \
+            any(c.dep_ == "aux" and c.lower_ == "had" for c in first.children)
+        granular_year = inc.date is not None and len(inc.date.value) == 4
+        if d and main_date and (main_date - d).days > 45:
+            inc.background = True
+        elif granular_year and dct and d and d.year < dct.year:
+            inc.background = True
+        elif past_perfect and inc is not incidents[0]:
+            inc.background = True
+        elif inc is not incidents[0] and sent_words & lex["background"] and inc.date is None:
+            inc.background = inc.background or False
+
+
+def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures: list[Figure],
+                   arguments: list[Argument] | None = None, dct: str | None = None) -> list[Event]:
+    """Incidents of the document with their dates, places, figures and role fillers."""
+    text = doc.text
+    triggers = find_triggers(doc)
+    for trig in triggers:
+        trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)
+        trig.place = _sentence_place(doc, trig.sent_index, places, trig.start)
+    incidents = group_incidents(doc, triggers)
+    if not incidents:
+        return []
+    _mark_background(doc, incidents, _iso(dct))
+    events: list[Event] = []
+    for inc in incidents:
+        first = inc.triggers[0]
+        sent = doc[first.start].sent
+        specific = [t for t in inc.types if t != "attack"] or ["attack"]
+        events.append(Event(
+            type=specific[0], types=specific, background=inc.background,
+            trigger=Span.of(text, doc[first.start].idx, doc[first.end - 1].idx + len(doc[first.end - 1].text)),
+            sentence=Span.of(text, sent.start_char, sent.end_char),
+            date=inc.date, place=inc.place,
+            mentions=[Span.of(text, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text)) for t in inc.triggers[1:]],
+        ))
+    _attach(doc, events, incidents, figures, arguments or [])
+    return events
+
+
+def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
+    """Index of the incident a position in the text is about: same sentence, else the last one mentioned."""
+    best, best_pos = None, -1
+    for idx, ev in enumerate(events):
+        for m in [ev.trigger, *ev.mentions]:
+            if m.start <= char and m.start > best_pos:
+                best, best_pos = idx, m.start
+    sent_start = next((s.start_char for s in doc.sents if s.start_char <= char < s.end_char + 1), None)
+    for idx, ev in enumerate(events):
+        for m in [ev.trigger, *ev.mentions]:
+            if sent_start is not None and sent_start <= m.start and _same_sentence(doc, m.start, char):
+                return idx
+    if best is None:
+        main = next((i for i, ev in enumerate(events) if not ev.background), 0)
+        return main
+    return best
+
+
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    for s in doc.sents:
+        if s.start_char <= a < s.end_char:
+            return s.start_char <= b < s.end_char
+    return False
+
+
+def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: list[Figure], arguments: list[Argument]) -> None:
+    for fig in figures:
+        idx = incident_at(doc, events, fig.span.start)
+        if idx is not None and not (events[idx].background and fig.kind != "killed"):
+            events[idx].figures.append(fig)
+        elif idx is not None:
+            events[idx].figures.append(fig)
+    for arg in arguments:
+        idx = incident_at(doc, events, arg.span.start)
+        if idx is not None:
+            events[idx].arguments.append(arg)
