@@ -48,6 +48,11 @@ def _sessions():
     return session_factory(connect(state.db))
 
 
+from rashomon.cli.crossdoc_cmds import register as _register_crossdoc  # noqa: E402
+
+_register_crossdoc(app, lambda: _sessions())
+
+
 def _pipeline():
     from rashomon.engine.pipeline import Pipeline
 

@@ -47,12 +47,15 @@ class Pipeline:
         places = find_places(doc)
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
-        events = extract_events(doc, timexes, places, figures, arguments, dct)
         statements = extract_attributions(doc)
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)
             st.date = statement_date(doc, st, timexes)
+        said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date}
+        event_timexes = [t for t in timexes if (t.span.start, t.span.end) not in said_on]
+        events = extract_events(doc, event_timexes, places, figures, arguments, dct)
+        for st in statements:
             st.events = linked_events(doc, st, events)
         add_responsibility(doc, statements, events)
         add_reporters(statements, events)
@@ -61,8 +64,13 @@ class Pipeline:
         return Analysis(document=document, timexes=timexes, mentions=mentions, events=events, statements=statements)
 
 
+STATEMENT_NOUNS = {"statement", "interview", "speech", "address", "communique", "communiqué", "briefing", "post",
+                   "remarks", "conference", "message", "video", "letter", "broadcast", "tweet", "report", "declaration"}
+
+
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
-    """The date a statement was made: a DATE next to its cue, outside its content."""
+    """The date a statement was made: a DATE next to its cue, or on a statement noun
+    ("In a March 23 statement"), outside its content."""
     sent = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     if sent is None:
         return None
@@ -76,6 +84,9 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         if not t.value[:4].isdigit():
             continue
         dist = min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
+        tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if tspan is not None and tspan.root.head.lemma_.lower() in STATEMENT_NOUNS:
+            dist = min(dist, 1)
         if dist < best_dist and dist <= 40:
             best, best_dist = t, dist
     return best
@@ -103,7 +114,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         if not status:
             continue
         who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
-        if who is None:
+        if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
             continue
         for idx in st.events:
             ev = events[idx]
@@ -111,6 +122,21 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 continue
             name = st.speaker if who is st.source and st.speaker else who.text
             ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+
+
+_NOT_AGENTS = {"this", "that", "it", "these", "those", "which", "what", "who"}
+
+
+def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
+    """A party can be responsible; an event noun ("this missile terrorism") or a bare pronoun cannot."""
+    words = [w.strip("“”\"'").lower() for w in span.text.split()]
+    if not words or all(w in _NOT_AGENTS for w in words):
+        return False
+    for ev in events:
+        for m in [ev.trigger, *ev.mentions]:
+            if span.start <= m.start < span.end:
+                return False
+    return True
 
 
 def add_reporters(statements: list[Statement], events: list[Event]) -> None:

@@ -106,14 +106,19 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     return _merge_compounds(out, doc)
 
 
+def doc_text_after(tok: Token, end: int) -> str:
+    return tok.doc.text[tok.idx:end]
+
+
 def _anaphoric(tok: Token) -> bool:
     return tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children)
 
 
 def _is_incident(tok: Token, lex: dict) -> bool:
     """Reject generic plurals, hypotheticals, questions and non-incident compounds."""
-    if tok.sent.text.rstrip().endswith("?"):
-        return False
+    sent = tok.sent
+    if "?" in doc_text_after(tok, sent.end_char):
+        return False  # inside a question
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
     if mods & lex["hypothetical"]:
         return False
@@ -157,14 +162,55 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     return min(dates, key=lambda t: abs(t.span.start - anchor))
 
 
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens through their lowest common ancestor."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    pos_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in pos_b:
+            return k + pos_b[t.i]
+    return 99
+
+
 def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int) -> Place | None:
+    """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul")."""
     sent = list(doc.sents)[sent_index]
-    cands = [p for p in places if sent.start_char <= p.span.start < sent.end_char and p.country]
-    if not cands:
-        return None
-    anchor = doc[token_i].idx
-    # prefer places after the trigger ("attack on the embassy in Kabul"), then the most specific
-    return min(cands, key=lambda p: (p.span.start < anchor, abs(p.span.start - anchor), p.city is None))
+    trigger = doc[token_i]
+    scored = []
+    for p in places:
+        if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p):
+            continue
+        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        dist = _tree_distance(span.root, trigger)
+        if dist <= 4:
+            scored.append((dist, p.city is None, p.span.start, p))
+    if not scored:
+        return _demonym_place(doc, sent, trigger)
+    return min(scored, key=lambda x: x[:3])[3]
+
+
+def _is_agent(doc: Doc, place: Place) -> bool:
+    """"Moscow unleashed ...": a place that is the subject of a clause acts; it is not where things happen."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ == "VERB"
+
+
+def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
+    """"against Ukrainian cities": a demonym on a target noun gives the country."""
+    from rashomon.extract.places import country_name, demonym_country
+
+    for tok in sent:
+        if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
+                and _tree_distance(tok, trigger) <= 4:
+            code = demonym_country(tok.text)
+            if code and tok.ent_type_ in ("NORP", "GPE", ""):
+                name = country_name(code) or tok.text
+                return Place(span=Span.of(doc.text, tok.idx, tok.idx + len(tok.text)), name=name,
+                             country=code, country_name=name)
+    return None
 
 
 def _iso(value: str | None) -> date | None:
@@ -209,16 +255,17 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
                       if (fam == "any" or inc.family() in ("any", fam))
                       and _compatible_date(trig.date, inc.date) and _compatible_place(trig.place, inc.place)]
         same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
+        same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
+        undated = [inc for inc in compatible if inc.date is None and not inc.background]
         target: _Incident | None = None
-        own_date = trig.date is not None and not any(inc.date and inc.date.value == trig.date.value for inc in compatible)
-        if same_sentence and not own_date:
+        if same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
             target = same_sentence[-1]
         elif trig.anaphoric and compatible:
             target = max(compatible, key=lambda inc: (len(inc.triggers), incidents.index(inc)))
-        elif compatible and not own_date and (trig.weak or fam == "any" or trig.place is None):
+        elif trig.date is not None:
+            target = same_date[0] if same_date else (undated[0] if undated else None)
+        elif compatible and (trig.weak or fam == "any" or trig.place is None):
             target = last if last in compatible else compatible[-1]
-        elif compatible and trig.date is not None and any(inc.date and inc.date.value == trig.date.value for inc in compatible):
-            target = next(inc for inc in compatible if inc.date and inc.date.value == trig.date.value)
         if target is None:
             if trig.weak and incidents and not trig.date and not trig.place:
                 continue  # a weak word ("killed") alone does not make a new incident
@@ -228,7 +275,9 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
         if trig.type not in target.types:
             target.types.append(trig.type)
         target.date = target.date or trig.date
-        target.place = target.place or trig.place
+        if target.place is None or (trig.place and trig.place.city and not target.place.city
+                                    and trig.place.country == target.place.country):
+            target.place = trig.place or target.place
         last = target
     return incidents
 
@@ -294,8 +343,8 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
         for m in [ev.trigger, *ev.mentions]:
             if sent_start is not None and sent_start <= m.start and _same_sentence(doc, m.start, char):
                 return idx
-    if best is None:
-        main = next((i for i, ev in enumerate(events) if not ev.background), 0)
+    main = next((i for i, ev in enumerate(events) if not ev.background), 0)
+    if best is None or events[best].background:
         return main
     return best
 
@@ -310,11 +359,9 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
 def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: list[Figure], arguments: list[Argument]) -> None:
     for fig in figures:
         idx = incident_at(doc, events, fig.span.start)
-        if idx is not None and not (events[idx].background and fig.kind != "killed"):
-            events[idx].figures.append(fig)
-        elif idx is not None:
+        if idx is not None:
             events[idx].figures.append(fig)
     for arg in arguments:
         idx = incident_at(doc, events, arg.span.start)
-        if idx is not None:
+        if idx is not None and not any(a.span == arg.span and a.role == arg.role for a in events[idx].arguments):
             events[idx].arguments.append(arg)

@@ -31,7 +31,7 @@ def parse_text(text: str, origin: str | None = None, **meta) -> Document:
             published = parse_date(m["date"])
             source = source or (m["source"].strip() if m["source"] else None)
         elif i == 0 and title is None and len(line) <= 200 and not line.rstrip().endswith((".", "--")):
-            title = line.strip()
+            title = " ".join(line.split())
     if published is None and (m := WIRE_DATELINE.search(text[:600])):
         published = parse_date(m["date"])
         source = source or (m["source"].strip() if m["source"] else None)

