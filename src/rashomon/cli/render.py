@@ -87,38 +87,68 @@ def _where(span: dict | None) -> str:
     return f"[{span['doc'][:8]} {span['start']}:{span['end']}]" if span else ""
 
 
+def _side_line(side: dict) -> str:
+    span = side.get("content") or side.get("span") or {}
+    return (f"**{side.get('speaker') or '?'}** ({side.get('type')}, {side.get('date') or 'undated'}): "
+            f"\"{span.get('text', '')}\" {_where(span) if span else ''}")
+
+
 def report_markdown(reports: list[dict]) -> str:
     """The analyst's report as markdown: every item with its source span."""
     out: list[str] = []
     for rep in reports:
-        out.append(f"# {rep['title']}")
+        out.append(f"# {rep['title']}  (cluster {rep['id']}, {rep['key']})")
         out.append("")
         out.append("## What happened")
+        out.append(f"- {rep['type'].replace('_', ' ')} — {rep['date'] or 'date unknown'} — {rep['place'] or ''} ({rep['country'] or '?'})"
+                   f" — {len(rep['documents'])} report(s)")
+        for kind, best in sorted(rep["figures"]["best"].items()):
+            if best:
+                out.append(f"- **{kind}: {best['value']}** — {best['reason']} — \"{best['text']}\" ({best['source'] or '?'}) {_where(best['span'])}")
+        for kind, steps in sorted(rep["figures"]["series"].items()):
+            out.append(f"  - {kind} series:")
+            for s in steps:
+                lab = s["label"] or "first"
+                out.append(f"    - {s['date']}: \"{s['text']}\" ({s['source'] or '?'}) → {lab}"
+                           f"{' — ' + s['reason'] if s['label'] else ''} {_where(s['span'])}")
         for ev in rep["events"]:
             place = ev["place"]
             where = f"{place['name']}, {place['country_name'] or place['country'] or ''}" if place else "place unknown"
             tag = " (background)" if ev["background"] else ""
-            out.append(f"- **{', '.join(ev['types'])}**{tag} — {ev['date']['value'] if ev['date'] else 'date unknown'} — {where} "
+            out.append(f"- mention: **{', '.join(ev['types'])}**{tag} — {ev['date']['value'] if ev['date'] else 'date unknown'} — {where} "
                        f"— \"{ev['trigger']['text']}\" {_where(ev['trigger'])}")
-            for a in ev["arguments"]:
-                resp = f" ({a['responsibility']})" if a["responsibility"] else ""
-                out.append(f"  - {a['role']}: {a['entity']}{resp} {_where(a['span'])}")
-            for f in ev["figures"]:
-                out.append(f"  - {figure_text(f)}: \"{f['span']['text']}\" {_where(f['span'])}")
-        for section, items in rep.get("sections", {}).items():
-            out.append("")
-            out.append(f"## {section}")
-            out.extend(f"- {line}" for line in items) if items else out.append("- none found")
         out.append("")
-        out.append("## Who said what")
-        for st in rep["statements"]:
-            date = st["date"]["value"] if st["date"] else "undated"
-            target = f" → {st['target']['text']}" if st.get("target") else ""
-            out.append(f"- **{st['speaker'] or (st['source'] or {}).get('text') or '?'}** {st['cue']['text']} "
-                       f"[{st['type']}{target}, {st['mode']}, {date}]: \"{st['content']['text']}\" {_where(st['cue'])}")
+        out.append("## Who is said to be responsible, and by whom")
+        for r in rep["responsibility"] or []:
+            party = ", ".join(r["party"]) if r["party"] else ""
+            out.append(f"- {r['status']}{': ' + party if party else ''} — by **{r['by'] or '?'}** ({r['date'] or 'undated'}): "
+                       f"\"{r['span']['text']}\" {_where(r['span'])}")
+        if not rep["responsibility"]:
+            out.append("- none found")
+        for title, key in (("Competing attributions", "competing_attributions"), ("Denials", "denials"),
+                           ("Contradictions", "contradictions")):
+            out.append("")
+            out.append(f"## {title}")
+            if not rep[key]:
+                out.append("- none found")
+            for ln in rep[key]:
+                out.append(f"- {ln['explanation']} [{ln['proposition']}]")
+                out.append(f"  - A: {_side_line(ln['a'])}")
+                out.append(f"  - B: {_side_line(ln['b'])}")
+        out.append("")
+        out.append("## Statements by proposition and stance")
+        for prop, by_type in rep["statements_by_proposition"].items():
+            out.append(f"- **{prop}**")
+            for stype, sts in by_type.items():
+                out.append(f"  - {stype}:")
+                for st in sts:
+                    date = st["date"]["value"] if st["date"] else "undated"
+                    chain = " via " + " → ".join(c["text"] for c in st["chain"]) if st.get("chain") else ""
+                    out.append(f"    - **{st['speaker'] or (st['source'] or {}).get('text') or '?'}**{chain} {st['cue']['text']} "
+                               f"({date}): \"{st['content']['text']}\" {_where(st['cue'])}")
         out.append("")
         out.append("## Reports")
         for d in rep["documents"]:
-            out.append(f"- {d['id']} — {d['title'] or ''} ({d['published'] or 'undated'}, {d['source'] or d['origin'] or ''})")
+            out.append(f"- {d['id']} — {d['title'] or ''} ({d['published'] or 'undated'}, {d['source'] or d['author'] or d['origin'] or ''})")
         out.append("")
     return "\n".join(out) if out else "No events stored yet: run `rashomon ingest PATH` first."

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -107,7 +107,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 
 def doc_text_after(tok: Token, end: int) -> str:
-    return tok.doc.text[tok.idx:end]
+    return tok.doc[tok.i: tok.sent.end].text
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -153,13 +153,16 @@ def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
 
 
 def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int) -> Timex | None:
-    sent = list(doc.sents)[sent_index]
-    dates = [t for t in timexes if t.type == "DATE" and sent.start_char <= t.span.start < sent.end_char
+    sent = doc[token_i].sent
+    dates = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start_char <= t.span.start < sent.end_char
              and _iso(t.value) is not None]
     if not dates:
         return None
     anchor = doc[token_i].idx
-    return min(dates, key=lambda t: abs(t.span.start - anchor))
+    best = min(dates, key=lambda t: abs(t.span.start - anchor))
+    if "T" in best.value:  # an event is dated by its day: "Monday morning" -> the Monday
+        best = replace(best, value=best.value.split("T")[0])
+    return best
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -175,8 +178,8 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int) -> Place | None:
     """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul")."""
-    sent = list(doc.sents)[sent_index]
     trigger = doc[token_i]
+    sent = trigger.sent
     scored = []
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p):
@@ -186,7 +189,8 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
             continue
         dist = _tree_distance(span.root, trigger)
         if dist <= 4:
-            scored.append((dist, p.city is None, p.span.start, p))
+            is_country = p.name == p.country_name
+            scored.append((is_country, dist, p.span.start, p))
     if not scored:
         return _demonym_place(doc, sent, trigger)
     return min(scored, key=lambda x: x[:3])[3]
@@ -338,10 +342,9 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
         for m in [ev.trigger, *ev.mentions]:
             if m.start <= char and m.start > best_pos:
                 best, best_pos = idx, m.start
-    sent_start = next((s.start_char for s in doc.sents if s.start_char <= char < s.end_char + 1), None)
     for idx, ev in enumerate(events):
         for m in [ev.trigger, *ev.mentions]:
-            if sent_start is not None and sent_start <= m.start and _same_sentence(doc, m.start, char):
+            if _same_sentence(doc, m.start, char):
                 return idx
     main = next((i for i, ev in enumerate(events) if not ev.background), 0)
     if best is None or events[best].background:
@@ -350,10 +353,9 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
-    for s in doc.sents:
-        if s.start_char <= a < s.end_char:
-            return s.start_char <= b < s.end_char
-    return False
+    ta = doc.char_span(a, a + 1, alignment_mode="expand")
+    tb = doc.char_span(b, b + 1, alignment_mode="expand")
+    return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
 
 
 def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: list[Figure], arguments: list[Argument]) -> None:

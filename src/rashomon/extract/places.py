@@ -140,7 +140,13 @@ def find_places(doc) -> list[Place]:
                     break
         if not matched:
             i += 1
-    mentioned = {lookup(text[s:e]).country for s, e in spans if lookup(text[s:e]) and lookup(text[s:e]).kind == "country"}
+    resolved = [lookup(text[s:e]) for s, e in spans]
+    mentioned = {r.country for r in resolved if r and r.kind == "country"}
+    counts: dict[str, int] = {}
+    for r in resolved:
+        if r and r.country:
+            counts[r.country] = counts.get(r.country, 0) + 1
+    dominant = max(sorted(counts), key=lambda c: counts[c]) if counts else None
     for s, e in sorted(set(spans)):
         name = text[s:e]
         stripped = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
@@ -149,6 +155,13 @@ def find_places(doc) -> list[Place]:
         span = Span.of(text, s + offset, e)
         if entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry)
+        elif code := demonym_country(stripped):
+            found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
+                                                  country_name=country_name(code))
+        elif dominant:
+            # a town the gazetteer lacks: the country the document is mostly about
+            found[(span.start, span.end)] = Place(span=span, name=stripped, city=stripped, country=dominant,
+                                                  country_name=country_name(dominant))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     return sorted(found.values(), key=lambda p: p.span.start)

@@ -218,3 +218,50 @@ class LinkRow(Base):
     b_table: Mapped[str] = mapped_column(String(32))
     b_id: Mapped[int] = mapped_column(Integer)
     explanation: Mapped[str] = mapped_column(Text)
+    proposition: Mapped[str | None] = mapped_column(String(64))  # what the two sides disagree about
+
+
+# ---------------------------------------------------------------- cross-document (issue 10)
+
+class EventBlockRow(Base):
+    """Blocking keys of an event for incremental clustering (family, day interval, country)."""
+
+    __tablename__ = "event_blocks"
+    __table_args__ = (Index("ix_event_blocks_family_lo", "family", "lo"),
+                      Index("ix_event_blocks_family_country", "family", "country"))
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    family: Mapped[str] = mapped_column(String(32))
+    lo: Mapped[int | None] = mapped_column(Integer)  # ordinal day (date.toordinal)
+    hi: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(8))
+    features: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the event dict used for scoring
+
+
+class EntityAliasRow(SpanMixin, Base):
+    """A mention (span) of a canonical entity, with the alias it was written as."""
+
+    __tablename__ = "entity_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text, index=True)  # normalised form as written
+    role: Mapped[str | None] = mapped_column(String(32))  # mention | speaker | argument
+
+
+class FigureSeriesRow(Base):
+    """One step of a cluster's figure series (killed, wounded ...), with its classification."""
+
+    __tablename__ = "figure_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(16))  # update | conflict | agreement | None (first)
+    compared_with: Mapped[int | None] = mapped_column(Integer)  # figures.id
+    reason: Mapped[str | None] = mapped_column(Text)
+    best: Mapped[bool] = mapped_column(Boolean, default=False)

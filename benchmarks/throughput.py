@@ -1,0 +1,76 @@
+"""End-to-end throughput of rashomon against bare spaCy, in the same process, on the same documents.
+
+    python benchmarks/throughput.py [--docs 200] [--corpus ../shared/data/muc4/processed/train.json]
+
+Runs (1) bare ``nlp.pipe`` with the same model and (2) rashomon's full path:
+parse + extract + store into a fresh SQLite file. Prints words/second for both,
+the ratio (target >= 0.7), and peak memory (tracemalloc) of each phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from rashomon.engine.pipeline import Pipeline
+from rashomon.models import Document
+from rashomon.ingest.decode import content_id
+from rashomon.store.db import connect, session_factory
+from rashomon.store.repository import save_analysis
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "muc4" / "processed" / "train.json"
+
+
+def load(path: Path, n: int) -> list[str]:
+    texts = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            texts.append(json.loads(line)["doctext"])
+            if len(texts) >= n:
+                break
+    return texts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    args = ap.parse_args()
+    texts = load(args.corpus, args.docs)
+    words = sum(len(t.split()) for t in texts)
+    pipeline = Pipeline()
+    nlp = pipeline.nlp
+    list(nlp.pipe(texts[:5]))  # warm up both paths
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=pipeline.batch_size):
+        pass
+    bare = time.perf_counter() - t0
+    bare_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sessions = session_factory(connect(f"sqlite:///{tmp}/bench.db"))
+        docs = [Document(id=content_id(t), text=t, published="1990-01-01") for t in texts]
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        with sessions.begin() as session:
+            for analysis in pipeline.analyze_many(docs):
+                save_analysis(session, analysis)
+        full = time.perf_counter() - t0
+        full_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+    print(f"documents: {len(texts)}, words: {words}")
+    print(f"bare spaCy nlp.pipe : {words / bare:9.0f} words/s   peak {bare_peak / 1e6:7.1f} MB")
+    print(f"rashomon end-to-end : {words / full:9.0f} words/s   peak {full_peak / 1e6:7.1f} MB")
+    print(f"ratio (rashomon / bare spaCy): {bare / full:.2f}  (target >= 0.70)")
+
+
+if __name__ == "__main__":
+    main()

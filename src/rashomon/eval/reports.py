@@ -1,0 +1,147 @@
+"""Accuracy on the project's own modern wire-style reports (``tests/data/reports``).
+
+Each ``NAME.txt`` has a ``NAME.json`` with the expected events and statements.
+Matching rule: an expected event is found when a predicted event of the same
+background status has a compatible type (same type, or same family: the air
+family air/missile/drone strike, or an unspecified "attack") and, when both have
+one, the same date; pairs are made greedily in document order. On matched events:
+date = predicted value equals the expected date; place = same country (and city,
+when the expectation gives one); a figure is correct when kind, value and
+qualifier all match; perpetrators = share of expected perpetrator texts that
+overlap a predicted perpetrator argument. Statements: an expected statement is
+found when a predicted statement has the same cue text and a source span that
+overlaps the expected source text; its type and date are then compared.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rashomon.engine.pipeline import Pipeline
+from rashomon.ingest.sources import read_sources
+from rashomon.models import Analysis, Event
+
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "reports"
+AIR = {"air_strike", "missile_strike", "drone_strike"}
+
+
+def _compatible(expected: str, ev: Event) -> bool:
+    types = set(ev.types) | {ev.type}
+    if expected in types or "attack" in types:
+        return True
+    return expected in AIR and bool(types & AIR)
+
+
+def _find(text: str, needle: str) -> tuple[int, int] | None:
+    i = text.find(needle)
+    return (i, i + len(needle)) if i >= 0 else None
+
+
+def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:
+    return a is not None and a[0] < end and start < a[1]
+
+
+def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
+    """Add one document's matches to ``counts``; return readable error lines."""
+    text = analysis.document.text
+    errors: list[str] = []
+    free = list(analysis.events)
+    for exp in gold["events"]:
+        counts["events"] += 1
+        match = next((ev for ev in free if ev.background == exp.get("background", False) and _compatible(exp["type"], ev)
+                      and (not ev.date or not exp.get("date") or ev.date.value == exp["date"])), None)
+        if match is None:
+            errors.append(f"missed event {exp['type']} {exp.get('date')}")
+            continue
+        free.remove(match)
+        counts["events_found"] += 1
+        counts["type_ok"] += exp["type"] in match.types
+        if exp.get("date"):
+            counts["dates"] += 1
+            ok = bool(match.date and match.date.value == exp["date"])
+            counts["date_ok"] += ok
+            if not ok:
+                errors.append(f"date {match.date.value if match.date else None} != {exp['date']}")
+        if exp.get("place"):
+            counts["places"] += 1
+            p = match.place
+            ok = bool(p and p.country == exp["place"].get("country")
+                      and (not exp["place"].get("city") or (p.city or p.name or "").lower() == exp["place"]["city"].lower()))
+            counts["place_ok"] += ok
+            if not ok:
+                errors.append(f"place {p.name if p else None}/{p.country if p else None} != {exp['place']}")
+        predicted = {(f.kind, f.value, f.qualifier) for f in match.figures}
+        for f in exp.get("figures", []):
+            counts["figures"] += 1
+            ok = (f["kind"], f["value"], f.get("qualifier")) in predicted
+            counts["figure_ok"] += ok
+            if not ok:
+                errors.append(f"figure {f['kind']} {f.get('qualifier') or ''} {f['value']} missing")
+        perps = [a for a in match.arguments if a.role.startswith("perpetrator")]
+        for p in exp.get("perpetrators", []):
+            counts["perpetrators"] += 1
+            where = _find(text, p["text"])
+            counts["perpetrator_ok"] += any(_overlaps(where, a.span.start, a.span.end) for a in perps)
+    counts["events_predicted"] += len(analysis.events)
+    for exp in gold.get("statements", []):
+        counts["statements"] += 1
+        where = _find(text, exp["source_text"])
+        match = next((st for st in analysis.statements if st.cue.text.lower() == exp["cue"].lower()
+                      and st.source is not None and _overlaps(where, st.source.start, st.source.end)), None)
+        if match is None:
+            errors.append(f"missed statement {exp['source_text']!r} {exp['cue']!r}")
+            continue
+        counts["statements_found"] += 1
+        counts["stype_ok"] += match.type == exp["type"]
+        if exp.get("date"):
+            counts["sdates"] += 1
+            counts["sdate_ok"] += bool(match.date and match.date.value == exp["date"])
+    return errors
+
+
+def evaluate(path=None, predictions_out=None, limit=None, **_) -> dict:
+    root = Path(path) if path else DEFAULT_DIR
+    files = sorted(root.glob("*.txt"))[:limit]
+    pipeline = Pipeline()
+    counts: dict = {k: 0 for k in ("events", "events_found", "events_predicted", "type_ok", "dates", "date_ok", "places",
+                                   "place_ok", "figures", "figure_ok", "perpetrators", "perpetrator_ok", "statements",
+                                   "statements_found", "stype_ok", "sdates", "sdate_ok")}
+    errors: dict[str, list[str]] = {}
+    for f in files:
+        gold = json.loads(f.with_suffix(".json").read_text(encoding="utf-8"))
+        (doc,) = [d for d in read_sources([str(f)]) if hasattr(d, "text")]
+        doc.published = doc.published or gold.get("published")
+        errors[f.stem] = score_document(pipeline.analyze(doc), gold, counts)
+    if predictions_out:
+        Path(predictions_out).write_text(json.dumps(errors, indent=1), encoding="utf-8")
+    ratio = lambda a, b: 100.0 * counts[a] / counts[b] if counts[b] else 0.0  # noqa: E731
+    return {"documents": len(files), "counts": counts, "errors": errors,
+            "event_recall": ratio("events_found", "events"),
+            "event_precision": 100.0 * counts["events_found"] / counts["events_predicted"] if counts["events_predicted"] else 0.0,
+            "type_accuracy": ratio("type_ok", "events_found"), "date_accuracy": ratio("date_ok", "dates"),
+            "place_accuracy": ratio("place_ok", "places"), "figure_accuracy": ratio("figure_ok", "figures"),
+            "perpetrator_recall": ratio("perpetrator_ok", "perpetrators"),
+            "statement_recall": ratio("statements_found", "statements"),
+            "statement_type_accuracy": ratio("stype_ok", "statements_found"),
+            "statement_date_accuracy": ratio("sdate_ok", "sdates")}
+
+
+def render(m: dict) -> str:
+    c = m["counts"]
+    rows = [
+        ("event recall", m["event_recall"], f"{c['events_found']}/{c['events']}"),
+        ("event precision", m["event_precision"], f"{c['events_found']}/{c['events_predicted']}"),
+        ("event type (matched)", m["type_accuracy"], f"{c['type_ok']}/{c['events_found']}"),
+        ("event date", m["date_accuracy"], f"{c['date_ok']}/{c['dates']}"),
+        ("event place", m["place_accuracy"], f"{c['place_ok']}/{c['places']}"),
+        ("figures (kind+value+qualifier)", m["figure_accuracy"], f"{c['figure_ok']}/{c['figures']}"),
+        ("perpetrators", m["perpetrator_recall"], f"{c['perpetrator_ok']}/{c['perpetrators']}"),
+        ("statements found", m["statement_recall"], f"{c['statements_found']}/{c['statements']}"),
+        ("statement type", m["statement_type_accuracy"], f"{c['stype_ok']}/{c['statements_found']}"),
+        ("statement date", m["statement_date_accuracy"], f"{c['sdate_ok']}/{c['sdates']}"),
+    ]
+    lines = [f"Own reports: {m['documents']} documents (matched events only for type/date/place/figures)",
+             f"{'metric':34} {'%':>6}  count"]
+    lines += [f"{name:34} {value:6.1f}  {count}" for name, value, count in rows]
+    return "\n".join(lines)

@@ -1,0 +1,450 @@
+"""Statement type (claim of responsibility, accusation, denial, ...) and its target.
+
+Rules over the cue and its syntactic complements first ("accused X of", "blamed X for",
+"denied any involvement", "dismissed X as", "warned of", "claimed responsibility for"),
+then, for generic cues (said, claimed, reported ...), over the reported content
+("X was behind the attack", "carried out by X", "we have nothing to do with ...",
+a question mark). Word lists live in ``rashomon/data/stance/*.json``.
+
+Public API: :func:`classify_statement`, :func:`statement_polarity`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from rashomon.models import Span, Statement
+
+__all__ = ["classify_statement", "statement_polarity", "STATEMENT_TYPES"]
+
+STATEMENT_TYPES = ("claim_of_responsibility", "accusation", "denial", "dismissal",
+                   "warning", "admission", "question", "other")
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+RESP_NOUNS = {"responsibility", "credit", "authorship", "paternity"}
+ATTACK_NOUNS = {"attack", "bombing", "killing", "assassination", "kidnapping", "murder", "massacre", "abduction",
+                "operation", "action", "ambush", "raid", "blast", "explosion", "shooting", "act", "sabotage"}
+UNIDENTIFIED = {"unidentified", "unknown", "anonymous", "unnamed", "masked", "several", "some"}
+
+
+@functools.lru_cache(maxsize=None)
+def _load(name: str) -> dict:
+    text = resources.files("rashomon").joinpath(f"data/stance/{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _lex() -> dict:
+    cues = _load("cues")
+    content = _load("content")
+    orgs = json.loads(resources.files("rashomon").joinpath("data/speakers/orgs.json").read_text(encoding="utf-8"))
+    roles = json.loads(resources.files("rashomon").joinpath("data/speakers/roles.json").read_text(encoding="utf-8"))
+    verb_type: dict[str, str] = {}
+    for typ in ("accusation", "denial", "dismissal", "warning", "admission", "question"):
+        for v in cues[typ].get("verbs", []):
+            verb_type.setdefault(v, typ)
+    agents = set(orgs["armed_groups"]) | set(orgs["government"]) | set(orgs["organisation"]) | set(orgs["media"])
+    agents |= {"soldier", "troop", "guerrilla", "rebel", "terrorist", "militant", "insurgent", "commando", "gunman",
+               "member", "squad", "force", "regime", "government", "army", "police", "unit", "criminal", "trafficker",
+               "narcoterrorist", "extremist", "islamist", "agent", "mercenary", "fighter", "paramilitary"}
+    agents |= {t for t in roles["person_titles"] if " " not in t}
+    return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents,
+            "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
+
+
+# --------------------------------------------------------------------------- helpers
+def _tokens(doc: Doc, span: Span | None) -> SpacySpan | None:
+    if span is None or span.end <= span.start:
+        return None
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _cue_head(doc: Doc, st: Statement) -> Token | None:
+    cs = _tokens(doc, st.cue)
+    if cs is None or not len(cs):
+        return None
+    verbs = [t for t in cs if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass")]
+    if verbs:
+        return verbs[-1] if any(v.lemma_.lower() in _lex()["verb_type"] for v in verbs[-1:]) else _pick(verbs)
+    nouns = [t for t in cs if t.pos_ in ("NOUN", "PROPN", "ADJ", "AUX")]
+    return nouns[0] if nouns else cs.root
+
+
+def _pick(verbs: list[Token]) -> Token:
+    vt = _lex()["verb_type"]
+    for v in verbs:
+        if v.lemma_.lower() in vt or v.lemma_.lower() in ("claim", "take", "assume", "accept"):
+            return v
+    return verbs[0]
+
+
+def _span_of(doc: Doc, toks: list[Token]) -> Span | None:
+    toks = [t for t in toks if not (t.is_punct and t.text not in ("'s", "’s"))]
+    if not toks:
+        return None
+    start, end = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    return Span.of(doc.text, start, end)
+
+
+def _np(tok: Token) -> list[Token]:
+    """A noun phrase without relative clauses, trailing participles or apposition."""
+    out = [tok]
+    for c in tok.lefts:
+        out.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl") or (c.dep_ == "prep" and c.lower_ not in ("of",)):
+            continue
+        out.extend(c.subtree)
+    out.sort(key=lambda t: t.i)
+    # keep the contiguous block around tok
+    block = [t for t in out if t.i >= out[0].i]
+    res = []
+    prev = None
+    for t in block:
+        if prev is not None and t.i != prev + 1:
+            if t.i > tok.i:
+                break
+            res = []
+        res.append(t)
+        prev = t.i
+    while res and (res[-1].is_punct or res[-1].dep_ == "cc"):
+        res.pop()
+    while res and res[0].is_punct:
+        res.pop(0)
+    return res
+
+
+def _np_with_conj(tok: Token) -> list[Token]:
+    toks = _np(tok)
+    for c in tok.conjuncts:
+        if c.i > tok.i:
+            toks = toks + [x for x in c.doc[toks[-1].i + 1: c.i]] + _np(c)
+    seen, out = set(), []
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    neg = set(_lex()["content"]["negation"])
+    if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in tok.children):
+        return True
+    h = tok
+    if h.dep_ in ("xcomp",) and h.head.lemma_.lower() in set(_lex()["content"]["negating_verbs"]):
+        return True
+    for c in tok.children:
+        if c.dep_ in SUBJ and (c.lower_ in ("no", "nobody", "none", "noone") or
+                              any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)):
+            return True
+    return bool(neg & set()) and False
+
+
+def _content_tokens(doc: Doc, st: Statement) -> SpacySpan | None:
+    return _tokens(doc, st.content)
+
+
+def _words(span: SpacySpan | list[Token]) -> str:
+    return " " + " ".join(t.lower_ for t in span) + " "
+
+
+def _lemmas(span: SpacySpan | list[Token]) -> str:
+    return " " + " ".join(t.lemma_.lower() for t in span) + " "
+
+
+def _has_phrase(text: str, phrases: list[str]) -> str | None:
+    for p in phrases:
+        if " " + p + " " in text:
+            return p
+    return None
+
+
+def _after(cue: Token, n: int = 6) -> list[Token]:
+    doc = cue.doc
+    return [t for t in doc[cue.i + 1: min(len(doc), cue.i + 1 + n)]]
+
+
+def _child(tok: Token, deps: tuple[str, ...], lower: tuple[str, ...] | None = None) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (lower is None or c.lower_ in lower):
+            return c
+    return None
+
+
+def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return p
+    return None
+
+
+def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
+    """An identifiable party: a named entity or an agent noun, not 'unidentified men'."""
+    lx = _lex()
+    if tok.lower_ in ("who", "which", "that", "it", "this", "there", "he", "she", "they", "we", "i", "you"):
+        return tok.lower_ in ("they",) and False
+    if any(c.lower_ in UNIDENTIFIED for c in tok.children):
+        return False
+    if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return True
+    lem = tok.lemma_.lower()
+    return lem in lx["agents"] or tok.lower_ in lx["agents"]
+
+
+def _first_person(tok: Token) -> bool:
+    fp = set(_lex()["content"]["first_person"])
+    if tok.lower_ in fp:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in fp | {"its"} for c in tok.children)
+
+
+def _refers_to_speaker(tok: Token, st: Statement, doc: Doc) -> bool:
+    if st.source is None:
+        return False
+    if tok.lower_ in ("it", "they", "he", "she") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+                                                     for c in tok.children):
+        return True
+    src = {w.lower() for w in st.source.text.split() if len(w) > 2}
+    words = {t.lower_ for t in tok.subtree if len(t.text) > 2}
+    stop = {"the", "and", "for", "said", "officials", "sources", "spokesman"}
+    return bool((src - stop) & (words - stop))
+
+
+# --------------------------------------------------------------------------- content analysis
+def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span | None] | None:
+    lx = _lex()["content"]
+    ct = _content_tokens(doc, st)
+    if ct is None or not len(ct):
+        return None
+    words, lemmas = _words(ct), _lemmas(ct)
+    text = ct.text.strip()
+    # denial: "had nothing to do with", "was not involved"
+    if _has_phrase(words, lx["denial_content"]) or _has_phrase(lemmas, lx["denial_content"]):
+        return "denial", _span_of(doc, list(ct))
+    for t in ct:
+        if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
+            return "denial", _span_of(doc, list(t.subtree))
+    if _has_phrase(words, lx["dismissal_content"]):
+        return "dismissal", None
+    # question
+    if text.rstrip(" \"'”’").endswith("?") or (cue is not None and "?" in text and cue.lemma_.lower() in ("ask", "wonder")):
+        return "question", None
+    # claim / accusation from agents of wrongdoing
+    agent_parts = set(lx["agent_participles"])
+    for t in ct:
+        # passive with agent: "carried out by X", "facilitated by X"
+        if t.lemma_.lower() in agent_parts and t.tag_ == "VBN":
+            by = _child(t, ("agent",))
+            if by is not None:
+                obj = _child(by, ("pobj",))
+                if obj is not None and _is_agent_or_named(obj):
+                    if _first_person(obj) or _refers_to_speaker(obj, st, doc) and obj.lower_ in ("us", "we"):
+                        return "claim_of_responsibility", None
+                    return "accusation", _span_of(doc, _np_with_conj(obj))
+    resp = _has_phrase(words, lx["responsibility_predicates"])
+    if resp:
+        # subject of the responsibility predicate
+        for t in ct:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove"} | set(lx["agent_participles"]):
+                if _first_person(t):
+                    return "claim_of_responsibility", None
+                if t.lower_ in ("it", "this", "that", "attack", "which"):
+                    continue
+                return "accusation", _span_of(doc, _np_with_conj(t))
+        for t in ct:
+            if t.lemma_.lower() in ("work", "handiwork", "hand", "author", "perpetrator", "mastermind"):
+                of = _pobj(t, ("of",))
+                if of is not None:
+                    return "accusation", _span_of(doc, _np_with_conj(of))
+    wverbs, wnouns = set(lx["wrongdoing_verbs"]), set(lx["wrongdoing_nouns"])
+    speaker_words: set[str] = set()
+    for t in ct:
+        if t.dep_ not in ("nsubj",) or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = t.head
+        if verb.dep_ in ("relcl", "acl") or _negated(verb):
+            continue
+        clause = list(verb.subtree)
+        bad_verb = verb.lemma_.lower() in wverbs
+        bad_noun = any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in clause if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN"))
+        if not (bad_verb or bad_noun):
+            continue
+        future = any(c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children) or \
+            any(c.dep_ == "xcomp" for c in verb.children if verb.lemma_.lower() in ("plan", "intend", "threaten"))
+        if _first_person(t) or (t.lower_ in ("it", "they") and st.source is not None):
+            if future:
+                return "warning", None
+            if bad_verb:
+                return "claim_of_responsibility", None
+            continue
+        if _is_agent(t, speaker_words):
+            if _refers_to_speaker(t, st, doc) and t.pos_ == "PRON":
+                continue
+            if future and not bad_noun:
+                return "warning", _span_of(doc, _np_with_conj(t))
+            return "accusation", _span_of(doc, _np_with_conj(t))
+    if _has_phrase(words, lx["warning_content"]):
+        return "warning", None
+    return None
+
+
+def _is_agent_or_named(tok: Token) -> bool:
+    if any(c.lower_ in UNIDENTIFIED for c in tok.children):
+        return False
+    named_mod = any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_) for c in tok.children)
+    return _is_agent(tok, set()) or tok.pos_ == "PROPN" or named_mod or _first_person(tok)
+
+
+# --------------------------------------------------------------------------- cue analysis
+def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
+    lem = cue.lemma_.lower()
+    nxt = _after(cue, 5)
+    if lem in ("claim", "take", "assume", "accept", "acknowledge", "bear", "admit"):
+        obj = _child(cue, ("dobj", "attr"))
+        objs = [obj] if obj is not None else []
+        objs += [t for t in nxt if t.pos_ == "NOUN"][:2]
+        for o in objs:
+            if o.lemma_.lower() in RESP_NOUNS:
+                what = _pobj(o, ("for",)) or _pobj(cue, ("for",))
+                return True, what
+        if lem == "claim" and obj is not None and obj.lemma_.lower() in ATTACK_NOUNS and not _child(cue, ("ccomp",)):
+            return True, obj
+    if cue.pos_ == "NOUN" and cue.lemma_.lower() in ("claim", "responsibility"):
+        if any(t.lemma_.lower() == "responsibility" for t in nxt[:3]) or cue.lemma_.lower() == "responsibility":
+            return True, None
+    return False, None
+
+
+def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | None:
+    lx = _lex()
+    cues = lx["cues"]
+    lem = cue.lemma_.lower()
+    vt = lx["verb_type"].get(lem)
+    neg = _negated(cue)
+    after = _after(cue, 4)
+    after_lem = [t.lemma_.lower() for t in after]
+    obj = _child(cue, ("dobj",))
+
+    is_claim, what = _claim_of_responsibility(cue)
+    if is_claim:
+        if neg:
+            return "other", None  # "no group has claimed responsibility" is not a denial
+        return "claim_of_responsibility", _span_of(doc, list(what.subtree)) if what is not None else None
+
+    if vt is None:
+        # "called it propaganda", "described the charges as lies"
+        if lem in ("call", "describe", "term", "label", "brand", "characterize", "characterise", "qualify"):
+            tail = _lemmas(list(cue.subtree))
+            if _has_phrase(tail, cues["dismissal"]["call_words"]):
+                return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
+        return None
+
+    req = cues.get(vt, {}).get("require_complement", {}).get(lem)
+    if req:
+        near = {t.lower_ for t in after} | set(after_lem) | {c.lower_ for c in cue.children}
+        if not (near & set(req)):
+            return None
+
+    if vt == "accusation":
+        if neg:
+            return "other", None
+        target = None
+        if lem in ("blame", "attribute", "pin", "link", "tie"):
+            on = _pobj(cue, ("on", "to"))
+            target = on if on is not None else obj
+        elif lem in ("denounce", "condemn") and obj is None:
+            return None  # "denounced that ..." -> decided by the content
+        elif lem in ("charge", "allege", "denounce") and obj is None:
+            return "accusation", None
+        else:
+            target = obj
+            if target is None and cue.dep_ in ("acl", "relcl"):
+                target = None
+            if target is None:
+                target = _child(cue, ("nsubjpass",))
+        if lem == "hold" and obj is not None:
+            target = obj
+        return "accusation", _span_of(doc, _np_with_conj(target)) if target is not None else None
+
+    if vt == "denial":
+        if lem == "reject":
+            if _child(cue, ("prep",), ("as",)) is not None:
+                return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
+            objs = set(cues["denial"]["reject_objects"])
+            if obj is None or obj.lemma_.lower() not in objs:
+                return None
+        if neg:
+            return "other", None
+        if obj is not None:
+            return "denial", _span_of(doc, _np(obj) + [t for t in obj.subtree if t.i > obj.i and t.dep_ != "punct"])
+        return "denial", None
+
+    if vt == "dismissal":
+        if neg:
+            return "other", None
+        if obj is not None:
+            return "dismissal", _span_of(doc, _np(obj))
+        return "dismissal", None
+
+    if vt == "warning":
+        if neg:
+            return "other", None
+        tgt = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") else None
+        return "warning", _span_of(doc, _np(tgt)) if tgt is not None else None
+
+    if vt == "admission":
+        if neg:
+            return "other", None
+        return "admission", None
+
+    if vt == "question":
+        if lem == "question" and cue.pos_ == "VERB" and obj is not None:
+            return "dismissal", _span_of(doc, _np(obj))  # "questioned the report" casts doubt
+        content = _content_tokens(doc, st)
+        ctext = content.text if content is not None else ""
+        xcomp = _child(cue, ("xcomp", "ccomp"))
+        if "?" in ctext or "?" in doc[cue.sent.start: cue.sent.end].text:
+            return "question", None
+        qstarts = set(lx["content"]["question_starts"])
+        wh = any(t.lower_ in qstarts and t.i > cue.i for t in cue.subtree if t.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "pobj", "nsubjpass"))
+        if lem == "ask" and not wh:
+            if _pobj(cue, ("for",)) is not None or (xcomp is not None and any(c.lower_ == "to" for c in xcomp.children)):
+                return "other", None  # a request: "asked for time", "asked people to ..."
+            if obj is not None and xcomp is None:
+                return "other", None
+        return "question", None
+    return None
+
+
+def classify_statement(doc: Doc, statement: Statement) -> tuple[str, Span | None]:
+    """Return ``(type, target)`` for one statement whose cue/content spans are set."""
+    cue = _cue_head(doc, statement)
+    if cue is not None:
+        res = _cue_type(doc, statement, cue)
+        if res is not None and res[0] != "other":
+            return res
+        if res is not None and res[0] == "other":
+            return res
+    res = _content_type(doc, statement, cue)
+    if res is not None:
+        if cue is not None and _negated(cue) and res[0] in ("accusation", "claim_of_responsibility"):
+            return "other", None
+        return res
+    return "other", None
+
+
+def statement_polarity(doc: Doc, statement: Statement) -> str | None:
+    """'supports' / 'rejects' an attribution of responsibility, or None when it does neither."""
+    typ = statement.type if statement.type != "other" else classify_statement(doc, statement)[0]
+    if typ in ("claim_of_responsibility", "accusation", "admission"):
+        return "supports"
+    if typ in ("denial", "dismissal"):
+        return "rejects"
+    return None

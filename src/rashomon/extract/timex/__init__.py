@@ -1,0 +1,115 @@
+"""Rule-based TIMEX3 tagger and normaliser (TimeML / TempEval-3 conventions).
+
+Usage::
+
+    from rashomon.extract.timex import tag_timexes
+    tag_timexes("Two days later, on March 24, ...", "2024-04-08")
+
+Candidates come from the pattern families in :mod:`.rules` (leftmost-longest, non
+overlapping), are normalised in text order (so narrative expressions such as "two days
+later" anchor on the most recent day-granular date, else on the DCT) and get a TimeML
+``mod`` from a preceding modifier ("about", "early", "the end of" ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rashomon.models import Span, Timex
+
+from . import anchor as A
+from .lexicon import _alt, lexicon
+from .rules import RULES, Context, Norm
+
+__all__ = ["tag_timexes"]
+
+_L = lexicon()
+_APPROX = {k: v for k, v in _L.modifiers.items() if v}
+_APPROX_RX = re.compile(r"(?<![\w-])(" + _alt(_APPROX) + r")\s+$", re.I)
+_POS_RX = re.compile(r"(?<![\w-])(" + _alt([k for k in _L.position_modifiers if not k.endswith("-")]) + r")\s+$|(?<![\w-])(mid-)$", re.I)
+_DAY_RX = re.compile(r"^\d{4}-\d\d-\d\d")
+_RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|comparable|previous|prior|year-before", re.I)
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, object]]:
+    out = []
+    for order, (name, rx, handler) in enumerate(RULES):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), order, (m, handler, name)))
+    out.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    return out
+
+
+def _extend_left(text: str, start: int, norm: Norm, rule: str) -> tuple[int, str | None]:
+    head = text[start:start + 6].lower()
+    for pre, mod in (("mid-", "MID"), ("early-", "START"), ("late-", "END")):
+        if head.startswith(pre) and norm.type in ("DATE", "TIME"):
+            return start, mod
+    before = text[max(0, start - 30):start]
+    base = start - len(before)
+    if norm.type in ("DATE", "TIME") and not norm.value.endswith("_REF"):
+        m = _POS_RX.search(before)
+        if m:
+            word = (m.group(1) or m.group(2)).lower()
+            key = re.sub(r"\s+", " ", word)
+            mod = _L.position_modifiers.get(key)
+            if mod and not (rule == "ago" and key in ("earlier", "later")):
+                new_start = base + m.start()
+                # "the early 1990s": keep a determiner before "early/late/mid"
+                mt = re.search(r"(?<![\w-])the\s+$", text[max(0, new_start - 6):new_start], re.I)
+                if mt and key in ("early", "late", "mid", "mid-"):
+                    new_start -= len(mt.group(0))
+                return new_start, mod
+    if norm.type == "DURATION" or rule in ("ago",) or (norm.type == "TIME" and rule == "time"):
+        m = _APPROX_RX.search(before)
+        if m and not re.match(r"the\s", text[start:start + 4], re.I):
+            key = re.sub(r"\s+", " ", m.group(1).lower())
+            mod = _APPROX.get(key)
+            if norm.type != "DURATION" and mod != "APPROX" and rule != "ago":
+                return start, None
+            if key in ("over", "under", "some") and norm.type != "DURATION":
+                return start, None
+            return base + m.start(), mod
+    return start, None
+
+
+def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
+    """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
+    dct_date = A.parse_dct(dct)
+    letters = [c for c in text[:5000] if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    ctx = Context(text=text, dct=dct_date, dct_value=A.fmt_day(dct_date) if dct_date else None, doc=doc, upper=upper)
+    result: list[Timex] = []
+    last_end = 0
+    for start, end, _order, (m, handler, name) in _candidates(text):
+        if start < last_end:
+            continue
+        norm = handler(m, ctx)
+        if norm is None:
+            continue
+        if norm.span is not None:
+            start, end = norm.span
+        elif "core" in m.re.groupindex and m.group("core") is not None:
+            start, end = m.span("core")
+        # trailing punctuation never belongs to the extent
+        while end > start and text[end - 1] in ",;:":
+            end -= 1
+        new_start, mod = _extend_left(text, start, norm, name)
+        if new_start < last_end:
+            new_start, mod = start, None
+        if mod and not norm.mod:
+            norm.mod = mod
+        start = new_start
+        result.append(Timex(Span.of(text, start, end), norm.type, norm.value, norm.anchor, norm.mod))
+        last_end = end
+        v = norm.value
+        if norm.type in ("DATE", "TIME") and _DAY_RX.match(v):
+            d = A.value_to_date(v)
+            if d is not None:
+                ctx.last_day, ctx.last_day_value = d, v[:10]
+        if norm.type == "DATE" and re.match(r"^\d{4}", v):
+            ctx.last_value = v
+            if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]):
+                ctx.last_quarter = v
+    return result

@@ -1,0 +1,1038 @@
+"""Pattern families (regex over the text) and their normalisers.
+
+Each rule is ``(name, compiled regex, handler)``. A handler receives the match and the
+:class:`Context` and returns a :class:`Norm` or ``None`` (reject: not a timex here).
+A pattern may contain a ``core`` group: then only that group becomes the TIMEX3 extent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import anchor as A
+from .lexicon import Lexicon, _alt, lexicon
+from .tense import direction
+
+
+@dataclass
+class Norm:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    span: tuple[int, int] | None = None  # override of the extent
+
+
+@dataclass
+class Context:
+    text: str
+    dct: dt.date | None
+    dct_value: str | None
+    doc: object = None
+    upper: bool = False
+    last_day: dt.date | None = None  # most recent day-granular DATE mentioned
+    last_day_value: str | None = None
+    last_quarter: str | None = None
+    last_value: str | None = None
+    _dir_cache: dict = field(default_factory=dict)
+
+    def direction(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._dir_cache:
+            self._dir_cache[key] = direction(self.text, start, end, self.doc, self.upper)
+        return self._dir_cache[key]
+
+    def narrative_ref(self) -> tuple[dt.date | None, str | None]:
+        if self.last_day is not None:
+            return self.last_day, self.last_day_value
+        return self.dct, self.dct_value
+
+    def prev_word(self, start: int, n: int = 1) -> str:
+        words = re.findall(r"[A-Za-z$'][\w'.-]*|\S", self.text[max(0, start - 60):start])
+        return " ".join(words[-n:]).lower() if words else ""
+
+    def next_word(self, end: int) -> str:
+        m = re.match(r"\s*([A-Za-z%$][\w'-]*|\S)", self.text[end:end + 40])
+        return m.group(1) if m else ""
+
+
+Handler = Callable[[re.Match, Context], "Norm | None"]
+
+L: Lexicon = lexicon()
+
+_FRAG = {
+    "MONTH": L.MONTH, "WEEKDAY": L.WEEKDAY, "DAYNUM": L.DAYNUM, "ORDW": L.ORDW, "YEAR4": L.YEAR4,
+    "NUM": L.NUM, "VAGUE": L.VAGUE, "UNIT": L.UNIT, "SEASON": L.SEASON, "POD": L.POD, "TZ": L.TZ,
+    "SPOKEN_YEAR": L.SPOKEN_YEAR, "HOLIDAY": L.HOLIDAY,
+    "WEEKDAYS": _alt([w for w in L.weekdays if len(w) > 4]) + r"s?(?![a-z])",
+    "DECADEWORD": _alt(L.decade_words) + r"(?![a-z])",
+    "CLOCK": (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.?|p\.\s?m\.?)(?![a-z])"
+              r"|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s+o'clock|noon|midnight|midday)"),
+    "SETWORD": _alt([k for k in L.sets if not k.startswith(("a ", "an ", "per ")) and k not in L.sets_disabled]) + r"(?![a-z])",
+}
+
+_UNIT_CODE = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "WE", "2W": "W", "Q": "Q", "Y": "Y",
+              "DE": "DE", "CE": "CE", "L": "L"}
+
+
+def _compile(pattern: str) -> re.Pattern:
+    def sub(m: re.Match) -> str:
+        return _FRAG[m.group(1)]
+    body = re.sub(r"<([A-Z_0-9]+)>", sub, pattern)
+    return re.compile(r"(?<![\w$#@/.-])(?:" + body + r")(?![\w]|-\w)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def unit_code(word: str) -> str | None:
+    return L.units.get(word.lower())
+
+
+def duration_value(n: float | None, code: str) -> str:
+    """TIMEX3 duration for n units of ``code`` (None -> X)."""
+    if code == "2W":
+        n, code = (None if n is None else n * 2), "W"
+    if code == "WE":
+        code, n = "D", (None if n is None else n * 2)
+    if code == "DE":
+        code, n = "Y", (None if n is None else n * 10)
+        if n is None:
+            return "P" + "XDE"
+    if code == "CE":
+        code, n = "Y", (None if n is None else n * 100)
+        if n is None:
+            return "PXCE"
+    if code == "L":
+        return "P" + ("X" if n is None else _num(n)) + "L"
+    if n is not None and n != int(n):
+        # halves: 1.5 years -> 18 months, 1.5 days -> 36 hours ...
+        down = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if code in down:
+            sub, k = down[code]
+            n, code = n * k, sub
+            if code in ("H",) or (code == "M" and sub == "M" and False):
+                return f"PT{_num(n)}H"
+            if sub == "M" and k == 60:
+                return f"PT{_num(n)}M"
+    t = "T" if code in ("S", "H") or (code == "M" and False) else ""
+    return f"P{t}{'X' if n is None else _num(n)}{code}"
+
+
+def time_duration_value(n: float | None, word: str) -> str:
+    code = unit_code(word)
+    if code in ("S", "H") or word.lower().startswith("min"):
+        c = "M" if word.lower().startswith("min") else code
+        return f"PT{'X' if n is None else _num(n)}{c}"
+    return duration_value(n, code)
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def parse_num(phrase: str) -> float | None:
+    p = phrase.lower().strip()
+    if re.fullmatch(L.VAGUE, p, re.I) or p in L.vague:
+        return None
+    return L.number_of(p)
+
+
+def find_month(s: str) -> int | None:
+    for w in re.findall(r"[A-Za-z]+", s):
+        v = L.month_of(w)
+        if v:
+            return v
+    return None
+
+
+def find_weekday(s: str) -> int | None:
+    for w in re.findall(r"[A-Za-z]+", s):
+        wl = w.lower()
+        v = L.weekday_of(wl) if len(wl) > 4 else None
+        if v is None and wl.endswith("s"):
+            v = L.weekday_of(wl[:-1]) if len(wl) > 5 else None
+        if v:
+            return v
+    return None
+
+
+def year_from_2digit(yy: int, ctx: Context) -> int:
+    base = ctx.dct.year if ctx.dct else 2000
+    cands = [(base // 100 - 1) * 100 + yy, (base // 100) * 100 + yy]
+    cands = [c for c in cands if c <= base + 10]
+    return max(cands) if cands else (base // 100) * 100 + yy
+
+
+def _is_cap(word: str, ctx: Context) -> bool:
+    return ctx.upper or (word[:1].isupper())
+
+
+_TEMPORAL_PREPS = {"in", "since", "until", "till", "by", "during", "early", "late", "mid", "last", "next",
+                   "this", "of", "through", "before", "after", "from", "to", "between", "and", "or",
+                   "on", "mid-", "around", "until", "throughout", "for", "that", "each", "every", "end",
+                   "beginning", "start", "middle", "as", "late-", "early-", "than", "past", "coming"}
+
+
+def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> bool:
+    """Tell the month "May"/"March" from the name and the verb (``pos``: where the word starts)."""
+    w = word.lower().rstrip(".")
+    if not _is_cap(word, ctx) and not (has_day_or_year and w not in ("may", "march")):
+        return False
+    prev = ctx.prev_word(pos)
+    prev_raw = ctx.text[max(0, pos - 30):pos].split()
+    prev_tok = prev_raw[-1] if prev_raw else ""
+    if w in ("may", "march") or (w in L.ambiguous_months and not word.endswith(".")):
+        # "Theresa May said", "the March of Dimes": a capitalised name right before
+        if prev_tok[:1].isupper() and prev_tok.lower().strip(",") not in _TEMPORAL_PREPS and not ctx.upper \
+                and not prev_tok.endswith((".", ",")):
+            return False
+        if has_day_or_year:
+            return True
+        return prev.strip(",") in _TEMPORAL_PREPS or ctx.text[max(0, pos - 4):pos].lower() == "mid-"
+    if len(w) <= 4 and not has_day_or_year:  # abbreviations alone ("Jan.") are rare and risky
+        return prev.strip(",") in _TEMPORAL_PREPS
+    return True
+
+
+def _day_norm(d: dt.date, ctx: Context, anchor: str | None, typ: str = "DATE", suffix: str = "") -> Norm:
+    return Norm(typ, A.fmt_day(d) + suffix, anchor=anchor)
+
+
+# ---------------------------------------------------------------------------------------------
+# handlers
+
+
+def h_iso(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    mm = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?", s)
+    if mm and A.safe_date(int(mm.group(1)), int(mm.group(2)), int(mm.group(3))):
+        if mm.group(4):
+            return Norm("TIME", s)
+        return Norm("DATE", s)
+    mm = re.fullmatch(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})", s)
+    if mm:
+        mo, d, y = int(mm.group(1)), int(mm.group(2)), int(mm.group(3))
+        if y < 100:
+            y = year_from_2digit(y, ctx)
+        if A.safe_date(y, mo, d) is None:
+            mo, d = d, mo
+        if A.safe_date(y, mo, d) is None:
+            return None
+        return Norm("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
+    return None
+
+
+def h_date(m: re.Match, ctx: Context) -> Norm | None:
+    """Month + day (+ year), day + month (+ year), with an optional weekday."""
+    s = m.group(0)
+    mon_m = re.search(L.MONTH, s, re.I)
+    if not mon_m:
+        return None
+    month = L.month_of(mon_m.group(0))
+    rest = s[:mon_m.start()] + " " + s[mon_m.end():]
+    day = None
+    year = None
+    yd = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", rest)
+    if yd:
+        year = int(yd.group(1))
+        rest = rest[:yd.start()] + rest[yd.end():]
+    dd = re.search(r"(?<![\d'])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", rest)
+    if dd:
+        day = int(dd.group(1))
+        rest = rest[:dd.start()] + rest[dd.end():]
+    if year is None:
+        y2 = re.search(r"'?(\d\d)(?!\d)", rest)
+        if y2 and day is not None:
+            year = year_from_2digit(int(y2.group(1)), ctx)
+    if day is None:
+        for w in re.findall(r"[a-z-]+", rest.lower()):
+            if w in L.ordinals and L.ordinals[w] > 0:
+                day = L.ordinals[w]
+    if day is None or not (1 <= day <= 31):
+        return None
+    if not _month_word_ok(mon_m.group(0), m.start() + mon_m.start(), ctx, True):
+        return None
+    nw = ctx.next_word(m.end()).lower()
+    if year is None and (nw in ("%", "percent", "per") or nw in L.counted_nouns):
+        return None
+    if year is not None:
+        if A.safe_date(year, month, day) is None:
+            return None
+        return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
+    y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()))
+    if A.safe_date(y, month, day) is None:
+        return None
+    return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor=ctx.dct_value)
+
+
+def h_month_year(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    mon_m = re.search(L.MONTH, s, re.I)
+    if not mon_m or not _month_word_ok(mon_m.group(0), m.start() + mon_m.start(), ctx, True):
+        return None
+    month = L.month_of(mon_m.group(0))
+    tail = s[mon_m.end():]
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", tail)
+    if yd:
+        year = int(yd.group(1))
+    elif re.search(r"'\d\d", tail):
+        year = year_from_2digit(int(re.search(r"'(\d\d)", tail).group(1)), ctx)
+    elif re.search(r"this\s+year", tail, re.I) and ctx.dct:
+        year = ctx.dct.year
+    elif re.search(r"last\s+year", tail, re.I) and ctx.dct:
+        year = ctx.dct.year - 1
+    elif re.search(r"next\s+year", tail, re.I) and ctx.dct:
+        year = ctx.dct.year + 1
+    else:
+        year = L.spoken_year(tail.strip(" ,").replace("of ", "")) if tail.strip() else None
+        if year is None:
+            return None
+    return Norm("DATE", A.fmt_month(year, month))
+
+
+def h_month(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    mon_m = re.search(L.MONTH, s, re.I)
+    if not mon_m:
+        return None
+    word = mon_m.group(0)
+    rel = re.sub(r"^(?:mid|early|late)-", "", s[:mon_m.start()].strip().lower())
+    if not rel and not _month_word_ok(word, m.start() + mon_m.start(), ctx, False):
+        return None
+    if rel and not _is_cap(word, ctx):
+        return None
+    month = L.month_of(word)
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    ref = ctx.dct
+    if rel.endswith(("last", "past", "previous")):
+        y = ref.year if month < ref.month else ref.year - 1
+    elif rel.endswith(("next", "coming", "following")):
+        y = ref.year if month > ref.month else ref.year + 1
+    elif rel == "this":
+        y = ref.year
+    else:
+        y = A.choose_year_for_month(month, ref, ctx.direction(m.start(), m.end()))
+    return Norm("DATE", A.fmt_month(y, month), anchor=ctx.dct_value)
+
+
+def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    low = s.lower()
+    wd = find_weekday(s)
+    if wd is None:
+        return None
+    wd_m = re.search(_FRAG["WEEKDAYS"], s, re.I)
+    if not _is_cap(wd_m.group(0), ctx):
+        return None
+    pod = re.search(L.POD, s, re.I)
+    pod_code = L.parts_of_day[pod.group(0).lower()] if pod else None
+    plural = wd_m.group(0).lower().endswith("s") or (pod is not None and s.lower().endswith("s"))
+    if plural or low.startswith(("every", "each")):
+        v = f"XXXX-WXX-{wd}" + (f"T{pod_code}" if pod_code else "")
+        return Norm("SET", v)
+    rel = s[:wd_m.start()].strip().lower()
+    typ = "TIME" if pod_code else "DATE"
+    suffix = f"T{pod_code}" if pod_code else ""
+    if rel in ("the previous", "the preceding", "the following", "the next", "that"):
+        ref, ref_v = ctx.narrative_ref()
+        if ref is None:
+            return Norm(typ, f"XXXX-WXX-{wd}{suffix}")
+        if rel == "that":
+            d = A.weekday_date(wd, ref, None)
+        else:
+            d = A.weekday_date(wd, ref, "past" if rel in ("the previous", "the preceding") else "future", strict=True)
+        return Norm(typ, A.fmt_day(d) + suffix, anchor=ref_v)
+    if ctx.dct is None:
+        return Norm(typ, f"XXXX-WXX-{wd}{suffix}")
+    if rel in ("last", "this past", "past"):
+        d = A.weekday_date(wd, ctx.dct, "past", strict=True)
+    elif rel in ("next", "this coming", "coming"):
+        d = A.weekday_date(wd, ctx.dct, "future", strict=True)
+    else:
+        # news reports mostly look back: a bare weekday is past unless the clause is future
+        d = A.weekday_date(wd, ctx.dct, "future" if ctx.direction(m.start(), m.end()) == "future" else "past")
+    return Norm(typ, A.fmt_day(d) + suffix, anchor=ctx.dct_value)
+
+
+def h_relday(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    offset = 0
+    if "day before yesterday" in s:
+        offset = -2
+    elif "day after tomorrow" in s:
+        offset = 2
+    elif "yesterday" in s:
+        offset = -1
+    elif "tomorrow" in s:
+        offset = 1
+    elif s.startswith("last ") :
+        offset = -1
+    pod = re.search(L.POD, s)
+    code = L.parts_of_day[pod.group(0)] if pod else None
+    if "tonight" in s:
+        code = "NI"
+    if "overnight" in s:
+        code = "NI"
+    if ctx.dct is None:
+        if offset == 0 and code is None:
+            return Norm("DATE", "PRESENT_REF")
+        return Norm("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
+    d = ctx.dct + dt.timedelta(days=offset)
+    if code:
+        return Norm("TIME", A.fmt_day(d) + f"T{code}", anchor=ctx.dct_value)
+    return Norm("DATE", A.fmt_day(d), anchor=ctx.dct_value)
+
+
+def _clock(s: str) -> tuple[str | None, str]:
+    """(hh[:mm] string, rest) from a clock expression."""
+    low = s.lower()
+    if "noon" in low or "midday" in low:
+        return "12:00", low
+    if "midnight" in low:
+        return "24:00", low
+    mm = re.search(r"(\d{1,2})(?::(\d\d))?\s*(?:(a\.?\s?m\.?|am)|(p\.?\s?m\.?|pm)|o'clock)?", low)
+    if not mm:
+        return None, low
+    h = int(mm.group(1))
+    mi = int(mm.group(2) or 0)
+    if mm.group(4) and h < 12:
+        h += 12
+    if mm.group(3) and h == 12:
+        h = 0
+    if "in the afternoon" in low or "in the evening" in low or "at night" in low:
+        if h < 12:
+            h += 12
+    if h > 24 or mi > 59:
+        return None, low
+    return f"{h:02d}:{mi:02d}", low
+
+
+def h_time(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    hm, low = _clock(s)
+    if hm is None:
+        return None
+    if re.fullmatch(r"\d{1,2}:\d\d", s.strip()):
+        # bare "3:16" -> only in a clock context
+        prev = ctx.prev_word(m.start())
+        if prev not in ("at", "by", "until", "till", "from", "to", "before", "after", "about", "around"):
+            return None
+    # which day?
+    day: dt.date | None = None
+    anchor = ctx.dct_value
+    tail = s[re.search(_FRAG["CLOCK"], s, re.I).end():]
+    wd = find_weekday(tail)
+    mon = find_month(tail)
+    if mon:
+        dd = re.search(r"(\d{1,2})", tail)
+        if dd and ctx.dct:
+            y = A.choose_year_for_day(mon, int(dd.group(1)), ctx.dct, ctx.direction(m.start(), m.end()))
+            day = A.safe_date(y, mon, int(dd.group(1)))
+    elif wd and ctx.dct:
+        day = A.weekday_date(wd, ctx.dct, "future" if ctx.direction(m.start(), m.end()) == "future" else "past")
+    elif "yesterday" in tail.lower() and ctx.dct:
+        day = ctx.dct - dt.timedelta(days=1)
+    elif "tomorrow" in tail.lower() and ctx.dct:
+        day = ctx.dct + dt.timedelta(days=1)
+    else:
+        day, anchor = ctx.narrative_ref()
+    hm_v = hm
+    if day is None:
+        return Norm("TIME", f"XXXX-XX-XXT{hm_v}")
+    return Norm("TIME", A.fmt_day(day) + "T" + hm_v, anchor=anchor)
+
+
+def h_pod(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    pod = re.search(L.POD + r"|mid-?afternoon|mid-?morning", s)
+    if not pod:
+        return None
+    key = pod.group(0).replace("mid", "mid-").replace("mid--", "mid-").replace("mid- ", "mid-")
+    code = L.parts_of_day.get(key) or L.parts_of_day.get(pod.group(0).split("-")[-1].replace("mid", ""))
+    if code is None:
+        code = L.parts_of_day.get(re.sub(r"^mid-?", "", pod.group(0)))
+    mod = "MID" if s.startswith("mid") else None
+    if s.endswith(("yesterday", "today", "tomorrow")) and ctx.dct is not None:
+        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[s.split()[-1]]
+        ref, ref_v = ctx.dct + dt.timedelta(days=off), ctx.dct_value
+    elif s.startswith(("this", "later this", "earlier this", "early this", "late this")):
+        ref, ref_v = ctx.dct, ctx.dct_value
+    else:
+        if s.startswith("the") and ctx.prev_word(m.start()) not in ("in", "during", "that", "on", "by", "through", "until", "early", "late", "the"):
+            return None
+        ref, ref_v = ctx.narrative_ref()
+    if ref is None:
+        return Norm("TIME", f"XXXX-XX-XXT{code}", mod=mod)
+    return Norm("TIME", A.fmt_day(ref) + f"T{code}", mod=mod, anchor=ref_v)
+
+
+_REL_UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+                  "quarter": "Q", "half": "H", "fiscal year": "Y", "calendar year": "Y", "day": "D",
+                  "morning": "D", "night": "D", "evening": "D", "afternoon": "D"}
+
+
+def h_rel_unit(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    words = s.split()
+    unit_w = " ".join(words[-2:]) if " ".join(words[-2:]) in _REL_UNIT_CODE else words[-1]
+    rel = s[: len(s) - len(unit_w)].strip()
+    season = L.seasons.get(unit_w)
+    code = _REL_UNIT_CODE.get(unit_w)
+    if rel in ("this", "the current", "the present", "the same", "the", "current", "this past", "this coming"):
+        n = 0
+    elif rel in ("last", "the past", "the last", "the previous", "the preceding", "the prior", "past", "previous"):
+        n = -1
+    elif rel in ("next", "the next", "the coming", "the following", "coming", "following"):
+        n = 1
+    elif rel in ("that",):
+        n = 0
+    else:
+        return None
+    narrative = rel in ("the previous", "the preceding", "the prior", "the following", "that", "the same")
+    if rel in ("the past", "the last") and code in ("W", "M", "Y", "DE", "CE") and False:
+        pass
+    if narrative:
+        ref, ref_v = ctx.narrative_ref()
+        if ctx.last_value and re.fullmatch(r"\d{4}(-\d\d)?", ctx.last_value or ""):
+            lv = ctx.last_value
+            if code == "Y":
+                shifted = A.shift_value(lv[:4], "Y", n)
+                return Norm("DATE", shifted, anchor=lv)
+    else:
+        ref, ref_v = ctx.dct, ctx.dct_value
+    if season:
+        if ref is None:
+            return Norm("DATE", f"XXXX-{season}")
+        y = ref.year + (n if n else 0)
+        if rel in ("this past",):
+            y = ref.year if _season_started(season, ref) else ref.year - 1
+        elif n == -1:
+            y = ref.year if _season_started(season, ref, ended=True) else ref.year - 1
+        elif n == 1:
+            y = ref.year if not _season_started(season, ref) else ref.year + 1
+        else:
+            y = ref.year
+        return Norm("DATE", f"{y:04d}-{season}", anchor=ref_v)
+    if code is None:
+        return None
+    if ref is None:
+        xs = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "H": "XXXX-HX",
+              "DE": "XXX", "CE": "XX", "D": "XXXX-XX-XX"}
+        return Norm("DATE", xs.get(code, "XXXX"))
+    if rel == "this past" and code == "WE":
+        n = -1
+    if rel == "the" and code == "WE" and not narrative:
+        # "the weekend": the one just past (Mon-Thu) or this one (Fri-Sun), unless future
+        future = ctx.direction(m.start(), m.end()) == "future"
+        n = 0 if (future or ref.isoweekday() >= 5) else -1
+    v = A.shift(ref, code, n)
+    if code == "Q" and n == 0 and rel in ("the", "the current", "this", "current") and ctx.last_quarter and rel == "the":
+        v = ctx.last_quarter
+    typ = "DATE"
+    if code == "D" and unit_w in ("morning", "night", "evening", "afternoon"):
+        v = A.shift(ref, "D", n) + "T" + L.parts_of_day[unit_w]
+        typ = "TIME"
+    return Norm(typ, v, anchor=ref_v)
+
+
+def _season_started(season: str, ref: dt.date, ended: bool = False) -> bool:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if ended:
+        return ref.month >= start + 3
+    return ref.month >= start
+
+
+def _after_is_object(ctx: Context, end: int) -> bool:
+    """True when "before/after" introduces an object ("two weeks after the attack")."""
+    rest = ctx.text[end:end + 30]
+    mm = re.match(r"\s*([A-Za-z0-9$\"']+)", rest)
+    if not mm:
+        return False
+    w = mm.group(1).lower()
+    return w not in ("and", "but", "or", "when", "as", "that", "he", "she", "they", "it", "we", "i", "the")[:5] or False
+
+
+def h_ago(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0))
+    low = s.lower()
+    mm = re.match(r"(?:(.*?)[\s-]+)?(" + L.UNIT + r")\s+(ago|earlier|later|before|after|hence|from now|back|on)$", low)
+    if not mm:
+        return None
+    num_s, unit_w, rel = mm.group(1), mm.group(2), mm.group(3)
+    code = unit_code(unit_w)
+    n = parse_num(num_s) if num_s else (1 if not unit_w.endswith("s") else None)
+    if num_s and n is None and not re.fullmatch(L.VAGUE, num_s, re.I):
+        return None
+    if rel in ("before", "after") and _after_is_object(ctx, m.end()):
+        core_end = m.start() + len(m.group(0)) - len(m.group(0).split()[-1])
+        core_end = m.start() + len(m.group(0).rstrip()[: -len(rel)].rstrip())
+        return Norm("DURATION", time_duration_value(n, unit_w), span=(m.start(), core_end))
+    if rel == "on":
+        return None
+    if n is None and rel in ("later", "earlier"):
+        core_end = m.start() + len(m.group(0).rstrip()[: -len(rel)].rstrip())
+        return Norm("DURATION", time_duration_value(None, unit_w), span=(m.start(), core_end))
+    sign = -1 if rel in ("ago", "earlier", "before", "back") else 1
+    if rel in ("ago", "hence", "from now", "back"):
+        ref, ref_v = ctx.dct, ctx.dct_value
+    else:
+        ref, ref_v = ctx.narrative_ref()
+        # "a year earlier" after a quarter: the same quarter a year before
+        pass
+    if code == "Y" and n == 1 and ctx.last_quarter and rel in ("ago", "earlier", "before"):
+        return Norm("DATE", A.shift_value(ctx.last_quarter, "Y", -1), anchor=ctx.last_quarter)
+    if code in ("S", "M", "H") and unit_w.startswith(("sec", "min", "hour", "hr")):
+        if ref is None:
+            return Norm("TIME", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        return Norm("TIME", A.fmt_day(ref) + "TXX:XX", anchor=ref_v)
+    if n is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=ref_v)
+    if ref is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if code == "2W":
+        code, n = "W", n * 2
+    if n != int(n):
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=ref_v)
+    if code == "D" and unit_w.startswith("night"):
+        code = "D"
+    v = A.shift(ref, code, int(sign * n))
+    if code == "Q" and ctx.last_quarter:
+        v = A.shift_value(ctx.last_quarter, "Q", int(sign * n)) or v
+    return Norm("DATE", v, anchor=ref_v)
+
+
+def h_next_day(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    unit_m = re.search(r"(day|morning|afternoon|evening|night|weekend|week|month|year)", s)
+    unit_w = unit_m.group(1)
+    if re.search(r"\b(next|following|after|later)\b", s):
+        n = 1
+    elif re.search(r"\b(previous|preceding|prior|before|earlier)\b", s):
+        n = -1
+    else:
+        n = 0
+    ref, ref_v = ctx.narrative_ref()
+    code = _REL_UNIT_CODE[unit_w]
+    if unit_w == "year" and ctx.last_value and re.fullmatch(r"\d{4}(-.*)?", ctx.last_value):
+        return Norm("DATE", f"{int(ctx.last_value[:4]) + n:04d}", anchor=ctx.last_value)
+    if unit_w == "month" and ctx.last_value and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", ctx.last_value):
+        y, mo = A.add_months(int(ctx.last_value[:4]), int(ctx.last_value[5:7]), n)
+        return Norm("DATE", A.fmt_month(y, mo), anchor=ctx.last_value)
+    if ref is None:
+        return Norm("DATE", "XXXX-XX-XX")
+    if code == "D" and unit_w != "day":
+        d = ref + dt.timedelta(days=n)
+        return Norm("TIME", A.fmt_day(d) + "T" + L.parts_of_day[unit_w], anchor=ref_v)
+    return Norm("DATE", A.shift(ref, code, n), anchor=ref_v)
+
+
+_DUR_CUES = {"for", "in", "within", "about", "nearly", "almost", "than", "after", "over", "only", "just",
+             "least", "last", "past", "first", "next", "the", "around", "some", "roughly", "approximately",
+             "spent", "took", "lasted", "lasting", "up", "during", "throughout", "half", "entire", "whole", "full"}
+
+
+def h_duration(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0))
+    low = s.lower()
+    if re.search(r"years?[\s-]+old$", low):
+        # ages are not annotated as timexes in TimeBank ("a 41-year-old man")
+        return None
+    mm = re.match(r"^(?:(the)\s+)?(?:((?:past|last|next|first|final|coming|previous|following|latest|initial|"
+                  r"remaining|entire|whole|full|better part of the|same|additional|further|other)"
+                  r"(?:\s+(?:past|last|few|several))?)\s+)?(.*?)[\s-]+(" + L.UNIT + r")(?:[\s-]+long)?$", low)
+    if not mm:
+        return None
+    det, adj, num_s, unit_w = mm.group(1), mm.group(2), mm.group(3), mm.group(4)
+    num_s = re.sub(r"[\s-]+(?:trading|business|working|calendar|straight|consecutive)$", "", num_s)
+    rng = re.match(r"(.+?)\s+(?:to|or)\s+(.+)$", num_s)
+    if rng:
+        num_s = rng.group(1)
+    half = False
+    if re.search(r"[\s-]and[\s-]a[\s-]half$", num_s):
+        half = True
+        num_s = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", num_s)
+    n = parse_num(num_s)
+    vague = n is None
+    if vague and not re.fullmatch(L.VAGUE, num_s, re.I):
+        return None
+    if half and n is not None:
+        n += 0.5
+    code = unit_code(unit_w)
+    if num_s in ("a", "an", "one") and not det and not adj:
+        prev = ctx.prev_word(m.start())
+        prev2 = ctx.prev_word(m.start(), 2)
+        # "$5 a year", "twice a day" -> SET
+        if num_s in ("a", "an") and (re.search(r"(\d|times|twice|once|percent|%|cents?|dollars?)$", prev)
+                                     or prev.endswith(("million", "billion"))):
+            return Norm("SET", time_duration_value(1, unit_w))
+        if prev not in _DUR_CUES and not prev2.endswith(("more than", "less than", "at least")):
+            if num_s != "one":
+                return None
+    if n is not None and n > 1000 and code not in ("S", "M", "H"):
+        return None
+    if adj in ("past few", "last few", "past several", "last several") or (adj in ("past", "last") and vague):
+        return Norm("DATE", "PAST_REF")
+    if det and adj in ("coming", "next few") and vague:
+        return Norm("DURATION", time_duration_value(None, unit_w))
+    return Norm("DURATION", time_duration_value(n, unit_w))
+
+
+def h_bare_units(m: re.Match, ctx: Context) -> Norm | None:
+    w = m.group("core").lower()
+    return Norm("DURATION", time_duration_value(None, w))
+
+
+def h_recent(m: re.Match, ctx: Context) -> Norm | None:
+    low = m.group(0).lower()
+    if "coming" in low or "ahead" in low or "next" in low:
+        if "ahead" in low:
+            return Norm("DURATION", time_duration_value(None, low.split()[1]))
+        return Norm("DATE", "FUTURE_REF")
+    return Norm("DATE", "PAST_REF")
+
+
+def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    qm = re.search(r"\bq([1-4])\b", s)
+    ordm = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter", s)
+    q = None
+    if qm:
+        q = int(qm.group(1))
+    elif ordm:
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}[ordm.group(1)]
+        if ordm.group(1) == "last" and re.search(r"(?<!the )\blast quarter", s) and not re.search(r"\d{4}|year", s):
+            q = None  # "last quarter" = the previous quarter
+    plural = re.search(r"quarters\b", s) is not None
+    if plural:
+        if q:
+            return Norm("SET", f"XXXX-Q{q}")
+        return None
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", s)
+    year = int(yd.group(1)) if yd else None
+    ref = ctx.dct
+    if year is None and ref is not None:
+        if re.search(r"last year|year-earlier|year-ago|year earlier|year ago|comparable", s):
+            base = ctx.last_quarter
+            if q is None and base:
+                return Norm("DATE", A.shift_value(base, "Y", -1), anchor=base)
+            year = ref.year - 1 if base is None else int(base[:4]) - 1
+        elif "next year" in s:
+            year = ref.year + 1
+        elif "this year" in s:
+            year = ref.year
+    if q is None:
+        if re.search(r"\b(previous|last|past|prior|preceding)\b", s):
+            if ctx.last_quarter and "previous" in s:
+                return Norm("DATE", A.shift_value(ctx.last_quarter, "Q", -1))
+            if ref is None:
+                return Norm("DATE", "XXXX-QX")
+            return Norm("DATE", A.shift(ref, "Q", -1), anchor=ctx.dct_value)
+        if re.search(r"\b(next|coming|following)\b", s):
+            if ref is None:
+                return Norm("DATE", "XXXX-QX")
+            return Norm("DATE", A.shift(ref, "Q", 1), anchor=ctx.dct_value)
+        if re.search(r"\b(latest|most recent|recent)\b", s) and ctx.last_quarter is None:
+            if ref is None:
+                return Norm("DATE", "XXXX-QX")
+            return Norm("DATE", A.shift(ref, "Q", -1), anchor=ctx.dct_value)
+        if re.search(r"\b(current|this)\b", s) and "this year" not in s:
+            if ref is None:
+                return Norm("DATE", "XXXX-QX")
+            return Norm("DATE", A.shift(ref, "Q", 0), anchor=ctx.dct_value)
+        if not s.startswith(("the", "fiscal", "this", "that")) and year is None:
+            return None
+        if year is not None:
+            return Norm("DATE", f"{year:04d}-QX")
+        if ctx.last_quarter:
+            return Norm("DATE", ctx.last_quarter, anchor=ctx.last_quarter)
+        if ref is None:
+            return Norm("DATE", "XXXX-QX")
+        return Norm("DATE", A.shift(ref, "Q", -1), anchor=ctx.dct_value)
+    if year is None:
+        if ref is None:
+            return Norm("DATE", f"XXXX-Q{q}")
+        # the nearest such quarter, preferring the last completed one (financial reporting)
+        cur = A.quarter_of(ref)
+        year = ref.year if q <= cur else ref.year - 1
+        if q == cur + 1 and ref.month % 3 == 0:
+            year = ref.year
+        return Norm("DATE", f"{year:04d}-Q{q}", anchor=ctx.dct_value)
+    return Norm("DATE", f"{year:04d}-Q{q}")
+
+
+def h_half(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    h = 1 if re.search(r"first|1st", s) else 2
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", s)
+    if yd:
+        return Norm("DATE", f"{yd.group(1)}-H{h}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-H{h}")
+    y = ctx.dct.year
+    if "last year" in s:
+        y -= 1
+    elif "next year" in s:
+        y += 1
+    elif "of the year" not in s and "this year" not in s:
+        if not re.search(r"\bof\b", s):
+            # bare "the first half": only in a financial/calendar context -> DCT year
+            pass
+    return Norm("DATE", f"{y:04d}-H{h}", anchor=ctx.dct_value)
+
+
+def h_year_earlier(m: re.Match, ctx: Context) -> Norm | None:
+    if ctx.last_quarter:
+        return Norm("DATE", A.shift_value(ctx.last_quarter, "Y", -1), anchor=ctx.last_quarter)
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX")
+    return Norm("DATE", f"{ctx.dct.year - 1:04d}", anchor=ctx.dct_value)
+
+
+def h_year_end(m: re.Match, ctx: Context) -> Norm | None:
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX", mod="END")
+    return Norm("DATE", f"{ctx.dct.year:04d}", mod="END", anchor=ctx.dct_value)
+
+
+def h_year(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0)
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", s)
+    if not yd:
+        return None
+    year = yd.group(1)
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(\$|#|No\.?\s*|number\s+|flight\s+|route\s+|room\s+|resolution\s+|model\s+|page\s+)$", before, re.I):
+        return None
+    nw = ctx.next_word(m.end())
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s*(%|percent|per\b|-\d|:\d)", after, re.I):
+        return None
+    nwl = nw.lower()
+    if nwl in L.counted_nouns:
+        return None
+    low = s.lower()
+    mod = None
+    if re.search(r"or\s+(later|after)", low):
+        mod = "ON_OR_AFTER"
+    elif re.search(r"or\s+(earlier|before)", low):
+        mod = "ON_OR_BEFORE"
+    elif low.startswith("post-"):
+        mod = "AFTER"
+    elif low.startswith("pre-"):
+        mod = "BEFORE"
+    return Norm("DATE", year, mod=mod)
+
+
+def h_spoken_year(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    core = re.sub(r"^the year ", "", s)
+    y = L.spoken_year(core)
+    if y is None or not (1500 <= y <= 2099):
+        return None
+    if core.startswith("two thousand") and not s.startswith("the year"):
+        prev = ctx.prev_word(m.start())
+        if prev not in ("in", "since", "by", "until", "of", "before", "after", "year"):
+            return None
+    nw = ctx.next_word(m.end()).lower()
+    if nw in L.counted_nouns:
+        return None
+    return Norm("DATE", f"{y:04d}")
+
+
+def h_decade(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0).lower()
+    mod = None
+    if re.search(r"\bearly", s):
+        mod = "START"
+    elif re.search(r"\blate", s):
+        mod = "END"
+    elif re.search(r"\bmid", s):
+        mod = "MID"
+    d4 = re.search(r"(\d{3})0'?s", s)
+    if d4:
+        return Norm("DATE", d4.group(1), mod=mod)
+    d2 = re.search(r"'?(\d)0'?s", s)
+    if d2:
+        cent = (ctx.dct.year // 100) if ctx.dct else 19
+        if ctx.dct and int(d2.group(1)) * 10 > ctx.dct.year % 100:
+            cent -= 1
+        if not s.lstrip().startswith(("the", "'", "early", "late", "mid")) and "'" not in s:
+            prev = ctx.prev_word(m.start())
+            if prev not in ("the", "in", "since", "during", "early", "late", "mid"):
+                return None
+        return Norm("DATE", f"{cent:02d}{d2.group(1)}", mod=mod)
+    for w, v in L.decade_words.items():
+        if w in s:
+            cent = 19 if not ctx.dct or ctx.dct.year < 2030 else 20
+            return Norm("DATE", f"{cent:02d}{v}", mod=mod)
+    return None
+
+
+def h_century(m: re.Match, ctx: Context) -> Norm | None:
+    s = m.group(0).lower()
+    d = re.search(r"(\d{1,2})(?:st|nd|rd|th)", s)
+    if d:
+        n = int(d.group(1))
+    else:
+        w = re.search(r"([a-z-]+)\s+century", s).group(1)
+        n = L.ordinals.get(w)
+        if not n or n < 0:
+            return None
+    return Norm("DATE", f"{n - 1:02d}")
+
+
+def h_season(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    se = re.search(L.SEASON, s)
+    code = L.seasons[se.group(0)]
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", s)
+    if yd:
+        return Norm("DATE", f"{yd.group(1)}-{code}")
+    tail = s[se.end():].replace(" of ", " ").strip()
+    if tail:
+        y = L.spoken_year(tail)
+        if y:
+            return Norm("DATE", f"{y:04d}-{code}")
+    rel = s[:se.start()].strip()
+    if not rel:
+        prev = ctx.prev_word(m.start())
+        if prev not in ("in", "during", "since", "until", "by", "this", "last", "next", "early", "late", "the", "through"):
+            return None
+    if rel in ("this", "last", "next", "this past", "this coming"):
+        return h_rel_unit(m, ctx)
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    direc = ctx.direction(m.start(), m.end())
+    y = ctx.dct.year
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if direc == "past" and ctx.dct.month < start:
+        y -= 1
+    elif direc == "future" and ctx.dct.month >= start + 3:
+        y += 1
+    return Norm("DATE", f"{y:04d}-{code}", anchor=ctx.dct_value)
+
+
+def h_fuzzy(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    v = L.fuzzy.get(s)
+    if v is None:
+        return None
+    if s in ("current", "recent"):
+        nw = ctx.next_word(m.end()).lower()
+        if nw in ("account", "accounts", "affairs", "events", "flows", "flow", "draw", "density"):
+            return None
+    if s == "now" and re.match(r"-", ctx.text[m.end():m.end() + 1]):
+        return None
+    return Norm("DATE", v, anchor=ctx.dct_value)
+
+
+def h_set(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    if s in L.sets:
+        return Norm("SET", L.sets[s])
+    mm = re.match(r"(?:every|each)\s+(?:(other)\s+|(.+?)\s+)?(" + L.UNIT + r")$", s)
+    if mm:
+        n = 2 if mm.group(1) else (parse_num(mm.group(2)) if mm.group(2) else 1)
+        return Norm("SET", time_duration_value(n, mm.group(3)))
+    mon = find_month(s)
+    if mon:
+        return Norm("SET", f"XXXX-{mon:02d}")
+    return None
+
+
+def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
+    s = re.sub(r"\s+", " ", m.group(0))
+    if not _is_cap(s, ctx):
+        return None
+    low = s.lower()
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", low)
+    name = re.sub(r"\s*,?\s*(1[5-9]\d\d|20\d\d)$", "", low)
+    spec = L.holidays.get(name)
+    if spec is None:
+        return None
+
+    def day_in(y: int) -> dt.date | None:
+        if re.fullmatch(r"\d\d-\d\d", spec):
+            return A.safe_date(y, int(spec[:2]), int(spec[3:]))
+        if spec == "easter":
+            return A.easter(y)
+        nth, wdn, mon = spec.split()
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
+        return A.nth_weekday(y, int(mon), L.weekdays[wdn], n)
+
+    if yd:
+        d = day_in(int(yd.group(1)))
+        return Norm("DATE", A.fmt_day(d)) if d else None
+    if ctx.dct is None:
+        if re.fullmatch(r"\d\d-\d\d", spec):
+            return Norm("DATE", f"XXXX-{spec}")
+        return Norm("DATE", "XXXX-XX-XX")
+    direc = ctx.direction(m.start(), m.end())
+    cands = [day_in(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    cands = [c for c in cands if c]
+    if direc == "past":
+        ok = [c for c in cands if c <= ctx.dct]
+        d = max(ok)
+    elif direc == "future":
+        ok = [c for c in cands if c >= ctx.dct]
+        d = min(ok)
+    else:
+        d = min(cands, key=lambda c: abs((c - ctx.dct).days))
+    return Norm("DATE", A.fmt_day(d), anchor=ctx.dct_value)
+
+
+# ---------------------------------------------------------------------------------------------
+# the rule table (order breaks ties between candidates of equal extent)
+
+_REL = r"(?:this\s+past|this\s+coming|this|last|next|the\s+(?:past|last|next|coming|current|same|previous|following|preceding|prior|present)|that|coming|past)"
+_REL_UNITS = r"(?:fiscal\s+year|calendar\s+year|week|weekend|month|year|decade|century|<SEASON>)(?![a-z])"
+
+RULES_SRC: list[tuple[str, str, Handler]] = [
+    ("iso", r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})", h_iso),
+    ("date_mdy", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>|\s*,\s*'\d\d(?!\d))?", h_date),
+    ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
+    ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:])))?", h_date),
+    ("date_ord_of", r"(?:<WEEKDAY>,?\s+)?the\s+<ORDW>\s+of\s+<MONTH>(?:\s*,?\s*<YEAR4>)?", h_date),
+    ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year)", h_month_year),
+    ("month", r"(?:mid-|early-|late-)?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next)\s+)?<MONTH>", h_month),
+    ("weekday", r"(?:(?:last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|every|each)\s+)?<WEEKDAYS>(?:\s+<POD>s?)?", h_weekday),
+    ("relday", r"(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+<POD>)?|(?:yesterday|tomorrow|last)\s+<POD>|overnight", h_relday),
+    ("time", r"<CLOCK>(?:\s+<TZ>)?(?:\s+in\s+the\s+<POD>|\s+at\s+night)?(?:\s*,?\s+(?:on\s+)?(?:<WEEKDAY>|today|yesterday|tomorrow|tonight|<MONTH>\s+<DAYNUM>(?:,\s*<YEAR4>)?))?", h_time),
+    ("pod", r"(?:(?:(?:later|earlier|early|late)\s+this|this|the|that|mid)[\s-]+<POD>|mid-?afternoon|mid-?morning)(?:\s+(?:yesterday|today|tomorrow))?", h_pod),
+    ("rel_unit", _REL + r"\s+" + _REL_UNITS + r"|the\s+weekend(?![a-z])", h_rel_unit),
+    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
+    ("next_day", r"the\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|weekend|week|month|year)(?![a-z])"
+                 r"|the\s+(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:and|but|when|as|he|she|they|it)\b)"
+                 r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?![a-z])", h_next_day),
+    ("duration", r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|better\s+part\s+of\s+the|same|additional|further|other)(?:\s+(?:past|last|few|several))?\s+)?"
+                 r"(?:(?:<NUM>|<VAGUE>)\s+(?:to|or)\s+)?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive)\s+)?<UNIT>(?:[\s-]+long|[\s-]+old)?", h_duration),
+    ("bare_units", r"(?:for|over|in|within|after)\s+(?P<core>days|weeks|months|years|decades|hours|minutes)(?!\s+(?:ago|of|before|after|later|earlier))", h_bare_units),
+    ("recent", r"(?:recent|the\s+(?:past|last)\s+(?:few|several|many)|the\s+coming|(?:the\s+)?(?:past|last)\s+(?:few|several))\s+(?:days|weeks|months|years|decades|quarters)(?![a-z])"
+               r"|the\s+(?:days|weeks|months|years)\s+ahead", h_recent),
+    ("quarter", r"(?:the\s+)?(?:(?:<YEAR4>|fiscal|calendar|latest|current|past|previous|last|recent|year-earlier|year-ago|comparable|same|prior|(?:this|next|last)\s+year's|<YEAR4>'s|first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal-<YEAR4>)[\s-]+)+quarters?(?![a-z])"
+                r"(?:\s+of\s+(?:fiscal\s+)?(?:<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year))?(?:\s*,?\s*<YEAR4>)?"
+                r"|the\s+quarter(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
+    ("half", r"(?:the\s+)?(?:first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:<YEAR4>|fiscal\s+<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year)"
+             r"|(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?![a-z])(?=\s+(?:of\s+)?(?:results|earnings|profit|sales|revenue|net|,|\.))", h_half),
+    ("year_earlier", r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year-before)(?:\s+(?:period|quarter))?", h_year_earlier),
+    ("year_end", r"(?:the\s+)?year(?:-|\s+|'s\s+)end(?![a-z])", h_year_end),
+    ("year", r"(?:(?:fiscal|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
+    ("spoken_year", r"(?:the\s+year\s+)?<SPOKEN_YEAR>", h_spoken_year),
+    ("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:\d{3}0'?s|'\d0'?s|\d0'?s|<DECADEWORD>)(?![a-z0-9])", h_decade),
+    ("century", r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[\s-]+century", h_century),
+    ("season", r"(?:(?:early|late|mid|the|this\s+past|this\s+coming|this|last|next)[\s-]+)?<SEASON>(?:\s+(?:of\s+)?(?:<YEAR4>|<SPOKEN_YEAR>))?", h_season),
+    ("fuzzy", _alt(sorted(L.fuzzy_enabled)), h_fuzzy),
+    ("set", r"<SETWORD>|(?:every|each)\s+(?:other\s+|<NUM>\s+)?<UNIT>|(?:every|each)\s+<MONTH>", h_set),
+    ("holiday", r"<HOLIDAY>(?:\s*,?\s*<YEAR4>)?", h_holiday),
+]
+
+RULES: list[tuple[str, re.Pattern, Handler]] = [(n, _compile(p), h) for n, p, h in RULES_SRC]

@@ -1,0 +1,100 @@
+"""Direction (past/future) of the clause around a temporal expression."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_WORD = re.compile(r"[A-Za-z']+")
+_SENT_END = re.compile(r"[.!?]['\"]?\s+(?=[A-Z\"'])|\n\s*\n")
+_FUTURE_PHRASES = ("going to", "to be held", "is to", "are to", "set to", "due to", "plans to", "plan to")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENT_END.finditer(text, max(0, start - 400), start):
+        lo = m.end()
+    m = _SENT_END.search(text, end, min(len(text), end + 400))
+    hi = m.start() + 1 if m else min(len(text), end + 400)
+    return lo, hi
+
+
+def _word_class(word: str, lex, upper_text: bool) -> str | None:
+    w = word.lower()
+    if w in ("next", "coming", "tomorrow", "upcoming"):
+        return None  # usually part of a timex of their own
+    if w in lex.future_markers:
+        return "future"
+    if w in lex.past_irregular:
+        return "past"
+    if (len(w) > 4 and w.endswith("ed") and w not in lex.past_ed_exceptions
+            and (upper_text or not word[0].isupper())):
+        return "past"
+    return None
+
+
+def direction_from_text(text: str, start: int, end: int, upper_text: bool = False) -> str | None:
+    """Nearest tense marker in the same sentence (future markers win ties)."""
+    lex = lexicon()
+    lo, hi = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        cls = _word_class(m.group(), lex, upper_text)
+        if cls is None:
+            continue
+        dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.3
+        if best is None or dist < best[0]:
+            best = (dist, cls)
+    if best is None:
+        window = text[lo:hi].lower()
+        if any(p in window for p in _FUTURE_PHRASES):
+            return "future"
+        return None
+    return best[1]
+
+
+def direction_from_doc(doc, start: int, end: int) -> str | None:
+    """Tense of the verb governing the timex in a spaCy parse, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        lw = a.lower_
+        if lw in ("will", "shall", "'ll", "wo"):
+            return "future"
+        if lw == "would":
+            return "future"
+        if lw in ("going",):
+            return "future"
+    for a in auxes:
+        if a.tag_ == "VBD" or a.lower_ in ("has", "have", "had"):
+            return "past"
+    if tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ == "be":
+        # "is to meet", "is scheduled for"
+        for c in tok.children:
+            if c.dep_ == "xcomp" or c.lower_ in ("scheduled", "expected", "due", "set"):
+                return "future"
+    return None
+
+
+def direction(text: str, start: int, end: int, doc=None, upper_text: bool = False) -> str | None:
+    if doc is not None:
+        d = direction_from_doc(doc, start, end)
+        if d is not None:
+            return d
+    return direction_from_text(text, start, end, upper_text)

@@ -1,0 +1,658 @@
+"""Canonical speaker resolution inside one document (rule-based, no coreference model).
+
+Walks the document once, in token order, over person names, organisations, role noun
+phrases ("the Russian president", "the campaign", "officials") and pronouns, keeping a
+small entity table:
+
+- person names cluster by name tokens (full name <-> surname <-> title + surname); two
+  people sharing a surname stay apart and a bare surname goes to the most recent one;
+- titles and modifiers met next to a name ("Russian President Vladimir Putin",
+  "Putin, the Russian president") are recorded, so that a later "the Russian president"
+  or "the president" resolves to the nearest preceding person holding that title;
+- he/she resolve to the most salient compatible person (recency in sentences, subjects
+  and previous speakers preferred, gender from first names, titles and earlier pronouns);
+  they/it to groups and organisations;
+- an unresolved role keeps a role-based canonical ("head of the Federal Security Service").
+
+Public API: :func:`resolve_speakers` and :func:`resolve_mentions`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from rashomon.models import Mention, Span, Statement
+
+__all__ = ["resolve_speakers", "resolve_mentions", "speaker_kind_of_name"]
+
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "another", "its", "their", "his", "her"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+HEADLINE_VERBS = {"says", "said", "calls", "seeks", "urges", "slams", "rips", "warns", "gives", "hits", "wins",
+                  "claims", "denies", "admits", "vows", "blasts", "backs", "defends", "hid", "hides", "breaks", "sees", "asks"}
+TITLE_ALIASES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
+                 "col": "colonel", "lt": "lieutenant", "capt": "captain", "maj": "major", "adm": "admiral", "sgt": "sergeant",
+                 "congressman": "representative", "congresswoman": "representative", "lawmaker": "representative"}
+
+
+@functools.lru_cache(maxsize=None)
+def _load(name: str) -> dict:
+    text = resources.files("rashomon").joinpath(f"data/speakers/{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _lex() -> dict:
+    roles = _load("roles")
+    orgs = _load("orgs")
+    names = _load("first_names")
+    prons = _load("pronouns")
+    titles = {t.lower() for t in roles["person_titles"]}
+    return {
+        "titles": titles,
+        "title_heads": {t.split()[-1] for t in titles},
+        "masc_titles": set(roles["gender"]["masc"]),
+        "fem_titles": set(roles["gender"]["fem"]),
+        "honorifics": set(roles["honorifics"]),
+        "head_of": set(roles["head_of"]),
+        "group_nouns": set(roles["group_nouns"]),
+        "media": set(orgs["media"]),
+        "government": set(orgs["government"]),
+        "organisation": set(orgs["organisation"]),
+        "armed": set(orgs["armed_groups"]),
+        "source_nouns": set(orgs["source_nouns"]),
+        "generic_org": set(orgs["generic_org_nouns"]),
+        "masc_names": set(names["masc"]),
+        "fem_names": set(names["fem"]),
+        "prons": {k: set(v) for k, v in prons.items()},
+    }
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s.-]", " ", text)
+    words = [w.strip(".") for w in text.split()]
+    return " ".join(w for w in words if w and w not in DETS)
+
+
+def _words(text: str) -> list[str]:
+    return _norm(text).split()
+
+
+def _phrase_hits(words: list[str], vocab: set[str]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any((" " + v + " ") in joined for v in vocab)
+
+
+def speaker_kind_of_name(text: str, label: str | None = None) -> str:
+    """Kind of a non-person speaker from its words: media, government, group or organisation."""
+    lx = _lex()
+    words = _words(text)
+    if not words:
+        return "unknown"
+    if _phrase_hits(words, lx["media"]):
+        return "media"
+    if _phrase_hits(words, lx["armed"]) and words[-1] not in lx["group_nouns"]:
+        return "organisation"
+    if label == "GPE" or _phrase_hits(words, lx["government"]):
+        return "government"
+    if label == "NORP" or words[-1] in lx["group_nouns"] or _phrase_hits(words, lx["armed"]):
+        return "group"
+    return "organisation"
+
+
+@dataclass
+class _Entity:
+    id: int
+    kind: str  # person | organisation | government | media | group
+    name: str
+    name_tokens: list[str] = field(default_factory=list)  # lower-case name words (persons)
+    titles: set[str] = field(default_factory=set)
+    mods: set[str] = field(default_factory=set)
+    gender: str | None = None
+    plural: bool = False
+    aliases: set[str] = field(default_factory=set)
+    count: int = 0
+    last_tok: int = -1
+    last_sent: int = -1
+    last_subject_sent: int = -10**6
+    last_speaker_sent: int = -10**6
+    named: bool = True  # False for role-based canonicals
+    ner: bool = False  # introduced by a named-entity mention
+
+    @property
+    def surname(self) -> str | None:
+        return self.name_tokens[-1] if self.name_tokens else None
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, speaker_heads: set[int] | None = None):
+        self._text = doc.text
+        self.doc = doc
+        self.lx = _lex()
+        self.entities: list[_Entity] = []
+        self.tok_entity: dict[int, _Entity] = {}  # mention head token -> entity
+        self.mentions: list[tuple[int, int, str, _Entity]] = []  # (start_tok, end_tok, label, entity)
+        self.speaker_heads = speaker_heads or set()
+        self.sent_of = [0] * len(doc)
+        for si, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = si
+        self.ent_of: dict[int, object] = {}
+        for ent in doc.ents:
+            for t in ent:
+                self.ent_of[t.i] = ent
+
+    # ------------------------------------------------------------------ helpers
+    def _new(self, kind: str, name: str, **kw) -> _Entity:
+        e = _Entity(id=len(self.entities), kind=kind, name=name, **kw)
+        self.entities.append(e)
+        return e
+
+    def _touch(self, e: _Entity, head: Token, start: int, end: int, label: str) -> _Entity:
+        e.count += 1
+        e.last_tok = head.i
+        e.last_sent = self.sent_of[head.i]
+        if head.dep_ in SUBJ_DEPS or (head.dep_ in ("compound", "poss") and head.head.dep_ in SUBJ_DEPS and label != "PRON"):
+            e.last_subject_sent = e.last_sent
+        if head.i in self.speaker_heads or any(i in self.speaker_heads for i in range(start, end)):
+            e.last_speaker_sent = e.last_sent
+        for i in range(start, end):
+            self.tok_entity.setdefault(i, e)
+        self.tok_entity[head.i] = e
+        self.mentions.append((start, end, label, e))
+        return e
+
+    def _person_name_tokens(self, toks: list[Token]) -> tuple[list[str], set[str], list[Token]]:
+        """Split an entity's tokens into name words and title words."""
+        titles: set[str] = set()
+        name: list[Token] = []
+        for t in toks:
+            low = t.text.lower()
+            if t.text in POSSESSIVE or t.is_punct or low in DETS:
+                continue
+            if not name and (low in self.lx["honorifics"] or low in self.lx["titles"]):
+                titles.add(TITLE_ALIASES.get(low.rstrip("."), low.rstrip(".")))
+                continue
+            name.append(t)
+        while len(name) > 1 and name[-1].text.lower() in HEADLINE_VERBS:
+            name.pop()
+        return [t.text.lower().replace("’", "'") for t in name], titles, name
+
+    def _context_titles(self, first: Token, last: Token) -> tuple[set[str], set[str]]:
+        """Titles and modifiers written around a name: premodifiers and appositions."""
+        titles: set[str] = set()
+        mods: set[str] = set()
+        doc = self.doc
+        # premodifiers: "Russian President", "Democratic presidential nominee", "former Secretary of State"
+        i = first.i - 1
+        while i >= 0 and i >= first.i - 6:
+            t = doc[i]
+            low = t.text.lower().rstrip(".")
+            if t.is_punct or t.text in POSSESSIVE:
+                break
+            if low in self.lx["titles"] or t.lemma_.lower() in self.lx["titles"] or low in self.lx["honorifics"]:
+                titles.add(t.lemma_.lower().rstrip(".") if t.pos_ == "NOUN" else low)
+            elif t.pos_ in ("ADJ", "PROPN", "NOUN") or t.ent_type_ in ("NORP", "GPE", "ORG"):
+                if t.ent_type_ == "PERSON":
+                    break
+                mods.add(low)
+            elif low in ("of", "state", "former", "then"):
+                pass
+            else:
+                break
+            i -= 1
+        # appositions: "Putin, the Russian president," / "the president, Vladimir Putin"
+        head = last
+        while head.head != head and first.i <= head.head.i <= last.i:
+            head = head.head
+        cands = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            cands.append(head.head)
+        for c in cands:
+            if c.i >= first.i and c.i <= last.i:
+                continue
+            lem = c.lemma_.lower()
+            if lem in self.lx["titles"] or c.text.lower() in self.lx["titles"]:
+                titles.add(lem)
+                for m in c.children:
+                    if m.dep_ in ("amod", "compound", "nmod") and m.i < c.i:
+                        mods.add(m.text.lower())
+                    if m.dep_ == "poss":
+                        mods.add(_norm(m.text))
+                    if m.dep_ == "prep" and m.text.lower() in ("of", "for"):
+                        for p in m.children:
+                            if p.dep_ == "pobj":
+                                mods.update(w for w in _words(" ".join(x.text for x in p.subtree)))
+        titles = {TITLE_ALIASES.get(t.rstrip("."), t.rstrip(".")) for t in titles if t}
+        return titles, mods
+
+    def _gender_of_name(self, toks: list[str], titles: set[str]) -> str | None:
+        if titles & self.lx["masc_titles"]:
+            return "masc"
+        if titles & self.lx["fem_titles"]:
+            return "fem"
+        if toks:
+            first = toks[0]
+            if first in self.lx["masc_names"]:
+                return "masc"
+            if first in self.lx["fem_names"]:
+                return "fem"
+        return None
+
+    # ------------------------------------------------------------------ persons
+    def _person(self, toks: list[Token], label: str = "PERSON") -> _Entity | None:
+        words, titles, name_toks = self._person_name_tokens(toks)
+        if not words:
+            return None
+        ctx_titles, mods = self._context_titles(toks[0], toks[-1])
+        titles |= ctx_titles
+        words = [w for w in words if w not in ("jr.", "jr", "sr.", "sr", "iii", "ii")] or words
+        ent = self._match_person(words)
+        name_text = self._text[name_toks[0].idx: name_toks[-1].idx + len(name_toks[-1].text)]
+        if ent is None:
+            ent = self._new("person", name_text, name_tokens=words)
+        elif len(words) > len(ent.name_tokens) and set(ent.name_tokens) <= set(words):
+            ent.name, ent.name_tokens = name_text, words
+        ent.titles |= titles
+        ent.mods |= mods
+        g = self._gender_of_name(words, titles)
+        if g and not ent.gender:
+            ent.gender = g
+        head = toks[-1]
+        for t in toks:
+            if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head == t:
+                head = t
+                break
+        return self._touch(ent, head, toks[0].i, toks[-1].i + 1, label)
+
+    def _match_person(self, words: list[str]) -> _Entity | None:
+        persons = [e for e in self.entities if e.kind == "person" and e.named]
+        if not persons:
+            return None
+        ws = set(words)
+        # exact / subset matches, most recent first
+        ordered = sorted(persons, key=lambda e: -e.last_tok)
+        if len(words) >= 2:
+            for e in ordered:
+                if e.name_tokens == words:
+                    return e
+            for e in ordered:
+                es = set(e.name_tokens)
+                if len(es) >= 2 and (ws <= es or es <= ws) and e.surname == words[-1]:
+                    return e
+            for e in ordered:  # earlier bare surname, now a full name
+                if len(e.name_tokens) == 1 and e.name_tokens[0] == words[-1]:
+                    # only when no other full-name person shares that surname
+                    others = [o for o in persons if o is not e and o.surname == words[-1]]
+                    g = self._gender_of_name(words, set())
+                    if not others and not (g and e.gender and g != e.gender):
+                        return e
+            return None
+        w = words[0]
+        for e in ordered:
+            if e.surname == w:
+                return e
+        for e in ordered:
+            if w in e.name_tokens:
+                return e
+        return None
+
+    # ------------------------------------------------------------------ organisations
+    def _org(self, toks: list[Token], label: str) -> _Entity | None:
+        text = " ".join(t.text for t in toks if t.text not in POSSESSIVE)
+        key = _norm(text)
+        if not key:
+            return None
+        # a bare surname tagged ORG/GPE by the tagger
+        words = key.split()
+        if len(words) == 1 and label in ("ORG", "GPE", "NORP"):
+            for e in sorted(self.entities, key=lambda e: -e.last_tok):
+                if e.kind == "person" and e.named and e.surname == words[0]:
+                    return self._touch(e, toks[-1], toks[0].i, toks[-1].i + 1, "PERSON")
+        ent = None
+        for e in sorted(self.entities, key=lambda e: -e.last_tok):
+            if e.kind == "person":
+                continue
+            if key in e.aliases:
+                ent = e
+                break
+        if ent is None and len(words) == 1:
+            for e in sorted(self.entities, key=lambda e: -e.last_tok):
+                if e.kind in ("media", "organisation", "government") and len(_words(e.name)) > 1 \
+                        and _words(e.name)[-1] == words[0] and words[0] not in self.lx["government"]:
+                    ent = e
+                    break
+        if ent is None:
+            name = text
+            if name.lower().startswith("the "):
+                name = name[4:]
+            ent = self._new(speaker_kind_of_name(text, label), name, plural=label == "NORP", ner=True)
+            ent.aliases.add(key)
+            acro = "".join(w[0] for w in text.split() if w[:1].isupper() and w.lower() not in DETS)
+            if len(acro) >= 2:
+                ent.aliases.add(acro.lower())
+        # "(FSB)" right after the name is an alias
+        nxt = toks[-1].i + 1
+        if nxt + 2 < len(self.doc) and self.doc[nxt].text == "(" and self.doc[nxt + 2].text == ")":
+            ent.aliases.add(self.doc[nxt + 1].text.lower())
+        return self._touch(ent, toks[-1], toks[0].i, toks[-1].i + 1, label)
+
+    # ------------------------------------------------------------------ role nouns
+    def _np_tokens(self, head: Token) -> list[Token]:
+        """The head's noun phrase: left modifiers plus 'of/for X' complements; no appositions or clauses."""
+        keep = [head]
+        for c in head.lefts:
+            keep.extend(c.subtree)
+        for c in head.rights:
+            if c.dep_ == "prep" and c.text.lower() in ("of", "for", "at", "in"):
+                keep.extend(c.subtree)
+        keep.sort(key=lambda t: t.i)
+        # cut parentheses, appositions and trailing punctuation
+        out: list[Token] = []
+        depth = 0
+        for t in keep:
+            if t.text == "(":
+                depth += 1
+                continue
+            if t.text == ")":
+                depth -= 1
+                continue
+            if depth or (t.dep_ == "appos" and t.i > head.i):
+                continue
+            out.append(t)
+        while out and (out[-1].is_punct or out[-1].text in POSSESSIVE):
+            out.pop()
+        while out and (out[0].is_punct):
+            out.pop(0)
+        return out
+
+    def _role_canonical(self, toks: list[Token]) -> str:
+        words = [t for t in toks if not (t.i == toks[0].i and t.lower_ in DETS)]
+        if not words:
+            return ""
+        return self._text[words[0].idx: words[-1].idx + len(words[-1].text)].strip()
+
+    def _role(self, head: Token) -> _Entity | None:
+        """Resolve a role noun phrase headed by a title noun ('the president')."""
+        toks = self._np_tokens(head) or [head]
+        # a name inside the phrase or in apposition wins ("the president, Joe Biden")
+        for c in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
+            if c.dep_ in ("appos", "compound") or c is head.head:
+                if c.ent_type_ == "PERSON" and c.i in self.tok_entity:
+                    return self._touch(self.tok_entity[c.i], head, toks[0].i, toks[-1].i + 1, "ROLE")
+        title = TITLE_ALIASES.get(head.lemma_.lower(), head.lemma_.lower())
+        low_words = [t.text.lower() for t in toks]
+        det = toks[0].lower_ if toks else ""
+        has_of = any(t.dep_ == "prep" and t.head == head and t.lower_ in ("of", "for") for t in toks)
+        mods = {t.text.lower() for t in toks if t.i < head.i and t.lower_ not in DETS
+                and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.lower() not in self.lx["titles"]}
+        poss = [t for t in toks if t.dep_ == "poss" and t.head == head]
+        compound_title = " ".join(w for w in low_words if w not in DETS)
+        definite = det in ("the", "this", "that") or bool(poss)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if definite and not plural and not has_of:
+            best = None
+            for e in sorted(self.entities, key=lambda e: -e.last_tok):
+                if e.kind != "person" or not e.named:
+                    continue
+                if title in e.titles or compound_title in e.titles:
+                    if mods and e.mods and not (mods & e.mods) and not (mods <= {"former", "current", "new", "then"}):
+                        continue
+                    best = e
+                    break
+            if best is not None:
+                return self._touch(best, head, toks[0].i, toks[-1].i + 1, "ROLE")
+        name = self._role_canonical(toks)
+        key = _norm(name)
+        for e in self.entities:
+            if not e.named and _norm(e.name) == key and definite:
+                return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ROLE")
+        kind = "group" if plural else "person"
+        gender = "masc" if title in self.lx["masc_titles"] else "fem" if title in self.lx["fem_titles"] else None
+        ent = self._new(kind, name, titles={title}, mods=mods, gender=gender, plural=plural, named=False)
+        ent.aliases.add(key)
+        return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ROLE")
+
+    def _org_noun(self, head: Token) -> _Entity | None:
+        """'the campaign', 'the newspaper', 'Clinton's campaign', 'officials', 'state television'."""
+        toks = self._np_tokens(head) or [head]
+        low = head.lemma_.lower()
+        det = toks[0].lower_ if toks else ""
+        name = self._role_canonical(toks)
+        for c in head.children:  # "an outfit calling itself X", "a group known as X"
+            if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "identify", "describe"):
+                props = [t for t in c.subtree if t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ != "PERSON" and not t.is_punct)]
+                if props:
+                    text = self._text[props[0].idx: props[-1].idx + len(props[-1].text)]
+                    ent = self._new(speaker_kind_of_name(text), text, named=True)
+                    ent.aliases.add(_norm(text))
+                    return self._touch(ent, head, toks[0].i, props[-1].i + 1, "ORGNOUN")
+        key = _norm(name)
+        kind = speaker_kind_of_name(name)
+        if head.lower_ in self.lx["group_nouns"] or head.lemma_.lower() in self.lx["group_nouns"] and head.tag_ == "NNS":
+            kind = "group"
+        only_head = key in (low, head.lower_)
+        definite = det in ("the", "this", "that") or any(t.dep_ == "poss" and t.head == head for t in toks)
+        sent = self.sent_of[head.i]
+        if definite and kind != "group" and head.tag_ not in ("NNS", "NNPS"):
+            mods = [w for w in key.split() if w not in (low, head.lower_)]
+            recent = [e for e in sorted(self.entities, key=lambda e: -e.last_tok)
+                      if e.kind != "person" and e.last_tok < head.i and (e.ner or e.named)]
+            for e in recent:  # an organisation whose name has the noun (and the modifiers): "the appeals court"
+                ew = _words(e.name) + [a for al in e.aliases for a in al.split()]
+                if (low in ew or head.lower_ in ew) and all(m in ew or m.rstrip("s") in ew for m in mods):
+                    return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+            if only_head and (low in self.lx["generic_org"] or low in self.lx["media"]):
+                for e in recent:  # else the latest named organisation nearby: "the bank" -> Wells Fargo
+                    if e.ner and e.kind in ("organisation", "media", "government") and sent - e.last_sent <= 6:
+                        if e.kind == "government" and low not in self.lx["government"]:
+                            continue
+                        return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+        for e in self.entities:
+            if key in e.aliases:
+                return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+        ent = self._new(kind, name, plural=head.tag_ in ("NNS", "NNPS"), named=not only_head)
+        ent.aliases.add(key)
+        return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, tok: Token) -> _Entity | None:
+        low = tok.lower_
+        p = self.lx["prons"]
+        sent = self.sent_of[tok.i]
+        if low in p["masc"] or low in p["fem"]:
+            gender = "masc" if low in p["masc"] else "fem"
+            best, best_score = None, -1e9
+            for e in self.entities:
+                if e.kind != "person" or e.plural or e.last_tok < 0 or e.last_tok >= tok.i:
+                    continue
+                if e.gender and e.gender != gender:
+                    continue
+                d = sent - e.last_sent
+                if d > 12:
+                    continue
+                score = -1.0 * d
+                score += 0.8 if e.last_subject_sent == e.last_sent else 0.0
+                score += 0.5 if sent - e.last_speaker_sent <= 2 else 0.0
+                score += 0.12 * min(e.count, 8)
+                score += 0.6 if e.gender == gender else 0.0
+                score += 0.4 if e.named else 0.0
+                if d == 0:
+                    score += 0.3
+                if score > best_score:
+                    best, best_score = e, score
+            if best is not None:
+                if not best.gender:
+                    best.gender = gender
+                return self._touch(best, tok, tok.i, tok.i + 1, "PRON")
+            return None
+        if low in p["plural"] or low in p["neuter"] or low in p["first_pl"]:
+            want_plural = low in p["plural"] or low in p["first_pl"]
+            best, best_score = None, -1e9
+            for e in self.entities:
+                if e.kind == "person" and not e.plural:
+                    continue
+                if e.last_tok < 0 or e.last_tok >= tok.i:
+                    continue
+                d = sent - e.last_sent
+                if d > 8:
+                    continue
+                score = -1.0 * d
+                score += 0.6 if e.last_subject_sent == e.last_sent else 0.0
+                score += 0.5 if sent - e.last_speaker_sent <= 2 else 0.0
+                score += 0.1 * min(e.count, 8)
+                score += 0.5 if e.plural == want_plural else 0.0
+                if e.kind == "government" and not e.plural and low == "they":
+                    score -= 0.3
+                if score > best_score:
+                    best, best_score = e, score
+            if best is not None:
+                return self._touch(best, tok, tok.i, tok.i + 1, "PRON")
+        return None
+
+    # ------------------------------------------------------------------ main walk
+    def _is_role_head(self, t: Token) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lem = t.lemma_.lower()
+        if lem in self.lx["group_nouns"] or t.lower_ in self.lx["group_nouns"]:
+            return False
+        return lem in self.lx["title_heads"] or t.lower_ in self.lx["title_heads"]
+
+    def _is_org_noun(self, t: Token) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lem, low = t.lemma_.lower(), t.lower_
+        return (lem in self.lx["group_nouns"] or low in self.lx["group_nouns"] or lem in self.lx["source_nouns"]
+                or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"])
+
+    def run(self) -> "_Resolver":
+        doc = self.doc
+        done: set[int] = set()
+        for t in doc:
+            if t.i in done:
+                continue
+            ent = self.ent_of.get(t.i)
+            if ent is not None and t.i == ent.start:
+                toks = [x for x in ent]
+                if ent.label_ in PERSON_LABELS:
+                    self._person(toks)
+                elif ent.label_ in ORG_LABELS and ent.label_ not in ("FAC", "LOC"):
+                    # org name heading a role noun ("Kyiv officials", "Clinton campaign") is left to the noun
+                    last = toks[-1]
+                    if not (last.dep_ in ("compound", "nmod", "amod", "poss") and last.head.i > last.i
+                            and (self._is_org_noun(last.head) or self._is_role_head(last.head))):
+                        self._org(toks, ent.label_)
+                    elif ent.label_ in ("ORG", "GPE"):
+                        self._org(toks, ent.label_)
+                done.update(x.i for x in ent)
+                continue
+            if ent is not None:
+                continue
+            if t.pos_ == "PRON" and t.lower_ in set().union(*(self.lx["prons"][k] for k in ("masc", "fem", "plural", "neuter", "first_pl"))):
+                if t.lower_ in ("it", "its", "itself") and t.dep_ not in SUBJ_DEPS:
+                    continue
+                self._pronoun(t)
+                continue
+            if t.pos_ == "PROPN" and t.is_title and t.i not in self.tok_entity and t.dep_ in SUBJ_DEPS:
+                # a capitalised subject the tagger did not label: treat as a name if it matches a person
+                e = self._match_person([t.lower_])
+                if e is not None:
+                    self._touch(e, t, t.i, t.i + 1, "PERSON")
+                    continue
+            if self._is_role_head(t) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
+                if t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN"):
+                    continue
+                self._role(t)
+            elif self._is_org_noun(t) and t.dep_ not in ("compound", "amod"):
+                self._org_noun(t)
+        return self
+
+    # ------------------------------------------------------------------ statement sources
+    def resolve_source(self, span: Span) -> tuple[str | None, str]:
+        doc = self.doc
+        cs = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if cs is None or len(cs) == 0:
+            return (span.text.strip() or None, "unknown")
+        toks = [t for t in cs if not t.is_punct]
+        if not toks:
+            return (span.text.strip() or None, "unknown")
+        head = cs.root
+        # prefer a named person / entity inside the source span
+        for t in toks:
+            e = self.tok_entity.get(t.i)
+            attached = t == head or (t.head == head and t.dep_ in ("compound", "appos", "nmod", "poss")) \
+                or (t.head.head == head and t.head.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON")
+            if e is not None and e.kind == "person" and e.named and t.ent_type_ == "PERSON" and attached:
+                return e.name, "person"
+        e = self.tok_entity.get(head.i)
+        if e is None:
+            for t in toks:
+                if t.i in self.tok_entity:
+                    e = self.tok_entity[t.i]
+                    break
+        if e is None and head.pos_ == "PRON":
+            e = self._pronoun(head)
+        if e is None:
+            if self._is_role_head(head):
+                e = self._role(head)
+            elif head.pos_ in ("NOUN", "PROPN"):
+                e = self._org_noun(head)
+        if e is None:
+            text = span.text.strip()
+            if head.pos_ == "PRON":
+                return (text, "unknown")
+            return (text or None, speaker_kind_of_name(text) if text else "unknown")
+        kind = e.kind if e.kind in ("person", "organisation", "government", "media", "group") else "unknown"
+        return e.name, kind
+
+
+def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
+    heads: set[int] = set()
+    for st in statements:
+        if st.source is None:
+            continue
+        cs = doc.char_span(st.source.start, st.source.end, alignment_mode="expand")
+        if cs is not None and len(cs):
+            heads.add(cs.root.i)
+    return heads
+
+
+def resolve_speakers(doc: Doc, statements: list[Statement]) -> None:
+    """Fill ``speaker`` (canonical name) and ``speaker_kind`` of each statement in place."""
+    res = _Resolver(doc, _speaker_heads(doc, statements)).run()
+    for st in statements:
+        if st.source is None:
+            st.speaker, st.speaker_kind = None, "unknown"
+            continue
+        st.speaker, st.speaker_kind = res.resolve_source(st.source)
+
+
+def resolve_mentions(doc: Doc) -> list[Mention]:
+    """Named entities, role nouns and resolved pronouns with their canonical entity in the document."""
+    res = _Resolver(doc).run()
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, label, e in res.mentions:
+        sp = doc[start:end]
+        key = (sp.start_char, sp.end_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        lab = label
+        if label == "PERSON":
+            lab = "PERSON"
+        elif label in ("ORG", "GPE", "NORP"):
+            lab = label
+        out.append(Mention(Span.of(doc.text, sp.start_char, sp.end_char), lab, e.name))
+    return out

@@ -1,0 +1,161 @@
+"""Attribution extraction on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.attribution import extract_attributions, find_quotes
+from rashomon.models import Statement
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from rashomon.nlp.model import load_nlp
+
+    return load_nlp()
+
+
+def run(nlp, text: str) -> list[Statement]:
+    statements = extract_attributions(nlp(text))
+    for st in statements:  # every span is a faithful slice of the text
+        for span in (st.cue, st.content, st.source):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return statements
+
+
+def one(nlp, text: str, cue: str) -> Statement:
+    hits = [st for st in run(nlp, text) if st.cue.text == cue]
+    assert hits, f"no attribution with cue {cue!r} in {[s.cue.text for s in run(nlp, text)]}"
+    return hits[0]
+
+
+def words(span) -> str:
+    return span.text.strip(" \"'“”‘’,.:;?!") if span is not None else None
+
+
+def test_said_that(nlp):
+    st = one(nlp, "The mayor said that the bridge would reopen next week.", "said")
+    assert words(st.source) == "The mayor"
+    assert words(st.content) == "that the bridge would reopen next week"
+    assert st.mode == "indirect"
+
+
+def test_clause_then_said(nlp):
+    st = one(nlp, "The bridge will reopen next week, the mayor said.", "said")
+    assert words(st.source) == "the mayor"
+    assert words(st.content) == "The bridge will reopen next week"
+
+
+def test_quote_then_cue_over_several_sentences(nlp):
+    text = '"We have no choice," she said. "The money is gone. Nobody can bring it back."'
+    st = one(nlp, text, "said")
+    assert words(st.source) == "she"
+    assert st.content.text.startswith('"We have no choice')
+    assert st.content.text.rstrip().endswith('bring it back."')
+    assert st.mode == "direct"
+
+
+def test_inverted_source_after_quote(nlp):
+    st = one(nlp, '"It was a mistake," said the minister.', "said")
+    assert words(st.source) == "the minister"
+    assert words(st.content) == "It was a mistake"
+    assert st.mode == "direct"
+
+
+def test_according_to(nlp):
+    st = one(nlp, "According to the police report, two men were arrested near the station.",
+              "According to")
+    assert words(st.source) == "the police report"
+    assert words(st.content) == "two men were arrested near the station"
+
+
+def test_according_to_at_the_end(nlp):
+    st = one(nlp, "Two men were arrested near the station, according to the police.", "according to")
+    assert words(st.source) == "the police"
+    assert words(st.content) == "Two men were arrested near the station"
+
+
+def test_dismissed_as_quote(nlp):
+    st = one(nlp, 'The governor dismissed the report as "pure fiction" designed to "scare voters."',
+              "dismissed")
+    assert words(st.source) == "The governor"
+    assert st.content.text.startswith("the report as")
+    assert "scare voters" in st.content.text
+    assert st.mode == "mixed"
+
+
+def test_accused_of(nlp):
+    st = one(nlp, "The union accused the company of hiding safety data.", "accused")
+    assert words(st.source) == "The union"
+    assert words(st.content) == "the company of hiding safety data"
+
+
+def test_relative_clause_source_told(nlp):
+    st = one(nlp, "Gomez, who chairs the committee, told reporters the vote would be delayed.", "told")
+    assert st.source.text.startswith("Gomez")
+    assert words(st.content) == "the vote would be delayed"
+
+
+def test_denied_with_auxiliary_and_adverb(nlp):
+    st = one(nlp, "City officials have firmly denied any involvement in the scheme.",
+             "have firmly denied")
+    assert words(st.source) == "City officials"
+    assert words(st.content) == "any involvement in the scheme"
+
+
+def test_in_a_statement(nlp):
+    st = one(nlp, "In a statement, the ministry denied any role in the explosion.", "denied")
+    assert words(st.source) == "the ministry"
+    assert words(st.content) == "any role in the explosion"
+
+
+def test_nominal_claim(nlp):
+    st = one(nlp, "The senator's claim that the budget was balanced drew criticism.", "claim")
+    assert words(st.source) == "The senator"
+    assert words(st.content) == "that the budget was balanced"
+
+
+def test_asked_question(nlp):
+    st = one(nlp, '"Is this really the best we can do?" he asked on Tuesday.', "asked")
+    assert words(st.source) == "he"
+    assert words(st.content) == "Is this really the best we can do"
+    assert st.mode == "direct"
+
+
+def test_belief(nlp):
+    st = one(nlp, "Most economists believe the recession is over.", "believe")
+    assert words(st.source) == "Most economists"
+    assert words(st.content) == "the recession is over"
+
+
+def test_claimed_with_quotes(nlp):
+    st = one(nlp, 'The agency chief claimed the fire was "started deliberately" by "paid agents."', "claimed")
+    assert words(st.source) == "The agency chief"
+    assert st.content.text.startswith("the fire was")
+    assert st.mode == "mixed"
+
+
+def test_outermost_only(nlp):
+    text = '"I think the plan will fail," the engineer said.'
+    cues = [st.cue.text for st in run(nlp, text)]
+    assert cues == ["said"]
+
+
+def test_lowercase_news(nlp):
+    st = one(nlp, "the army spokesman said that guerrillas attacked the power station.", "said")
+    assert words(st.source) == "the army spokesman"
+    assert words(st.content) == "that guerrillas attacked the power station"
+    st = one(nlp, "according to the army, five soldiers were killed in the ambush.", "according to")
+    assert words(st.source) == "the army"
+    assert words(st.content) == "five soldiers were killed in the ambush"
+
+
+def test_no_attribution_in_plain_narrative(nlp):
+    assert run(nlp, "The bridge reopened on Monday after repairs.") == []
+
+
+def test_find_quotes():
+    text = 'He said "yes." Then ``no\'\' and \u201cmaybe\u201d.'
+    spans = [text[s:e] for s, e in find_quotes(text)]
+    assert spans == ['"yes."', "``no''", "\u201cmaybe\u201d"]

@@ -1,0 +1,61 @@
+"""Pure cross-document functions: entity resolution, clustering rule, figure steps, chains."""
+
+from __future__ import annotations
+
+from rashomon.resolve.chains import chains_of
+from rashomon.resolve.clusters import cluster_events
+from rashomon.resolve.entities import resolve, same_side
+from rashomon.resolve.reconcile import build_series
+
+
+def test_aliases_resolve_to_one_entity():
+    keys = {resolve(n).key for n in ("Islamic State Khorasan", "IS-K", "ISIS-K", "the Islamic State group's Afghan branch")}
+    assert len(keys) == 1
+    assert resolve("the Kremlin").country == "RU" and resolve("Kyiv officials").country == "UA"
+    assert same_side(resolve("Kyiv"), resolve("Ukraine"))
+    assert not same_side(resolve("IS-K"), resolve("Kyiv"))
+
+
+def test_people_sharing_a_surname_stay_apart():
+    a = resolve("Interior Minister Ahmed Khan", "person")
+    b = resolve("opposition leader Imran Khan", "person")
+    assert a.key != b.key
+    assert resolve("Khan", "person", {"khan": "imran khan"}).key == b.key
+    assert resolve("Khan", "person").key not in (a.key, b.key)
+
+
+def _ev(i, doc, date, city, country, types=("bombing",), targets=(), published=None):
+    return {"id": i, "doc": doc, "types": list(types), "date": date, "published": published or date,
+            "place": {"name": city, "city": city, "country": country}, "targets": list(targets),
+            "context_places": [city]}
+
+
+def test_cluster_events_rule_and_order():
+    items = [_ev("a#1", "a", "2021-05-01", "Jalalabad", "AF", targets=["mosque"], published="2021-05-02"),
+             _ev("b#1", "b", "2021-05-02", "Jalalabad", "AF", targets=["mosque"], published="2021-05-03"),
+             _ev("c#1", "c", "2021-05-01", "Lagos", "NG"),
+             _ev("d#1", "d", "2021-06-20", "Jalalabad", "AF", targets=["mosque"], published="2021-06-21")]
+    out = cluster_events(items)
+    assert out["a#1"] == out["b#1"] and out["c#1"] != out["a#1"] and out["d#1"] != out["a#1"]
+    assert cluster_events(items[::-1]) == out
+
+
+def test_figure_steps():
+    def f(i, v, d, q=None, src="police", doc="x"):
+        return {"figure_id": i, "doc": doc + str(i), "value": v, "qualifier": q, "text": str(v), "date": d,
+                "published": d, "source": src, "start": 0}
+    s = build_series([f(1, 8, "2025-01-01", "at_least"), f(2, 11, "2025-01-01", "at_least", "minister"),
+                      f(3, 23, "2025-01-03", None, "government"), f(4, 19, "2025-01-03", None, "hospital")])
+    labels = {e["value"]: e["label"] for e in s}
+    assert labels[11] == "update"
+    assert "conflict" in (labels[19], labels[23])
+    assert sum(e["best"] for e in s) == 1
+
+
+def test_reporting_chain():
+    sts = [{"id": 1, "cue": {"start": 20, "end": 28}, "content": {"start": 29, "end": 120},
+            "source": {"start": 0, "end": 19, "text": "Russian state media"}, "speaker": "Russian state media"},
+           {"id": 2, "cue": {"start": 50, "end": 54}, "content": {"start": 55, "end": 110},
+            "source": {"start": 34, "end": 49, "text": "the FSB head"}, "speaker": "FSB head"}]
+    ch = chains_of(sts)
+    assert [c["text"] for c in ch[2]] == ["Russian state media"] and 1 not in ch

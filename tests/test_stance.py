@@ -1,0 +1,85 @@
+"""Statement types on sentences written for these tests, plus a gold-set floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.extract.stance import classify_statement, statement_polarity
+from rashomon.models import Span, Statement
+from rashomon.nlp.model import load_nlp
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _classify(nlp, text: str, source: str, cue: str, content: str):
+    cs = text.index(cue)
+    ct = text.index(content)
+    s = text.index(source)
+    st = Statement(cue=Span.of(text, cs, cs + len(cue)), content=Span.of(text, ct, ct + len(content)),
+                   source=Span.of(text, s, s + len(source)))
+    doc = nlp(text)
+    typ, target = classify_statement(doc, st)
+    st.type = typ
+    return typ, (target.text if target else None), statement_polarity(doc, st)
+
+
+CASES = [
+    ("A little-known militia calling itself the Northern Front claimed responsibility for the ambush on Sunday.",
+     "A little-known militia calling itself the Northern Front", "claimed", "responsibility for the ambush on Sunday",
+     "claim_of_responsibility", None),
+    ("The defence ministry accused the rebels of shelling the market.",
+     "The defence ministry", "accused", "of shelling the market", "accusation", "the rebels"),
+    ("Police blamed the blast on a separatist cell.", "Police", "blamed", "the blast on a separatist cell",
+     "accusation", "a separatist cell"),
+    ("The governor said the bombing was carried out by the Red Hand militia.", "The governor", "said",
+     "the bombing was carried out by the Red Hand militia", "accusation", "the Red Hand militia"),
+    ("The group denied any role in the killing of the journalist.", "The group", "denied",
+     "any role in the killing of the journalist", "denial", "any role in the killing of the journalist"),
+    ("A rebel spokesman said the movement had nothing to do with the attack.", "A rebel spokesman", "said",
+     "the movement had nothing to do with the attack", "denial", None),
+    ("The minister dismissed the report as propaganda.", "The minister", "dismissed", "the report as propaganda",
+     "dismissal", "the report"),
+    ("The embassy warned citizens to avoid the border region.", "The embassy", "warned",
+     "citizens to avoid the border region", "warning", None),
+    ("The army admitted that two civilians died in the raid.", "The army", "admitted",
+     "that two civilians died in the raid", "admission", None),
+    ("\"Who gave the order to fire?\" the senator asked.", "the senator", "asked", "Who gave the order to fire?",
+     "question", None),
+    ("The mayor said the bridge would reopen next week.", "The mayor", "said", "the bridge would reopen next week",
+     "other", None),
+    ("The president asked the parties to return to the talks.", "The president", "asked",
+     "the parties to return to the talks", "other", None),
+    ("No group has claimed responsibility for the explosion.", "No group", "claimed",
+     "responsibility for the explosion", "other", None),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,typ,target", CASES)
+def test_types(nlp, text, source, cue, content, typ, target):
+    got_type, got_target, _ = _classify(nlp, text, source, cue, content)
+    assert got_type == typ
+    if target is not None:
+        assert got_target is not None and (target in got_target or got_target in target)
+
+
+def test_polarity(nlp):
+    assert _classify(nlp, *CASES[1][:4])[2] == "supports"
+    assert _classify(nlp, *CASES[4][:4])[2] == "rejects"
+    assert _classify(nlp, *CASES[10][:4])[2] is None
+
+
+def test_gold_set_floor():
+    if not (SHARED / "data" / "muc4" / "processed" / "train.json").is_file():
+        pytest.skip("shared MUC-4 data missing")
+    from rashomon.eval.stance import evaluate
+
+    m = evaluate(use_extractor=False)
+    assert m["n"] >= 100
+    assert m["accuracy"] >= 0.75

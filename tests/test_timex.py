@@ -1,0 +1,230 @@
+"""Unit tests of the TIMEX3 tagger, one group per pattern family (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rashomon.extract.timex import tag_timexes
+
+
+def tx(text: str, dct: str | None = "2024-04-08") -> dict[str, tuple[str, str]]:
+    out = {}
+    for t in tag_timexes(text, dct):
+        assert text[t.span.start:t.span.end] == t.span.text
+        out[t.span.text] = (t.type, t.value)
+    return out
+
+
+def one(text: str, dct: str | None = "2024-04-08"):
+    res = tag_timexes(text, dct)
+    assert len(res) == 1, [(t.span.text, t.value) for t in res]
+    return res[0]
+
+
+# --- explicit dates ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The treaty was signed on June 5, 1997 in Paris.", "June 5, 1997", "1997-06-05"),
+    ("The treaty was signed on 5 June 1997 in Paris.", "5 June 1997", "1997-06-05"),
+    ("Elections were held in November 2019.", "November 2019", "2019-11"),
+    ("The blockade began in 2022.", "2022", "2022"),
+    ("The filing is dated 2021-07-14.", "2021-07-14", "2021-07-14"),
+    ("GUERRILLAS ATTACKED THE BASE ON 3 JAN 90.", "3 JAN 90", "1990-01-03"),
+    ("the troops withdrew on 30 december 1989, officials said.", "30 december 1989", "1989-12-30"),
+    ("They met on Friday, Sept. 13, 2019, in Oslo.", "Friday, Sept. 13, 2019", "2019-09-13"),
+])
+def test_explicit_dates(text, span, value):
+    assert tx(text)[span] == ("DATE", value)
+
+
+# --- yearless dates: the year comes from the DCT and the tense ------------------------------
+
+def test_yearless_past_and_future():
+    r = tx("On March 22 gunmen stormed a hall; the suspects said March 26 they would appeal.")
+    assert r["March 22"] == ("DATE", "2024-03-22")
+    assert r["March 26"] == ("DATE", "2024-03-26")
+    # a past event half a year back is not moved to the coming October
+    assert tx("Officials recalled the Oct. 7 massacre that shocked the region.")["Oct. 7"] == ("DATE", "2023-10-07")
+    # no tense in the clause: nearly equidistant readings -> the past one (news prior)
+    assert tx("Critics link the policy to the militia's Oct. 7 raid on the border.")["Oct. 7"] == ("DATE", "2023-10-07")
+    assert tx("The vote will take place on May 12.")["May 12"] == ("DATE", "2024-05-12")
+
+
+def test_year_rollover():
+    assert tx("The convoy was ambushed on Dec. 30.", "2024-01-02")["Dec. 30"] == ("DATE", "2023-12-30")
+    assert tx("The envoys will meet on Jan. 3 in Geneva.", "2023-12-30")["Jan. 3"] == ("DATE", "2024-01-03")
+
+
+def test_month_alone():
+    assert tx("Fighting intensified in February.")["February"] == ("DATE", "2024-02")
+    assert tx("The summit will be held in July.")["July"] == ("DATE", "2024-07")
+
+
+# --- relative days and weekdays --------------------------------------------------------------
+
+def test_relative_days():
+    r = tx("Rebels shelled the town yesterday and again today; talks resume tomorrow.")
+    assert r["yesterday"] == ("DATE", "2024-04-07")
+    assert r["today"] == ("DATE", "2024-04-08")
+    assert r["tomorrow"] == ("DATE", "2024-04-09")
+    assert tx("Two drones were downed last night.")["last night"] == ("TIME", "2024-04-07TNI")
+
+
+def test_weekdays_by_tense():
+    # DCT 2024-04-08 is a Monday
+    assert tx("The ministers met on Friday.")["Friday"] == ("DATE", "2024-04-05")
+    assert tx("The ministers will meet on Friday.")["Friday"] == ("DATE", "2024-04-12")
+    assert tx("The strike ended last Tuesday.")["last Tuesday"] == ("DATE", "2024-04-02")
+    assert tx("Police said the bomb went off Friday evening.")["Friday evening"] == ("TIME", "2024-04-05TEV")
+
+
+def test_this_last_next_units():
+    r = tx("Prices rose last year and this month, and may fall next week.")
+    assert r["last year"] == ("DATE", "2023")
+    assert r["this month"] == ("DATE", "2024-04")
+    assert r["next week"] == ("DATE", "2024-W16")
+
+
+# --- narrative anchoring ------------------------------------------------------------------
+
+def test_narrative_anchor():
+    res = tag_timexes("The siege began on March 22. Two days later the defenders surrendered, "
+                      "and the next day the city fell.", "2024-04-08")
+    vals = {t.span.text: (t.value, t.anchor) for t in res}
+    assert vals["Two days later"] == ("2024-03-24", "2024-03-22")
+    assert vals["the next day"] == ("2024-03-25", "2024-03-24")
+
+
+def test_narrative_without_previous_date_uses_dct():
+    assert tx("A week later the ceasefire collapsed.")["A week later"] == ("DATE", "2024-W16")
+
+
+def test_duration_before_object():
+    r = tx("Two weeks after the attack the border reopened.")
+    assert r["Two weeks"] == ("DURATION", "P2W")
+
+
+def test_ago():
+    r = tx("The militia was founded three years ago and split 10 days ago.")
+    assert r["three years ago"] == ("DATE", "2021")
+    assert r["10 days ago"] == ("DATE", "2024-03-29")
+
+
+# --- extents: prepositions stay outside ----------------------------------------------------
+
+def test_since_and_beginning_in():
+    r = tx("The group has been active since 2015, beginning in 1998 as a student club.")
+    assert r["2015"] == ("DATE", "2015")
+    assert r["1998"] == ("DATE", "1998")
+
+
+# --- durations ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The talks lasted three hours.", "three hours", "PT3H"),
+    ("He was held for 18 months.", "18 months", "P18M"),
+    ("a two-year investigation", "two-year", "P2Y"),
+    ("over the past two decades", "the past two decades", "P20Y"),
+    ("The curfew lasted 45 minutes.", "45 minutes", "PT45M"),
+])
+def test_durations(text, span, value):
+    assert tx(text)[span] == ("DURATION", value)
+
+
+def test_duration_modifier():
+    t = one("The shelling went on for more than six hours.")
+    assert (t.span.text, t.value, t.mod) == ("more than six hours", "PT6H", "MORE_THAN")
+
+
+# --- sets -----------------------------------------------------------------------------------
+
+def test_sets():
+    r = tx("Patrols run every week and reports are filed daily; the council meets each Thursday.")
+    assert r["every week"] == ("SET", "P1W")
+    assert r["daily"] == ("SET", "P1D")
+    assert r["each Thursday"] == ("SET", "XXXX-WXX-4")
+
+
+# --- parts of day and clock times -------------------------------------------------------------
+
+def test_times():
+    r = tx("The blast happened at 10:30 a.m. and the curfew starts this evening.")
+    assert r["10:30 a.m."] == ("TIME", "2024-04-08T10:30")
+    assert r["this evening"] == ("TIME", "2024-04-08TEV")
+
+
+# --- fuzzy / PRESENT_REF / PAST_REF ----------------------------------------------------------
+
+def test_fuzzy():
+    r = tx("In recent months attacks have risen; the army now controls the road and will hold it in the future.")
+    assert r["recent months"] == ("DATE", "PAST_REF")
+    assert r["now"] == ("DATE", "PRESENT_REF")
+    assert r["the future"] == ("DATE", "FUTURE_REF")
+
+
+# --- decades, centuries, quarters, seasons -----------------------------------------------------
+
+def test_decades_centuries():
+    r = tx("The conflict dates to the 1990s and its roots to the 19th century.")
+    assert r["the 1990s"] == ("DATE", "199")
+    assert r["the 19th century"] == ("DATE", "18")
+    t = one("Inflation soared in the early 1980s.")
+    assert (t.span.text, t.value, t.mod) == ("the early 1980s", "198", "START")
+
+
+def test_quarters_and_seasons():
+    r = tx("Profit fell in the third quarter of 2023 and again in the first quarter.", "2024-05-02")
+    assert r["the third quarter of 2023"] == ("DATE", "2023-Q3")
+    assert r["the first quarter"] == ("DATE", "2024-Q1")
+    assert tx("The offensive stalled last winter.")["last winter"] == ("DATE", "2023-WI")
+
+
+def test_position_modifier():
+    t = one("The rebels regrouped in late November.")
+    assert (t.span.text, t.value, t.mod) == ("late November", "2023-11", "END")
+
+
+# --- non-times -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Theresa May said the plan was sound.",
+    "Thousands march through the capital.",
+    "The ransom was $27 million.",
+    "Four soldiers were wounded.",
+    "The vote had 2000 delegates.",
+    "The March of Dimes raised funds.",
+])
+def test_non_times(text):
+    assert tag_timexes(text, "2024-04-08") == []
+
+
+def test_no_dct_leaves_placeholders():
+    r = tx("The envoy arrived on Oct. 7 and left yesterday; talks continue now.", None)
+    assert r["Oct. 7"] == ("DATE", "XXXX-10-07")
+    assert r["yesterday"][1].startswith("XXXX")
+    assert r["now"] == ("DATE", "PRESENT_REF")
+
+
+def test_spacy_doc_is_optional():
+    pytest.importorskip("spacy")
+    try:
+        from rashomon.nlp.model import load_nlp
+        nlp = load_nlp()
+    except Exception:  # noqa: BLE001 - model not installed
+        pytest.skip("spaCy model missing")
+    text = "The delegates will meet on Friday. They met on Thursday."
+    res = {t.span.text: t.value for t in tag_timexes(text, "2024-04-08", nlp(text))}
+    assert res == {"Friday": "2024-04-12", "Thursday": "2024-04-04"}
+
+
+def test_sorted_and_fast():
+    para = ("On March 22 gunmen attacked the hall. Two days later officials said 137 people died. "
+            "The group, active since 2015, struck again last week and will be tried in June. ") * 40
+    t0 = time.perf_counter()
+    res = tag_timexes(para, "2024-04-08")
+    elapsed = time.perf_counter() - t0
+    assert [t.span.start for t in res] == sorted(t.span.start for t in res)
+    assert len(para.split()) > 1000
+    assert elapsed < 0.2
