@@ -475,8 +475,6 @@ def test_normalised_text_is_what_is_stored(write, sessions, pipeline):
         assert s.get(DocumentRow, doc_id).text == normalise_text(raw)
 
 
-@pytest.mark.xfail(strict=True, reason="engine/batch.py ingest(): a document id is added to `seen` before it is "
-                   "stored, so after a failure a later copy of the same text is reported 'unchanged' but never stored")
 def test_unchanged_means_stored_even_after_a_failure(write, texts, sessions, pipeline, monkeypatch):
     a, b = str(write("a.txt", texts["other"])), str(write("b.txt", texts["other"]))
     _failing_on(pipeline, monkeypatch, 1, RuntimeError("transient"))
@@ -487,8 +485,6 @@ def test_unchanged_means_stored_even_after_a_failure(write, texts, sessions, pip
     assert set(result.unchanged) <= stored, "reported unchanged but not in the store"
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/sources.py _checked(): the skip origin is split off the reason at "
-                   "the first ': ', which cuts file names that contain ': '")
 def test_skip_origin_survives_a_colon_in_the_file_name(write, texts):
     path = write("notes: may.jsonl", json.dumps({"text": texts["other"]}) + "\n{broken\n")
     skips = [i for i in read_sources([str(path)]) if isinstance(i, Skip)]
@@ -518,8 +514,8 @@ _TIMEX_BUG = "extract/timex: a date line 'May 14, 2023' after a line break is mi
 @pytest.mark.parametrize("header", [
     "Bus depot bombed\nMay 14, 2023",
     "By Tomas Reyes\nJune 14, 2023",
-    pytest.param("By Tomas Reyes\nMay 14, 2023", marks=pytest.mark.xfail(strict=True, reason=_TIMEX_BUG + " (only '2023' tagged)")),
-    pytest.param("Bus depot bombed in Kaduna\nMay 14, 2023", marks=pytest.mark.xfail(strict=True, reason=_TIMEX_BUG + " (only '2023' tagged)")),
+    "By Tomas Reyes\nMay 14, 2023",
+    "Bus depot bombed in Kaduna\nMay 14, 2023",
     pytest.param("Death toll in Kaduna rises to 12\nMay 14, 2023",
                  marks=pytest.mark.xfail(strict=True, reason=_TIMEX_BUG + " ('12\\nMay 14' -> 2014-05-12)")),
 ])

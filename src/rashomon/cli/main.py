@@ -83,8 +83,10 @@ def ingest(
 
         result = run_ingest(paths, sessions, pipeline, published=parse_date(published) if published else None,
                             on_item=on_item, after_store=update_store)
-    for skip in result.skipped + result.failed:
+    for skip in result.skipped:
         err.print(f"[yellow]skipped[/] {skip.origin}: {skip.reason}", highlight=False)
+    for skip in result.failed:
+        err.print(f"[red]failed[/] {skip.origin}: {skip.reason} (details with --debug)", highlight=False)
     console.print(f"ingested {len(result.ingested)}, unchanged {len(result.unchanged)}, "
                   f"skipped {len(result.skipped)}, failed {len(result.failed)}")
     if result.unchanged and not result.ingested:

@@ -51,14 +51,14 @@ def ingest(paths: Iterable[str], sessions: sessionmaker[Session], pipeline: Pipe
                 result.unchanged.append(item.id)
                 _notify(on_item, label, "unchanged")
                 continue
-        seen.add(item.id)
         try:
             _store(item, pipeline, sessions, after_store)
         except Exception as exc:  # one document's failure must not end the batch
-            log.exception("failed on %s", label)
+            log.debug("failed on %s", label, exc_info=True)
             result.failed.append(Skip(label, f"{type(exc).__name__}: {exc}"))
             _notify(on_item, label, "failed")
             continue
+        seen.add(item.id)
         result.ingested.append(item.id)
         _notify(on_item, label, "ingested")
     return result

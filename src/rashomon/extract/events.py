@@ -40,7 +40,7 @@ def _triggers() -> dict:
         cands.sort(key=lambda c: -len(c[0]))
     return {"lemmas": data["lemmas"], "phrases": phrases, "weak": set(data["weak_lemmas"]),
             "hypothetical": set(data["hypothetical"]), "background": set(data["background_cues"]),
-            "not_heads": set(data["not_incident_heads"])}
+            "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"])}
 
 
 @dataclass
@@ -199,7 +199,13 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
 def _is_agent(doc: Doc, place: Place) -> bool:
     """"Moscow unleashed ...": a place that is the subject of a clause acts; it is not where things happen."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "poss") and span.root.head.pos_ == "VERB"
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss") and root.head.pos_ == "VERB":
+        return True
+    # "blames Afghanistan for the bombing": the accused party, not the scene
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _triggers()["agent_verbs"]
 
 
 def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:

@@ -146,7 +146,11 @@ def find_places(doc) -> list[Place]:
     for r in resolved:
         if r and r.country:
             counts[r.country] = counts.get(r.country, 0) + 1
-    dominant = max(sorted(counts), key=lambda c: counts[c]) if counts else None
+    # the country a report is about: the first one it names (wire reports lead with it),
+    # unless another is named at least twice as often
+    first = next((r.country for r in resolved if r and r.country), None)
+    top = max(sorted(counts), key=lambda c: counts[c]) if counts else None
+    dominant = top if top and first and counts[top] >= 2 * counts[first] else first
     for s, e in sorted(set(spans)):
         name = text[s:e]
         stripped = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)

@@ -89,8 +89,13 @@ def read_one(origin: str, published: str | None = None) -> Iterator[Document | S
 def _checked(items: Iterable[Document | InputError], origin: str, meta: dict) -> Iterator[Document | Skip]:
     for item in items:
         if isinstance(item, InputError):
-            where, _, reason = str(item).partition(": ")
-            yield Skip(where if reason else origin, reason or str(item))
+            message = str(item)
+            where, reason = origin, message
+            if message.startswith(origin):  # "<origin>:<line>: reason" from JSONL and feeds
+                rest = message[len(origin):]
+                suffix, _, reason = rest.partition(": ")
+                where = origin + suffix
+            yield Skip(where, reason)
             continue
         try:
             check_text(item.text)

@@ -184,7 +184,9 @@ def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> 
     if not _is_cap(word, ctx) and not (has_day_or_year and w not in ("may", "march")):
         return False
     prev = ctx.prev_word(pos)
-    prev_raw = ctx.text[max(0, pos - 30):pos].split()
+    before = ctx.text[max(0, pos - 30):pos]
+    # a line break ends the previous phrase: "By Tomas Reyes\nMay 14, 2023" is a date line
+    prev_raw = [] if "\n" in before[before.rstrip(" \t").rfind(" ") + 1:] or before.rstrip(" \t").endswith("\n") else before.split()
     prev_tok = prev_raw[-1] if prev_raw else ""
     if w in ("may", "march") or (w in L.ambiguous_months and not word.endswith(".")):
         # "Theresa May said", "the March of Dimes": a capitalised name right before
