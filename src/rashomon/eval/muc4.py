@@ -65,7 +65,7 @@ def read_datelines(originals: str | Path) -> dict[str, str]:
     return out
 
 
-def predict(doctexts: dict[str, str], nlp=None, batch_size: int = 16) -> dict:
+def predict(doctexts: dict[str, str], nlp=None, batch_size: int = 16, use_model: bool = True) -> dict:
     """Run the pipeline and the role extractor on each text; MUC-4 predictions by docid."""
     from rashomon.extract.roles import extract_role_fillers
     from rashomon.nlp.model import load_nlp
@@ -74,17 +74,21 @@ def predict(doctexts: dict[str, str], nlp=None, batch_size: int = 16) -> dict:
     ids = list(doctexts)
     preds = {}
     for docid, doc in zip(ids, nlp.pipe((doctexts[i] for i in ids), batch_size=batch_size)):
-        preds[docid] = {"templates": [arguments_to_template(extract_role_fillers(doc))]}
+        preds[docid] = {"templates": [arguments_to_template(extract_role_fillers(doc, use_model=use_model, muc_style=True))]}
     return preds
 
 
 def evaluate(path, predictions_out=None, limit=None, originals=None, **opts) -> dict:
-    """Extract role fillers from every document of a processed MUC-4 JSONL file and score them."""
+    """Extract role fillers from every document of a processed MUC-4 JSONL file and score them.
+
+    ``use_model=False`` scores the rules-only variant. Datelines read from ``originals`` are
+    stored as each prediction's ``date`` (the role extractor itself does not need them).
+    """
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit:
         rows = rows[:limit]
     dates = read_datelines(originals) if originals else {}
-    preds = predict({r["docid"]: r["doctext"] for r in rows})
+    preds = predict({r["docid"]: r["doctext"] for r in rows}, use_model=opts.get("use_model", True))
     for docid, p in preds.items():
         if docid in dates:
             p["date"] = dates[docid]

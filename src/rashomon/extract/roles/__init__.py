@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from rashomon.models import Argument, Span
 
 from .candidates import Candidate, candidates, featurize, pool
-from .decode import Entity, aliases, decode
+from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, priors
 from .model import doc_relevance, score
 from .responsibility import responsibility
@@ -28,19 +28,36 @@ __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 _MUC_TO_ROLE = dict(zip(MUC_ROLES, ROLES))
 
 
-def extract_entities(doc: Doc, use_model: bool = True, gate: bool = True) -> list[Entity]:
-    """Scored role-filler entities (MUC role names), best mention first per entity."""
+def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) -> list[Entity]:
+    """Scored role-filler entities (MUC role names), one best mention per entity.
+
+    ``muc_style``: MUC-4 conventions (relevance gate on the whole report; victims are
+    named people only). Otherwise rule-scored descriptive victims and targets ("three
+    soldiers", "a concert hall") are added where the learned model found none.
+    """
     cands = candidates(doc)
     if not cands:
         return []
     featurize(doc, cands, priors())
     keys = pool(cands)
     probs, thresholds = score(keys, use_model=use_model)
-    if use_model and gate:
+    if use_model and muc_style:
         rel = doc_relevance(doc)
         if rel is not None and rel < thresholds.get("doc", 0.0):
             return []
-    return decode(keys, probs, thresholds, aliases(doc))
+    alias = aliases(doc)
+    entities = decode(keys, probs, thresholds, alias)
+    if use_model and not muc_style:
+        rule_probs, rule_th = score(keys, use_model=False)
+        taken = {m for e in entities for m in e.members}
+        for e in decode(keys, rule_probs, rule_th, alias):
+            if e.role in SUPPLEMENT_ROLES and not any(related(m, t, e.role) for m in e.members for t in taken):
+                entities.append(e)
+                taken.update(e.members)
+    return entities
+
+
+SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")
 
 
 def _span(doc: Doc, c: Candidate) -> Span:
@@ -48,10 +65,11 @@ def _span(doc: Doc, c: Candidate) -> Span:
     return Span.of(doc.text, s, e)
 
 
-def extract_role_fillers(doc: Doc, use_model: bool = True, gate: bool = True) -> list[Argument]:
-    """Role-filler Arguments of the document: the chosen mention of each entity first."""
+def extract_role_fillers(doc: Doc, use_model: bool = True, muc_style: bool = False) -> list[Argument]:
+    """Role-filler Arguments of the document: per entity, its chosen mention first, then the
+    other mentions grouped into it (same ``entity`` string)."""
     out: list[Argument] = []
-    for ent in extract_entities(doc, use_model=use_model, gate=gate):
+    for ent in extract_entities(doc, use_model=use_model, muc_style=muc_style):
         role = _MUC_TO_ROLE[ent.role]
         canonical = ent.cand.text.lower().strip()
         occs = sorted({(c.start, c.end): c for c in ent.occurrences}.values(), key=lambda c: c.start)
@@ -59,7 +77,7 @@ def extract_role_fillers(doc: Doc, use_model: bool = True, gate: bool = True) ->
         resp = None
         if role.startswith("perpetrator"):
             for c in occs:
-                resp = responsibility(doc[c.start].sent, c.start, c.end)
+                resp = responsibility(doc, c.start, c.end)
                 if resp:
                     break
         for c in ordered:

@@ -216,6 +216,8 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             f.append("lex_orghead")
             if any(w in lex["org_words"] for w in words):
                 f.append("lex_org")
+        if hl in lex["human_nouns"] or h.lower_ in lex["human_nouns"]:
+            f.append("lex_human")
         if hl in lex["target_heads"]:
             f.append("lex_target")
         if c.start and doc[c.start - 1].lower_.rstrip(".") in lex["victim_titles"]:

@@ -1,46 +1,73 @@
-"""Responsibility status of a perpetrator mention from cue words in its sentence."""
+"""Responsibility status of a perpetrator mention from cue words around it in its sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
 
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
-def responsibility(sent: SpacySpan, start: int, end: int) -> str | None:
-    """claimed | accused | suspected | denied | None for the mention tokens [start, end)."""
+
+def _cue_kind(tok: Token) -> str | None:
     cues = lexicon()["responsibility"]
-    toks = [t for t in sent]
-    low = " ".join(t.lower_ for t in toks)
-    words = [t.lower_ for t in toks]
-    mention = set(range(start, end))
+    for kind in ("denied", "claimed", "accused", "suspected"):
+        if tok.lower_ in cues[kind] or tok.lemma_.lower() in cues[kind]:
+            return kind
+    return None
 
-    def near(kind: str) -> tuple[bool, int]:
-        for t in toks:
-            if t.lower_ in cues[kind] or t.lemma_.lower() in cues[kind]:
-                return True, t.i
-        for phrase in cues[kind]:
-            if " " in phrase and phrase in low:
-                return True, toks[0].i + low[: low.index(phrase)].count(" ")
-        return False, -1
 
-    denied, di = near("denied")
-    if denied:
-        tok = sent.doc[di]
-        # "X denied ..." : the mention is the subject of the denial
-        subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if any(c.i in mention or any(t.i in mention for t in c.subtree) for c in subj) or start < di:
+def _covers(tok: Token, span: range) -> bool:
+    return any(t.i in span for t in tok.subtree)
+
+
+def _subject_of(verb: Token, span: range) -> bool:
+    """The mention is the verb's subject (directly, via a relative pronoun or a conjoined verb)."""
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in _SUBJ or c.dep_ == "agent":
+                if _covers(c, span):
+                    return True
+                if c.tag_ in {"WDT", "WP"} or c.lower_ in {"which", "who", "that"}:
+                    if v.dep_ == "relcl" and v.head.i in span:
+                        return True
+        if v.dep_ == "relcl" and v.head.i in span:
+            return True
+        if v.dep_ in {"conj", "xcomp"} and v.head is not v:
+            v = v.head
+        else:
+            break
+    return False
+
+
+def responsibility(doc: Doc, start: int, end: int) -> str | None:
+    """claimed | accused | suspected | denied | None for the mention tokens [start, end)."""
+    span = range(start, end)
+    sent = doc[start].sent
+    found: dict[str, bool] = {}
+    for tok in sent:
+        kind = _cue_kind(tok)
+        if kind is None:
+            continue
+        if kind == "denied" and tok.pos_ in {"VERB", "AUX"} and _subject_of(tok, span):
             return "denied"
-    claimed, ci = near("claimed")
-    if claimed and "responsib" in low or claimed and any(w in {"claimed", "admitted"} for w in words):
-        if start < ci or "by" in words[: max(0, start - toks[0].i)]:
-            return "claimed"
-    accused, ai = near("accused")
-    if accused:
-        return "accused"
-    suspected, si = near("suspected")
-    if suspected:
-        return "suspected"
-    if claimed:
-        return "claimed"
+        if kind == "claimed":
+            if "responsib" in sent.text.lower() or tok.pos_ == "VERB":
+                if _subject_of(tok, span) or any(
+                        c.dep_ == "agent" and _covers(c, span) for c in tok.children):
+                    return "claimed"
+                found["claimed"] = True
+        if kind == "accused":
+            if not _subject_of(tok, span) and _covers(tok, span) and tok.i not in span:
+                return "accused"
+            found["accused"] = True
+        if kind == "suspected":
+            if tok.i in span or tok.head.i in span or tok.i == start - 1:
+                return "suspected"
+            found["suspected"] = True
+    # "suspected" directly modifying the mention from outside, e.g. "suspected leftist rebels"
+    for kind in ("accused", "suspected"):
+        if found.get(kind):
+            return kind
     return None
