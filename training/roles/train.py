@@ -23,7 +23,7 @@ from spacy.tokens import DocBin
 from rashomon.eval.ceaf import merge_templates, score as ceaf_score
 from rashomon.extract.roles.candidates import candidates, featurize, norm, pool
 from rashomon.extract.roles.decode import aliases, decode
-from rashomon.extract.roles.model import doc_features, score_doc, score_learned
+from rashomon.extract.roles.model import doc_features, role_max_features, score_doc, score_learned
 from rashomon.extract.roles.lexicon import MUC_ROLES
 from rashomon.nlp.model import load_nlp
 
@@ -164,6 +164,14 @@ def main() -> None:
                 probs[i] = score_learned(keys_all[i], w)
                 pdoc[i] = float(score_doc(doc_feats[i], wd))
         log("fold", k)
+    # stacked relevance gate: lemmas + the strongest candidate score per role (cross-validated)
+    for i in range(len(rows)):
+        doc_feats[i] = doc_feats[i] + role_max_features(probs[i])
+    for k in range(N_FOLDS):
+        wd = train_doc([i for i in range(len(rows)) if fold[i] != k])
+        for i in range(len(rows)):
+            if fold[i] == k:
+                pdoc[i] = float(score_doc(doc_feats[i], wd))
     held = list(range(len(rows)))
     alias = {i: aliases(docs[i]) for i in held}
     gold_docs = {rows[i]["docid"]: {"templates": rows[i]["templates"]} for i in held}

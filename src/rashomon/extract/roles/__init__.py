@@ -42,7 +42,7 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     keys = pool(cands)
     probs, thresholds = score(keys, use_model=use_model)
     if use_model and muc_style:
-        rel = doc_relevance(doc)
+        rel = doc_relevance(doc, probs)
         if rel is not None and rel < thresholds.get("doc", 0.0):
             return []
     alias = aliases(doc)

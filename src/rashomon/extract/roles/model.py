@@ -75,9 +75,17 @@ def score_doc(feats: list[str], weights: dict[str, list[float]]) -> float:
     return _sigmoid(z)
 
 
-def doc_relevance(doc) -> float | None:
+def role_max_features(probs: np.ndarray) -> list[str]:
+    """Bucketed strongest candidate probability per role (stacked into the relevance gate)."""
+    if len(probs) == 0:
+        return [f"max_{r}=0" for r in MUC_ROLES]
+    top = probs.max(axis=0)
+    return [f"max_{r}={int(min(top[i], 0.999) * 10)}" for i, r in enumerate(MUC_ROLES)]
+
+
+def doc_relevance(doc, probs: np.ndarray) -> float | None:
     """Probability that the report describes a reportable attack (None without a model)."""
     m = model_weights()
     if m is None or "doc_weights" not in m:
         return None
-    return score_doc(doc_features(doc), m["doc_weights"])
+    return score_doc(doc_features(doc) + role_max_features(probs), m["doc_weights"])

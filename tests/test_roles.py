@@ -1,0 +1,94 @@
+"""Role-filler extraction on sentences written for these tests (normal and lower case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.roles import ROLES, extract_role_fillers
+from rashomon.models import Argument
+from rashomon.nlp.model import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _run(nlp, text: str) -> list[Argument]:
+    doc = nlp(text)
+    args = extract_role_fillers(doc)
+    for a in args:
+        assert a.role in ROLES
+        assert doc.text[a.span.start : a.span.end] == a.span.text
+        assert a.entity
+    return args
+
+
+def _by_role(args, role):
+    return {a.span.text.lower() for a in args if a.role == role}
+
+
+PASSIVE = ("A powerful bomb was detonated by urban guerrillas outside the headquarters of the "
+           "electoral council in the capital last night, police sources said. Two guards were wounded.")
+
+
+def test_passive_agent_is_perpetrator_and_bomb_is_weapon(nlp):
+    args = _run(nlp, PASSIVE)
+    assert any("guerrillas" in s for s in _by_role(args, "perpetrator_individual"))
+    assert any("bomb" in s for s in _by_role(args, "weapon"))
+    assert not any("guerrillas" in s for s in _by_role(args, "victim") | _by_role(args, "target"))
+
+
+def test_lowercase_text_gives_the_same_roles(nlp):
+    upper = _run(nlp, PASSIVE)
+    lower = _run(nlp, PASSIVE.lower())
+    for role in ("perpetrator_individual", "weapon"):
+        assert _by_role(upper, role) == _by_role(lower, role)
+
+
+def test_claimed_organisation_and_weapons_in_words(nlp):
+    text = ("three masked gunmen opened fire on worshippers at a mosque on friday, killing twelve people. "
+            "the islamic resistance front claimed responsibility for the attack in a statement. "
+            "the gunmen carried assault rifles and hand grenades.")
+    args = _run(nlp, text)
+    orgs = [a for a in args if a.role == "perpetrator_org"]
+    assert any("islamic resistance front" in a.span.text for a in orgs)
+    assert all(a.responsibility == "claimed" for a in orgs if "islamic" in a.span.text)
+    weapons = _by_role(args, "weapon")
+    assert any("rifles" in w for w in weapons) and any("grenades" in w for w in weapons)
+    assert any("gunmen" in s for s in _by_role(args, "perpetrator_individual"))
+
+
+def test_suspected_and_denied_perpetrators(nlp):
+    text = ("Police said the ambush on an army convoy near the border was carried out by suspected militants. "
+            "Two soldiers were wounded when a roadside bomb struck their armored vehicle.")
+    args = _run(nlp, text)
+    perps = [a for a in args if a.role == "perpetrator_individual" and "militants" in a.span.text]
+    assert perps and perps[0].responsibility == "suspected"
+    from rashomon.extract.roles.responsibility import responsibility
+
+    doc = nlp("the guerrillas denied that they had attacked the bridge.")
+    start = [t.i for t in doc if t.text == "guerrillas"][0]
+    assert responsibility(doc, start, start + 1) == "denied"
+    doc = nlp("the army accused the rebels of the massacre.")
+    start = [t.i for t in doc if t.text == "rebels"][0]
+    assert responsibility(doc, start, start + 1) == "accused"
+
+
+def test_victims_versus_targets(nlp):
+    text = ("Two soldiers were wounded when a roadside bomb struck their armored vehicle on the highway. "
+            "Rebels later burned a bus and kidnapped mayor jorge ramirez.")
+    args = _run(nlp, text)
+    targets, victims = _by_role(args, "target"), _by_role(args, "victim")
+    assert any("vehicle" in t or "bus" in t for t in targets)
+    assert any("soldiers" in v or "ramirez" in v for v in victims)
+    assert not (targets & victims)
+
+
+def test_one_entity_string_per_entity(nlp):
+    text = ("members of the farabundo marti national liberation front (fmln) attacked a power substation. "
+            "the fmln urban commandos also dynamited two electricity pylons.")
+    args = _run(nlp, text)
+    orgs = [a for a in args if a.role == "perpetrator_org"]
+    assert orgs
+    assert len({a.entity for a in orgs}) == 1
