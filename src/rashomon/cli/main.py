@@ -50,7 +50,10 @@ def _sessions():
 
 from rashomon.cli.crossdoc_cmds import register as _register_crossdoc  # noqa: E402
 
+from rashomon.cli.timeline_cmds import register as _register_timeline  # noqa: E402
+
 _register_crossdoc(app, lambda: _sessions())
+_register_timeline(app, lambda: _sessions())
 
 
 def _pipeline():
