@@ -65,3 +65,18 @@ def stance(path: Optional[Path] = typer.Argument(None, help="Gold file (default:
 def crossdoc(path: Optional[Path] = typer.Argument(None, help="MUC-4 corpora directory (default ../shared/data/muc4/corpora).")) -> None:
     """B-cubed and pairwise P/R/F1 of cross-document event clustering on MUC-4 TST1/TST2."""
     _run("crossdoc", str(path) if path else None)
+
+
+@eval_app.command("reports")
+def reports(
+    directory: Optional[Path] = typer.Argument(None, help="Directory of NAME.txt + NAME.json (default tests/data/reports)."),
+    errors_out: Optional[Path] = typer.Option(None, "--errors-out", help="Write each document's errors as JSON here."),
+) -> None:
+    """Event, figure and statement accuracy on the project's own modern wire-style reports."""
+    _run("reports", str(directory) if directory else None, predictions_out=str(errors_out) if errors_out else None)
+
+
+@eval_app.command("pairs")
+def pairs(path: Optional[Path] = typer.Argument(None, help="Labelled pairs JSONL (default tests/data/pairs.jsonl).")) -> None:
+    """Per-class precision/recall of how two accounts relate (update, conflict, denial, ...)."""
+    _run("pairs", str(path) if path else None)

@@ -74,13 +74,23 @@ def _family(etype: str) -> str:
     return "air" if etype in AIR_FAMILY else "ground"
 
 
-def find_triggers(doc: Doc) -> list[Trigger]:
-    """Incident triggers in document order (multi-word phrases first)."""
+def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]:
+    """Incident triggers in document order (multi-word phrases first).
+
+    Sentences that carry a day-precise date make bare plurals specific
+    ("carried out air strikes on Sunday" is an incident; "a history of attacks" is not).
+    """
     lex = _triggers()
     sent_of = {}
+    dated: set[int] = set()
+    day_dates = [t.span.start for t in timexes or [] if t.type in ("DATE", "TIME") and len(t.value) >= 10
+                 and t.value[:4].isdigit()]
     for si, sent in enumerate(doc.sents):
         for tok in sent:
             sent_of[tok.i] = si
+        if any(sent.start_char <= d < sent.end_char for d in day_dates):
+            dated.add(si)
+    lex = {**lex, "dated": dated, "sent_of": sent_of}
     out: list[Trigger] = []
     i = 0
     while i < len(doc):
@@ -126,7 +136,7 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False
     if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS"):
         has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
-        if not has_det:
+        if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
             return False  # "a history of Islamist attacks", "threatened terror attacks"
         if any(c.dep_ == "nummod" for c in tok.children):
             return False  # "at least 15 attacks since ...": a count of incidents, not one
@@ -165,14 +175,25 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     return best
 
 
-def _tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens through their lowest common ancestor."""
+_LIGHT_EDGES = {"prep", "pobj", "compound", "amod", "det", "appos", "nmod", "npadvmod"}
+
+
+def _tree_distance(a: Token, b: Token) -> float:
+    """Path cost between two tokens through their lowest common ancestor.
+
+    Prepositional chains are cheap ("offices in san salvador"), other edges cost 1;
+    a path through another incident word costs too much (that word owns the place).
+    """
+    lemmas = _triggers()["lemmas"]
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
     pos_b = {t.i: k for k, t in enumerate(up_b)}
     for k, t in enumerate(up_a):
         if t.i in pos_b:
-            return k + pos_b[t.i]
+            path = up_a[:k] + up_b[: pos_b[t.i]]
+            if any(p.i != b.i and p.lemma_.lower() in lemmas for p in up_a[1:k]):
+                return 99
+            return sum(0.5 if p.dep_ in _LIGHT_EDGES else 1.0 for p in path)
     return 99
 
 
@@ -260,7 +281,7 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
     for trig in triggers:
-        fam = _family(trig.type)
+        fam = "any" if trig.weak else _family(trig.type)
         compatible = [inc for inc in incidents
                       if (fam == "any" or inc.family() in ("any", fam))
                       and _compatible_date(trig.date, inc.date) and _compatible_place(trig.place, inc.place)]
@@ -276,6 +297,10 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
             target = same_date[0] if same_date else (undated[0] if undated else None)
         elif compatible and (trig.weak or fam == "any" or trig.place is None):
             target = last if last in compatible else compatible[-1]
+        elif trig.date is None and trig.place is None and last is not None and not last.background:
+            # "villagers called it a massacre": an undated, unplaced mention is about the
+            # incident being told, whatever word it uses
+            target = last
         if target is None:
             if trig.weak and incidents and not trig.date and not trig.place:
                 continue  # a weak word ("killed") alone does not make a new incident
@@ -317,7 +342,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                    arguments: list[Argument] | None = None, dct: str | None = None) -> list[Event]:
     """Incidents of the document with their dates, places, figures and role fillers."""
     text = doc.text
-    triggers = find_triggers(doc)
+    triggers = find_triggers(doc, timexes)
     for trig in triggers:
         trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)
         trig.place = _sentence_place(doc, trig.sent_index, places, trig.start)

@@ -197,10 +197,10 @@ def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
             for prev in reversed(sents[max(0, si - 5): si]):
                 if "\n\n" in text[prev.end_char: sent.start_char]:
                     break  # stay inside the paragraph
-                nouns = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                nouns = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.tag_ in ("NNS", "NNPS")
                          and any(c.dep_ == "nummod" for c in t.children)]
                 if nouns:
-                    noun = nouns[0]
+                    noun = nouns[-1]
                     num = next(c for c in noun.children if c.dep_ == "nummod")
                     value = parse_number([num.text])
                     if value is None or any(f.kind == kind and f.span.start <= num.idx < f.span.end for f in found):

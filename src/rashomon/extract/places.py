@@ -18,6 +18,7 @@ from rashomon.data import load_json
 from rashomon.models import Place, Span
 
 _MAX_NGRAM = 4
+_LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,10 @@ def find_places(doc) -> list[Place]:
     spans: list[tuple[int, int]] = []
     covered = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC"):
+        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE
+        if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
+                                            and gazetteer().get(ent.text.lower())):
+            # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says
             spans.append((ent.start_char, ent.end_char))
         for t in ent:
             covered[t.i] = True

@@ -1,0 +1,12 @@
+"""The own-reports evaluation runs on a sample and stays above the floor the full run justifies."""
+
+from rashomon.eval.reports import evaluate, render
+
+
+def test_own_reports_sample_floor():
+    m = evaluate(limit=6)
+    assert m["documents"] == 6
+    assert m["event_recall"] >= 90.0
+    assert m["figure_accuracy"] >= 55.0
+    assert m["statement_recall"] >= 50.0
+    assert "event recall" in render(m)
