@@ -59,7 +59,8 @@ class Pipeline:
             st.events = linked_events(doc, st, events)
         add_responsibility(doc, statements, events)
         add_reporters(statements, events)
-        mentions = [Mention(Span.of(doc.text, e.start_char, e.end_char), e.label_, e.text)
+        text = document.text
+        mentions = [Mention(Span.of(text, e.start_char, e.end_char), e.label_, e.text)
                     for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")]
         return Analysis(document=document, timexes=timexes, mentions=mentions, events=events, statements=statements)
 

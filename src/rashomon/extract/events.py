@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
+from rashomon.nlp.model import doc_text
 
 AIR_FAMILY = {"air_strike", "missile_strike", "drone_strike", "shelling"}
 _DETERMINERS_ANAPHORIC = {"the", "this", "that", "these", "its", "their", "his", "her", "such"}
@@ -239,7 +240,7 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
             code = demonym_country(tok.text)
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text
-                return Place(span=Span.of(doc.text, tok.idx, tok.idx + len(tok.text)), name=name,
+                return Place(span=Span.of(doc_text(doc), tok.idx, tok.idx + len(tok.text)), name=name,
                              country=code, country_name=name)
     return None
 
@@ -341,7 +342,7 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
 def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures: list[Figure],
                    arguments: list[Argument] | None = None, dct: str | None = None) -> list[Event]:
     """Incidents of the document with their dates, places, figures and role fillers."""
-    text = doc.text
+    text = doc_text(doc)
     triggers = find_triggers(doc, timexes)
     for trig in triggers:
         trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.numbers import is_number_word, parse_number
 from rashomon.models import Figure, Span, Timex
+from rashomon.nlp.model import doc_text
 
 _CLAUSE_BREAK = {";", ":", "(", ")", "—", "–"}
 _SEVERITY = {"critically", "seriously", "severely", "gravely", "lightly", "slightly", "mortally", "fatally"}
@@ -132,7 +133,7 @@ def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, 
 
 def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure]:
     """All counts in the document that say how many were killed, wounded, held, charged..."""
-    text = doc.text
+    text = doc_text(doc)
     skip = [(t.span.start, t.span.end) for t in timexes or []]
     vague = _lexicon()[2]
     figures: list[Figure] = []
@@ -153,20 +154,26 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
         qualifier, qstart = _qualifier(doc, first)
         figures.append(_figure(text, kind, value, qstart, last, qualifier, noun, cue))
         taken.add(first.i)
-    for word, (val, vmax, qual) in vague.items():
-        for tok in doc:
-            if tok.lower_ == word.split()[-1] and " ".join(t.lower_ for t in doc[max(0, tok.i - len(word.split()) + 1): tok.i + 1]) == word:
-                kind, cue = _kind_from_tree(tok)
-                if kind is None:
-                    nxt = tok.i + 1
-                    if nxt < len(doc) and doc[nxt].lower_ == "of" and nxt + 1 < len(doc):
-                        kind, cue = _kind_from_tree(doc[nxt + 1])
-                    if kind is None:
-                        kind, cue = _kind_from_window(doc, tok, tok)
-                if kind and kind != "attackers":
-                    start = doc[tok.i - len(word.split()) + 1].idx
-                    figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
-                                          span=Span.of(text, start, tok.idx + len(tok.text))))
+    last_words = {word.split()[-1]: word for word in vague}
+    for tok in doc:
+        word = last_words.get(tok.lower_)
+        if word is None:
+            continue
+        n = len(word.split())
+        if " ".join(t.lower_ for t in doc[max(0, tok.i - n + 1): tok.i + 1]) != word:
+            continue
+        val, vmax, qual = vague[word]
+        kind, cue = _kind_from_tree(tok)
+        if kind is None:
+            nxt = tok.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "of" and nxt + 1 < len(doc):
+                kind, cue = _kind_from_tree(doc[nxt + 1])
+            if kind is None:
+                kind, cue = _kind_from_window(doc, tok, tok)
+        if kind and kind != "attackers":
+            start = doc[tok.i - n + 1].idx
+            figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
+                                  span=Span.of(text, start, tok.idx + len(tok.text))))
     figures.extend(_pronoun_figures(doc, figures))
     return sorted(figures, key=lambda f: f.span.start)
 
@@ -183,7 +190,7 @@ def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier
 
 def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
     """"Four captives appeared ... They were charged": carry the count across a pronoun subject."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Figure] = []
     sents = list(doc.sents)
     for si, sent in enumerate(sents):

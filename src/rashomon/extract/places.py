@@ -16,6 +16,7 @@ import pycountry
 
 from rashomon.data import load_json
 from rashomon.models import Place, Span
+from rashomon.nlp.model import doc_text
 
 _MAX_NGRAM = 4
 _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward"}
@@ -111,7 +112,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-.]*")
 
 def find_places(doc) -> list[Place]:
     """All place mentions in a spaCy Doc, resolved where the gazetteer knows them."""
-    text = doc.text
+    text = doc_text(doc)
     found: dict[tuple[int, int], Place] = {}
     spans: list[tuple[int, int]] = []
     covered = [False] * len(doc)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from rashomon.models import Span, Statement
+from rashomon.nlp.model import doc_text
 
 __all__ = ["classify_statement", "statement_polarity", "STATEMENT_TYPES"]
 
@@ -87,7 +88,7 @@ def _span_of(doc: Doc, toks: list[Token]) -> Span | None:
     if not toks:
         return None
     start, end = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
-    return Span.of(doc.text, start, end)
+    return Span.of(doc_text(doc), start, end)
 
 
 def _np(tok: Token) -> list[Token]:

@@ -56,3 +56,11 @@ def load_nlp(name: str | None = None) -> Language:
         nlp.add_pipe("newline_boundaries", before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("rashomon_text")
+    if text is None:
+        text = doc.user_data["rashomon_text"] = doc.text
+    return text

@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from rashomon.models import Mention, Span, Statement
+from rashomon.nlp.model import doc_text
 
 __all__ = ["resolve_speakers", "resolve_mentions", "speaker_kind_of_name"]
 
@@ -136,7 +137,7 @@ class _Entity:
 
 class _Resolver:
     def __init__(self, doc: Doc, speaker_heads: set[int] | None = None):
-        self._text = doc.text
+        self._text = doc_text(doc)
         self.doc = doc
         self.lx = _lex()
         self.entities: list[_Entity] = []
@@ -654,5 +655,5 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
             lab = "PERSON"
         elif label in ("ORG", "GPE", "NORP"):
             lab = label
-        out.append(Mention(Span.of(doc.text, sp.start_char, sp.end_char), lab, e.name))
+        out.append(Mention(Span.of(doc_text(doc), sp.start_char, sp.end_char), lab, e.name))
     return out
