@@ -228,3 +228,49 @@ def test_sorted_and_fast():
     assert [t.span.start for t in res] == sorted(t.span.start for t in res)
     assert len(para.split()) > 1000
     assert elapsed < 0.2
+
+
+# --- error classes fixed for issue 9 (sentences written for the tests) -------------------------
+
+@pytest.mark.parametrize("text,span,typ,value", [
+    # bare "the year" / "the fiscal year" = the DCT's year; "the year ended <date>" is a DURATION
+    ("Sales for the year rose 4%, the company said.", "the year", "DATE", "2024"),
+    ("Profit for the fiscal year fell sharply.", "the fiscal year", "DATE", "2024"),
+    ("Net income for the year ended March 31 was $2 million.", "the year", "DURATION", "P1Y"),
+    ("Rains delayed planting earlier in the year.", "earlier in the year", "DATE", "2024"),
+    ("For the week, the index dropped 3.8%.", "the week", "DATE", "2024-W15"),
+])
+def test_the_year_and_week(text, span, typ, value):
+    assert tx(text)[span] == (typ, value)
+
+
+def test_latest_period_is_the_reported_quarter():
+    t = tx("Earnings for the third quarter of 2023 rose. Sales in the latest period were $2 billion.")
+    assert t["the latest period"] == ("DATE", "2023-Q3")
+
+
+def test_prenominal_compound_leaves_the_determiner_out():
+    t = tx("The union ended the two-week strike after the third-quarter loss was announced.")
+    assert t["two-week"] == ("DURATION", "P2W") and t["third-quarter"][0] == "DATE"
+
+
+def test_future_from_infinitive_and_deadline():
+    # "set to resume", "is to meet": future; "was due to expire": no direction of its own
+    assert one("Talks are set to resume Monday in Geneva.").value == "2024-04-08"
+    assert one("The council is to meet Thursday in Rome.").value == "2024-04-11"
+    assert one("The bank plans to repay the loan by February.", "2023-10-30").value == "2024-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Now, he says, the plan looks different.",
+    "The index closed at 2082.1 on heavy volume.",
+    "Iraq imports about three-quarters of its food.",
+    "They hold more than a quarter of the market.",
+])
+def test_more_non_times(text):
+    assert tag_timexes(text, "2024-04-08") == []
+
+
+def test_military_clock_time_is_not_a_year():
+    t = tx("the bomb exploded at 2030 in the capital.", "1989-08-30")
+    assert "2030" not in t

@@ -80,3 +80,13 @@ def reports(
 def pairs(path: Optional[Path] = typer.Argument(None, help="Labelled pairs JSONL (default tests/data/pairs.jsonl).")) -> None:
     """Per-class precision/recall of how two accounts relate (update, conflict, denial, ...)."""
     _run("pairs", str(path) if path else None)
+
+
+@eval_app.command("muc4-dates")
+def muc4_dates(
+    corpora: Optional[Path] = typer.Argument(None, help="MUC-4 corpora directory (default ../shared/data/muc4/corpora)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
+    case: str = typer.Option("lower", "--case", help="lower (as the processed corpus) or original (upper case)."),
+) -> None:
+    """Incident-date accuracy against the INCIDENT: DATE slot of the TST1/TST2 keys."""
+    _run("muc4_dates", str(corpora) if corpora else None, limit=limit, case=case)

@@ -318,6 +318,26 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
     return incidents
 
 
+def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex]) -> None:
+    """An undated incident told right after a dated sentence of the same paragraph takes that date
+    ("Guerrillas attacked the farm on 30 December. They burned the facilities ...")."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and _iso(t.value) and len(t.value) >= 7]
+    for inc in incidents:
+        if inc.date is not None:
+            continue
+        first = doc[inc.triggers[0].start]
+        sent = first.sent
+        if sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc[prev.start: sent.start].text.strip(" "):
+            continue  # a paragraph break ends the narrative
+        cands = [t for t in dated if prev.start_char <= t.span.start < prev.end_char]
+        if cands:
+            best = cands[-1]
+            inc.date = replace(best, value=best.value.split("T")[0]) if "T" in best.value else best
+
+
 def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
     lex = _triggers()
     main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
@@ -350,6 +370,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     incidents = group_incidents(doc, triggers)
     if not incidents:
         return []
+    _date_from_context(doc, incidents, timexes)
     _mark_background(doc, incidents, _iso(dct))
     events: list[Event] = []
     for inc in incidents:

@@ -27,6 +27,8 @@ _L = lexicon()
 _APPROX = {k: v for k, v in _L.modifiers.items() if v}
 _APPROX_RX = re.compile(r"(?<![\w-])(" + _alt(_APPROX) + r")\s+$", re.I)
 _POS_RX = re.compile(r"(?<![\w-])(" + _alt([k for k in _L.position_modifiers if not k.endswith("-")]) + r")\s+$|(?<![\w-])(mid-)$", re.I)
+_DET_COMPOUND = re.compile(r"(the\s+)[^\n]*?\w+-(?:year|week|day|month|quarter|hour|minute|ago|earlier|before|old)\b", re.I)
+_NOUN_NEXT = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|by\b|was\b|is\b|were\b)[A-Za-z$#]")
 _DAY_RX = re.compile(r"^\d{4}-\d\d-\d\d")
 _RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|comparable|previous|prior|year-before", re.I)
 
@@ -95,6 +97,11 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         # trailing punctuation never belongs to the extent
         while end > start and text[end - 1] in ",;:":
             end -= 1
+        # a timex used as a prenominal compound ("the two-week strike", "the third-quarter loss",
+        # "the year-ago period") leaves the determiner to the noun phrase (TimeML guidelines)
+        dm = _DET_COMPOUND.match(text, start, end)
+        if dm and dm.end() == end and _NOUN_NEXT.match(text, end):
+            start += len(dm.group(1))
         new_start, mod = _extend_left(text, start, norm, name)
         if new_start < last_end:
             new_start, mod = start, None

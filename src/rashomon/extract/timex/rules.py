@@ -42,7 +42,10 @@ class Context:
     def direction(self, start: int, end: int) -> str | None:
         key = (start, end)
         if key not in self._dir_cache:
-            self._dir_cache[key] = direction(self.text, start, end, self.doc, self.upper)
+            d = direction(self.text, start, end, self.doc, self.upper)
+            if d is None and self.prev_word(start) in ("by", "until", "till"):
+                d = "future"  # a deadline: "repaid by February"
+            self._dir_cache[key] = d
         return self._dir_cache[key]
 
     def narrative_ref(self) -> tuple[dt.date | None, str | None]:
@@ -668,6 +671,9 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     if half and n is not None:
         n += 0.5
     code = unit_code(unit_w)
+    if code == "Q" and not det and not adj and not vague and (re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
+                                                or re.search(r"-quarters$", low)):
+        return None  # a fraction: "about three-quarters of its food", "more than a quarter of the market"
     if num_s in ("a", "an", "one") and not det and not adj:
         prev = ctx.prev_word(m.start())
         prev2 = ctx.prev_word(m.start(), 2)
@@ -702,7 +708,7 @@ def h_recent(m: re.Match, ctx: Context) -> Norm | None:
 
 
 def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
-    s = re.sub(r"\s+", " ", m.group(0).lower())
+    s = re.sub(r"\s+", " ", m.group(0).lower()).replace("latest period", "latest quarter")
     qm = re.search(r"\bq([1-4])\b", s)
     ordm = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter", s)
     q = None
@@ -799,6 +805,27 @@ def h_year_earlier(m: re.Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{ctx.dct.year - 1:04d}", anchor=ctx.dct_value)
 
 
+def h_the_year(m: re.Match, ctx: Context) -> Norm | None:
+    """Bare "the (fiscal|full) year" / "the week": the DCT's year or week (DATE); a year followed by
+    "ended/ending/through <date>" is a span counted back from that date: DURATION P1Y."""
+    low = re.sub(r"\s+", " ", m.group(0).lower())
+    nxt = ctx.text[m.end():m.end() + 12].lower()
+    if low.startswith(("earlier in", "later in")):  # TimeBank: "earlier in the year" is one DATE
+        n = Norm("DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX", anchor=ctx.dct_value)
+        if low.endswith("week"):
+            n.value = A.shift(ctx.dct, "W", 0) if ctx.dct else "XXXX-WXX"
+        return n
+    if low.endswith("week"):
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX-WXX")
+        return Norm("DATE", A.shift(ctx.dct, "W", 0), anchor=ctx.dct_value)
+    if re.match(r"\s+(?:ended|ending|ends|through|to\s+date)\b", nxt):
+        return Norm("DURATION", "P1Y")
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX")
+    return Norm("DATE", f"{ctx.dct.year:04d}", anchor=ctx.dct_value)
+
+
 def h_year_end(m: re.Match, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", "XXXX", mod="END")
@@ -816,8 +843,10 @@ def h_year(m: re.Match, ctx: Context) -> Norm | None:
         return None
     nw = ctx.next_word(m.end())
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s*(%|percent|per\b|-\d|:\d)", after, re.I):
-        return None
+    if re.match(r"\s*(%|percent|per\b|-\d|:\d)|\.\d", after, re.I):
+        return None  # "1678.5" is an index level, not a year
+    if s[:1].isdigit() and re.search(r"\bat\s+$", before, re.I) and not re.match(r"\s*(?:,|\.|and\b)", after):
+        return None  # "at 2030 (hours)": a military clock time
     nwl = nw.lower()
     if nwl in L.counted_nouns:
         return None
@@ -934,6 +963,10 @@ def h_fuzzy(m: re.Match, ctx: Context) -> Norm | None:
             return None
     if s == "now" and re.match(r"-", ctx.text[m.end():m.end() + 1]):
         return None
+    # discourse "Now," / "Now for ..." opening a sentence is not a time reference
+    if s == "now" and re.match(r"\s*(?:,|for\b)", ctx.text[m.end():m.end() + 6]) \
+            and re.search(r"(?:^|[.!?:\"']\s*|\n\s*)$", ctx.text[max(0, m.start() - 3):m.start()]):
+        return None
     return Norm("DATE", v, anchor=ctx.dct_value)
 
 
@@ -1022,11 +1055,13 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
                r"|the\s+(?:days|weeks|months|years)\s+ahead", h_recent),
     ("quarter", r"(?:the\s+)?(?:(?:<YEAR4>|fiscal|calendar|latest|current|past|previous|last|recent|year-earlier|year-ago|comparable|same|prior|(?:this|next|last)\s+year's|<YEAR4>'s|first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal-<YEAR4>)[\s-]+)+quarters?(?![a-z])"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year))?(?:\s*,?\s*<YEAR4>)?"
-                r"|the\s+quarter(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
+                r"|the\s+quarter(?![a-z-])|the\s+latest\s+period(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
     ("half", r"(?:the\s+)?(?:first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:<YEAR4>|fiscal\s+<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year)"
              r"|(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?![a-z])(?=\s+(?:of\s+)?(?:results|earnings|profit|sales|revenue|net|,|\.))", h_half),
     ("year_earlier", r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year-before)(?:\s+(?:period|quarter))?", h_year_earlier),
     ("year_end", r"(?:the\s+)?year(?:-|\s+|'s\s+)end(?![a-z])", h_year_end),
+    ("the_year", r"(?<![\w-])(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:fiscal|full|entire|whole|calendar)\s+)?year(?![\w-])(?!'s\s+end|\s+(?:earlier|ago|before|after|later|end(?![a-z])|<YEAR4>|<SPOKEN_YEAR>))"
+                 r"|(?<=\b[Ff]or\s)the\s+week(?![\w-])(?!\s+(?:earlier|ago|before|after|later))|(?<![\w-])the\s+week(?='s\s)", h_the_year),
     ("year", r"(?:(?:fiscal|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
     ("spoken_year", r"(?:the\s+year\s+)?<SPOKEN_YEAR>", h_spoken_year),
     ("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:\d{3}0'?s|'\d0'?s|\d0'?s|<DECADEWORD>)(?![a-z0-9])", h_decade),

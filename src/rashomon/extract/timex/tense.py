@@ -9,6 +9,10 @@ from .lexicon import lexicon
 _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?]['\"]?\s+(?=[A-Z\"'])|\n\s*\n")
 _FUTURE_PHRASES = ("going to", "to be held", "is to", "are to", "set to", "due to", "plans to", "plan to")
+# "<word> to <verb>" announces a future event ("set to resume", "is to meet", "plans to vote")
+_FUTURE_BEFORE_TO = {"set", "due", "is", "are", "plans", "plan", "planned", "expected", "scheduled", "going",
+                     "intends", "aims", "hopes", "wants", "slated", "poised"}
+_TO_VERB = re.compile(r"\s+to\s+(?!be\s+(?:a|the|an)\b)[a-z]+", re.I)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -43,6 +47,11 @@ def direction_from_text(text: str, start: int, end: int, upper_text: bool = Fals
         if start <= m.start() < end:
             continue
         cls = _word_class(m.group(), lex, upper_text)
+        if m.group().lower() in _FUTURE_BEFORE_TO and _TO_VERB.match(text, m.end()):
+            # "was due to expire" looks forward from a past point: no direction of its own
+            prev = re.search(r"([A-Za-z']+)\s+$", text[max(lo, m.start() - 20):m.start()])
+            past_aux = prev is not None and prev.group(1).lower() in ("was", "were", "been", "had")
+            cls = None if past_aux else "future"
         if cls is None:
             continue
         dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.3
