@@ -12,12 +12,11 @@ Public API: :func:`classify_statement`, :func:`statement_polarity`.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from rashomon.data import load_json
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -32,18 +31,16 @@ ATTACK_NOUNS = {"attack", "bombing", "killing", "assassination", "kidnapping", "
 UNIDENTIFIED = {"unidentified", "unknown", "anonymous", "unnamed", "masked", "several", "some"}
 
 
-@functools.lru_cache(maxsize=None)
 def _load(name: str) -> dict:
-    text = resources.files("rashomon").joinpath(f"data/stance/{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_json(f"stance/{name}.json")
 
 
 @functools.lru_cache(maxsize=1)
 def _lex() -> dict:
     cues = _load("cues")
     content = _load("content")
-    orgs = json.loads(resources.files("rashomon").joinpath("data/speakers/orgs.json").read_text(encoding="utf-8"))
-    roles = json.loads(resources.files("rashomon").joinpath("data/speakers/roles.json").read_text(encoding="utf-8"))
+    orgs = load_json("speakers/orgs.json")
+    roles = load_json("speakers/roles.json")
     verb_type: dict[str, str] = {}
     for typ in ("accusation", "denial", "dismissal", "warning", "admission", "question"):
         for v in cues[typ].get("verbs", []):

@@ -20,13 +20,12 @@ Public API: :func:`resolve_speakers` and :func:`resolve_mentions`.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from rashomon.data import load_json
 from rashomon.models import Mention, Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -44,10 +43,8 @@ TITLE_ALIASES = {"sen": "senator", "gov": "governor", "rep": "representative", "
                  "congressman": "representative", "congresswoman": "representative", "lawmaker": "representative"}
 
 
-@functools.lru_cache(maxsize=None)
 def _load(name: str) -> dict:
-    text = resources.files("rashomon").joinpath(f"data/speakers/{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_json(f"speakers/{name}.json")
 
 
 @functools.lru_cache(maxsize=1)
