@@ -114,7 +114,7 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         if norm.type in ("DATE", "TIME") and _DAY_RX.match(v):
             d = A.value_to_date(v)
             if d is not None:
-                ctx.last_day, ctx.last_day_value = d, v[:10]
+                ctx.last_day, ctx.last_day_value, ctx.last_day_end = d, v[:10], end
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
             ctx.last_value = v
             if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]):

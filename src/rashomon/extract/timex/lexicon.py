@@ -61,7 +61,7 @@ class Lexicon:
         self.MONTH = "(?:" + _alt(full_months) + "|" + _alt(abbr_months) + r"\.?)(?![a-z])"
         full_wd = [w for w in self.weekdays if len(w) > 4]
         self.WEEKDAY = _alt(full_wd) + r"(?![a-z])"
-        self.DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        self.DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
         ords = [o for o, v in self.ordinals.items() if v > 0]
         self.ORDW = _alt(ords) + r"(?![a-z])"
         self.YEAR4 = r"(?:1[5-9]\d\d|20\d\d)(?![\d,]\d)(?!s\b)(?!'s\b)"
@@ -75,7 +75,7 @@ class Lexicon:
         self.SPOKEN_YEAR = (r"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(ones)
                             + r")?|" + _alt(teens) + r"|oh[\s-]+" + _alt(ones) + r")|two\s+thousand(?:\s+(?:and\s+)?"
                             + "(?:" + _alt(ones) + "|" + _alt(teens) + r"))?)(?![a-z])")
-        self.NUMDIGIT = r"(?:\d+(?:,\d{3})*(?:\.\d+)?)"
+        self.NUMDIGIT = r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?)"
         extra = [k for k in self.cardinals if k not in ones + teens + tens]
         self.NUM = "(?:" + self.NUMDIGIT + "|" + numword + "(?:[\\s-]+(?:hundred|thousand))?|" + _alt(extra) + r")(?![a-z])"
         self.VAGUE = _alt(self.vague) + r"(?![a-z])"
@@ -100,6 +100,9 @@ class Lexicon:
             return None
         if re.fullmatch(r"\d+(?:\.\d+)?", p):
             return float(p)
+        mh = re.fullmatch(r"(\d+) 1/2", p)  # "5 1/2 hours"
+        if mh:
+            return float(mh.group(1)) + 0.5
         if p in self.cardinals:
             return float(self.cardinals[p])
         total = 0.0
