@@ -140,10 +140,10 @@ def test_cli_timeline(cli, write):
     assert res.exit_code == 0 and "nothing matches" in res.output
 
 
-# --- MUC-4 incident dates (rashomon.eval.muc4_dates) -----------------------------------------
+# --- MUC-4 incident dates (rashomon.eval.muc4_incidents) -----------------------------------------
 
 def test_muc4_prepare_unwraps_hard_line_breaks_and_keeps_offsets():
-    from rashomon.eval.muc4_dates import day_of, prepare
+    from rashomon.eval.muc4_incidents import day_of, prepare
 
     text = "SAN SALVADOR, 3 JAN 90 -- [TEXT] GUERRILLAS ATTACKED\nTHE BASE YESTERDAY.\n\nPOLICE SAID."
     out = prepare(text, "lower")
@@ -152,7 +152,7 @@ def test_muc4_prepare_unwraps_hard_line_breaks_and_keeps_offsets():
 
 
 def test_muc4_dates_small_sample(shared_dir, pipeline):
-    from rashomon.eval.muc4_dates import evaluate, render
+    from rashomon.eval.muc4_incidents import evaluate, render
 
     m = evaluate(limit=12, pipeline=pipeline)
     assert m["documents"] == 12 and m["key_templates"] > 0

@@ -82,11 +82,11 @@ def pairs(path: Optional[Path] = typer.Argument(None, help="Labelled pairs JSONL
     _run("pairs", str(path) if path else None)
 
 
-@eval_app.command("muc4-dates")
-def muc4_dates(
+@eval_app.command("muc4-incidents")
+def muc4_incidents(
     corpora: Optional[Path] = typer.Argument(None, help="MUC-4 corpora directory (default ../shared/data/muc4/corpora)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
     case: str = typer.Option("lower", "--case", help="lower (as the processed corpus) or original (upper case)."),
 ) -> None:
-    """Incident-date accuracy against the INCIDENT: DATE slot of the TST1/TST2 keys."""
-    _run("muc4_dates", str(corpora) if corpora else None, limit=limit, case=case)
+    """Incident date, location and killed/wounded accuracy against the TST1/TST2 answer keys."""
+    _run("muc4_incidents", str(corpora) if corpora else None, limit=limit, case=case)

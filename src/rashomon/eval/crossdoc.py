@@ -322,30 +322,42 @@ BASELINES: dict[str, Callable] = {
 
 # ---------------------------------------------------------------- alignment
 
-def align(items: list[Mapping], events: Mapping[str, Mapping]) -> dict[str, str]:
+def align(items: list[Mapping], events: Mapping[str, Mapping], one_to_one: bool = True) -> dict[str, str]:
     """Gold item id -> id of the best-matching predicted event of the same document.
 
     ``events``: ``{event_id: {"docid", "date", "location", "type", ...}}`` (docid defaults to
     the part of the id before ``#``). Score = date + location + type agreement as in
-    :func:`muc4_slots.agreement`; ties go to the document's first event (in ``events`` order).
-    Items whose document has no event are left out (scored as singletons).
+    :func:`muc4_slots.agreement`. With ``one_to_one`` (default) items and events of a document
+    are paired greedily one-to-one as in the slot scoring (:func:`muc4_slots.pair`; ties -> first
+    event, first item), so a predicted event stands for at most one gold template and surplus
+    items stay singletons; without it every item takes its best event (ties -> the document's
+    first event) and several items of one document may share an event. Items whose document
+    has no event are left out (scored as singletons).
     """
     by_doc: dict[str, list[tuple[str, Mapping]]] = {}
     for eid, ev in events.items():
         by_doc.setdefault(ev.get("docid") or str(eid).split("#")[0], []).append((eid, ev))
-    out = {}
+    items_by_doc: dict[str, list[Mapping]] = {}
     for it in items:
-        cands = by_doc.get(it["docid"])
+        items_by_doc.setdefault(it["docid"], []).append(it)
+    out = {}
+    for docid, its in items_by_doc.items():
+        cands = by_doc.get(docid)
         if not cands:
             continue
-        info = {"types": set(it["types"]), "dates": it["key_dates"], "locations": it["key_locations"]}
-        best = max(range(len(cands)), key=lambda k: (ms.agreement(cands[k][1], info), -k))
-        out[it["id"]] = cands[best][0]
+        infos = [{"types": set(it["types"]), "dates": it["key_dates"], "locations": it["key_locations"]} for it in its]
+        if one_to_one:
+            for i, j in ms.pair([ev for _, ev in cands], infos):
+                out[its[j]["id"]] = cands[i][0]
+            continue
+        for it, info in zip(its, infos):
+            best = max(range(len(cands)), key=lambda k: (ms.agreement(cands[k][1], info), -k))
+            out[it["id"]] = cands[best][0]
     return out
 
 
-def system_to_gold_items(items: list[Mapping], result: Mapping, events: Mapping | None
-                         ) -> tuple[dict, dict]:
+def system_to_gold_items(items: list[Mapping], result: Mapping, events: Mapping | None,
+                         one_to_one: bool = True) -> tuple[dict, dict]:
     """A clusterer's output -> (clustering of gold item ids, alignment used)."""
     gold_ids = {it["id"] for it in items}
     if all(k in gold_ids for k in result):
@@ -353,21 +365,22 @@ def system_to_gold_items(items: list[Mapping], result: Mapping, events: Mapping 
     events = dict(events or {})
     for eid in result:
         events.setdefault(eid, {"docid": str(eid).split("#")[0]})
-    alignment = align(items, {e: events[e] for e in result})
+    alignment = align(items, {e: events[e] for e in result}, one_to_one)
     return {gid: result[eid] for gid, eid in alignment.items()}, alignment
 
 
 # ---------------------------------------------------------------- runner
 
 def evaluate(path=None, predictions_out=None, limit=None, clusterer=None, gold_path=None,
-             events=None) -> dict:
+             events=None, alignment="one_to_one") -> dict:
     """Score clusterers against the gold clustering of TST1+TST2 key templates.
 
     ``path``: MUC-4 data root (default ``<repo>/../shared/data/muc4``). ``limit``: first N
     documents with relevant templates (sorted docids). ``clusterer(items) -> {id: cluster}``;
     without one, the :data:`BASELINES` are run. A clusterer may return gold item ids or its own
     event ids (``"DOCID#anything"``) with attributes in ``events`` or ``clusterer.events``;
-    those are aligned with :func:`align`. ``predictions_out``: JSON with every clustering.
+    those are aligned with :func:`align` (``alignment="one_to_one"``, or ``"best"``: every item
+    takes its best event). ``predictions_out``: JSON with every clustering.
     """
     root = Path(path) if path else mk.default_root()
     keys, texts = mk.load_keys(root), mk.load_texts(root)
@@ -386,11 +399,11 @@ def evaluate(path=None, predictions_out=None, limit=None, clusterer=None, gold_p
     for name, fn in runs.items():
         result = fn([dict(it) for it in items])
         evs = events if events is not None else getattr(fn, "events", None)
-        pred, alignment = system_to_gold_items(items, result, evs)
+        pred, aligned = system_to_gold_items(items, result, evs, alignment != "best")
         metrics["runs"][name] = coref.score_all(gold, pred)
-        if alignment:
-            metrics["runs"][name]["aligned_items"] = len(alignment)
-        dump["runs"][name] = {"clustering": pred, "alignment": alignment}
+        if aligned:
+            metrics["runs"][name]["aligned_items"] = len(aligned)
+        dump["runs"][name] = {"clustering": pred, "alignment": aligned}
     if predictions_out:
         Path(predictions_out).write_text(json.dumps(dump, indent=1, default=str))
     return metrics

@@ -47,3 +47,7 @@ def render(metrics: dict) -> str:
     for lab, m in metrics["per_class"].items():
         lines.append(f"{lab:24} {m['p']:6.1f} {m['r']:6.1f} {m['f1']:6.1f} {m['gold']:5d} {m['pred']:5d}")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(render(evaluate()))

@@ -1,4 +1,5 @@
-"""MUC-4 incident-date accuracy (issue 9) on TST1+TST2 (the processed dev split).
+"""MUC-4 incident slots on TST1+TST2 (the processed dev split): date (issue 9), location and
+killed/wounded figures (issue 8), scored against the full answer keys.
 
 Each original document (``corpora/tst1``, ``corpora/tst2``; dateline included) is analysed by
 :class:`rashomon.engine.pipeline.Pipeline` with ``published`` = the dateline date. Every
@@ -80,7 +81,10 @@ def predict(texts: dict, case: str = "lower", pipeline=None, unwrap: bool = True
             if ev.background:
                 continue
             value = ev.date.value if ev.date else None
+            killed = [f.value for f in ev.figures if f.kind == "killed"]
+            wounded = [f.value for f in ev.figures if f.kind == "wounded"]
             preds.append({
+                "killed": max(killed) if killed else None, "wounded": max(wounded) if wounded else None,
                 "date": day_of(value), "value": value, "date_text": ev.date.span.text if ev.date else None,
                 "type": muc.get(ev.type, ev.type), "trigger": ev.trigger.text,
                 "location": [x for x in ((ev.place.country_name, ev.place.name) if ev.place else ()) if x],
@@ -111,6 +115,7 @@ def evaluate(path=None, predictions_out=None, limit=None, case: str = "lower", u
         "events": n_events, "events_with_day": sum(bool(p["date"]) for ps in preds.values() for p in ps),
         "events_with_coarser_value": sum(bool(p["value"]) and not p["date"] for ps in preds.values() for p in ps),
         "paired": scored["paired"], "date": scored["date"], "date_lenient": scored["date_lenient"],
+        **{slot: scored[slot] for slot in ("location_exact", "location_any", "killed", "wounded")},
         "fallback": {"date": fallback["date"], "date_lenient": fallback["date_lenient"]},
         "seconds": seconds,
     }
@@ -120,7 +125,7 @@ def render(metrics: dict) -> str:
     """Plain-text table: strict/lenient accuracy, P/R/F1, with and without the dateline fallback."""
     pct = lambda x: f"{100 * x:6.2f}"  # noqa: E731
     lines = [
-        f"MUC-4 TST1+TST2 incident dates  (text: {metrics['case']}-case{', unwrapped' if metrics.get('unwrap') else ''}; {metrics['documents']} docs, "
+        f"MUC-4 TST1+TST2 incidents: date, location, figures  (text: {metrics['case']}-case{', unwrapped' if metrics.get('unwrap') else ''}; {metrics['documents']} docs, "
         f"{metrics['key_templates']} relevant key templates, {metrics['events']} predicted incidents, "
         f"{metrics['events_with_day']} with a day, {metrics['events_with_coarser_value']} coarser; "
         f"{metrics['paired']} pairs)",
@@ -131,6 +136,10 @@ def render(metrics: dict) -> str:
             m = block[slot]
             lines.append(f"{name + ' ' + label:<22}{pct(m['accuracy']):>9}{m['correct']:8d}{m['both']:6d}"
                          f"{pct(m['p']):>8}{pct(m['r']):>8}{pct(m['f1']):>8}{m['pred']:6d}{m['gold']:6d}")
-    lines.append(f"accuracy = correct / pairs where both the key and the prediction have a date; "
+    for slot in ("location_exact", "location_any", "killed", "wounded"):
+        m = metrics[slot]
+        lines.append(f"{slot:<22}{pct(m['accuracy']):>9}{m['correct']:8d}{m['both']:6d}"
+                     f"{pct(m['p']):>8}{pct(m['r']):>8}{pct(m['f1']):>8}{m['pred']:6d}{m['gold']:6d}")
+    lines.append(f"accuracy = correct / pairs where both the key and the prediction have a value; "
                  f"pipeline time {metrics['seconds']:.0f} s")
     return "\n".join(lines)
