@@ -16,7 +16,7 @@ from rashomon.resolve.crossdoc import update_store
 from rashomon.resolve.reconcile import series
 from rashomon.resolve.report import build_reports, list_clusters
 from rashomon.store.db import connect, session_factory
-from rashomon.store.schema import DocumentRow
+from rashomon.store.schema import DocumentRow, EventRow
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "crossdoc"
@@ -93,6 +93,10 @@ def test_companions_one_cluster_with_toll_series(tmp_path, pipeline):
     assert sum(e["best"] for e in killed) == 1
     kinds = {ln["kind"] for ln in links}
     assert {"competing_attribution", "denial", "contradicting_account"} <= kinds
+    with sessions() as s:  # the reference article's air strikes on Ukraine (25 March) are another incident
+        types = {t for e in s.execute(select(EventRow).where(EventRow.cluster_id == c["id"])).scalars()
+                 for t in (e.types or e.type).split(",")}
+    assert not types & {"air_strike", "missile_strike", "drone_strike", "shelling"}
     # unrelated reports stay alone
     clusters, _ = _clusters_by_file(sessions)
     for other in ("other_mexico_bar_shooting.txt", "other_afghanistan_earthquake.txt"):

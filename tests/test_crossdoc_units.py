@@ -59,3 +59,22 @@ def test_reporting_chain():
             "source": {"start": 34, "end": 49, "text": "the FSB head"}, "speaker": "FSB head"}]
     ch = chains_of(sts)
     assert [c["text"] for c in ch[2]] == ["Russian state media"] and 1 not in ch
+
+
+def test_air_strike_stays_apart_from_ground_attack():
+    """A bombardment of another country three days later is another incident, even when the reports share names."""
+    def ev(i, doc, date, types, city, country, sentence):
+        return {"id": i, "doc": doc, "types": types, "date": date, "published": "2024-04-08",
+                "place": {"name": city, "city": city, "country": country}, "context_places": ["Moscow", "Kyiv"],
+                "names": ["Islamic State"], "targets": ["concertgoers"], "sentence": sentence}
+    items = [ev("r#0", "r", "2024-03-22", ["armed_assault", "arson"], "Moscow", "RU",
+                "Gunmen sprayed gunfire on concertgoers at the Moscow concert hall."),
+             ev("s#0", "s", "2024-03-22", ["armed_assault"], "Moscow", "RU",
+                "The gunmen who attacked concertgoers in Moscow were arrested."),
+             ev("r#3", "r", "2024-03-25", ["air_strike", "missile_strike"], None, "UA",
+                "Moscow unleashed missile strikes on Ukrainian cities after the concert hall attack."),
+             ev("t#0", "t", "2024-03-24", ["attack"], "Moscow", "RU",
+                "Mourners laid flowers for the concertgoers killed in the Moscow concert hall attack.")]
+    out = cluster_events(items)
+    assert out["r#0"] == out["s#0"]
+    assert out["r#3"] not in (out["r#0"], out["t#0"])

@@ -21,7 +21,7 @@ import json
 import re
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rashomon.data import load_json
@@ -33,7 +33,9 @@ from rashomon.store.schema import (
 THRESHOLD = 2.5
 WINDOW = 3  # days between two day intervals
 OPEN_DAYS = 7  # an incident dated the day of the report may have happened up to a week earlier
-MAX_SPAN = 31  # longer intervals (a year, a decade) are not used for blocking
+UNDATED_DAYS = 365  # an undated incident happened on or before its report, within a year
+MAX_SPAN = UNDATED_DAYS + 1  # no interval is longer, so a date-range query bounds the candidates
+MAX_CANDIDATES = 400  # candidate retrieval never returns more (nearest in time first)
 GENERIC_WORDS = {"people", "person", "persons", "civilians", "civilian", "building", "buildings", "house", "houses",
                  "area", "town", "city", "village", "place", "members", "member", "others", "victims", "victim",
                  "police", "soldiers", "troops", "forces", "security", "government", "official", "officials",
@@ -81,7 +83,7 @@ def interval(date_value: str | None, published: str | None) -> tuple[int | None,
             last = last - timedelta(days=last.day)
             return first.toordinal(), last.toordinal(), False
     if pub is not None:
-        return (pub - timedelta(days=OPEN_DAYS)).toordinal(), pub.toordinal(), False
+        return (pub - timedelta(days=UNDATED_DAYS)).toordinal(), pub.toordinal(), False
     return None, None, False
 
 
@@ -95,18 +97,99 @@ def _words(texts) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(load_json("resolve/common_words.json")["words"]) | frozenset(STOP_WORDS) | frozenset(GENERIC_WORDS)
+
+
+def _stem(w: str) -> str:
+    for suf in ("ies", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_prefixes() -> tuple[str, ...]:
+    trig = load_json("events/triggers.json")
+    words = {w for k in ("lemmas", "weak_lemmas") for w in trig[k]} | {w for p in trig["phrases"] for w in p.split()}
+    return tuple(sorted({w.lower()[:6] for w in words if len(w) >= 5}))
+
+
+@functools.lru_cache(maxsize=50000)
+def _rare(w: str) -> bool:
+    """Not a common word, an incident-type word ('kidnapping') or a country / demonym ('peruvian')."""
+    common = _common()
+    if len(w) < 4 or w in common or _stem(w) in common or w.startswith(_trigger_prefixes()):
+        return False
+    return not countries_in(w)
+
+
+_DATELINE = re.compile(r"^[^\n]{0,80}?\([^)]{1,40}\)\s*--\s*")
+
+
+def _undateline(text: str) -> str:
+    """A sentence without a leading wire dateline (``PLACE, DATE (SOURCE) --``): agencies are no participants."""
+    return _DATELINE.sub("", text or "")
+
+
+def terms(texts) -> set[str]:
+    """Rare words (stems) of some texts, case-insensitive: words that may identify an incident.
+
+    A word counts when it is not in the common-word table (frequent in general news or in MUC-4
+    train texts), not a stop word and has at least 4 letters ('jesuits', 'avianca', 'tascon').
+    """
+    out = set()
+    for t in texts:
+        for w in re.findall(r"[a-z][a-z'\-]{3,}", (t or "").lower()):
+            w = w.strip("'-")
+            if _rare(w):
+                out.add(_stem(w))
+    return out
+
+
+def places_in(text: str) -> set[str]:
+    """Cities and regions a text names, case-insensitive (gazetteer on word n-grams; common words skipped)."""
+    from rashomon.extract.places import gazetteer
+
+    gz, common = gazetteer(), _common()
+    words = re.findall(r"[a-z][a-z'\-]*", (text or "").lower())
+    out = set()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            w = " ".join(words[i:i + n])
+            if len(words) < i + n or len(w) < 4 or (n == 1 and w in common):
+                continue
+            ents = gz.get(w)
+            if ents and ents[0].kind in ("city", "region"):
+                out.add(w)
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def features(ev: dict) -> dict:
-    """Normalised comparable features of an event dict.
+    """Normalised comparable features of an event dict (all strings compared lower-cased).
 
     Accepted keys: ``id, doc, type, types, date, published, place`` (dict with name/city/country or
-    a string), ``country, participants`` (perpetrator names), ``targets, figures`` ([{kind, value}]),
-    ``context_places`` (place names of the whole document), ``names`` (other proper names).
+    a string), ``country, participants`` (perpetrator names), ``targets`` (target and victim
+    strings), ``figures`` ([{kind, value}]), ``context_places`` (place names of the whole
+    document), ``names`` (other proper names), ``sentence`` (the event's sentence) and
+    ``doc_country`` (the country a document is mostly about, used when the event has none).
     """
     types = ev.get("types") or ([ev["type"]] if ev.get("type") else [])
     place = ev.get("place") or {}
     if isinstance(place, str):
         place = {"name": place}
+    sentence = " ".join(_undateline(x) for x in (ev.get("sentence"), ev.get("lead")) if x)
     country = ev.get("country") or place.get("country")
+    if not country:
+        named = countries_in(sentence)
+        country = next(iter(named)) if len(named) == 1 else ev.get("doc_country")
     specific = {norm(x) for x in (place.get("city"), place.get("name")) if x}
     specific = {s for s in specific if s and countries_in(s) == set()}
     date_value = ev.get("date")
@@ -120,11 +203,13 @@ def features(ev: dict) -> dict:
         c = resolve(name)
         if c is not None and c.kind != "person" or (c is not None and len(name.split()) >= 2):
             perps.add(c.key)
+    targets = [t for t in ev.get("targets") or [] if t]
     return {
         "id": ev.get("id"), "doc": ev.get("doc"), "types": list(types), "family": family_of(types),
         "lo": lo, "hi": hi, "precise": precise, "country": country, "specific": sorted(specific),
         "context": sorted(ctx | specific), "perps": sorted(perps),
-        "targets": sorted(_words(ev.get("targets") or [])),
+        "targets": sorted(_words(targets)),
+        "terms": sorted(terms([sentence, *targets])),
         "names": sorted({norm(n) for n in ev.get("names") or [] if n}),
         "figures": sorted({(f["kind"], int(f["value"])) for f in ev.get("figures") or []
                            if f.get("kind") in ("killed", "wounded", "kidnapped")}),
@@ -132,7 +217,13 @@ def features(ev: dict) -> dict:
 
 
 def score(a: dict, b: dict) -> float | None:
-    """Evidence that two events are the same incident; None when incompatible."""
+    """Evidence that two events are the same incident; None when incompatible.
+
+    Precision first: the families must match, the dates lie within :data:`WINDOW` days, the
+    places agree (same country, or the same specific place) and the two share a specific
+    participant string (perpetrator, target or victim words, a proper name or a rare word of
+    the event sentences); without such a participant the score is 0.
+    """
     if a["family"] != b["family"]:
         return None
     s = 0.0
@@ -148,13 +239,14 @@ def score(a: dict, b: dict) -> float | None:
         if a["precise"] and b["precise"]:
             s += 1.0 if gap == 0 else 0.5 if gap <= 1 else 0.0
     ctx_shared = set(a["context"]) & set(b["context"])
+    same_place = bool(set(a["specific"]) & set(b["specific"]))
     if a["country"] and b["country"]:
         if a["country"] != b["country"]:
             if not strict or len(ctx_shared) < 2:
                 return None
         else:
             s += 0.5
-    if set(a["specific"]) & set(b["specific"]):
+    if same_place:
         s += 2.0
     elif set(a["specific"]) & set(b["context"]) or set(b["specific"]) & set(a["context"]):
         s += 1.0
@@ -163,16 +255,29 @@ def score(a: dict, b: dict) -> float | None:
     elif ctx_shared:
         s += 0.5
     ev = 0.0
-    if set(a["perps"]) & set(b["perps"]):
+    shared_perps = set(a["perps"]) & set(b["perps"])
+    if shared_perps:
         ev += 1.5
     shared_t = set(a["targets"]) & set(b["targets"])
     ev += 1.5 if len(shared_t) >= 2 else 1.0 if shared_t else 0.0
-    if set(a["names"]) & set(b["names"]):
+    shared_names = set(a["names"]) & set(b["names"])
+    if shared_names:
         ev += 1.0
+    shared_terms = set(a.get("terms") or ()) & set(b.get("terms") or ())
+    ev += 1.5 if len(shared_terms) >= 2 else 1.0 if shared_terms else 0.0
+    # a specific participant: two rare words or a proper name in common, or one rare word backed
+    # by the same perpetrator, the same specific place or the same precise day; a perpetrator
+    # organisation alone is not one (groups carry out many attacks)
+    same_day = a["precise"] and b["precise"] and a["lo"] is not None and b["lo"] is not None \
+        and abs(a["lo"] - b["lo"]) <= 1
+    participant = len(shared_terms) >= 2 or bool(shared_names) or (
+        bool(shared_terms or shared_t) and bool(shared_perps or same_place or same_day))
+    if not participant:
+        return 0.0  # place, date or a perpetrator alone do not make two reports one incident
+    if not (same_place or ctx_shared or (a["country"] and a["country"] == b["country"])):
+        return 0.0  # nor does a participant without a common place
     if set(map(tuple, a["figures"])) & set(map(tuple, b["figures"])):
         ev += 0.5
-    if ev < 0.5 and len(ctx_shared) < 2:
-        return 0.0  # place and date alone do not make two reports one incident
     return s + ev
 
 
@@ -184,10 +289,10 @@ def linked(a: dict, b: dict) -> bool:
 
 
 def blocks_overlap(a: dict, b: dict) -> bool:
-    """The blocking rule of the store path, on features (family, date window or country)."""
+    """The blocking rule of the store path, on features (family, date window or, timeless, country)."""
     if a["family"] != b["family"]:
         return False
-    if a["lo"] is None or b["lo"] is None or a["hi"] - a["lo"] > MAX_SPAN or b["hi"] - b["lo"] > MAX_SPAN:
+    if a["lo"] is None or b["lo"] is None:
         return a["country"] == b["country"]
     return max(a["lo"], b["lo"]) - min(a["hi"], b["hi"]) <= WINDOW
 
@@ -226,7 +331,7 @@ def cluster_events(items: list[dict]) -> dict:
 # ---------------------------------------------------------------- store
 
 def event_features(session: Session, ev: EventRow, doc: DocumentRow, context: list[str],
-                   names: list[str] | None = None) -> dict:
+                   names: list[str] | None = None, country: str | None = None, lead: str | None = None) -> dict:
     args = list(session.execute(select(ArgumentRow).where(ArgumentRow.event_id == ev.id)).scalars())
     figs = list(session.execute(select(FigureRow).where(FigureRow.event_id == ev.id)).scalars())
     return features({
@@ -236,7 +341,8 @@ def event_features(session: Session, ev: EventRow, doc: DocumentRow, context: li
         "participants": [a.entity or a.text for a in args if a.role.startswith("perpetrator")],
         "targets": [a.text for a in args if a.role in ("target", "victim")],
         "figures": [{"kind": f.kind, "value": f.value} for f in figs],
-        "context_places": context, "names": names,
+        "context_places": context, "names": names, "sentence": doc.text[ev.sentence_start:ev.sentence_end],
+        "doc_country": country, "lead": lead,
     })
 
 
@@ -259,6 +365,17 @@ def text_places(text: str) -> set[str]:
     return out
 
 
+def doc_country(text: str) -> str | None:
+    """The country a document is mostly about: named in most of its paragraphs (ties: first named)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, para in enumerate(p for p in re.split(r"\n\s*\n|(?<=[.!?])\s+", text or "") if p.strip()):
+        for c in countries_in(para):
+            counts[c] = counts.get(c, 0) + 1
+            first.setdefault(c, i)
+    return min(counts, key=lambda c: (-counts[c], first[c])) if counts else None
+
+
 def text_names(text: str) -> set[str]:
     """Multi-word proper names of a text ('Crocus City Hall', 'Jamaat Ansar al-Furqan')."""
     return {norm(m.group(0)) for m in re.finditer(r"\b[A-Z][a-z]+(?: (?:al-|de |del )?[A-Z][a-z\-]+){1,4}", text or "")
@@ -274,18 +391,20 @@ def _doc_context(session: Session, doc_id: str) -> list[str]:
 
 
 def candidates(session: Session, f: dict, doc_id: str) -> list[EventBlockRow]:
-    """Stored events that may be the same incident (same family; date window or, undated, same country)."""
+    """Stored events that may be the same incident: same family and an overlapping date window.
+
+    Every stored interval is at most :data:`MAX_SPAN` days long, so ``lo`` lies in a bounded range
+    and the ``(family, lo)`` index answers the query without scanning the store; events without
+    any date (no date, no publication date) look only at the same country. At most
+    :data:`MAX_CANDIDATES` rows come back, the nearest in time first.
+    """
     q = select(EventBlockRow).where(EventBlockRow.family == f["family"], EventBlockRow.doc_id != doc_id)
-    dated = f["lo"] is not None and f["hi"] - f["lo"] <= MAX_SPAN
-    if dated:
-        cond = and_(EventBlockRow.lo >= f["lo"] - WINDOW - MAX_SPAN, EventBlockRow.lo <= f["hi"] + WINDOW,
-                    EventBlockRow.hi >= f["lo"] - WINDOW, EventBlockRow.hi - EventBlockRow.lo <= MAX_SPAN)
-        undated = and_(or_(EventBlockRow.lo.is_(None), EventBlockRow.hi - EventBlockRow.lo > MAX_SPAN),
-                       EventBlockRow.country == f["country"])
-        q = q.where(or_(cond, undated))
+    if f["lo"] is not None:
+        q = q.where(EventBlockRow.lo >= f["lo"] - WINDOW - MAX_SPAN, EventBlockRow.lo <= f["hi"] + WINDOW,
+                    EventBlockRow.hi >= f["lo"] - WINDOW).order_by(EventBlockRow.hi.desc())
     else:
-        q = q.where(EventBlockRow.country == f["country"])
-    return list(session.execute(q).scalars())
+        q = q.where(EventBlockRow.lo.is_(None), EventBlockRow.country == f["country"]).order_by(EventBlockRow.event_id.desc())
+    return list(session.execute(q.limit(MAX_CANDIDATES)).scalars())
 
 
 def cluster_key(member_keys: list[str]) -> str:
@@ -298,9 +417,12 @@ def assign_document(session: Session, doc_id: str) -> set[int]:
     events = list(session.execute(select(EventRow).where(EventRow.doc_id == doc_id).order_by(EventRow.idx)).scalars())
     context = _doc_context(session, doc_id)
     names = sorted(text_names(doc.text[:1500]))
+    country = doc_country(doc.text)
+    main = next((e.idx for e in events if not e.background), events[0].idx if events else None)
     touched: set[int] = set()
     for ev in events:
-        f = event_features(session, ev, doc, context, names)
+        f = event_features(session, ev, doc, context, names, country,
+                           lead_sentence(doc.text) if ev.idx == main else None)
         session.add(EventBlockRow(event_id=ev.id, doc_id=doc_id, family=f["family"], lo=f["lo"], hi=f["hi"],
                                   country=f["country"], features=json.dumps(f)))
         linked_clusters: set[int] = set()
@@ -365,33 +487,70 @@ def refresh_cluster(session: Session, cluster_id: int) -> None:
     session.flush()
 
 
-def pipeline_clusterer(items: list[dict]) -> dict:
+def lead_sentence(text: str) -> str:
+    """A report's first sentence after its dateline (``PLACE, DATE (SOURCE) --``), at most 400
+    characters, when it tells of an incident (has an incident word); else ''."""
+    body = re.split(r"\)\s*--\s*", text or "", maxsplit=1)[-1] if re.search(r"\)\s*--", (text or "")[:300]) else text or ""
+    body = re.sub(r"\[[^\]]*\]", " ", body).strip()
+    m = re.search(r"[.!?](\s|$)", body)
+    lead = body[: m.end() if m else 400][:400]
+    words = re.findall(r"[a-z]{4,}", lead.lower())
+    return lead if any(w.startswith(_trigger_prefixes()) for w in words) else ""
+
+
+def main_event(events) -> int | None:
+    """Index of a report's main incident: the first non-background event (else the first)."""
+    for i, ev in enumerate(events):
+        if not getattr(ev, "background", False):
+            return i
+    return 0 if events else None
+
+
+def analysis_events(an, docid: str, published: str | None, text: str) -> list[dict]:
+    """Event dicts (for :func:`features`) of an :class:`Analysis`."""
+    ctx = sorted(text_places(text) | places_in(text[:0]))
+    country = doc_country(text)
+    names = sorted(text_names(text[:1500]))
+    main = main_event(an.events)
+    out = []
+    for i, ev in enumerate(an.events):
+        out.append({"id": f"{docid}#{i}", "doc": docid, "types": ev.types or [ev.type],
+                    "date": ev.date.value if ev.date else None, "published": published,
+                    "place": {"name": ev.place.name, "city": ev.place.city, "country": ev.place.country} if ev.place else None,
+                    "participants": [a.entity or a.span.text for a in ev.arguments if a.role.startswith("perpetrator")],
+                    "targets": [a.span.text for a in ev.arguments if a.role in ("target", "victim")],
+                    "figures": [{"kind": f.kind, "value": f.value} for f in ev.figures], "context_places": ctx,
+                    "names": names, "sentence": ev.sentence.text, "doc_country": country,
+                    "lead": lead_sentence(text) if i == main else None})
+    return out
+
+
+def pipeline_clusterer(items: list[dict], analyses: dict | None = None) -> dict:
     """MUC-4 style runner: analyse each document's text, cluster its events with :func:`cluster_events`.
 
     Returns ``{"DOCID#idx": cluster}`` and sets ``pipeline_clusterer.events`` (docid, date,
-    location, type) for the evaluation's alignment.
+    location, type) for the evaluation's alignment. ``analyses`` ({docid: Analysis}) skips the
+    analysis step (for repeated runs).
     """
-    from rashomon.engine.pipeline import Pipeline
     from rashomon.models import Document
 
     docs: dict[str, dict] = {}
     for it in items:
         docs.setdefault(it["docid"], it)
-    pipe = Pipeline()
+    pipe = None
     evs, meta = [], {}
     for docid, it in sorted(docs.items()):
-        an = pipe.analyze(Document(id=docid, text=it.get("text") or "", published=it.get("dateline_date")))
-        ctx = sorted(text_places(it.get("text") or ""))
+        an = (analyses or {}).get(docid)
+        if an is None:
+            if pipe is None:
+                from rashomon.engine.pipeline import Pipeline
+
+                pipe = Pipeline()
+            an = pipe.analyze(Document(id=docid, text=it.get("text") or "", published=it.get("dateline_date")))
+        evs += analysis_events(an, docid, it.get("dateline_date"), it.get("text") or "")
         for i, ev in enumerate(an.events):
-            eid = f"{docid}#{i}"
-            evs.append({"id": eid, "doc": docid, "types": ev.types or [ev.type], "date": ev.date.value if ev.date else None,
-                        "published": it.get("dateline_date"),
-                        "place": {"name": ev.place.name, "city": ev.place.city, "country": ev.place.country} if ev.place else None,
-                        "participants": [a.entity or a.span.text for a in ev.arguments if a.role.startswith("perpetrator")],
-                        "targets": [a.span.text for a in ev.arguments if a.role in ("target", "victim")],
-                        "figures": [{"kind": f.kind, "value": f.value} for f in ev.figures], "context_places": ctx})
-            meta[eid] = {"docid": docid, "date": ev.date.value if ev.date else None,
-                         "location": [ev.place.country_name, ev.place.name] if ev.place else [],
-                         "type": ev.type, "types": ev.types}
+            meta[f"{docid}#{i}"] = {"docid": docid, "date": ev.date.value if ev.date else None,
+                                    "location": [ev.place.country_name, ev.place.name] if ev.place else [],
+                                    "type": ev.type, "types": ev.types}
     pipeline_clusterer.events = meta
     return cluster_events(evs)

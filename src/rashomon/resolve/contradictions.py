@@ -354,36 +354,170 @@ def _ev_dicts(an) -> list[dict]:
             for i, ev in enumerate(an.events)]
 
 
-def classify_pair(a: dict, b: dict) -> str:
-    """Label two passages ({text, date, source}) about an incident: how do they relate?"""
-    from rashomon.resolve.clusters import features, score
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    c = load_json("resolve/pair_cues.json")
+    return {k: [re.compile(x) for x in v] if k in ("denial", "responsibility", "update", "contrast", "reported") else v
+            for k, v in c.items() if not k.startswith("_")}
 
-    an_a, an_b = _analyse(a), _analyse(b)
-    sts = _st_dicts(an_a, "a") + _st_dicts(an_b, "b")
-    country = next((ev.place.country for an in (an_a, an_b) for ev in an.events if ev.place and ev.place.country), None)
-    cross = [ln for ln in find_links(sts, country) if ln["a"]["doc"] != ln["b"]["doc"] or True]
-    kinds = {ln["kind"] for ln in cross}
-    for k in ("denial", "competing_attribution", "contradicting_account"):
-        if k in kinds:
-            return k
-    fa, fb = _figs(an_a, a.get("source")), _figs(an_b, b.get("source"))
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+              "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z'\-]*")
+
+
+def _any(pats, text: str) -> list[re.Match]:
+    return [m for p in pats for m in p.finditer(text)]
+
+
+def passage_figures(text: str) -> list[tuple[str, int]]:
+    """(kind, value) figures of a passage: a number next to a casualty / arrest / abduction word."""
+    toks = [(m.group(0), m.start()) for m in _TOKEN.finditer(text.lower())]
+    kinds = _cues()["figure_kinds"]
+    words = [t for t, _ in toks]
+    out = []
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            if re.fullmatch(r"(19|20)\d\d", w) or (i + 1 < len(words) and words[i + 1] in _MONTHS) \
+                    or (i and words[i - 1] in _MONTHS):
+                continue
+            value = int(float(w.replace(",", "")))
+        elif w in _NUM_WORDS and not (w == "one" and i + 1 < len(words) and words[i + 1] == "of"):
+            value = _NUM_WORDS[w]
+        else:
+            continue
+        best = None
+        for j in list(range(i + 1, min(len(words), i + 8))) + list(range(i - 1, max(-1, i - 7), -1)):
+            for kind, cues in kinds.items():
+                if any(" ".join(words[j:j + len(c.split())]) == c for c in cues):
+                    best = kind
+                    break
+            if best:
+                break
+        if best:
+            out.append((best, value))
+    return out
+
+
+def _content(text: str) -> set[str]:
+    from rashomon.resolve.clusters import _common, _stem
+
+    stop = _common()
+    out = set()
+    for w in re.findall(r"[a-z][a-z'\-]{3,}", text.lower()):
+        w = w.strip("'-")
+        if w not in stop or w in ("attack", "police", "soldiers", "troops", "building", "victims"):
+            out.add(_stem(w))
+    return out
+
+
+def _topic(text: str) -> set[str]:
+    """Content words of a passage (stems), common function and reporting words left out."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    skip = STOP_WORDS | {"said", "says", "told", "according", "reported", "report", "today", "tonight", "yesterday",
+                         "people", "also", "later", "first", "after", "saying"}
+    return {w[:5] for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in skip}
+
+
+def _party_words(text: str, matches: list[re.Match]) -> set[str]:
+    """Words around responsibility cues (the parties named), common words left out."""
+    out = set()
+    for m in matches:
+        window = text[max(0, m.start() - 60): m.end() + 70]
+        out |= _content(window)
+    return out
+
+
+_DAY = re.compile(r"\b(\d{1,2}) (january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+                  r"\b(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})\b")
+
+
+def _days(text: str) -> set[tuple[str, int]]:
+    out = set()
+    for m in _DAY.finditer(text):
+        if m.group(1):
+            out.add((m.group(2), int(m.group(1))))
+        else:
+            out.add((m.group(3), int(m.group(4))))
+    return out
+
+
+def _date_gap(a: dict, b: dict) -> int | None:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(b["date"][:10]) - date.fromisoformat(a["date"][:10])).days)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def classify_pair(a: dict, b: dict) -> str:
+    """Label two passages ({text, date, source}) about an incident: how do they relate?
+
+    Rules, in order (cues in ``data/resolve/pair_cues.json``, case-insensitive):
+    unrelated when the passages share no content word, tell of an attack and of a non-attack
+    incident (flood, crash), or lie more than a year apart; denial when one side rejects (and
+    does not blame another party instead) what the other asserts; competing_attribution when
+    both attribute responsibility and the parties named around the cues differ (same party:
+    agreement); figures of one kind: equal -> agreement, different -> update when the later
+    passage revises upwards or uses a revision cue, else conflict; contradicting_account when
+    one side contradicts a shared circumstance (a contrast cue, another day for the same
+    happening, or two attributed accounts that barely overlap); else agreement.
+    """
+    ta, tb = (a.get("text") or "").lower(), (b.get("text") or "").lower()
+    cues = _cues()
+    topic_a, topic_b = _topic(ta), _topic(tb)
+    shared = topic_a & topic_b
+    gap = _date_gap(a, b)
+    other = re.compile(r"\b(%s)s?\b" % "|".join(cues["other_incidents"]))
+    oa, ob = bool(other.search(ta)), bool(other.search(tb))
+    if (oa != ob) or (gap is not None and gap > 366):
+        return "unrelated"
+    den_a, den_b = _any(cues["denial"], ta), _any(cues["denial"], tb)
+    resp_a, resp_b = _any(cues["responsibility"], ta), _any(cues["responsibility"], tb)
+    if not shared and not ((den_a or resp_a) and (den_b or resp_b)):
+        return "unrelated"
+    if bool(den_a) != bool(den_b):
+        den_side, resp_den = (ta, resp_a) if den_a else (tb, resp_b)
+        blames_other = [m for m in resp_den if re.match(r"blam|accus|attributed|behind", m.group(0))]
+        if blames_other:
+            return "competing_attribution"
+        return "denial"
+    if resp_a and resp_b:
+        pa, pb = _party_words(ta, resp_a), _party_words(tb, resp_b)
+        return "agreement" if pa & pb - {"attack", "responsibility", "claimed"} and not (
+            _any(cues["contrast"], ta) or _any(cues["contrast"], tb)) else "competing_attribution"
+    fa, fb = passage_figures(ta), passage_figures(tb)
     labels = []
-    for kind in sorted({f["kind"] for f in fa} & {f["kind"] for f in fb}):
-        ea = [f for f in fa if f["kind"] == kind]
-        eb = [f for f in fb if f["kind"] == kind]
-        for x in eb:
-            lab, _, _ = __import__("rashomon.resolve.reconcile", fromlist=["classify_step"]).classify_step(
-                x | {"date": b.get("date"), "doc": "b"}, [e | {"date": a.get("date"), "doc": "a"} for e in ea])
-            if lab:
-                labels.append(lab)
+    for kind in sorted({k for k, _ in fa} & {k for k, _ in fb}):
+        va = {v for k, v in fa if k == kind}
+        vb = {v for k, v in fb if k == kind}
+        if va & vb:
+            labels.append("agreement")
+            continue
+        first, second, t_second = (va, vb, tb) if (a.get("date") or "") <= (b.get("date") or "") else (vb, va, ta)
+        later = (a.get("date") or "") != (b.get("date") or "")
+        if _any(cues["update"], t_second) or (later and max(second) > max(first)):
+            labels.append("update")
+        else:
+            labels.append("conflict")
     if labels:
         for k in ("conflict", "update", "agreement"):
             if k in labels:
                 return k
-    evs_a, evs_b = [features(e) for e in _ev_dicts(an_a)], [features(e) for e in _ev_dicts(an_b)]
-    best = max((score(x, y) or 0.0 for x in evs_a for y in evs_b), default=0.0)
-    words_a = set(re.findall(r"[A-Z][a-z]{3,}", a["text"]))
-    words_b = set(re.findall(r"[A-Z][a-z]{3,}", b["text"]))
-    if best >= 1.5 or len(words_a & words_b) >= 2:
-        return "agreement"
-    return "unrelated"
+    if _any(cues["contrast"], ta) or _any(cues["contrast"], tb):
+        return "contradicting_account"
+    da, db = _days(ta), _days(tb)
+    if da and db and not da & db and gap is not None and gap <= 31:
+        return "contradicting_account"
+    if len(shared) < 2:
+        return "unrelated"  # one common word (a country, 'attack') is no shared circumstance
+    jacc = len(shared) / max(1, len(topic_a | topic_b))
+    if _any(cues["reported"], ta) and _any(cues["reported"], tb) and jacc < 0.2 and not (fa and fb):
+        return "contradicting_account"
+    return "agreement"
