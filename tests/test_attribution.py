@@ -159,3 +159,51 @@ def test_find_quotes():
     text = 'He said "yes." Then ``no\'\' and \u201cmaybe\u201d.'
     spans = [text[s:e] for s, e in find_quotes(text)]
     assert spans == ['"yes."', "``no''", "\u201cmaybe\u201d"]
+
+
+# --- constructions that look like attributions but are not (PolNeAR train conventions) ---
+
+
+def test_self_naming_is_not_speech(nlp):
+    text = "A militia calling itself the Northern Shield claimed the raid on the depot."
+    cues = [st.cue.text for st in run(nlp, text)]
+    assert "calling" not in cues
+    st = one(nlp, text, "claimed")
+    assert st.source.text.startswith("A militia")
+
+
+def test_release_of_material_is_not_speech(nlp):
+    text = "The rebel group released grainy footage of its fighters near the border."
+    assert all("released" not in st.cue.text and "footage" not in st.cue.text for st in run(nlp, text))
+
+
+def test_physical_signs_are_not_attribution(nlp):
+    text = "Three detainees appeared in court on Friday, one of them showing signs of a beating."
+    assert all("showing" not in st.cue.text for st in run(nlp, text))
+
+
+def test_demonstrative_is_not_a_source(nlp):
+    text = "This contradicts the governor's claims that the dam was safe."
+    assert all(words(st.source) != "This" for st in run(nlp, text))
+
+
+def test_source_of_clause_after_preposition(nlp):
+    text = ("The flood came three days after the weather service there warned the city of heavy rain "
+            "upstream.")
+    st = one(nlp, text, "warned")
+    assert words(st.source) == "the weather service"
+
+
+def test_cue_includes_light_verb_object_and_preposition(nlp):
+    # learned from PolNeAR train: "called for", infinitive chains like "declined to comment on"
+    st = one(nlp, "The senator called for an independent inquiry into the contract.", "called for")
+    assert words(st.source) == "The senator"
+    assert words(st.content) == "an independent inquiry into the contract"
+
+
+def test_cue_model_files_are_small():
+    from importlib import resources
+
+    for name in ("cue_model.json", "boundaries.json"):
+        path = resources.files("rashomon.data").joinpath(f"attribution/{name}")
+        assert len(path.read_bytes()) < 1_500_000, name

@@ -4,7 +4,8 @@ Runs the rule extractor with no threshold over PolNeAR train, labels every
 candidate by whether its cue overlaps a gold cue (skipping candidates nested in
 a gold content, which PolNeAR never annotates), and writes the counts per key
 ("lemma|construction", "lemma", "noun|lemma", "phrase|...") to
-src/rashomon/data/attribution/learned.json. The extractor turns them into a
+src/rashomon/data/attribution/learned.json. The extractor uses them only when
+the logistic model (``train_cue_model.py``) is absent: it turns them into a
 smoothed probability and keeps candidates at or above ``threshold``.
 
     python training/attribution/learn_cues.py [--polnear ../shared/data/polnear] [--threshold 0.5]
@@ -53,7 +54,8 @@ def main() -> None:
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
         t = _Text(text)
         gold_cues = [t.key(g["cue"]) for g in gold if g["cue"]]
-        for st, key in A._extract(doc, threshold=-1.0, prune=False):
+        for st, cand in A._extract(doc, threshold=-1.0, prune=False):
+            key = cand.key
             hit = any(t.overlaps(t.key((st.cue.start, st.cue.end)), g) for g in gold_cues)
             if not hit and any(g["content"] and g["content"][0] <= st.cue.start < g["content"][1]
                                for g in gold):

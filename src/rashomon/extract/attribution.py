@@ -1,9 +1,14 @@
 """Attribution extraction: who (source) said/thought what (content), signalled how (cue).
 
-Dependency-parse rules over a spaCy ``Doc`` of the whole document:
+Dependency-parse candidates over a spaCy ``Doc`` of the whole document, scored
+by a model learned on PolNeAR train:
 
-* cue candidates: verbs from the cue lexicon (``data/attribution/cues.json``),
-  "according to"-style phrases, and cue nouns with a possessor or content clause;
+* cue candidates: verbs with a complement, "according to"-style phrases, nouns
+  with a content clause or object, line-initial ``Name:`` colons;
+* scoring: logistic model over candidate features (``data/attribution/cue_model.json``),
+  then vetoes for look-alikes (self-naming, released footage, physical signs,
+  sourceless intentions, demonstrative sources: ``cues.json`` ``not_cues``);
+* cue span: learned boundary steps (``data/attribution/boundaries.json``);
 * source: the cue's subject (inherited through ``conj``/``xcomp``/``advcl``),
   a passive ``by`` agent, the object of "according to", a possessor;
 * content: clausal complement, infinitive, object (+ its prepositional
@@ -11,19 +16,21 @@ Dependency-parse rules over a spaCy ``Doc`` of the whole document:
   quotations, and to quoted sentences that continue a direct quote;
 * only outermost attributions are kept (PolNeAR annotates no nesting).
 
-Public API: :func:`extract_attributions`.
+Public API: :func:`extract_attributions`. Training: ``training/attribution/``.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from rashomon.models import Span, Statement
+from rashomon.nlp.model import doc_text
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -43,7 +50,22 @@ def _lexicon() -> dict:
         data["learned"] = json.loads(learned)
     except (FileNotFoundError, OSError):
         data["learned"] = None
+    try:
+        raw = resources.files("rashomon.data").joinpath("attribution/boundaries.json").read_text("utf-8")
+        data["boundaries"] = json.loads(raw)["counts"]
+    except (FileNotFoundError, OSError):
+        data["boundaries"] = None
     return data
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict | None:
+    """Logistic cue model (``data/attribution/cue_model.json``), None when absent."""
+    try:
+        raw = resources.files("rashomon.data").joinpath("attribution/cue_model.json").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return json.loads(raw)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -114,6 +136,7 @@ class _Cand:
     score: float = 1.0
     key: str = ""
     tokens: set[int] = field(default_factory=set)
+    feats: list[str] = field(default_factory=list)
 
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -153,10 +176,23 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
                 return _subtree_range(pobj[0])
-    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+    if depth < 3 and tok.dep_ == "advcl" and tok.head.i != tok.i:
+        # "... after the embassy warned ...": parsed as prep + pobj with the clause beside it
+        for sib in tok.head.children:
+            pobj = [g for g in sib.children if g.dep_ == "pobj"] if sib.dep_ == "prep" and sib.i < tok.i else []
+            if pobj and all(doc_tok.dep_ in ("expl", "advmod", "aux", "neg") for doc_tok in tok.doc[pobj[0].right_edge.i + 1:tok.i]):
+                return _subtree_range(pobj[0])
+    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             return None
         return _subject(tok.head, depth + 1)
+    if depth < 3 and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        # "X seized the chance to ..., seeking to ...": a sentence-final participle belongs to the clause
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
+            return _subject(head, depth + 1)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return None
     return None
@@ -178,6 +214,102 @@ def _cue_range(doc: Doc, v: Token, content: tuple[int, int] | None = None) -> tu
     if e < len(doc) and doc[e].text == ":":
         e += 1
     return s, e
+
+
+_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod", "npadvmod")
+
+
+def _walk_cue(doc: Doc, c: _Cand, decide) -> None:
+    """Learned cue boundaries of a verb candidate, updating ``c.cue``/``c.content`` in place.
+
+    Each possible step asks ``decide(key, token_index) -> bool`` (a table
+    lookup at run time; the gold answer while training): left auxiliaries and
+    adverbs (``L|dep|word``), a following infinitive (``X|lemma``: "declined to
+    name"), a direct object with a prepositional or clausal content
+    (``O|lemma|object``: "opened an investigation into"), a medium phrase
+    (``M|prep|noun``: "said in a statement") and a preposition whose object is
+    the content (``P|lemma|prep``: "talked about").
+    """
+    v = doc[c.head]
+    s = v.i
+    while s > 0 and doc[s - 1].dep_ in _LEFT_DEPS and doc[s - 1].head.i == v.i:
+        if not decide(f"L|{doc[s - 1].dep_}|{doc[s - 1].lower_}", s - 1):
+            break
+        s -= 1
+    e = v.i + 1
+    while e < len(doc) and doc[e].dep_ == "prt" and doc[e].head.i == v.i:
+        e += 1
+    content = c.content
+    for _ in range(4):
+        kids = [k for k in v.children if k.i >= e]
+        x = next((k for k in kids if k.dep_ == "xcomp" and k.pos_ in ("VERB", "AUX")), None)
+        if x is not None and all(doc[i].head.i == x.i and doc[i].dep_ in ("aux", "neg", "advmod")
+                                 for i in range(e, x.i)):
+            if decide(f"X|{v.lemma_.lower()}", x.i):
+                v, e = x, x.i + 1
+                while e < len(doc) and doc[e].dep_ == "prt" and doc[e].head.i == v.i:
+                    e += 1
+                new, _ = _content_of_verb(doc, v, None)
+                content = new if new is not None else ((e, content[1]) if content and content[1] > e else None)
+                continue
+            break
+        break
+    kids = [k for k in v.children if k.i >= e]
+    obj = next((k for k in kids if k.dep_ == "dobj" and k.left_edge.i == e), None)
+    if obj is not None:
+        more = [k for k in obj.children if k.i > obj.i]
+        prep = next((k for k in more if k.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in k.children)), None)
+        if prep is None:  # "took a shot at X": the preposition hangs on the verb
+            prep = next((k for k in kids if k.dep_ == "prep" and k.i == obj.right_edge.i + 1
+                         and any(g.dep_ in ("pobj", "pcomp") for g in k.children)), None)
+        clause = next((k for k in more if k.dep_ in ("acl", "ccomp", "relcl")), None)
+        if (prep is not None or clause is not None) and decide(f"O|{v.lemma_.lower()}|{obj.lemma_.lower()}", obj.i):
+            if prep is not None and (clause is None or prep.i < clause.i):
+                e = prep.i + 1
+                content = (e, prep.right_edge.i + 1)
+            else:
+                e = clause.left_edge.i
+                content = _subtree_range(clause)
+            c.cue, c.content = (s, e), content
+            return
+    prep = next((k for k in kids if k.dep_ == "prep" and k.i == e), None)
+    pobj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if pobj:
+        if content is not None and content[0] == e + 1 and decide(f"P|{v.lemma_.lower()}|{prep.lower_}", prep.i):
+            e += 1
+        elif content is not None and content[0] > prep.right_edge.i and decide(f"M|{prep.lower_}|{pobj[0].lemma_.lower()}", pobj[0].i):
+            e = prep.right_edge.i + 1
+    if e < len(doc) and doc[e].text == ":":
+        e += 1
+    if content is not None and content[0] < e <= content[1] and content[0] >= s:
+        content = (e, content[1]) if e < content[1] else None
+    c.cue = (s, e)
+    if content is not None:
+        c.content = content
+
+
+def _backoff(key: str) -> str | None:
+    kind, *rest = key.split("|")
+    if kind == "L":
+        return f"L|{rest[0]}"
+    if kind in ("P", "M"):
+        return f"{kind}*|{rest[0] if kind == 'M' else rest[-1]}"
+    return None
+
+
+def _boundary_decider(table: dict):
+    """``decide`` for :func:`_walk_cue` from the learned table {key: [included, seen]}."""
+    def decide(key: str, _i: int) -> bool:
+        back = _backoff(key)
+        prior = 0.0
+        if back is not None and back in table:
+            pos, n = table[back]
+            prior = (pos + 0.5) / (n + 1)
+        elif key.startswith("L|"):
+            prior = 1.0 if key.split("|")[1] in ("aux", "auxpass", "neg") else 0.0
+        pos, n = table.get(key, (0, 0))
+        return (pos + 2 * prior) / (n + 2) >= 0.5
+    return decide
 
 
 def _content_of_verb(doc: Doc, v: Token, quotes_tok) -> tuple[tuple[int, int] | None, str]:
@@ -241,9 +373,8 @@ def _inverted_subject(doc: Doc, v: Token) -> tuple[int, int] | None:
 _GAP_OK = set(",:;—–- \n\t")
 
 
-def _quote_adjacent(doc: Doc, v: Token, source, quotes) -> tuple[int, int] | None:
+def _quote_adjacent(doc: Doc, v: Token, source, quotes, text: str) -> tuple[int, int] | None:
     """Token range of a quotation right before or after the cue (and its source)."""
-    text = doc.text
     lo_tok = min(v.i, source[0]) if source else v.i
     hi_tok = max(v.i + 1, source[1]) if source else v.i + 1
     lo, hi = doc[lo_tok].idx, doc[hi_tok - 1].idx + len(doc[hi_tok - 1])
@@ -260,23 +391,8 @@ def _char_to_tokens(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None and len(span) else None
 
 
-def _score(lex: dict, key: str, lemma: str, in_lexicon: bool) -> float:
-    """P(cue) of a candidate: learned from PolNeAR train counts, lexicon prior otherwise."""
-    learned = lex.get("learned")
-    prior = 0.5 if in_lexicon else 0.0
-    if not learned:
-        return prior
-    alpha = learned["alpha"]
-    for k in (key, lemma):
-        if k in learned["counts"]:
-            pos, tot = learned["counts"][k]
-            return (pos + alpha * prior) / (tot + alpha)
-    return prior
-
-
-def _verb_candidates(doc: Doc, lex: dict, quotes, threshold: float) -> list[_Cand]:
+def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
     out = []
-    verbs = lex["verb_set"]
     for v in doc:
         if v.pos_ != "VERB" or v.lower_ == "according":
             continue
@@ -288,17 +404,13 @@ def _verb_candidates(doc: Doc, lex: dict, quotes, threshold: float) -> list[_Can
         if source is None:
             source = _inverted_subject(doc, v)
         if kind in ("prep", "paren") or content is None:
-            q = _quote_adjacent(doc, v, source, quotes) if _in_quote(doc, v, quotes) is None else None
+            q = _quote_adjacent(doc, v, source, quotes, text) if _in_quote(doc, v, quotes) is None else None
             if q is not None:
                 content, kind = q, "quote"
         if content is None:
             continue
-        key = f"{lemma}|{kind}"
-        score = _score(lex, key, lemma, lemma in verbs)
-        if score < threshold:
-            continue
         out.append(_Cand(cue=_cue_range(doc, v, content), content=content, source=source, head=v.i,
-                         score=score, key=key))
+                         key=f"{lemma}|{kind}"))
     return out
 
 
@@ -317,7 +429,7 @@ def _phrase_candidates(doc: Doc, lex: dict) -> list[_Cand]:
             source = _subtree_range(pobj[0])
             anchor = doc[i]
             head = anchor.head
-            while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
             hs, he = _subtree_range(head)
             ps, pe = i, source[1]
@@ -334,27 +446,188 @@ def _phrase_candidates(doc: Doc, lex: dict) -> list[_Cand]:
     return out
 
 
-def _noun_candidates(doc: Doc, lex: dict, threshold: float) -> list[_Cand]:
+_NOUN_PREPS = {"of", "to", "on", "about", "for", "with", "against", "over", "among", "from"}
+
+
+def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
+    """Nouns with a content clause (``claim that``/``plan to``) or object (``criticism of X``)."""
     out = []
     for n in doc:
-        if n.pos_ != "NOUN" or n.lemma_.lower() not in lex["noun_set"]:
+        if n.pos_ != "NOUN":
             continue
         kids = list(n.children)
         clause = [c for c in kids if c.dep_ in ("acl", "ccomp") and c.i > n.i and
                   any(g.dep_ == "mark" and g.lower_ == "that" or g.lower_ == "to" for g in c.children)]
-        if not clause:
-            continue
+        cue_end = n.i + 1
+        kind = "clause"
+        if clause:
+            content = _subtree_range(clause[0])
+        else:
+            preps = [c for c in kids if c.dep_ == "prep" and c.i == n.i + 1 and c.lower_ in _NOUN_PREPS]
+            pobj = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] if preps else []
+            if not pobj:
+                continue
+            content = (pobj[0].left_edge.i, preps[0].right_edge.i + 1)
+            cue_end = n.i + 2
+            kind = "prep"
         poss = [c for c in kids if c.dep_ == "poss"]
         source = _subtree_range(poss[0]) if poss else None
         if source is not None and doc[source[1] - 1].dep_ == "case":
             source = (source[0], source[1] - 1)
-        key = f"noun|{n.lemma_.lower()}"
-        score = _score(lex, key, key, True)
-        if score < threshold:
-            continue
-        out.append(_Cand(cue=(n.i, n.i + 1), content=_subtree_range(clause[0]), source=source, head=n.i,
-                         score=score, key=key))
+        if source is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
+            source = _subject(n.head)
+        out.append(_Cand(cue=(n.i, cue_end), content=content, source=source, head=n.i,
+                         key=f"noun|{n.lemma_.lower()}|{kind}"))
     return out
+
+
+def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
+    """``Name: "quoted words"`` / ``Q: ...`` at the start of a line."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        left = doc.char_span(line_start, tok.idx, alignment_mode="expand")
+        if left is None or not 0 < len(left) <= 6 or any(t.pos_ == "VERB" for t in left):
+            continue
+        line_end = text.find("\n", tok.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        right = doc.char_span(tok.idx + 1, line_end, alignment_mode="expand")
+        if right is None or len(right) < 2:
+            continue
+        out.append(_Cand(cue=(tok.i, tok.i + 1), content=(right.start, right.end),
+                         source=(left.start, left.end), head=tok.i, key="colon|line"))
+    return out
+
+
+# --------------------------------------------------------------------------- features / scoring
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n <= 3 else "4" if n <= 7 else "8" if n <= 15 else "16"
+
+
+def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int]) -> list[str]:
+    """Binary feature names of a candidate (for the logistic cue model)."""
+    h = doc[c.head]
+    lemma = h.lemma_.lower()
+    parts = c.key.split("|")
+    kind = parts[-1]
+    fam = parts[0] if parts[0] in ("noun", "phrase", "colon") else "verb"
+    f = [f"k={fam}|{kind}", f"l={lemma}", f"lk={lemma}|{kind}", f"p={h.pos_}", f"t={h.tag_}",
+         f"d={h.dep_}", f"ld={lemma}|{h.dep_}", f"lt={lemma}|{h.tag_}"]
+    if h.head is not h:
+        f += [f"hd={h.dep_}|{h.head.lemma_.lower()}", f"hp={h.dep_}|{h.head.pos_}"]
+    for ch in h.children:
+        f.append(f"cd={ch.dep_}")
+        f.append(f"lcd={lemma}|{ch.dep_}")
+        if ch.dep_ in ("prep", "prt", "aux", "neg", "advmod", "agent", "mark"):
+            f.append(f"cw={ch.dep_}|{ch.lower_}")
+            f.append(f"lcw={lemma}|{ch.lower_}")
+    if c.content is not None:
+        cs, ce = c.content
+        first = doc[cs].lower_
+        f.append(f"cf={first}" if first in ("that", "if", "whether", "to", "how", "what", "why", "when", "“", '"')
+                 else "cf=other")
+        f.append(f"lcf={lemma}|{f[-1][3:]}")
+        f.append(f"clen={_bucket(ce - cs)}")
+        f.append(f"order={'before' if c.head < cs else 'after' if c.head >= ce else 'in'}")
+    if c.source is None:
+        f += ["src=none", f"lsrc={lemma}|none"]
+    else:
+        root = min((doc[i] for i in range(*c.source)), key=lambda t: (t.head.i in range(*c.source), t.i))
+        stype = "pron" if root.pos_ == "PRON" else root.pos_.lower()
+        f += [f"src={stype}", f"lsrc={lemma}|{stype}", f"srcent={root.ent_type_ or 'none'}",
+              f"srclen={_bucket(c.source[1] - c.source[0])}"]
+        if root.pos_ in ("PRON", "DET"):
+            f.append(f"srcw={root.lower_}")
+    inq = _in_quote(doc, h, quotes) is not None
+    f.append(f"inq={inq}")
+    f.append(f"lq={lemma}|{inq}")
+    sq = h.sent.start in sent_quoted
+    f.append(f"sq={sq}|{kind}")
+    f.append(f"prev={doc[h.i - 1].lower_ if h.i > 0 else '<s>'}")
+    f.append(f"next={doc[h.i + 1].lower_ if h.i + 1 < len(doc) else '</s>'}")
+    f.append(f"lex={lemma in lex['verb_set'] or lemma in lex['noun_set']}|{fam}")
+    f.append(f"fam_p={fam}|{h.pos_}")
+    return f
+
+
+def _sigmoid_score(model: dict, feats: list[str]) -> float:
+    w = model["weights"]
+    z = model["bias"] + sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _score(lex: dict, key: str, lemma: str, in_lexicon: bool) -> float:
+    """Fallback P(cue) without a model: learned PolNeAR counts, lexicon prior otherwise."""
+    learned = lex.get("learned")
+    prior = 0.5 if in_lexicon else 0.0
+    if not learned:
+        return prior
+    alpha = learned["alpha"]
+    for k in (key, lemma):
+        if k in learned["counts"]:
+            pos, tot = learned["counts"][k]
+            return (pos + alpha * prior) / (tot + alpha)
+    return prior
+
+
+def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
+    """Constructions that are not attributions (``not_cues`` in cues.json).
+
+    Self-naming ("a group calling itself X"), release of material ("released
+    footage of ..."), physical evidence ("showing signs of torture"), an
+    intention with no holder, and a bare demonstrative as source ("This
+    contradicts ...": PolNeAR annotates few of these).
+    """
+    no = lex["not_cues"]
+    h = doc[c.head]
+    lemma = h.lemma_.lower()
+    kids = list(h.children)
+    objs = [k for k in kids if k.dep_ in ("dobj", "nsubjpass")]
+    if c.key.startswith("noun|"):
+        return lemma in no["material_nouns"]
+    if lemma in no["naming_verbs"] and any(k.lower_ in no["reflexives"] for k in objs):
+        return True
+    if lemma in no["release_verbs"] and any(k.lemma_.lower() in no["material_nouns"] and
+                                            not any(g.dep_ in ("relcl", "acl") and g.lemma_.lower() in lex["verb_set"]
+                                                    for g in k.children) for k in objs):
+        return True
+    if (c.source is None or h.tag_ == "VBG" and not any(k.dep_ == "aux" for k in kids)) and \
+            lemma in no["evidence_verbs"] and any(k.lemma_.lower() in no["evidence_objects"] for k in objs):
+        return True  # "..., showing signs of ...": appearance, not a stance (PolNeAR: "are showing signs of irritation")
+    if c.source is None and lemma in no["intention_verbs"]:
+        return True
+    if c.source is not None and c.source[1] - c.source[0] == 1:
+        tok = doc[c.source[0]]
+        if tok.lower_ in no["demonstratives"] and tok.head.dep_ != "relcl" and tok.tag_ != "WDT":
+            return True
+    return False
+
+
+def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
+    return (_verb_candidates(doc, lex, quotes, text) + _phrase_candidates(doc, lex)
+            + _noun_candidates(doc, lex) + _colon_candidates(doc, text))
+
+
+def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> None:
+    model = _model()
+    if model is None:
+        for c in cands:
+            lemma = c.key.split("|")[0]
+            c.score = 1.0 if c.key.startswith("phrase|") else _score(lex, c.key, lemma, lemma in lex["verb_set"])
+        return
+    sent_quoted = set()
+    if quotes:
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            if any(qs < b and a < qe for qs, qe in quotes):
+                sent_quoted.add(sent.start)
+    for c in cands:
+        c.feats = _features(doc, c, quotes, lex, sent_quoted)
+        c.score = _sigmoid_score(model, c.feats)
 
 
 # --------------------------------------------------------------------------- assembly
@@ -385,14 +658,13 @@ def _mode(text: str, quotes: list[tuple[int, int]], cs: int, ce: int,
     return "direct" if not any(ch.isalnum() for ch in unquoted) else "mixed"
 
 
-def _continue_quote(doc: Doc, cue, content, quotes, cue_chars) -> tuple[int, int]:
+def _continue_quote(doc: Doc, cue, content, quotes, cue_chars, text: str) -> tuple[int, int]:
     """Extend a content ending with a quotation over quotations that continue it.
 
     After the sentence holding the cue, a quotation that starts right away (or
     in the next paragraph when the previous quoted paragraph was left open)
     continues the content, unless a cue of its own follows it.
     """
-    text = doc.text
     cs, ce = content
     if not any(qe == ce for _, qe in quotes):
         return content
@@ -424,14 +696,23 @@ def extract_attributions(doc: Doc) -> list[Statement]:
     return [st for st, _ in _extract(doc)]
 
 
-def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> list[tuple[Statement, str]]:
-    """Statements with the candidate key each came from (for training/analysis)."""
+def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> list[tuple[Statement, _Cand]]:
+    """Statements with the candidate each came from (key, features, score: for training/analysis)."""
     lex = _lexicon()
     if threshold is None:
-        threshold = (lex.get("learned") or {}).get("threshold", 0.5)
-    text = doc.text
+        model = _model()
+        threshold = model["threshold"] if model else (lex.get("learned") or {}).get("threshold", 0.5)
+    text = doc_text(doc)
     quotes = find_quotes(text)
-    cands = _verb_candidates(doc, lex, quotes, threshold) + _phrase_candidates(doc, lex) + _noun_candidates(doc, lex, threshold)
+    cands = _candidates(doc, lex, quotes, text)
+    _score_all(doc, cands, quotes, lex, text)
+    cands = [c for c in cands if c.score >= threshold and not (prune and _vetoed(doc, c, lex))]
+    bounds = lex.get("boundaries")
+    if bounds is not None:
+        decide = _boundary_decider(bounds)
+        for c in cands:
+            if not c.key.startswith(("noun|", "phrase|", "colon|")):
+                _walk_cue(doc, c, decide)
 
     # a content clause must stop before a conjoined cue verb ("... momentum and said that ...")
     heads = {c.head: c for c in cands}
@@ -456,13 +737,15 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
             pass
         cs, ce = _extend_to_quotes(cs, ce, quotes)
         src = _trim(doc, c.source)
+        while src and src[1] - src[0] > 1 and doc[src[1] - 1].lower_ in ("there", "here") and doc[src[1] - 1].dep_ == "advmod":
+            src = _trim(doc, (src[0], src[1] - 1))  # "the embassy there"
         src_chars = _char(doc, src) if src else None
         resolved.append((cue, (cs, ce), src_chars, c))
 
     # direct quotes continued in the following sentences
     cue_chars = [r[0] for r in resolved]
     for k, (cue, content, src, c) in enumerate(resolved):
-        content = _continue_quote(doc, cue, content, quotes, cue_chars)
+        content = _continue_quote(doc, cue, content, quotes, cue_chars, text)
         resolved[k] = (cue, content, src, c)
 
     # outermost only: drop a candidate whose cue lies inside another's content
@@ -472,11 +755,11 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
                      not (o[1][0] <= content[0] and content[1] <= o[1][1] and o[0] == cue)
                      for j, o in enumerate(resolved))
         if not nested:
-            kept.append((cue, content, src, c.key))
+            kept.append((cue, content, src, c))
     # one attribution per cue
     seen: set = set()
     statements = []
-    for cue, content, src, key in sorted(kept):
+    for cue, content, src, c in sorted(kept, key=lambda r: (r[0], r[1], -r[3].score)):
         if prune and cue in seen:
             continue
         seen.add(cue)
@@ -485,5 +768,5 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
             content=Span.of(text, *content),
             source=Span.of(text, *src) if src else None,
             mode=_mode(text, quotes, *content, skip=(cue, src)),
-        ), key))
+        ), c))
     return statements

@@ -1,0 +1,79 @@
+"""Learn PolNeAR cue-boundary decisions from train (for ``attribution._walk_cue``).
+
+For every verb cue candidate whose cue overlaps a gold cue, walks the possible
+boundary steps (left auxiliaries/adverbs, infinitive, object + preposition,
+medium phrase, preposition), following the gold answer at each step, and counts
+per step key (and its back-off key) how often the gold cue includes the token.
+Writes src/rashomon/data/attribution/boundaries.json as {key: [included, seen]}.
+
+    python training/attribution/learn_boundaries.py [--polnear ../shared/data/polnear] [--docbin train.spacy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src" / "rashomon" / "data" / "attribution" / "boundaries.json"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--polnear", default=str(ROOT / ".." / "shared" / "data" / "polnear"))
+    ap.add_argument("--docbin", default=None)
+    ap.add_argument("--min-count", type=int, default=2)
+    args = ap.parse_args()
+
+    import rashomon.extract.attribution as A
+    from rashomon.eval.polnear import _Text, list_documents, parse_ann
+    from rashomon.nlp.model import doc_text, load_nlp
+
+    nlp = load_nlp()
+    docs = list_documents(Path(args.polnear) / "train")
+    texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
+    if args.docbin:
+        from spacy.tokens import DocBin
+        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
+    else:
+        parsed = nlp.pipe(texts, batch_size=16)
+    lex = A._lexicon()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (stem, _, ann), doc in zip(docs, parsed):
+        gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
+        text = doc_text(doc)
+        t = _Text(text)
+        gold_cues = [t.key(g["cue"]) for g in gold if g["cue"]]
+        quotes = A.find_quotes(text)
+        for c in A._candidates(doc, lex, quotes, text):
+            if c.key.startswith(("noun|", "phrase|", "colon|")):
+                continue
+            ck = t.key(A._char(doc, c.cue))
+            g = next((g for g in gold_cues if t.overlaps(ck, g)), None)
+            if g is None:
+                continue
+            span = doc.char_span(g[0], g[1], alignment_mode="expand")
+            inside = set(range(span.start, span.end))
+
+            def decide(key: str, i: int) -> bool:
+                label = i in inside
+                for k in (key, A._backoff(key)):
+                    if k:
+                        counts[k][0] += label
+                        counts[k][1] += 1
+                return label
+
+            A._walk_cue(doc, copy.copy(c), decide)
+    kept = {k: v for k, v in sorted(counts.items()) if v[1] >= args.min_count}
+    OUT.write_text(json.dumps({
+        "_doc": "PolNeAR train counts [in gold cue, seen] per cue-boundary step; "
+                "written by training/attribution/learn_boundaries.py",
+        "counts": kept}, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(kept)} keys)")
+
+
+if __name__ == "__main__":
+    main()
