@@ -10,6 +10,7 @@ from rashomon.eval.ceaf import match_entities, max_matching, merge_templates, no
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 DEV = SHARED / "data" / "muc4" / "processed" / "dev.json"
+FLOOR = 0.25  # measured 0.291 on the first 20 dev documents (full dev: 0.469)
 
 
 def _t(**roles):
@@ -91,4 +92,13 @@ def test_dev_sample_floor():
     assert m["micro"]["f1"] >= FLOOR
 
 
-FLOOR = 0.0  # set below
+
+@pytest.mark.slow
+def test_full_dev_floor():
+    if not DEV.exists():
+        pytest.skip("shared MUC-4 data missing")
+    from rashomon.eval.muc4 import evaluate
+
+    m = evaluate(str(DEV))
+    assert m["gold_entities"] == 475
+    assert m["micro"]["f1"] >= 0.44  # measured 0.469

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from rashomon.models import Argument, Span
+from rashomon.nlp.model import doc_text
 
 from .candidates import Candidate, candidates, featurize, pool
 from .decode import Entity, aliases, decode, related
@@ -47,6 +48,7 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
             return []
     alias = aliases(doc)
     entities = decode(keys, probs, thresholds, alias)
+    _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
@@ -58,11 +60,56 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
 
 
 SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")
+_CLAIM_VERBS = {"claim", "assume", "accept", "take", "admit"}
+
+
+def _claimant_heads(doc: Doc) -> list[int]:
+    """Head tokens of whoever claims responsibility ("X claimed responsibility", "... claimed by X")."""
+    heads = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _CLAIM_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
+        if tok.lemma_.lower() != "claim" and not any(c.lower_.startswith("responsib") for c in objs):
+            continue
+        if not objs:
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                heads.append(c.i)
+            if c.dep_ == "agent":
+                heads.extend(g.i for g in c.children if g.dep_ == "pobj")
+    return heads
+
+
+def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
+    """A group that claims responsibility is a perpetrator, whatever the classifier says."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    taken = [(e.role, m) for e in entities if e.role in {"PerpOrg", "PerpInd"} for m in e.members]
+    for head in _claimant_heads(doc):
+        tok = doc[head]
+        if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"}:
+            continue
+        best = None
+        for kc in keys:
+            for c in kc.occurrences:
+                if c.head == head and c.kind == "base":
+                    best = (kc, c)
+        if best is None:
+            continue
+        kc, c = best
+        role = "PerpInd" if tok.lemma_.lower() in lex["perp_nouns"] or tok.lower_ in lex["perp_nouns"] else "PerpOrg"
+        if any(related(kc.key, m, r, alias) for r, m in taken):
+            continue
+        entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+        taken.append((role, kc.key))
 
 
 def _span(doc: Doc, c: Candidate) -> Span:
     s, e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-    return Span.of(doc.text, s, e)
+    return Span.of(doc_text(doc), s, e)
 
 
 def extract_role_fillers(doc: Doc, use_model: bool = True, muc_style: bool = False) -> list[Argument]:

@@ -270,3 +270,4 @@ def pool(cands: list[Candidate]) -> list[KeyCandidate]:
         feats.add(f"nocc={_bucket(len(occ), (2, 3, 5, 9))}")
         out.append(KeyCandidate(key, occ, sorted(feats)))
     return out
+

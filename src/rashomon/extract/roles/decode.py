@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from .candidates import Candidate, KeyCandidate
 from .lexicon import MUC_ROLES
 
+# roles where two strings with the same head noun are taken as one entity (chosen on train
+# cross-validation: it helps PerpOrg/Weapon, hurts PerpInd/Target, and victims are names)
+SAME_HEAD_ROLES = {"PerpOrg", "Weapon"}
 _STOP = {"of", "the", "and", "for", "de", "del", "la", "el", "y", "los", "las", "in"}
 
 
@@ -67,7 +70,7 @@ def related(a: str, b: str, role: str, alias: set[frozenset[str]] | None = None)
         return True
     if len(wb) == 1 and len(wa) > 1 and _is_acronym(wb[0], wa):
         return True
-    if role == "Victim":
+    if role not in SAME_HEAD_ROLES:
         return False
     return wa[-1] == wb[-1] or wa[-1].rstrip("s") == wb[-1].rstrip("s")
 
