@@ -129,3 +129,10 @@ def test_every_span_points_at_its_text(analysis):
     assert spans
     for span in spans:
         assert text[span.start:span.end] == span.text
+
+
+def test_polarity_toward_the_attribution(analysis):
+    pol = {st.type: st.polarity for st in analysis.statements}
+    assert pol.get("denial") == "rejects"
+    assert pol.get("claim_of_responsibility") == "supports"
+    assert pol.get("accusation") == "supports"

@@ -139,6 +139,7 @@ class Statement:
     speaker_kind: str | None = None  # person | organisation | government | media | group | unknown
     mode: Mode = "indirect"
     type: StatementType = "other"
+    polarity: str | None = None  # supports | rejects an attribution of responsibility
     target: Span | None = None  # who is accused / what is denied
     date: Timex | None = None
     events: list[int] = field(default_factory=list)  # indexes into Analysis.events

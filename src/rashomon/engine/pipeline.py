@@ -17,7 +17,7 @@ from rashomon.extract.events import extract_events, incident_at
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
-from rashomon.extract.stance import classify_statement
+from rashomon.extract.stance import classify_statement, statement_polarity
 from rashomon.extract.timex import tag_timexes
 from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
 from rashomon.nlp.model import load_nlp
@@ -51,6 +51,7 @@ class Pipeline:
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)
+            st.polarity = statement_polarity(doc, st)
             st.date = statement_date(doc, st, timexes)
         said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date}
         event_timexes = [t for t in timexes if (t.span.start, t.span.end) not in said_on]

@@ -7,6 +7,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from rashomon.data import load_json
 from rashomon.store.repository import entity_key
 from rashomon.store.schema import (
     DocumentRow, EventRow, StatementEventRow, StatementRow, TimexRow,
@@ -20,8 +21,10 @@ def span(doc_id: str, start: int | None, end: int | None, text: str | None) -> d
 
 
 def event_dict(ev: EventRow) -> dict:
+    codes = load_json("events/event_types.json")["types"].get(ev.type, {})
     return {
         "id": ev.id, "doc": ev.doc_id, "type": ev.type, "types": ev.types.split(",") if ev.types else [ev.type],
+        "codes": {"muc4": codes.get("muc4"), "cameo": codes.get("cameo"), "plover": codes.get("plover")},
         "background": ev.background, "cluster": ev.cluster_id,
         "trigger": span(ev.doc_id, ev.trigger_start, ev.trigger_end, ev.trigger_text),
         "date": {"value": ev.date_value, "span": span(ev.doc_id, ev.date_start, ev.date_end, ev.date_text)} if ev.date_value else None,
@@ -54,7 +57,7 @@ def statement_dict(st: StatementRow, event_ids: list[int] | None = None) -> dict
         "source": span(st.doc_id, st.source_start, st.source_end, st.source_text),
         "cue": span(st.doc_id, st.cue_start, st.cue_end, st.cue_text),
         "content": span(st.doc_id, st.content_start, st.content_end, st.content_text),
-        "mode": st.mode, "type": st.type,
+        "mode": st.mode, "type": st.type, "polarity": st.polarity,
         "target": span(st.doc_id, st.target_start, st.target_end, st.target_text),
         "date": {"value": st.date_value, "span": span(st.doc_id, st.date_start, st.date_end, st.date_text)} if st.date_value else None,
         "events": event_ids or [],

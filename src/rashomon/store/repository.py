@@ -103,7 +103,7 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
             speaker_entity_id=speaker.id if speaker else None, **_span("source", st.source),
             cue_start=st.cue.start, cue_end=st.cue.end, cue_text=st.cue.text,
             content_start=st.content.start, content_end=st.content.end, content_text=st.content.text,
-            mode=st.mode, type=st.type, **_span("target", st.target),
+            mode=st.mode, type=st.type, polarity=st.polarity, **_span("target", st.target),
             date_value=st.date.value if st.date else None, **_span("date", st.date.span if st.date else None),
             chain=json.dumps([s.to_dict() for s in st.chain]) if st.chain else None,
         )

@@ -186,6 +186,7 @@ class StatementRow(Base):
     content_text: Mapped[str] = mapped_column(Text)
     mode: Mapped[str] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(32), index=True)
+    polarity: Mapped[str | None] = mapped_column(String(16))
     target_start: Mapped[int | None] = mapped_column(Integer)
     target_end: Mapped[int | None] = mapped_column(Integer)
     target_text: Mapped[str | None] = mapped_column(Text)
