@@ -112,3 +112,20 @@ def test_air_strike_separate_from_ground_attack(pipe):
     assert any("air_strike" in t for t in types)
     assert any("armed_assault" in t for t in types)
     assert len(types) == 2
+
+
+def test_single_named_victim_counts_one_killed(pipe):
+    an = analyze(pipe, "Gunmen assassinated the mayor of a small town in Peru on Saturday, police said.")
+    ev = next(e for e in an.events if not e.background)
+    assert ("killed", 1) in {(f.kind, f.value) for f in ev.figures}
+    an = analyze(pipe, "Gunmen killed 12 peasants in a village in Peru on Saturday, police said.")
+    ev = next(e for e in an.events if not e.background)
+    assert [f.value for f in ev.figures if f.kind == "killed"] == [12]
+
+
+def test_unplaced_incident_takes_the_dateline_country(pipe):
+    text = ("lima, 4 may 90 -- guerrillas burned two buses on the road early today. "
+            "the attackers fled before troops arrived.")
+    an = analyze(pipe, text, published="1990-05-04")
+    ev = next(e for e in an.events if not e.background)
+    assert ev.place is not None and ev.place.country == "PE"

@@ -16,6 +16,11 @@ hard-wrapped lines (a single newline becomes a space; blank lines stay), as the 
 JSON does: the pipeline treats a newline as a sentence boundary and dates an event from its
 own sentence, so wrapped lines would cut most dates off their events. A second run, ``fallback``, gives events without a
 day the dateline date (the MUC default fill); it shows what the tagger adds over that baseline.
+
+``gazetteer`` (default True): MUC-4's own place lists (``docs/containing-areas-*``,
+``docs/places-synonyms*`` of the shared MUC-4 data) are read at run time and added to the
+gazetteer through :func:`rashomon.extract.places.register_places` (nothing is copied into the
+package). Predicted names are compared accent-folded (``Bogotá`` = ``BOGOTA``).
 """
 
 from __future__ import annotations
@@ -58,6 +63,67 @@ def load(path=None, limit: int | None = None) -> tuple[dict, dict]:
     return {d: texts[d] for d in docids}, {d: keys.get(d, []) for d in docids}
 
 
+_LEVEL = re.compile(r"^(?P<name>[^()]*?)\s*(?:\((?P<type>[^()]*)\))?\s*$")
+_REGION_TYPES = {"DEPARTMENT", "PROVINCE", "STATE", "REGION", "OFFICIAL REGION", "COMMISSARIAT", "INTENDANCY",
+                 "NATIONAL TERRITORY", "FEDERAL DISTRICT"}
+
+
+def muc4_place_entries(docs: Path) -> list[tuple]:
+    """``(name, kind, country, parent[, alias_of])`` rows from MUC-4's containing-areas and
+    synonym lists under ``docs`` (``EL SALVADOR: SAN MIGUEL (DEPARTMENT): CHIRILAGUA (CITY?)``)."""
+    rows: list[tuple] = []
+    seen: dict[str, tuple] = {}
+    for path in sorted(docs.glob("containing-areas-*")):
+        text = path.read_text(encoding="latin-1")
+        body = text[text.find("\n---") + 1:] if "\n---" in text else text  # after the header notes
+        for line in body.splitlines():
+            line = re.sub(r"\s(?:message\s[\d, ]+)?\*.*$", "", line).strip()
+            if ":" not in line or not re.match(r"^[A-Z?][A-Z .'&-]*:", line):
+                continue
+            levels = [x.strip() for x in line.split(":") if x.strip()]
+            country = levels[0] if levels[0] != "?" else None
+            parsed = []
+            for lev in levels[1:]:
+                m = _LEVEL.match(lev)
+                if not m or not m.group("name"):
+                    break
+                kind = (m.group("type") or "").replace("?", "").split("/")[0].strip().upper()
+                parsed.append((m.group("name").strip(), kind))
+            for k, (name, kind) in enumerate(parsed):
+                row = (name.title(), "region" if kind in _REGION_TYPES else "city", country,
+                       parsed[k - 1][0].title() if k else None)
+                key = (name, row[1], country)
+                if key not in seen:
+                    seen[key] = row
+                    rows.append(row)
+    names = {r[0].upper(): r for r in rows}
+    for path in sorted(docs.glob("places-synonyms*")):
+        for line in path.read_text(encoding="latin-1").splitlines():
+            m = re.match(r"^([A-Z][A-Z .,'-]*?)\s*(?:=|->)\s*([A-Z][A-Z .,'-]*?)\s*(?:<-NEW)?\s*$", line.strip())
+            if not m:
+                continue
+            alias, target = m.group(1).strip(), m.group(2).strip()
+            if target in names and alias not in names:
+                _, kind, country, parent = names[target]
+                rows.append((alias.title(), kind, country, parent, target.title()))
+    return rows
+
+
+_REGISTERED_ROOTS: set[str] = set()
+
+
+def register_muc4_places(root=None) -> int:
+    """Add MUC-4's place lists (``<root>/docs``) to the gazetteer once per process."""
+    from rashomon.extract.places import register_places
+
+    root = Path(root) if root else mk.default_root()
+    docs = root / "docs"
+    if str(docs) in _REGISTERED_ROOTS or not docs.is_dir():
+        return 0
+    _REGISTERED_ROOTS.add(str(docs))
+    return register_places(muc4_place_entries(docs))
+
+
 def prepare(text: str, case: str = "lower", unwrap: bool = True) -> str:
     """The text given to the pipeline (same length as ``text``: offsets stay valid)."""
     if unwrap:
@@ -68,6 +134,7 @@ def prepare(text: str, case: str = "lower", unwrap: bool = True) -> str:
 def predict(texts: dict, case: str = "lower", pipeline=None, unwrap: bool = True) -> dict[str, list[dict]]:
     """docid -> predicted incidents ``{"date", "value", "date_text", "type", "location", "trigger"}``."""
     from rashomon.engine.pipeline import Pipeline
+    from rashomon.extract.places import fold
     from rashomon.models import Document
 
     pipe = pipeline or Pipeline()
@@ -81,13 +148,15 @@ def predict(texts: dict, case: str = "lower", pipeline=None, unwrap: bool = True
             if ev.background:
                 continue
             value = ev.date.value if ev.date else None
-            killed = [f.value for f in ev.figures if f.kind == "killed"]
-            wounded = [f.value for f in ev.figures if f.kind == "wounded"]
+            # the first count told (wire copy leads with the toll; later ones are often totals)
+            killed = [f.value for f in ev.figures if f.kind == "killed"][:1]
+            wounded = [f.value for f in ev.figures if f.kind == "wounded"][:1]
+            loc = [fold(x).upper() for x in ((ev.place.country_name, ev.place.name) if ev.place else ()) if x]
             preds.append({
-                "killed": max(killed) if killed else None, "wounded": max(wounded) if wounded else None,
+                "killed": killed[0] if killed else None, "wounded": wounded[0] if wounded else None,
                 "date": day_of(value), "value": value, "date_text": ev.date.span.text if ev.date else None,
                 "type": muc.get(ev.type, ev.type), "trigger": ev.trigger.text,
-                "location": [x for x in ((ev.place.country_name, ev.place.name) if ev.place else ()) if x],
+                "location": loc,
             })
         out[docid] = preds
     return out
@@ -98,9 +167,11 @@ def _with_fallback(preds: dict, texts: dict) -> dict:
 
 
 def evaluate(path=None, predictions_out=None, limit=None, case: str = "lower", unwrap: bool = True,
-             pipeline=None) -> dict:
+             pipeline=None, gazetteer: bool = True) -> dict:
     """Score incident dates of the pipeline's events against ``INCIDENT: DATE`` of the keys."""
     texts, keys = load(path, limit)
+    if gazetteer:
+        register_muc4_places(path)
     t0 = time.perf_counter()
     preds = predict(texts, case=case, pipeline=pipeline, unwrap=unwrap)
     seconds = time.perf_counter() - t0

@@ -68,6 +68,51 @@ def _model() -> dict | None:
     return json.loads(raw)
 
 
+# --------------------------------------------------------------------------- cue tagger
+
+
+_TAGGER_DIR = "attribution/cue_tagger"
+TAGGER_FEATURES = True  # tagger agreement as features of the cue model (when the model was trained with them)
+TAGGER_CANDIDATES = True  # tagged cues no rule proposes become candidates
+TAGGER_BOUNDS = True  # a candidate inside a tagged cue takes the tagger's span
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_tagger():
+    """The trained token-level cue tagger (a spaCy ``ner`` labelled CUE), None when absent.
+
+    A local directory under ``rashomon/data``; loaded once per process, never downloaded.
+    """
+    import spacy
+
+    path = resources.files("rashomon.data").joinpath(_TAGGER_DIR)
+    if not path.is_dir():
+        return None
+    return spacy.load(str(path))
+
+
+def tagger_input(doc: Doc, vocab) -> Doc:
+    """A copy of ``doc`` (words, tags, lemmas, parse; no entities) for the cue tagger.
+
+    The tagger runs on the copy so ``doc.ents`` stays the spaCy model's.
+    """
+    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], deps=[t.dep_ for t in doc],
+               heads=[t.head.i for t in doc], lemmas=[t.lemma_ for t in doc])
+
+
+def tagged_cues(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` the cue tagger marks as cues (empty without a tagger)."""
+    cached = doc.user_data.get("rashomon_tagged_cues")
+    if cached is None:
+        tagger = _cue_tagger()
+        if tagger is None or len(doc) == 0:
+            return []
+        tagged = tagger(tagger_input(doc, tagger.vocab))
+        cached = doc.user_data["rashomon_tagged_cues"] = [(e.start, e.end) for e in tagged.ents]
+    return cached
+
+
 # --------------------------------------------------------------------------- quotes
 
 _OPEN = {"\u201c", "\u00ab"}
@@ -501,6 +546,63 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
+def _tagger_candidates(doc: Doc, quotes, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Cues the trained tagger marks where no rule candidate has one (copular, adjectival, prepositional).
+
+    Source and content come from the parse as for verbs: a verb's subject and
+    complement; otherwise the first dependent right of the cue, or the clause the
+    cue modifies, with the subject of the nearest verb above as the source.
+    """
+    covered = {i for c in cands for i in range(*c.cue)} | {c.head for c in cands}
+    out = []
+    for s, e in tagged_cues(doc):
+        if any(i in covered for i in range(s, e)):
+            continue
+        root = doc[s:e].root
+        content, kind = (None, "")
+        verbal = root.pos_ in ("VERB", "AUX")
+        if verbal:
+            content, kind = _content_of_verb(doc, root, None)
+            passive = [k for k in root.children if k.dep_ == "nsubjpass"]
+            if content is None and passive:  # "X was first reported by Y"
+                content, kind = _subtree_range(passive[0]), "pass"
+        if content is None:
+            kids = sorted((k for t in doc[s:e] for k in t.children if k.i >= e and k.dep_ not in
+                           ("punct", "cc", "conj", "nsubj", "nsubjpass", "appos", "relcl", "agent")), key=lambda k: k.i)
+            if kids:
+                content, kind = (kids[0].left_edge.i, max(k.right_edge.i for k in kids) + 1), "right"
+        head = root.head
+        if content is None and head.i != root.i and not s <= head.i < e:
+            if root.i < head.i:
+                content = (root.right_edge.i + 1, head.right_edge.i + 1)
+            else:
+                content = (head.left_edge.i, root.left_edge.i)
+            content, kind = (content if content[0] < content[1] else None), "paren"
+        anchor_verb = root
+        while anchor_verb.pos_ not in ("VERB", "AUX") and anchor_verb.head.i != anchor_verb.i:
+            anchor_verb = anchor_verb.head
+        source = _subject(anchor_verb) if anchor_verb.pos_ in ("VERB", "AUX") else None
+        if source is None and verbal:
+            source = _inverted_subject(doc, root)
+        if root.pos_ == "NOUN":
+            poss = [c for c in root.children if c.dep_ == "poss"]
+            if poss:
+                source = _subtree_range(poss[0])
+        if source is not None and source[0] < e and s < source[1]:
+            source = None
+        if (content is None or kind == "paren") and _in_quote(doc, root, quotes) is None:
+            q = _quote_adjacent(doc, root, source, quotes, text)
+            if q is not None:
+                content, kind = q, "quote"
+        if content is None or content[0] < e and s < content[1]:
+            continue
+        if source is not None and source[0] < content[1] and content[0] < source[1]:
+            source = None
+        out.append(_Cand(cue=(s, e), content=content, source=source, head=root.i,
+                         key=f"tag|{root.lemma_.lower()}|{root.pos_}|{kind}"))
+    return out
+
+
 # --------------------------------------------------------------------------- features / scoring
 
 
@@ -508,13 +610,14 @@ def _bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n <= 3 else "4" if n <= 7 else "8" if n <= 15 else "16"
 
 
-def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int]) -> list[str]:
+def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
+              tagged: dict[int, tuple[int, int]] | None = None) -> list[str]:
     """Binary feature names of a candidate (for the logistic cue model)."""
     h = doc[c.head]
     lemma = h.lemma_.lower()
     parts = c.key.split("|")
     kind = parts[-1]
-    fam = parts[0] if parts[0] in ("noun", "phrase", "colon") else "verb"
+    fam = parts[0] if parts[0] in ("noun", "phrase", "colon", "tag") else "verb"
     f = [f"k={fam}|{kind}", f"l={lemma}", f"lk={lemma}|{kind}", f"p={h.pos_}", f"t={h.tag_}",
          f"d={h.dep_}", f"ld={lemma}|{h.dep_}", f"lt={lemma}|{h.tag_}"]
     if h.head is not h:
@@ -551,6 +654,12 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int]) -> l
     f.append(f"next={doc[h.i + 1].lower_ if h.i + 1 < len(doc) else '</s>'}")
     f.append(f"lex={lemma in lex['verb_set'] or lemma in lex['noun_set']}|{fam}")
     f.append(f"fam_p={fam}|{h.pos_}")
+    if tagged is not None:
+        span = tagged.get(c.head)
+        f.append(f"tg={span is not None}|{fam}")
+        f.append(f"tgk={span is not None}|{kind}")
+        if span is not None:
+            f.append(f"tgx={span == c.cue}|{fam}")
     return f
 
 
@@ -608,8 +717,11 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
 
 
 def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
-    return (_verb_candidates(doc, lex, quotes, text) + _phrase_candidates(doc, lex)
-            + _noun_candidates(doc, lex) + _colon_candidates(doc, text))
+    cands = (_verb_candidates(doc, lex, quotes, text) + _phrase_candidates(doc, lex)
+             + _noun_candidates(doc, lex) + _colon_candidates(doc, text))
+    if TAGGER_CANDIDATES and (_model() or {}).get("tagger"):
+        cands += _tagger_candidates(doc, quotes, text, cands)
+    return cands
 
 
 def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> None:
@@ -625,8 +737,11 @@ def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> No
             a, b = sent.start_char, sent.end_char
             if any(qs < b and a < qe for qs, qe in quotes):
                 sent_quoted.add(sent.start)
+    tagged = None
+    if TAGGER_FEATURES and model.get("tagger"):
+        tagged = {i: (s, e) for s, e in tagged_cues(doc) for i in range(s, e)}
     for c in cands:
-        c.feats = _features(doc, c, quotes, lex, sent_quoted)
+        c.feats = _features(doc, c, quotes, lex, sent_quoted, tagged)
         c.score = _sigmoid_score(model, c.feats)
 
 
@@ -691,6 +806,23 @@ def _continue_quote(doc: Doc, cue, content, quotes, cue_chars, text: str) -> tup
         pos = nxt[1]
 
 
+def _tagger_bounds(doc: Doc, cands: list[_Cand]) -> None:
+    """A candidate whose head lies in a tagged cue takes the tagger's cue span (its content trimmed to fit)."""
+    tag_at = {i: (s, e) for s, e in tagged_cues(doc) for i in range(s, e)}
+    for c in cands:
+        span = tag_at.get(c.head)
+        if span is None or c.key.startswith("colon|") or span == c.cue:
+            continue
+        s, e = span
+        if c.content is not None:
+            cs, ce = c.content
+            if cs >= s and cs < e:
+                c.content = (e, ce) if e < ce else None
+            elif cs < s < ce <= e:
+                c.content = (cs, s)
+        c.cue = span
+
+
 def extract_attributions(doc: Doc) -> list[Statement]:
     """Attributed statements of a parsed document (outermost attributions only)."""
     return [st for st, _ in _extract(doc)]
@@ -711,8 +843,10 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
     if bounds is not None:
         decide = _boundary_decider(bounds)
         for c in cands:
-            if not c.key.startswith(("noun|", "phrase|", "colon|")):
+            if not c.key.startswith(("noun|", "phrase|", "colon|", "tag|")):
                 _walk_cue(doc, c, decide)
+    if TAGGER_BOUNDS and (_model() or {}).get("tagger"):
+        _tagger_bounds(doc, cands)
 
     # a content clause must stop before a conjoined cue verb ("... momentum and said that ...")
     heads = {c.head: c for c in cands}

