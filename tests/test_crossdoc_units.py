@@ -78,3 +78,31 @@ def test_air_strike_stays_apart_from_ground_attack():
     out = cluster_events(items)
     assert out["r#0"] == out["s#0"]
     assert out["r#3"] not in (out["r#0"], out["t#0"])
+
+
+def _st(i, stype, speaker, kind, content, target=None):
+    return {"id": i, "doc": "d", "type": stype, "speaker": speaker, "speaker_kind": kind, "source": speaker,
+            "content": content, "target": target}
+
+
+def test_denial_of_a_reference_answers_the_accusation():
+    """'denied the charge': the target names no party; the denier's affiliation (alias table) and the
+    accusation it answers make the link."""
+    from rashomon.resolve.contradictions import answered, find_links, speaker_sides
+    from rashomon.resolve.entities import named_in
+
+    assert [c.name for c in named_in("A spokesman for the Taliban government, Zabiullah Noori")] == ["Afghan government"]
+    assert not named_in("the man who is said to lead us")  # short aliases only in capitals
+    sts = [_st(1, "accusation", "Interior Minister Bilal Aziz", "person",
+               "Afghanistan of harbouring the men who bombed the bus station", "Afghanistan"),
+           _st(2, "other", "Bilal Aziz", "person", "the toll had risen to 12"),
+           _st(3, "denial", "spokesman for the Taliban government, Zabiullah Noori", "person", "the charge", "the charge"),
+           _st(4, "denial", "a shopkeeper", "person", "the rumours", "the rumours")]
+    assert "government:afghan-government" in speaker_sides(sts[2])
+    assert answered(sts) == {2: 0}
+    links = [ln for ln in find_links(sts, "PK") if ln["kind"] == "denial"]
+    assert [(ln["a"]["statement"], ln["b"]["statement"]) for ln in links] == [(1, 3)]
+    # a headline denial before the accusation answers it too; so does a bare 'rejected it'
+    head = [_st(5, "denial", "Kabul", "government", "the accusation", "the accusation"), *sts[:1],
+            _st(6, "denial", "the embassy", "organisation", "it", "it")]
+    assert answered(head) == {0: 1, 2: 1}

@@ -411,8 +411,12 @@ def cluster_key(member_keys: list[str]) -> str:
     return "ev-" + hashlib.sha1(min(member_keys).encode()).hexdigest()[:12]
 
 
-def assign_document(session: Session, doc_id: str) -> set[int]:
-    """Cluster a newly stored document's events; returns the ids of the clusters touched."""
+def assign_document(session: Session, doc_id: str, info: dict | None = None) -> set[int]:
+    """Cluster a newly stored document's events; returns the ids of the clusters touched.
+
+    ``info`` (optional) receives, per touched cluster, ``{"grown": bool, "country": before}``:
+    grown = an existing cluster that only gained this document's events (no merge), so its
+    figure series and statement links can be updated incrementally."""
     doc = session.get(DocumentRow, doc_id)
     events = list(session.execute(select(EventRow).where(EventRow.doc_id == doc_id).order_by(EventRow.idx)).scalars())
     context = _doc_context(session, doc_id)
@@ -425,13 +429,16 @@ def assign_document(session: Session, doc_id: str) -> set[int]:
                            lead_sentence(doc.text) if ev.idx == main else None)
         session.add(EventBlockRow(event_id=ev.id, doc_id=doc_id, family=f["family"], lo=f["lo"], hi=f["hi"],
                                   country=f["country"], features=json.dumps(f)))
-        linked_clusters: set[int] = set()
-        for cand in candidates(session, f, doc_id):
-            g = json.loads(cand.features)
-            if linked(f, g):
-                cid = session.execute(select(EventRow.cluster_id).where(EventRow.id == cand.event_id)).scalar_one()
-                if cid is not None:
-                    linked_clusters.add(cid)
+        hits = [cand.event_id for cand in candidates(session, f, doc_id) if linked(f, json.loads(cand.features))]
+        linked_clusters = set(session.execute(select(EventRow.cluster_id).where(
+            EventRow.id.in_(hits), EventRow.cluster_id.is_not(None))).scalars()) if hits else set()
+        if info is not None:
+            for cid in linked_clusters:
+                if cid not in info:
+                    info[cid] = {"grown": cid not in touched, "country": session.get(ClusterRow, cid).country}
+            if len(linked_clusters) > 1:
+                for cid in linked_clusters:
+                    info[cid]["grown"] = False
         target = _merge(session, sorted(linked_clusters)) if linked_clusters else None
         if target is None:
             target = ClusterRow(key=f"tmp-{ev.id}", type=ev.type, date_value=ev.date_value, country=ev.country,

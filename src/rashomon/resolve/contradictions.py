@@ -20,10 +20,10 @@ import functools
 import re
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from rashomon.data import load_json
-from rashomon.resolve.entities import countries_in, norm, resolve
+from rashomon.resolve.entities import countries_in, named_in, norm, resolve
 from rashomon.store.queries import statement_dict
 from rashomon.store.schema import (
     DocumentRow, EventRow, LinkRow, StatementEventRow, StatementRow,
@@ -93,6 +93,12 @@ def speaker_sides(st: dict) -> set[str]:
             if c.parent:
                 sides.add(c.parent)
         sides |= {f"country:{x}" for x in countries_in(name)}
+        for e in named_in(name):  # affiliation named in the phrase: 'spokesman for the Taliban government'
+            sides.add(e.key)
+            if e.country:
+                sides.add(f"country:{e.country}")
+            if e.parent:
+                sides.add(e.parent)
     return sides
 
 
@@ -181,18 +187,32 @@ def _who(st: dict) -> str:
     return st.get("speaker") or _text(st, "source") or "a source"
 
 
-def find_links(statements: list[dict], incident_country: str | None = None) -> list[dict]:
-    """Competing attributions, denials and contradicting accounts among statements of one incident."""
+def _order(st: dict) -> tuple[str, str]:
+    return str(st.get("doc")), str(st.get("id"))
+
+
+def find_links(statements: list[dict], incident_country: str | None = None, new: set | None = None) -> list[dict]:
+    """Competing attributions, denials and contradicting accounts among statements of one incident.
+
+    ``new`` (statement ids): only the links with at least one side among them (incremental update
+    after a report joins the incident; links among the other statements are unchanged).
+    """
     links: list[dict] = []
+
+    def fresh(*sts) -> bool:
+        return new is None or any(st.get("id") in new for st in sts)
+
     atts = [(st, attribution(st, incident_country)) for st in statements]
     atts = [(st, a) for st, a in atts if a]
     claims = [(st, a) for st, a in atts if a["status"] == "claimed"]
     accs = [(st, a) for st, a in atts if a["status"] == "accused"]
     for sc, ac in claims:
         for sa, aa in accs + [c for c in claims if c[0] is not sc]:
-            if ac["sides"] & aa["sides"] or (aa["status"] == "claimed" and id(sa) < id(sc)):
+            if ac["sides"] & aa["sides"] or (aa["status"] == "claimed" and _order(sa) < _order(sc)):
                 continue
             if aa["status"] == "claimed" and sa.get("doc") == sc.get("doc"):
+                continue
+            if not fresh(sc, sa):
                 continue
             links.append({"kind": "competing_attribution", "proposition": "responsibility", "a": _side(sc), "b": _side(sa),
                           "explanation": f"{', '.join(ac['names'])} claims responsibility, while {_who(sa)} "
@@ -202,7 +222,7 @@ def find_links(statements: list[dict], incident_country: str | None = None) -> l
         dsides = speaker_sides(sd)
         content = _text(sd, "content") + " " + _text(sd, "target")
         for sa, aa in accs:
-            if sa is sd or not dsides or not (dsides & aa["sides"]):
+            if sa is sd or not dsides or not (dsides & aa["sides"]) or not fresh(sa, sd):
                 continue
             if sd.get("type") == "dismissal" and not _has(content, ["alleg", "accus", "charge", "involve", "claim"]):
                 continue
@@ -211,7 +231,7 @@ def find_links(statements: list[dict], incident_country: str | None = None) -> l
                                          f"({', '.join(aa['names'])}'s side) denies it"})
         if _has(content, ["claim"]) and sd.get("type") == "dismissal":
             for sc, ac in claims:
-                if not (dsides & ac["sides"]):
+                if not (dsides & ac["sides"]) and fresh(sc, sd):
                     links.append({"kind": "denial", "proposition": "responsibility", "a": _side(sc), "b": _side(sd),
                                   "explanation": f"{_who(sd)} dismisses the claim of responsibility by {', '.join(ac['names'])}"})
     # contradicting accounts: flight and fate
@@ -219,7 +239,7 @@ def find_links(statements: list[dict], incident_country: str | None = None) -> l
     flights = [(st, d) for st, d in flights if d]
     for i, (s1, d1) in enumerate(flights):
         for s2, d2 in flights[i + 1:]:
-            if d1 & d2 or speaker_sides(s1) & speaker_sides(s2):
+            if not fresh(s1, s2) or d1 & d2 or speaker_sides(s1) & speaker_sides(s2):
                 continue
             links.append({"kind": "contradicting_account", "proposition": "flight", "a": _side(s1), "b": _side(s2),
                           "explanation": f"{_who(s1)} says the attackers headed to {', '.join(sorted(d1))}; "
@@ -228,7 +248,7 @@ def find_links(statements: list[dict], incident_country: str | None = None) -> l
     fates = [(st, f) for st, f in fates if f]
     for i, (s1, f1) in enumerate(fates):
         for s2, f2 in fates[i + 1:]:
-            if f1 == f2 or "killed" not in (f1, f2) or speaker_sides(s1) & speaker_sides(s2):
+            if not fresh(s1, s2) or f1 == f2 or "killed" not in (f1, f2) or speaker_sides(s1) & speaker_sides(s2):
                 continue
             links.append({"kind": "contradicting_account", "proposition": "fate", "a": _side(s1), "b": _side(s2),
                           "explanation": f"{_who(s1)} says the attackers {f1}; {_who(s2)} says they {f2}"})
@@ -237,45 +257,135 @@ def find_links(statements: list[dict], incident_country: str | None = None) -> l
 
 # ---------------------------------------------------------------- store
 
-def cluster_statements(session: Session, cluster_id: int) -> list[dict]:
-    """Statements about a cluster: linked to one of its events, or unlinked in a report whose main incident it is."""
-    evs = list(session.execute(select(EventRow).where(EventRow.cluster_id == cluster_id)).scalars())
-    ids = {e.id for e in evs}
-    docs = sorted({e.doc_id for e in evs})
-    out, seen = [], set()
-    for d in docs:
-        main = _main_cluster(session, d)
-        doc = session.get(DocumentRow, d)
-        rows = list(session.execute(select(StatementRow).where(StatementRow.doc_id == d).order_by(StatementRow.idx)).scalars())
-        links: dict[int, list[int]] = {}
-        for se in session.execute(select(StatementEventRow).where(StatementEventRow.statement_id.in_([r.id for r in rows]))).scalars():
-            links.setdefault(se.statement_id, []).append(se.event_id)
-        for r in rows:
-            evl = links.get(r.id, [])
-            if (evl and set(evl) & ids) or (not evl and main == cluster_id):
-                if r.id not in seen:
-                    seen.add(r.id)
-                    st = statement_dict(r, evl)
-                    st["published"] = doc.published
-                    st["propositions"] = propositions(st)
-                    out.append(st)
+REFERENCE = re.compile(r"^(?:the|these|those|such|this|that|its|their|his|her|an?)?\s*(?:\w+\s)?"
+                       r"(?:accusations?|charges?|claims?|allegations?|reports?|suggestions?|assertions?|"
+                       r"statements?|remarks?|comments?|it|this|that|them)$", re.I)
+RESPONSIBILITY_TYPES = ("accusation", "claim_of_responsibility")
+
+
+def answered(statements: list[dict]) -> dict[int, int]:
+    """Within one report (statements in text order): position of a denial or dismissal -> position of
+    the accusation or claim it answers.
+
+    A denier answers the nearest accusation against its own side (before it, else after it: a
+    headline may come first); a denial of a reference ('rejected the accusation', 'denied the
+    charge') or without a target answers the nearest accusation or claim before it.
+    """
+    out: dict[int, int] = {}
+    accs = [(j, st, attribution(st)) for j, st in enumerate(statements) if st.get("type") in RESPONSIBILITY_TYPES]
+    if not accs:
+        return out
+    for i, sd in enumerate(statements):
+        if sd.get("type") not in ("denial", "dismissal"):
+            continue
+        dsides = speaker_sides(sd)
+        own = [j for j, st, a in accs if j != i and a and dsides & a["sides"]]
+        before = [j for j in own if j < i]
+        if before or own:
+            out[i] = max(before) if before else min(own)
+            continue
+        target = _text(sd, "target").strip(" .,\"'")
+        if not target or REFERENCE.match(target):
+            prev = [j for j, _, _ in accs if j < i]
+            if prev:
+                out[i] = max(prev)
     return out
 
 
-def _main_cluster(session: Session, doc_id: str) -> int | None:
+def _same_report_incident(f: dict, g: dict) -> bool:
+    """Two events of one report that may tell of one incident (the extractor split it): same type
+    family, overlapping dates, and the same country unless one has no specific place."""
+    from rashomon.resolve.clusters import blocks_overlap
+
+    if not blocks_overlap(f, g):
+        return False
+    return f["country"] == g["country"] or not (f["specific"] and g["specific"])
+
+
+def cluster_statements(session: Session, cluster_id: int, docs: list[str] | None = None) -> list[dict]:
+    """Statements about a cluster, from each of its reports (or only from ``docs``).
+
+    A report's statement is gathered when it is linked to one of the report's events in the
+    cluster, or to another event of the report that may tell of the same incident (same family,
+    overlapping dates: the extractor split one incident), or when it is unlinked and the cluster is
+    the report's main incident. A denial comes with the accusation it answers and an accusation
+    with its denials (:func:`answered`), wherever the extractor attached them. A fixed number of
+    queries per cluster (not per report).
+    """
+    import json
+
+    from rashomon.store.schema import EventBlockRow
+
+    if docs is None:
+        docs = sorted(set(session.execute(select(EventRow.doc_id).where(EventRow.cluster_id == cluster_id)).scalars()))
+    if not docs:
+        return []
+    doc_events: dict[str, list[EventRow]] = {}
+    for e in session.execute(select(EventRow).options(selectinload(EventRow.figures)).where(EventRow.doc_id.in_(docs))
+                             .order_by(EventRow.doc_id, EventRow.idx)).scalars():
+        doc_events.setdefault(e.doc_id, []).append(e)
+    feats = {b.event_id: json.loads(b.features) for b in
+             session.execute(select(EventBlockRow).where(EventBlockRow.doc_id.in_(docs))).scalars()}
+    published = dict(session.execute(select(DocumentRow.id, DocumentRow.published).where(DocumentRow.id.in_(docs))).all())
+    rows_by_doc: dict[str, list[StatementRow]] = {}
+    for r in session.execute(select(StatementRow).where(StatementRow.doc_id.in_(docs))
+                             .order_by(StatementRow.doc_id, StatementRow.idx)).scalars():
+        rows_by_doc.setdefault(r.doc_id, []).append(r)
+    links: dict[int, list[int]] = {}
+    ids_all = [r.id for rs in rows_by_doc.values() for r in rs]
+    if ids_all:
+        for se in session.execute(select(StatementEventRow).where(StatementEventRow.statement_id.in_(ids_all))).scalars():
+            links.setdefault(se.statement_id, []).append(se.event_id)
+    out = []
+    for d in sorted(docs):
+        evs = doc_events.get(d, [])
+        inside = {e.id for e in evs if e.cluster_id == cluster_id}
+        if not inside:
+            continue
+        main = _main_cluster(evs)
+        ids = set(inside)
+        for e in evs:
+            if e.id in inside or e.background or e.id not in feats:
+                continue
+            if any(not x.background and x.id in feats and _same_report_incident(feats[e.id], feats[x.id])
+                   for x in evs if x.id in inside):
+                ids.add(e.id)
+        sts = [statement_dict(r, links.get(r.id, [])) for r in rows_by_doc.get(d, [])]
+        keep = [bool((st["events"] and set(st["events"]) & ids) or (not st["events"] and main == cluster_id)) for st in sts]
+        for i, j in answered(sts).items():
+            if keep[i] or keep[j]:
+                keep[i] = keep[j] = True
+        for st, k in zip(sts, keep):
+            if k:
+                st["published"] = published.get(d)
+                st["propositions"] = propositions(st)
+                out.append(st)
+    return out
+
+
+def _main_cluster(evs: list[EventRow]) -> int | None:
     """The cluster of a report's main incident: its first non-background event with the most figures."""
-    evs = list(session.execute(select(EventRow).where(EventRow.doc_id == doc_id).order_by(EventRow.idx)).scalars())
     if not evs:
         return None
-    fg = {e.id: len(e.figures) for e in evs}
-    best = max(evs, key=lambda e: (not e.background, bool(e.date_value), fg[e.id], -e.idx))
+    best = max(evs, key=lambda e: (not e.background, bool(e.date_value), len(e.figures), -e.idx))
     return best.cluster_id
 
 
-def rebuild(session: Session, cluster_id: int, country: str | None = None) -> list[dict]:
-    session.execute(LinkRow.__table__.delete().where(LinkRow.cluster_id == cluster_id, LinkRow.a_table == "statements"))
+def rebuild(session: Session, cluster_id: int, country: str | None = None, new_docs: list[str] | None = None) -> list[dict]:
+    """Recompute the statement links of a cluster; with ``new_docs`` (reports that just joined an
+    existing cluster whose members and country are otherwise unchanged) only the links that
+    involve their statements are added."""
     sts = cluster_statements(session, cluster_id)
-    links = find_links(sts, country)
+    if new_docs:
+        new = {st["id"] for st in sts if st["doc"] in set(new_docs)}
+        if new:
+            session.execute(LinkRow.__table__.delete().where(
+                LinkRow.cluster_id == cluster_id, LinkRow.a_table == "statements",
+                LinkRow.a_id.in_(new) | LinkRow.b_id.in_(new)))
+        links = find_links(sts, country, new) if new else []
+    else:
+        session.execute(LinkRow.__table__.delete().where(LinkRow.cluster_id == cluster_id, LinkRow.a_table == "statements"))
+        links = find_links(sts, country)
     for ln in links:
         session.add(LinkRow(kind=ln["kind"], cluster_id=cluster_id, a_table="statements", a_id=ln["a"]["statement"],
                             b_table="statements", b_id=ln["b"]["statement"], explanation=ln["explanation"],

@@ -119,12 +119,47 @@ def countries_in(text: str) -> set[str]:
                 out.add(demonyms.get(w) or demonyms[w.rstrip("s")])
                 break
             if len(w) >= 4:
-                from rashomon.extract.places import lookup
-
-                entry = lookup(w)
-                if entry is not None and entry.kind == "country":
-                    out.add(entry.country)
+                c = _country_ngram(w)
+                if c is not None:
+                    out.add(c)
                     break
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _country_ngram(w: str) -> str | None:
+    """The country a lower-cased word n-gram names in the gazetteer (cached: n-grams repeat across reports)."""
+    from rashomon.extract.places import lookup
+
+    entry = lookup(w)
+    return entry.country if entry is not None and entry.kind == "country" else None
+
+
+def named_in(text: str | None) -> list[Canon]:
+    """Non-person entities of the alias table named inside a phrase, longest alias first
+    ('a spokesman for the Taliban government in Kabul' -> Afghan government; 'Pakistan's interior
+    minister' -> Pakistani government). Aliases under 4 letters ('is', 'us', 'ap') count only
+    when written in capitals."""
+    if not text:
+        return []
+    raw = re.findall(r"[^\W_]+", text)
+    words = [w.lower() for w in raw]
+    by_alias = _table()[0]
+    out: list[Canon] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(6, len(words) - i), 0, -1):
+            alias = " ".join(words[i:i + n])
+            c = by_alias.get(alias)
+            if c is None or c.kind == "person" or alias in ("the", "a", "an"):
+                continue
+            if len(alias) < 4 and not all(w.isupper() for w in raw[i:i + n]):
+                continue
+            if c not in out:
+                out.append(c)
+            i += n - 1
+            break
+        i += 1
     return out
 
 
@@ -139,6 +174,17 @@ def resolve(name: str | None, kind: str | None = None, doc_people: dict[str, str
     """Canonical entity of a name as written; ``doc_people``: surname -> full name in this document."""
     if not name:
         return None
+    if not doc_people:
+        return _resolve_cached(name, kind)
+    return _resolve(name, kind, doc_people)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _resolve_cached(name: str, kind: str | None) -> Canon | None:
+    return _resolve(name, kind, None)
+
+
+def _resolve(name: str, kind: str | None, doc_people: dict[str, str] | None) -> Canon | None:
     n = norm(name)
     if not n:
         return None

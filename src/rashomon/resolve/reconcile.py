@@ -120,18 +120,34 @@ def cluster_entries(session: Session, cluster_id: int) -> dict[str, list[dict]]:
 
 
 def rebuild(session: Session, cluster_id: int) -> None:
-    """Recompute the figure series and figure links of one cluster."""
-    session.execute(FigureSeriesRow.__table__.delete().where(FigureSeriesRow.cluster_id == cluster_id))
-    session.execute(LinkRow.__table__.delete().where(LinkRow.cluster_id == cluster_id, LinkRow.kind.startswith("figure_")))
+    """Recompute the figure series and figure links of one cluster, writing only what changed
+    (a new report usually appends a step and moves the best estimate)."""
+    want_rows: dict[tuple, tuple] = {}
+    want_links: dict[tuple, str] = {}
     for kind, entries in sorted(cluster_entries(session, cluster_id).items()):
         for pos, e in enumerate(build_series(entries)):
-            session.add(FigureSeriesRow(cluster_id=cluster_id, kind=kind, position=pos, figure_id=e["figure_id"],
-                                        label=e["label"], compared_with=e["compared_with"],
-                                        reason=e.get("best_reason") if e["best"] else e["reason"], best=e["best"]))
+            want_rows[(kind, pos)] = (e["figure_id"], e["label"], e["compared_with"],
+                                      e.get("best_reason") if e["best"] else e["reason"], bool(e["best"]))
             if e["label"] and e["compared_with"]:
-                session.add(LinkRow(kind=f"figure_{e['label']}", cluster_id=cluster_id, a_table="figures",
-                                    a_id=e["compared_with"], b_table="figures", b_id=e["figure_id"],
-                                    explanation=e["reason"], proposition=f"toll:{kind}"))
+                want_links[(f"figure_{e['label']}", e["compared_with"], e["figure_id"], f"toll:{kind}")] = e["reason"]
+    for row in session.execute(select(FigureSeriesRow).where(FigureSeriesRow.cluster_id == cluster_id)).scalars():
+        want = want_rows.pop((row.kind, row.position), None)
+        if want is None:
+            session.delete(row)
+        elif (row.figure_id, row.label, row.compared_with, row.reason, bool(row.best)) != want:
+            row.figure_id, row.label, row.compared_with, row.reason, row.best = want
+    for (kind, pos), (fid, label, cmp, reason, best) in sorted(want_rows.items()):
+        session.add(FigureSeriesRow(cluster_id=cluster_id, kind=kind, position=pos, figure_id=fid, label=label,
+                                    compared_with=cmp, reason=reason, best=best))
+    for ln in session.execute(select(LinkRow).where(LinkRow.cluster_id == cluster_id, LinkRow.kind.startswith("figure_"))).scalars():
+        key = (ln.kind, ln.a_id, ln.b_id, ln.proposition)
+        if key in want_links and want_links[key] == ln.explanation:
+            del want_links[key]
+        else:
+            session.delete(ln)
+    for (kind, a, b, prop), why in want_links.items():
+        session.add(LinkRow(kind=kind, cluster_id=cluster_id, a_table="figures", a_id=a, b_table="figures", b_id=b,
+                            explanation=why, proposition=prop))
     session.flush()
 
 
