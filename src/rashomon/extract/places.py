@@ -48,6 +48,8 @@ _REGISTERED: list[tuple[str, GazetteerEntry]] = []
 
 def fold(name: str) -> str:
     """Lower-case, accents stripped, whitespace collapsed: ``"Bogotá"`` -> ``"bogota"``."""
+    if name.isascii():
+        return " ".join(name.lower().split())
     text = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
@@ -132,7 +134,10 @@ _ENV_LOADED: set[str] = set()
 
 
 def _load_env_gazetteers() -> None:
-    for path in filter(None, os.environ.get(GAZETTEER_ENV, "").split(os.pathsep)):
+    value = os.environ.get(GAZETTEER_ENV, "")
+    if not value:
+        return
+    for path in filter(None, value.split(os.pathsep)):
         if path not in _ENV_LOADED and Path(path).is_file():
             _ENV_LOADED.add(path)
             load_gazetteer_tsv(path)

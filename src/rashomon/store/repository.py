@@ -27,18 +27,23 @@ def entity_key(name: str, kind: str | None = None) -> str:
 
 
 def get_entity(session: Session, name: str | None, kind: str | None = None) -> EntityRow | None:
+    """The entity row of a name, created on first sight (rows are cached per session)."""
     if not name:
         return None
     key = entity_key(name)
     if not key:
         return None
-    row = session.execute(select(EntityRow).where(EntityRow.key == key)).scalar_one_or_none()
+    cache = session.info.setdefault("rashomon_entities", {})
+    row = cache.get(key)
+    if row is None:
+        row = session.execute(select(EntityRow).where(EntityRow.key == key)).scalar_one_or_none()
     if row is None:
         row = EntityRow(key=key, name=name, kind=kind or "unknown")
         session.add(row)
         session.flush()
     elif kind and row.kind == "unknown":
         row.kind = kind
+    cache[key] = row
     return row
 
 
