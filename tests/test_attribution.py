@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rashomon.extract.attribution import extract_attributions, find_quotes
@@ -207,3 +209,23 @@ def test_cue_model_files_are_small():
     for name in ("cue_model.json", "boundaries.json"):
         path = resources.files("rashomon.data").joinpath(f"attribution/{name}")
         assert len(path.read_bytes()) < 1_500_000, name
+    tagger = resources.files("rashomon.data").joinpath("attribution/cue_tagger")
+    size = sum(f.stat().st_size for f in Path(str(tagger)).rglob("*") if f.is_file())
+    assert 0 < size < 15_000_000
+
+
+def test_copular_cue_from_tagger(nlp):
+    # "are skeptical": no rule candidate (AUX + adjective); the trained cue tagger proposes it
+    st = one(nlp, "Most voters are skeptical that the plan will work.", "are skeptical")
+    assert words(st.source) == "Most voters"
+    assert words(st.content) == "that the plan will work"
+
+
+def test_tagger_keeps_named_entities_and_is_loaded_once(nlp):
+    from rashomon.extract.attribution import _cue_tagger, tagged_cues
+
+    doc = nlp("Officials in Ohio said on Monday that the vote was off.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert [doc[s:e].text for s, e in tagged_cues(doc)] == ["said"]
+    assert [(e.text, e.label_) for e in doc.ents] == ents  # the tagger runs on a copy
+    assert _cue_tagger() is _cue_tagger()

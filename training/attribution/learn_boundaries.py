@@ -41,6 +41,7 @@ def main() -> None:
     else:
         parsed = nlp.pipe(texts, batch_size=16)
     lex = A._lexicon()
+    A.TAGGER_CANDIDATES = False  # boundaries are learned on the rule candidates only
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for (stem, _, ann), doc in zip(docs, parsed):
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []

@@ -96,13 +96,20 @@ def main() -> None:
                     help="kept score; 0.5 beat 0.4 on system F1 with a model fitted on half of train "
                          "and scored on the other half")
     ap.add_argument("--iters", type=int, default=400)
+    ap.add_argument("--tagged", default=None,
+                    help="cue tagger predictions on train made out of sample (train_cue_tagger.py --crossfit): "
+                         "adds the tagger's candidates and agreement features")
+    ap.add_argument("--half", choices=("even", "odd"), default=None,
+                    help="fit on the even- or odd-numbered train articles only (to score the other half)")
+    ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
+    out_path = Path(args.out)
 
     import rashomon.extract.attribution as A
     from rashomon.eval.polnear import list_documents
     from rashomon.nlp.model import load_nlp
 
-    if OUT.exists():
+    if out_path.exists() and out_path == OUT:
         OUT.unlink()
     A._model.cache_clear()
     nlp = load_nlp()
@@ -113,8 +120,14 @@ def main() -> None:
         parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
     else:
         parsed = list(nlp.pipe(texts, batch_size=16))
+    if args.tagged:
+        tagged = json.loads(Path(args.tagged).read_text(encoding="utf-8"))
+        for (stem, _, _), doc in zip(docs, parsed):
+            doc.user_data["rashomon_tagged_cues"] = [tuple(x) for x in tagged[stem]]
+    else:
+        A.TAGGER_CANDIDATES = False
     # collect features with an empty model (features do not depend on it)
-    A._model = lambda: {"bias": 0.0, "weights": {}, "threshold": -1.0}
+    A._model = lambda: {"bias": 0.0, "weights": {}, "threshold": -1.0, "tagger": bool(args.tagged)}
     rows, y, groups = collect(docs, parsed, texts)
     counts = Counter(f for r in rows for f in set(r))
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= args.min_count))}
@@ -134,15 +147,20 @@ def main() -> None:
     print(f"cross-validated candidate P {100 * tp / pred.sum():.1f} R {100 * tp / y.sum():.1f} "
           f"at threshold {args.threshold}")
 
-    w, b = fit(X_idx, X_ptr, y, len(vocab), args.l2, args.iters)
+    if args.half:
+        keep = np.where(groups % 2 == (0 if args.half == "even" else 1))[0]
+        w, b = fit(*to_csr([rows[i] for i in keep], vocab), y[keep], len(vocab), args.l2, args.iters)
+    else:
+        w, b = fit(X_idx, X_ptr, y, len(vocab), args.l2, args.iters)
     names = sorted(vocab, key=vocab.get)
     weights = {f: round(float(w[vocab[f]]), 3) for f in names if abs(w[vocab[f]]) >= 0.005}
-    OUT.write_text(json.dumps({
+    out_path.write_text(json.dumps({
         "_doc": "Logistic cue model over attribution._features; written by "
                 "training/attribution/train_cue_model.py from PolNeAR train",
         "bias": round(float(b), 4), "threshold": args.threshold, "weights": weights,
+        **({"tagger": True} if args.tagged else {}),
     }, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(weights)} weights, {OUT.stat().st_size // 1024} KB)")
+    print(f"wrote {out_path} ({len(weights)} weights, {out_path.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

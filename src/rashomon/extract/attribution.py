@@ -4,11 +4,15 @@ Dependency-parse candidates over a spaCy ``Doc`` of the whole document, scored
 by a model learned on PolNeAR train:
 
 * cue candidates: verbs with a complement, "according to"-style phrases, nouns
-  with a content clause or object, line-initial ``Name:`` colons;
-* scoring: logistic model over candidate features (``data/attribution/cue_model.json``),
+  with a content clause or object, line-initial ``Name:`` colons, and the cues
+  of a trained token-level tagger (``data/attribution/cue_tagger``, a small
+  spaCy ``ner`` labelled CUE run on a copy of the parse) that no rule proposes;
+* scoring: logistic model over candidate features, tagger agreement included
+  (``data/attribution/cue_model.json``),
   then vetoes for look-alikes (self-naming, released footage, physical signs,
   sourceless intentions, demonstrative sources: ``cues.json`` ``not_cues``);
-* cue span: learned boundary steps (``data/attribution/boundaries.json``);
+* cue span: learned boundary steps (``data/attribution/boundaries.json``), or
+  the tagger's span when it covers the candidate's head;
 * source: the cue's subject (inherited through ``conj``/``xcomp``/``advcl``),
   a passive ``by`` agent, the object of "according to", a possessor;
 * content: clausal complement, infinitive, object (+ its prepositional
@@ -75,6 +79,8 @@ _TAGGER_DIR = "attribution/cue_tagger"
 TAGGER_FEATURES = True  # tagger agreement as features of the cue model (when the model was trained with them)
 TAGGER_CANDIDATES = True  # tagged cues no rule proposes become candidates
 TAGGER_BOUNDS = True  # a candidate inside a tagged cue takes the tagger's span
+TAGGER_THRESHOLD = 0.5  # kept score of a tagger candidate
+TAGGER_NO_NESTING = True  # a tagger candidate's content does not remove the attributions inside it
 
 
 @functools.lru_cache(maxsize=1)
@@ -838,7 +844,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
     quotes = find_quotes(text)
     cands = _candidates(doc, lex, quotes, text)
     _score_all(doc, cands, quotes, lex, text)
-    cands = [c for c in cands if c.score >= threshold and not (prune and _vetoed(doc, c, lex))]
+    cands = [c for c in cands if c.score >= (max(threshold, TAGGER_THRESHOLD) if c.key.startswith("tag|") else threshold)
+             and not (prune and _vetoed(doc, c, lex))]
     bounds = lex.get("boundaries")
     if bounds is not None:
         decide = _boundary_decider(bounds)
@@ -886,6 +893,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True) -> li
     kept = []
     for i, (cue, content, src, c) in enumerate(resolved):
         nested = prune and any(j != i and o[1][0] <= cue[0] and cue[1] <= o[1][1] and
+                     not (TAGGER_NO_NESTING and o[3].key.startswith("tag|")) and
                      not (o[1][0] <= content[0] and content[1] <= o[1][1] and o[0] == cue)
                      for j, o in enumerate(resolved))
         if not nested:
