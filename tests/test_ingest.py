@@ -508,7 +508,6 @@ def test_same_feed_item_twice_is_one_document(write, sessions, pipeline):
     assert len(result.ingested) == 1 and result.unchanged == result.ingested
 
 
-_TIMEX_BUG = "extract/timex: a date line 'May 14, 2023' after a line break is missed or merged across the break"
 
 
 @pytest.mark.parametrize("header", [
@@ -516,8 +515,7 @@ _TIMEX_BUG = "extract/timex: a date line 'May 14, 2023' after a line break is mi
     "By Tomas Reyes\nJune 14, 2023",
     "By Tomas Reyes\nMay 14, 2023",
     "Bus depot bombed in Kaduna\nMay 14, 2023",
-    pytest.param("Death toll in Kaduna rises to 12\nMay 14, 2023",
-                 marks=pytest.mark.xfail(strict=True, reason=_TIMEX_BUG + " ('12\\nMay 14' -> 2014-05-12)")),
+    "Death toll in Kaduna rises to 12\nMay 14, 2023",
 ])
 def test_date_line_is_tagged_with_the_publication_date(pipeline, header):
     """The header date line is a DATE timex valued as the publication date; no timex crosses a line break."""

@@ -37,7 +37,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, object]]:
     out = []
     for order, (name, rx, handler) in enumerate(RULES):
         for m in rx.finditer(text):
-            if m.end() > m.start():
+            # a line break ends a phrase: "rises to 12\nMay 14, 2023" holds no "12 May"
+            if m.end() > m.start() and "\n" not in m.group(0).strip():
                 out.append((m.start(), m.end(), order, (m, handler, name)))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     return out
