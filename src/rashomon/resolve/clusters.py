@@ -70,7 +70,7 @@ def interval(date_value: str | None, published: str | None) -> tuple[int | None,
     pub = _day(published)
     d = _day(date_value)
     if d is not None:
-        if pub is not None and d >= pub:
+        if pub is not None and d > pub:  # a date after its report is not trusted
             return (pub - timedelta(days=OPEN_DAYS)).toordinal(), d.toordinal(), False
         return d.toordinal(), d.toordinal(), True
     if date_value and re.match(r"^\d{4}-\d{2}$", date_value):
@@ -271,7 +271,9 @@ def score(a: dict, b: dict) -> float | None:
     same_day = a["precise"] and b["precise"] and a["lo"] is not None and b["lo"] is not None \
         and abs(a["lo"] - b["lo"]) <= 1
     participant = len(shared_terms) >= 2 or bool(shared_names) or (
-        bool(shared_terms or shared_t) and bool(shared_perps or same_place or same_day))
+        bool(shared_terms or shared_t) and bool(shared_perps or same_place or same_day)) or (
+        # the same town named in both, the same day, the same kind of attack
+        bool(ctx_shared) and same_day and bool(strict))
     if not participant:
         return 0.0  # place, date or a perpetrator alone do not make two reports one incident
     if not (same_place or ctx_shared or (a["country"] and a["country"] == b["country"])):
@@ -420,7 +422,7 @@ def assign_document(session: Session, doc_id: str, info: dict | None = None) -> 
     doc = session.get(DocumentRow, doc_id)
     events = list(session.execute(select(EventRow).where(EventRow.doc_id == doc_id).order_by(EventRow.idx)).scalars())
     context = _doc_context(session, doc_id)
-    names = sorted(text_names(doc.text[:1500]))
+    names = sorted(text_names(without_byline(doc.text)[:1500]))
     country = doc_country(doc.text)
     main = next((e.idx for e in events if not e.background), events[0].idx if events else None)
     touched: set[int] = set()
@@ -494,9 +496,20 @@ def refresh_cluster(session: Session, cluster_id: int) -> None:
     session.flush()
 
 
+def without_byline(text: str) -> str:
+    """The text without its byline and date lines: a reporter's name is no shared participant."""
+    from rashomon.ingest.dates import DATE_LINE
+    from rashomon.ingest.text import BYLINE
+
+    lines = (text or "").split("\n")
+    head = [ln for ln in lines[:8] if not (BYLINE.match(ln) or DATE_LINE.match(ln))]
+    return "\n".join(head + lines[8:])
+
+
 def lead_sentence(text: str) -> str:
     """A report's first sentence after its dateline (``PLACE, DATE (SOURCE) --``), at most 400
     characters, when it tells of an incident (has an incident word); else ''."""
+    text = without_byline(text)
     body = re.split(r"\)\s*--\s*", text or "", maxsplit=1)[-1] if re.search(r"\)\s*--", (text or "")[:300]) else text or ""
     body = re.sub(r"\[[^\]]*\]", " ", body).strip()
     m = re.search(r"[.!?](\s|$)", body)
@@ -517,7 +530,7 @@ def analysis_events(an, docid: str, published: str | None, text: str) -> list[di
     """Event dicts (for :func:`features`) of an :class:`Analysis`."""
     ctx = sorted(text_places(text) | places_in(text[:0]))
     country = doc_country(text)
-    names = sorted(text_names(text[:1500]))
+    names = sorted(text_names(without_byline(text)[:1500]))
     main = main_event(an.events)
     out = []
     for i, ev in enumerate(an.events):
