@@ -92,3 +92,19 @@ def test_one_entity_string_per_entity(nlp):
     orgs = [a for a in args if a.role == "perpetrator_org"]
     assert orgs
     assert len({a.entity for a in orgs}) == 1
+
+
+def test_mention_choice_prefers_learned_member():
+    """The learned chooser can make a lower-scoring member of an entity its mention."""
+    from rashomon.extract.roles.candidates import Candidate, KeyCandidate
+    from rashomon.extract.roles.decode import decode
+
+    def kc(key, start):
+        return KeyCandidate(key, [Candidate(start, start + len(key.split()), start, "base", key, key)], [])
+
+    keys = [kc("two powerful bombs", 0), kc("bombs", 10)]
+    probs = [[0, 0, 0, 0, 0.9], [0, 0, 0, 0, 0.5]]
+    plain = decode(keys, probs, {"Weapon": 0.3})
+    assert [(e.key, e.members) for e in plain] == [("two powerful bombs", ["two powerful bombs", "bombs"])]
+    chosen = decode(keys, probs, {"Weapon": 0.3}, chooser={"shortest=True": 2.0})
+    assert [e.key for e in chosen] == ["bombs"] and chosen[0].cand.start == 10

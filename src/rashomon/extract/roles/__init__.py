@@ -20,8 +20,8 @@ from rashomon.nlp.model import doc_text
 
 from .candidates import Candidate, candidates, featurize, pool
 from .decode import Entity, aliases, decode, related
-from .lexicon import MUC_ROLES, ROLES, priors
-from .model import doc_relevance, rerank_scores, score
+from .lexicon import MUC_ROLES, ROLES, model_weights, priors
+from .model import doc_relevance, score
 from .responsibility import responsibility
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
@@ -42,13 +42,13 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     featurize(doc, cands, priors())
     keys = pool(cands)
     probs, thresholds = score(keys, use_model=use_model)
-    if use_model:
+    if use_model and muc_style:
         rel = doc_relevance(doc, probs)
-        if muc_style and rel is not None and rel < thresholds.get("doc", 0.0):
+        if rel is not None and rel < thresholds.get("doc", 0.0):
             return []
-        probs = rerank_scores(keys, probs, rel)
     alias = aliases(doc)
-    entities = decode(keys, probs, thresholds, alias)
+    chooser = (model_weights() or {}).get("chooser") if use_model else None
+    entities = decode(keys, probs, thresholds, alias, chooser=chooser)
     _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)

@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .incident import incident_context, incident_features, pronoun_links, relcl_and_pronoun_features
 from .lexicon import MUC_ROLES, lexicon
-from .responsibility import responsibility
 
 _LEFT_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "poss", "npadvmod", "nn", "punct", "case"}
 _DETS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "any"}
@@ -157,21 +155,6 @@ def _governor(tok: Token) -> tuple[str, str, str]:
     return dep, gov.lemma_.lower(), gov.dep_
 
 
-def _gov_token(tok: Token) -> Token | None:
-    """The content word governing ``tok`` (through conj/appos and prepositions)."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ in {"conj", "appos"} and t.head is not t:
-            t = t.head
-        else:
-            break
-    if t.head is t:
-        return None
-    if t.dep_ in {"pobj", "agent"} or t.head.dep_ in {"prep", "agent"}:
-        return t.head.head if t.head.head is not t.head else None
-    return t.head
-
-
 def _sent_index(doc: Doc) -> dict[int, int]:
     idx = {}
     for n, s in enumerate(doc.sents):
@@ -202,8 +185,6 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     pstr = (priors or {}).get("string", {})
     phead = (priors or {}).get("head", {})
     names = set((priors or {}).get("name_tokens", []))
-    ictx = incident_context(doc)
-    plinks = pronoun_links(doc, ictx, lex["perp_nouns"])
     for c in cands:
         h = doc[c.head]
         hl = h.lemma_.lower()
@@ -222,14 +203,6 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
         ]
         if rel.startswith("pobj_"):
             f.append(f"relgov2={rel}|{gov}|{gov2}")
-        f.extend(incident_features(ictx, h, rel, _gov_token(h)))
-        f.extend(relcl_and_pronoun_features(doc, ictx, h, lex["perp_nouns"]))
-        f.extend(plinks.get(c.head, ()))
-        if c.kind in {"base", "of"}:
-            resp = responsibility(doc, c.start, c.end)
-            if resp:
-                f.append(f"resp={resp}")
-                f.append(f"resp_rel={resp}|{rel}")
         for name, verbs in (("att", attack_v), ("vic", victim_v), ("tgt", target_v), ("wpn", weapon_v)):
             if gov in verbs:
                 f.append(f"gv{name}={rel}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .candidates import Candidate, KeyCandidate
 from .lexicon import MUC_ROLES
@@ -22,6 +23,8 @@ class Entity:
     score: float
     members: list[str]  # normalised strings grouped into it
     occurrences: list[Candidate]
+    member_scores: list[float] = field(default_factory=list)  # role score of each member
+    member_keys: list[KeyCandidate] = field(default_factory=list)
 
 
 def _acronym(words: list[str]) -> str:
@@ -75,10 +78,15 @@ def related(a: str, b: str, role: str, alias: set[frozenset[str]] | None = None)
     return wa[-1] == wb[-1] or wa[-1].rstrip("s") == wb[-1].rstrip("s")
 
 
-def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=None) -> list[Entity]:
-    """Per role: rank strings by score, group related strings into entities, threshold."""
+def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=None, roles=None,
+           chooser: dict[str, float] | None = None) -> list[Entity]:
+    """Per role (all, or those in ``roles``): rank strings by score, group related strings
+    into entities, threshold; the mention of each entity is the best-scoring string, or the
+    member the learned ``chooser`` prefers."""
     out: list[Entity] = []
     for r, role in enumerate(MUC_ROLES):
+        if roles is not None and role not in roles:
+            continue
         tau = thresholds.get(role, 0.5)
         ranked = sorted(((float(p[r]), k) for k, p in zip(keys, probs)), key=lambda sk: -sk[0])
         clusters: list[Entity] = []
@@ -88,9 +96,59 @@ def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=
             target = next((e for e in clusters if any(related(kc.key, m, role, alias) for m in e.members)), None)
             if target is None:
                 first = min(kc.occurrences, key=lambda c: c.start)
-                clusters.append(Entity(role, kc.key, first, score, [kc.key], list(kc.occurrences)))
+                clusters.append(Entity(role, kc.key, first, score, [kc.key], list(kc.occurrences), [score], [kc]))
             else:
                 target.members.append(kc.key)
                 target.occurrences.extend(kc.occurrences)
-        out.extend(e for e in clusters if e.score >= tau)
+                target.member_scores.append(score)
+                target.member_keys.append(kc)
+        kept = [e for e in clusters if e.score >= tau]
+        if chooser:
+            for e in kept:
+                choose_mention(e, chooser)
+        out.extend(kept)
     return out
+
+
+def _nb(x: float, edges: tuple[float, ...]) -> int:
+    return next((i for i, e in enumerate(edges) if x < e), len(edges))
+
+
+def member_features(e: Entity, j: int) -> list[str]:
+    """Features of member ``j`` of entity ``e`` relative to the other members (mention choice)."""
+    kc = e.member_keys[j]
+    words = kc.key.split()
+    lens = [len(m.split()) for m in e.members]
+    top = e.member_scores[0]
+    p = e.member_scores[j]
+    n_occ = [len(k.occurrences) for k in e.member_keys]
+    first = [min(c.start for c in k.occurrences) for k in e.member_keys]
+    kinds = sorted({c.kind for c in kc.occurrences})
+    f = [f"rank={min(j, 3)}", f"ratio={_nb(p / max(top, 1e-9), (0.3, 0.5, 0.7, 0.9, 0.999))}",
+         f"ntok={min(len(words), 5)}", f"longest={len(words) == max(lens)}", f"shortest={len(words) == min(lens)}",
+         f"vs_top={'eq' if len(words) == lens[0] else 'longer' if len(words) > lens[0] else 'shorter'}",
+         f"num_first={words[0].isdigit() or words[0] in _NUMBER_WORDS}", f"has_of={'of' in words}",
+         f"most_occ={len(kc.occurrences) == max(n_occ)}", f"earliest={first[j] == min(first)}",
+         f"nmem={min(len(e.members), 4)}", f"sub_of_top={set(words) < set(e.members[0].split())}",
+         f"super_of_top={set(words) > set(e.members[0].split())}"]
+    f += [f"kind={k}" for k in kinds]
+    f += [x for x in kc.feats if x.startswith((f"pstr_{e.role}=", f"phead_{e.role}="))]
+    return ["bias"] + f + [f"{e.role}|{x}" for x in f]
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                 "some", "many", "dozens", "hundreds", "other", "various", "numerous", "few"}
+
+
+def choose_mention(e: Entity, chooser: dict[str, float]) -> None:
+    """Make the member with the highest chooser score the entity's mention."""
+    if len(e.members) < 2:
+        return
+    zs = [sum(chooser.get(f, 0.0) for f in member_features(e, j)) for j in range(len(e.members))]
+    j = max(range(len(zs)), key=lambda k: (zs[k], -k))
+    if j == 0:
+        return
+    kc = e.member_keys[j]
+    e.key = kc.key
+    e.cand = min(kc.occurrences, key=lambda c: c.start)
+
