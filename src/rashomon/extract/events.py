@@ -40,7 +40,7 @@ def _triggers() -> dict:
     for cands in phrases.values():
         cands.sort(key=lambda c: -len(c[0]))
     return {"lemmas": data["lemmas"], "phrases": phrases, "weak": set(data["weak_lemmas"]),
-            "hypothetical": set(data["hypothetical"]), "background": set(data["background_cues"]),
+            "hypothetical": set(data["hypothetical"]),
             "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"])}
 
 
@@ -117,18 +117,13 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
     return _merge_compounds(out, doc)
 
 
-def doc_text_after(tok: Token, end: int) -> str:
-    return tok.doc[tok.i: tok.sent.end].text
-
-
 def _anaphoric(tok: Token) -> bool:
     return tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children)
 
 
 def _is_incident(tok: Token, lex: dict) -> bool:
     """Reject generic plurals, hypotheticals, questions and non-incident compounds."""
-    sent = tok.sent
-    if "?" in doc_text_after(tok, sent.end_char):
+    if "?" in tok.doc[tok.i: tok.sent.end].text:
         return False  # inside a question
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
     if mods & lex["hypothetical"]:
@@ -392,13 +387,11 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
 
 
 def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
-    lex = _triggers()
     main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
     main_date = _iso(main.date.value) if main else dct
     for inc in incidents:
         d = _iso(inc.date.value) if inc.date else None
         first = doc[inc.triggers[0].start]
-        sent_words = {t.lower_ for t in first.sent}
         past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in first.head.children) or \
             any(c.dep_ == "aux" and c.lower_ == "had" for c in first.children)
         granular_year = inc.date is not None and len(inc.date.value) == 4
@@ -408,8 +401,6 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
             inc.background = True
         elif past_perfect and inc is not incidents[0]:
             inc.background = True
-        elif inc is not incidents[0] and sent_words & lex["background"] and inc.date is None:
-            inc.background = inc.background or False
 
 
 def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures: list[Figure],

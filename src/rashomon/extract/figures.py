@@ -21,14 +21,13 @@ _SEVERITY = {"critically", "seriously", "severely", "gravely", "lightly", "sligh
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str], set[str]]:
+def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str]]:
     data = load_json("events/figures.json")
     kind_of = {}
     for kind, words in data["kinds"].items():
         for w in words:
             kind_of.setdefault(w, kind)
-    return (kind_of, data["qualifiers"], data["vague_numbers"], set(data["perpetrator_nouns"]),
-            set(load_json("events/figures.json").get("person_nouns", [])))
+    return kind_of, data["qualifiers"], data["vague_numbers"], set(data["perpetrator_nouns"])
 
 
 def _kind_of(token: Token) -> str | None:
