@@ -187,7 +187,21 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     return index
 
 
-gazetteer.cache_clear = _gazetteer.cache_clear  # type: ignore[attr-defined]
+def _clear_caches() -> None:
+    _gazetteer.cache_clear()
+    _first_words.cache_clear()
+
+
+gazetteer.cache_clear = _clear_caches  # type: ignore[attr-defined]
+
+_FIRST_RUN = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first alphanumeric run of every gazetteer key: a token that is none of these cannot
+    start a place name, so the n-gram look-up skips it."""
+    return frozenset(m.group() for key in _gazetteer() if (m := _FIRST_RUN.match(key)))
 
 
 def _entry_rank(e: GazetteerEntry) -> tuple:
@@ -271,18 +285,20 @@ def find_places(doc) -> list[Place]:
     # caseless look-up of n-grams (longest first), skipping what NER already covers;
     # in normally cased text only capitalised tokens are candidates
     tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper())]
+    gz = gazetteer()
+    starts = _first_words()
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         matched = False
-        if not covered[tok.i] and tok.is_alpha and not tok.is_stop:
+        if not covered[tok.i] and tok.is_alpha and not tok.is_stop and fold(tok.text) in starts:
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 chunk = tokens[i : i + n]
                 if chunk[-1].i - chunk[0].i != n - 1 or any(covered[t.i] for t in chunk):
                     continue
                 s, e = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
-                if gazetteer().get(fold(text[s:e])) and _plausible_name(chunk) \
-                        and (cased or _caseless_ok(doc, chunk, gazetteer()[fold(text[s:e])])):
+                key = fold(text[s:e])
+                if gz.get(key) and _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key])):
                     spans.append((s, e))
                     for t in chunk:
                         covered[t.i] = True

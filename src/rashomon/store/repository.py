@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from rashomon.models import Analysis, Span
@@ -47,6 +47,27 @@ def get_entity(session: Session, name: str | None, kind: str | None = None) -> E
     return row
 
 
+def prefetch_entities(session: Session, names: list[tuple[str | None, str | None]]) -> None:
+    """Load or create the entity rows of many (name, kind) pairs at once: one query and one
+    flush per document instead of one of each per name."""
+    cache = session.info.setdefault("rashomon_entities", {})
+    wanted: dict[str, tuple[str, str | None]] = {}
+    for name, kind in names:
+        key = entity_key(name) if name else ""
+        if key and key not in cache and key not in wanted:
+            wanted[key] = (name, kind)
+    keys = list(wanted)
+    for i in range(0, len(keys), 500):
+        for row in session.execute(select(EntityRow).where(EntityRow.key.in_(keys[i:i + 500]))).scalars():
+            cache[row.key] = row
+    new = [EntityRow(key=key, name=name, kind=kind or "unknown")
+           for key, (name, kind) in wanted.items() if key not in cache]
+    if new:
+        session.add_all(new)
+        session.flush()
+        cache.update((row.key, row) for row in new)
+
+
 def has_document(session: Session, doc_id: str) -> bool:
     return session.get(DocumentRow, doc_id) is not None
 
@@ -64,14 +85,22 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
         return False
     session.add(DocumentRow(id=d.id, title=d.title, author=d.author, published=d.published, source=d.source,
                             url=d.url, origin=d.origin, kind=d.kind, text=d.text))
-    session.flush()
-    for t in analysis.timexes:
-        session.add(TimexRow(doc_id=d.id, start=t.span.start, end=t.span.end, text=t.span.text,
-                             type=t.type, value=t.value, anchor=t.anchor, mod=t.mod))
-    for m in analysis.mentions:
-        entity = get_entity(session, m.entity or m.span.text, _kind_of_label(m.label))
-        session.add(MentionRow(doc_id=d.id, start=m.span.start, end=m.span.end, text=m.span.text,
-                               label=m.label, entity_id=entity.id if entity else None))
+    prefetch_entities(session, [(m.entity or m.span.text, _kind_of_label(m.label)) for m in analysis.mentions]
+                      + [(a.entity or a.span.text, _kind_of_role(a.role)) for ev in analysis.events for a in ev.arguments]
+                      + [(st.speaker, st.speaker_kind) for st in analysis.statements])
+    session.flush()  # the document row exists before the bulk inserts that refer to it
+    # the many small rows go in as bulk inserts (no ORM object per row)
+    if analysis.timexes:
+        session.execute(insert(TimexRow), [
+            dict(doc_id=d.id, start=t.span.start, end=t.span.end, text=t.span.text, type=t.type, value=t.value,
+                 anchor=t.anchor, mod=t.mod) for t in analysis.timexes])
+    if analysis.mentions:
+        rows = []
+        for m in analysis.mentions:
+            entity = get_entity(session, m.entity or m.span.text, _kind_of_label(m.label))
+            rows.append(dict(doc_id=d.id, start=m.span.start, end=m.span.end, text=m.span.text, label=m.label,
+                             entity_id=entity.id if entity else None))
+        session.execute(insert(MentionRow), rows)
     event_rows: list[EventRow] = []
     for idx, ev in enumerate(analysis.events):
         p = ev.place
@@ -112,10 +141,9 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
             date_value=st.date.value if st.date else None, **_span("date", st.date.span if st.date else None),
             chain=json.dumps([s.to_dict() for s in st.chain]) if st.chain else None,
         )
-        session.add(row)
-        session.flush()
         for ev_idx in st.events:
-            session.add(StatementEventRow(statement_id=row.id, event_id=event_rows[ev_idx].id))
+            row.event_links.append(StatementEventRow(event_id=event_rows[ev_idx].id))
+        session.add(row)
     session.flush()
     return True
 

@@ -197,6 +197,7 @@ class StatementRow(Base):
     chain: Mapped[str | None] = mapped_column(Text)  # JSON list of relaying source spans
 
     document: Mapped[DocumentRow] = relationship(back_populates="statements")
+    event_links: Mapped[list["StatementEventRow"]] = relationship(cascade="all, delete-orphan")
 
 
 class StatementEventRow(Base):
