@@ -62,9 +62,15 @@ def stance(path: Optional[Path] = typer.Argument(None, help="Gold file (default:
 
 
 @eval_app.command("crossdoc")
-def crossdoc(path: Optional[Path] = typer.Argument(None, help="MUC-4 corpora directory (default ../shared/data/muc4/corpora).")) -> None:
-    """B-cubed and pairwise P/R/F1 of cross-document event clustering on MUC-4 TST1/TST2."""
-    _run("crossdoc", str(path) if path else None)
+def crossdoc(
+    path: Optional[Path] = typer.Argument(None, help="MUC-4 data root with corpora/ (default ../shared/data/muc4)."),
+    system: bool = typer.Option(True, "--system/--baselines-only", help="Run rashomon's pipeline, not only the baselines."),
+    predictions_out: Optional[Path] = typer.Option(None, "--predictions-out", help="Write every clustering as JSON here."),
+) -> None:
+    """B-cubed, pairwise and MUC P/R/F1 of cross-document event clustering on MUC-4 TST1/TST2,
+    for rashomon and the baselines (all singletons, dateline rule, oracles)."""
+    _run("crossdoc", str(path) if path else None, with_system=system,
+         predictions_out=str(predictions_out) if predictions_out else None)
 
 
 @eval_app.command("reports")

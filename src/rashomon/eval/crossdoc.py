@@ -44,6 +44,8 @@ from rashomon.eval import coref
 from rashomon.eval import muc4_keys as mk
 from rashomon.eval import muc4_slots as ms
 from rashomon.eval.ceaf import normalize
+from rashomon.models import Document
+from rashomon.resolve import clusters
 
 PREFIXES = ("TST1", "TST2")
 TARGET_SLOTS = ("PHYS TGT: ID", "HUM TGT: NAME", "HUM TGT: DESCRIPTION")
@@ -312,6 +314,35 @@ def dateline_clusterer(items: list[Mapping], days: int = 3) -> dict[str, int]:
     return {it["id"]: doc_clusters[reps[it["docid"]]["id"]] for it in items}
 
 
+def pipeline_clusterer(items: list[dict], analyses: dict | None = None) -> dict:
+    """MUC-4 style runner: analyse each document's text, cluster its events with :func:`cluster_events`.
+
+    Returns ``{"DOCID#idx": cluster}`` and sets ``pipeline_clusterer.events`` (docid, date,
+    location, type) for the evaluation's alignment. ``analyses`` ({docid: Analysis}) skips the
+    analysis step (for repeated runs).
+    """
+    docs: dict[str, dict] = {}
+    for it in items:
+        docs.setdefault(it["docid"], it)
+    pipe = None
+    evs, meta = [], {}
+    for docid, it in sorted(docs.items()):
+        an = (analyses or {}).get(docid)
+        if an is None:
+            if pipe is None:
+                from rashomon.engine.pipeline import Pipeline  # the whole pipeline, loaded on first use
+
+                pipe = Pipeline()
+            an = pipe.analyze(Document(id=docid, text=it.get("text") or "", published=it.get("dateline_date")))
+        evs += clusters.analysis_events(an, docid, it.get("dateline_date"), it.get("text") or "")
+        for i, ev in enumerate(an.events):
+            meta[f"{docid}#{i}"] = {"docid": docid, "date": ev.date.value if ev.date else None,
+                                    "location": [ev.place.country_name, ev.place.name] if ev.place else [],
+                                    "type": ev.type, "types": ev.types}
+    pipeline_clusterer.events = meta
+    return clusters.cluster_events(evs)
+
+
 BASELINES: dict[str, Callable] = {
     "singleton": singleton_clusterer,
     "doc_dateline": dateline_clusterer,
@@ -372,12 +403,12 @@ def system_to_gold_items(items: list[Mapping], result: Mapping, events: Mapping 
 # ---------------------------------------------------------------- runner
 
 def evaluate(path=None, predictions_out=None, limit=None, clusterer=None, gold_path=None,
-             events=None, alignment="one_to_one") -> dict:
+             events=None, alignment="one_to_one", with_system=False) -> dict:
     """Score clusterers against the gold clustering of TST1+TST2 key templates.
 
     ``path``: MUC-4 data root (default ``<repo>/../shared/data/muc4``). ``limit``: first N
     documents with relevant templates (sorted docids). ``clusterer(items) -> {id: cluster}``;
-    without one, the :data:`BASELINES` are run. A clusterer may return gold item ids or its own
+    without one, the :data:`BASELINES` are run (``with_system``: rashomon's own pipeline too). A clusterer may return gold item ids or its own
     event ids (``"DOCID#anything"``) with attributes in ``events`` or ``clusterer.events``;
     those are aligned with :func:`align` (``alignment="one_to_one"``, or ``"best"``: every item
     takes its best event). ``predictions_out``: JSON with every clustering.
@@ -390,7 +421,8 @@ def evaluate(path=None, predictions_out=None, limit=None, clusterer=None, gold_p
         docs = sorted({it["docid"] for it in items})[: int(limit)]
         items = [it for it in items if it["docid"] in docs]
     gold = {it["id"]: gold[it["id"]] for it in items if it["id"] in gold}
-    runs = {"system": clusterer} if clusterer else BASELINES
+    runs = {"system": clusterer} if clusterer else (
+        {"rashomon": pipeline_clusterer, **BASELINES} if with_system else BASELINES)
     metrics: dict = {"items": len(items), "documents": len({it["docid"] for it in items}),
                      "gold_clusters": len(set(gold.values())),
                      "gold_multi_document_clusters": _multi_doc(gold),

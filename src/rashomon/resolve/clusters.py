@@ -543,34 +543,3 @@ def analysis_events(an, docid: str, published: str | None, text: str) -> list[di
                     "names": names, "sentence": ev.sentence.text, "doc_country": country,
                     "lead": lead_sentence(text) if i == main else None})
     return out
-
-
-def pipeline_clusterer(items: list[dict], analyses: dict | None = None) -> dict:
-    """MUC-4 style runner: analyse each document's text, cluster its events with :func:`cluster_events`.
-
-    Returns ``{"DOCID#idx": cluster}`` and sets ``pipeline_clusterer.events`` (docid, date,
-    location, type) for the evaluation's alignment. ``analyses`` ({docid: Analysis}) skips the
-    analysis step (for repeated runs).
-    """
-    from rashomon.models import Document
-
-    docs: dict[str, dict] = {}
-    for it in items:
-        docs.setdefault(it["docid"], it)
-    pipe = None
-    evs, meta = [], {}
-    for docid, it in sorted(docs.items()):
-        an = (analyses or {}).get(docid)
-        if an is None:
-            if pipe is None:
-                from rashomon.engine.pipeline import Pipeline
-
-                pipe = Pipeline()
-            an = pipe.analyze(Document(id=docid, text=it.get("text") or "", published=it.get("dateline_date")))
-        evs += analysis_events(an, docid, it.get("dateline_date"), it.get("text") or "")
-        for i, ev in enumerate(an.events):
-            meta[f"{docid}#{i}"] = {"docid": docid, "date": ev.date.value if ev.date else None,
-                                    "location": [ev.place.country_name, ev.place.name] if ev.place else [],
-                                    "type": ev.type, "types": ev.types}
-    pipeline_clusterer.events = meta
-    return cluster_events(evs)
