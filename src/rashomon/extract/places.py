@@ -219,7 +219,7 @@ def country_name(code: str | None) -> str | None:
 def demonym_country(word: str) -> str | None:
     """ISO code of the country a demonym names ("Ukrainian" -> "UA")."""
     w = word.lower().strip()
-    demonyms = load_json("events/lexicon.json")["demonyms"]
+    demonyms = load_json("places/demonyms.json")["demonyms"]
     if w in demonyms:
         return demonyms[w]
     for suffix in ("ian", "ean", "an", "ese", "i", "ish"):

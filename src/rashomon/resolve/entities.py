@@ -76,8 +76,9 @@ def _table() -> tuple[dict[str, Canon], dict[str, dict[str, Canon]]]:
 
 @functools.lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """Demonyms (the countries' table of data/places plus blocs such as 'western') and capitals."""
     data = load_json("resolve/aliases.json")
-    return data["demonyms"], data["capitals"]
+    return {**load_json("places/demonyms.json")["demonyms"], **data["blocs"]}, data["capitals"]
 
 
 def country_of_name(name: str) -> str | None:
@@ -115,8 +116,9 @@ def countries_in(text: str) -> set[str]:
             if w in capitals:
                 out.add(capitals[w])
                 break
-            if n == 1 and (w in demonyms or w.rstrip("s") in demonyms):
-                out.add(demonyms.get(w) or demonyms[w.rstrip("s")])
+            code = demonyms.get(w) or (demonyms.get(w[:-1]) if w.endswith("s") else None)  # 'Afghans'
+            if code:
+                out.add(code)
                 break
             if len(w) >= 4:
                 c = _country_ngram(w)
