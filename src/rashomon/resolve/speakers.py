@@ -132,6 +132,23 @@ class _Entity:
         return self.name_tokens[-1] if self.name_tokens else None
 
 
+@dataclass(frozen=True)
+class _PronounWeights:
+    """Weights of the pronoun antecedent score (set by hand), one profile per pronoun class."""
+
+    max_distance: int  # sentences
+    subject: float
+    recent_speaker: float
+    per_mention: float
+    agreement: float
+    named: float
+    same_sentence: float
+
+
+_PERSON_PRONOUN = _PronounWeights(12, 0.8, 0.5, 0.12, 0.6, 0.4, 0.3)   # he, she
+_GROUP_PRONOUN = _PronounWeights(8, 0.6, 0.5, 0.1, 0.5, 0.0, 0.0)      # they, it, we
+
+
 class _Resolver:
     def __init__(self, doc: Doc, speaker_heads: set[int] | None = None):
         self._text = doc_text(doc)
@@ -467,56 +484,46 @@ class _Resolver:
     def _pronoun(self, tok: Token) -> _Entity | None:
         low = tok.lower_
         p = self.lx["prons"]
-        sent = self.sent_of[tok.i]
         if low in p["masc"] or low in p["fem"]:
             gender = "masc" if low in p["masc"] else "fem"
-            best, best_score = None, -1e9
-            for e in self.entities:
-                if e.kind != "person" or e.plural or e.last_tok < 0 or e.last_tok >= tok.i:
-                    continue
-                if e.gender and e.gender != gender:
-                    continue
-                d = sent - e.last_sent
-                if d > 12:
-                    continue
-                score = -1.0 * d
-                score += 0.8 if e.last_subject_sent == e.last_sent else 0.0
-                score += 0.5 if sent - e.last_speaker_sent <= 2 else 0.0
-                score += 0.12 * min(e.count, 8)
-                score += 0.6 if e.gender == gender else 0.0
-                score += 0.4 if e.named else 0.0
-                if d == 0:
-                    score += 0.3
-                if score > best_score:
-                    best, best_score = e, score
-            if best is not None:
-                if not best.gender:
-                    best.gender = gender
-                return self._touch(best, tok, tok.i, tok.i + 1, "PRON")
-            return None
-        if low in p["plural"] or low in p["neuter"] or low in p["first_pl"]:
+            people = [e for e in self.entities if e.kind == "person" and not e.plural
+                      and not (e.gender and e.gender != gender)]
+            best = self._antecedent(tok, people, lambda e: e.gender == gender, _PERSON_PRONOUN)
+            if best is not None and not best.gender:
+                best.gender = gender
+        elif low in p["plural"] or low in p["neuter"] or low in p["first_pl"]:
             want_plural = low in p["plural"] or low in p["first_pl"]
-            best, best_score = None, -1e9
-            for e in self.entities:
-                if e.kind == "person" and not e.plural:
-                    continue
-                if e.last_tok < 0 or e.last_tok >= tok.i:
-                    continue
-                d = sent - e.last_sent
-                if d > 8:
-                    continue
-                score = -1.0 * d
-                score += 0.6 if e.last_subject_sent == e.last_sent else 0.0
-                score += 0.5 if sent - e.last_speaker_sent <= 2 else 0.0
-                score += 0.1 * min(e.count, 8)
-                score += 0.5 if e.plural == want_plural else 0.0
-                if e.kind == "government" and not e.plural and low == "they":
-                    score -= 0.3
-                if score > best_score:
-                    best, best_score = e, score
-            if best is not None:
-                return self._touch(best, tok, tok.i, tok.i + 1, "PRON")
-        return None
+            groups = [e for e in self.entities if not (e.kind == "person" and not e.plural)]
+            penalty = (lambda e: 0.3 if e.kind == "government" and not e.plural else 0.0) if low == "they" else None
+            best = self._antecedent(tok, groups, lambda e: e.plural == want_plural, _GROUP_PRONOUN, penalty)
+        else:
+            return None
+        return self._touch(best, tok, tok.i, tok.i + 1, "PRON") if best is not None else None
+
+    def _antecedent(self, tok: Token, candidates: list[_Entity], agrees, w: "_PronounWeights",
+                    penalty=None) -> _Entity | None:
+        """The best-scoring earlier entity for a pronoun: recency first, then subjecthood, recent
+        speech, salience, agreement (gender or number), a name, the same sentence."""
+        sent = self.sent_of[tok.i]
+        best, best_score = None, -1e9
+        for e in candidates:
+            if e.last_tok < 0 or e.last_tok >= tok.i:
+                continue
+            d = sent - e.last_sent
+            if d > w.max_distance:
+                continue
+            score = -1.0 * d
+            score += w.subject if e.last_subject_sent == e.last_sent else 0.0
+            score += w.recent_speaker if sent - e.last_speaker_sent <= 2 else 0.0
+            score += w.per_mention * min(e.count, 8)
+            score += w.agreement if agrees(e) else 0.0
+            score += w.named if e.named else 0.0
+            score += w.same_sentence if d == 0 else 0.0
+            if penalty is not None:
+                score -= penalty(e)
+            if score > best_score:
+                best, best_score = e, score
+        return best
 
     # ------------------------------------------------------------------ main walk
     def _is_role_head(self, t: Token) -> bool:
