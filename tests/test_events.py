@@ -129,3 +129,26 @@ def test_unplaced_incident_takes_the_dateline_country(pipe):
     an = analyze(pipe, text, published="1990-05-04")
     ev = next(e for e in an.events if not e.background)
     assert ev.place is not None and ev.place.country == "PE"
+
+
+def test_the_means_types_the_incident_not_the_outcome(pipe):
+    an = analyze(pipe, "Four soldiers were killed when a roadside bomb exploded beside their patrol near Gao on "
+                       "Thursday, the army said.")
+    assert [ev.type for ev in an.events if not ev.background] == ["bombing"]
+    an = analyze(pipe, "Armed men kidnapped a priest and shot his driver on a road outside Enugu on Friday.")
+    assert [ev.type for ev in an.events if not ev.background] == ["kidnapping"]
+
+
+def test_a_bare_generic_noun_is_no_incident(pipe):
+    an = analyze(pipe, "Gunmen shot dead two traders at a cattle market in Zamfara on Tuesday, police said.\n\n"
+                       "Kidnapping has become a lucrative business for armed gangs across the northwest.")
+    assert len(an.events) == 1 and an.events[0].types == ["armed_assault"]
+
+
+def test_a_later_statement_date_does_not_split_the_incident(pipe):
+    an = analyze(pipe, "Militants stormed an army base in Borno state on Sunday, killing seven soldiers.\n\n"
+                       "The attack was claimed by the group in a statement it circulated on Tuesday.",
+                 published="2024-06-12")
+    main = [ev for ev in an.events if not ev.background]
+    assert len(main) == 1
+    assert main[0].date is not None and main[0].date.value == "2024-06-09"

@@ -44,9 +44,11 @@ def tempeval3(
     directory: Path = typer.Argument(..., exists=True, file_okay=False, help="Directory of TimeML .tml files."),
     predictions_out: Optional[Path] = typer.Option(None, "--predictions-out", help="Write tagged .tml files to this directory."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
+    use_doc: bool = typer.Option(True, "--doc/--no-doc", help="Parse with spaCy for tense, as the pipeline does (default), or tag from the words alone."),
 ) -> None:
     """TIMEX3 strict/relaxed span P/R/F1, type F1 and value F1 (TempEval-3 task A)."""
-    _run("tempeval3", str(directory), predictions_out=str(predictions_out) if predictions_out else None, limit=limit)
+    _run("tempeval3", str(directory), predictions_out=str(predictions_out) if predictions_out else None, limit=limit,
+         use_doc=use_doc)
 
 
 @eval_app.command("speakers")

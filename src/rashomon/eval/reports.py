@@ -56,7 +56,9 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
             continue
         free.remove(match)
         counts["events_found"] += 1
-        counts["type_ok"] += exp["type"] in match.types
+        counts["type_ok"] += match.type == exp["type"]  # the main type, not just one of the types
+        if match.type != exp["type"]:
+            errors.append(f"type {match.type} ({','.join(match.types)}) != {exp['type']}")
         if exp.get("date"):
             counts["dates"] += 1
             ok = bool(match.date and match.date.value == exp["date"])

@@ -40,7 +40,7 @@ def _triggers() -> dict:
     for cands in phrases.values():
         cands.sort(key=lambda c: -len(c[0]))
     return {"lemmas": data["lemmas"], "phrases": phrases, "weak": set(data["weak_lemmas"]),
-            "hypothetical": set(data["hypothetical"]),
+            "hypothetical": set(data["hypothetical"]), "outcome": set(data["outcome_lemmas"]),
             "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"])}
 
 
@@ -52,6 +52,8 @@ class Trigger:
     weak: bool
     anaphoric: bool
     sent_index: int
+    outcome: bool = False  # "killed": says what happened to the victims, not the means
+    loose_date: Timex | None = None  # a date of the sentence not tied to an anaphoric trigger
     date: Timex | None = None
     place: Place | None = None
 
@@ -112,7 +114,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         lemma = tok.lemma_.lower()
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
-            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok), sent_of[i]))
+            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok), sent_of[i],
+                               outcome=lemma in lex["outcome"]))
         i += 1
     return _merge_compounds(out, doc)
 
@@ -136,11 +139,27 @@ def _is_incident(tok: Token, lex: dict) -> bool:
             return False  # "a history of Islamist attacks", "threatened terror attacks"
         if any(c.dep_ == "nummod" for c in tok.children):
             return False  # "at least 15 attacks since ...": a count of incidents, not one
+    if _generic_subject(tok):
+        return False  # "kidnapping for ransom has become a lucrative business"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
         return False
     return True
+
+
+def _generic_subject(tok: Token) -> bool:
+    """A bare singular noun as the subject of a present-tense clause speaks of a kind of incident,
+    not of one ("arson is common in the region"). Headlines drop articles ("Bomb kills five"), so
+    the first sentence of a text is exempt."""
+    singular = tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.i == tok.sent.start  # "Kidnapping has ..."
+    if not singular or tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    head = tok.head
+    return head.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                              for c in head.children)
 
 
 def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
@@ -196,6 +215,28 @@ def _tree_distance(a: Token, b: Token, own: range | None = None) -> float:
                 return 99
             return sum(0.5 if p.dep_ in _LIGHT_EDGES else 1.0 for p in path)
     return 99
+
+
+def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
+    """A span syntactically close to a trigger ("the attack on Friday", "Friday's attack")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and _trigger_distance(tokens.root, doc, trig.start, trig.end) <= max_distance
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load_json("attribution/cues.json")["verbs"]["speech"])
+
+
+def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
+    """A date that modifies a speech verb other than the trigger ("police said on Monday")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    head = tokens.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs()
 
 
 def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int,
@@ -312,7 +353,7 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
         target.triggers.append(trig)
         if trig.type not in target.types:
             target.types.append(trig.type)
-        target.date = target.date or trig.date
+        target.date = target.date or trig.date or trig.loose_date
         if target.place is None or (trig.place and trig.place.city and not target.place.city
                                     and trig.place.country == target.place.country):
             target.place = trig.place or target.place
@@ -410,6 +451,11 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     triggers = find_triggers(doc, timexes)
     for trig in triggers:
         trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)
+        if trig.date is not None and (_said_on(doc, trig.date.span, trig)
+                                      or trig.anaphoric and not _tied(doc, trig.date.span, trig)):
+            # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
+            # may be the statement's, so it neither splits the incident nor overrides its date
+            trig.date, trig.loose_date = None, trig.date
         if not trig.anaphoric:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
     incidents = group_incidents(doc, triggers)
@@ -422,7 +468,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     for inc in incidents:
         first = inc.triggers[0]
         sent = doc[first.start].sent
-        specific = [t for t in inc.types if t != "attack"] or ["attack"]
+        specific = _ranked_types(inc)
         events.append(Event(
             type=specific[0], types=specific, background=inc.background,
             trigger=Span.of(text, doc[first.start].idx, doc[first.end - 1].idx + len(doc[first.end - 1].text)),
@@ -435,6 +481,18 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+def _ranked_types(inc: _Incident) -> list[str]:
+    """The incident's types, the main one first: the means named where the incident is first told
+    (strong words before weak ones), else a strong word anywhere in it; an outcome word ("killed")
+    types it only when nothing names the means ("a bomb killed ..." is a bombing, "gunmen
+    abducted ..." a kidnapping)."""
+    means = [t for t in inc.triggers if t.type != "attack" and not t.outcome]
+    first = [t for t in means if t.sent_index == inc.triggers[0].sent_index]
+    ranked = [t.type for t in first if not t.weak] + [t.type for t in first if t.weak] \
+        + [t.type for t in means if not t.weak] + [t.type for t in means] + [t for t in inc.types if t != "attack"]
+    return list(dict.fromkeys(ranked)) or ["attack"]
 
 
 _KILL_LEMMAS = {"murder", "assassinate", "assassination", "kill", "killing", "slay", "execute", "execution"}
