@@ -29,10 +29,11 @@ def test_match_pairs_by_token_overlap():
 def test_timebank_sample_floor(tmp_path):
     m = evaluate(TIMEBANK, predictions_out=tmp_path, limit=30)
     assert m["counts"]["files"] == 30
-    # measured 95.85 relaxed F1 / 92.45 type F1 / 85.28 value F1 (see docs/notes/timex.md)
-    assert m["relaxed"]["f1"] >= 0.955
-    assert m["type_f1"] >= 0.92
-    assert m["value_f1"] >= 0.85
+    # measured (round 4, with the spaCy doc as in the pipeline) 96.42 relaxed F1 / 92.66 type F1 /
+    # 86.63 value F1; without doc 96.42 / 92.66 / 86.25 (see docs/notes/timex.md)
+    assert m["relaxed"]["f1"] >= 0.962
+    assert m["type_f1"] >= 0.924
+    assert m["value_f1"] >= 0.862
     assert "relaxed" in render(m)
     # predicted files keep the same text and carry tid/type/value on every TIMEX3
     first = sorted(tmp_path.glob("*.tml"))[0]
@@ -45,7 +46,15 @@ def test_timebank_sample_floor(tmp_path):
 def test_aquaint_sample_floor():
     m = evaluate(AQUAINT, limit=20)
     assert m["counts"]["files"] == 20
-    # measured 94.21 relaxed F1 / 90.08 type F1 / 71.07 value F1 (see docs/notes/timex.md)
+    # measured (round 4, with doc; the same without) 94.21 relaxed F1 / 90.91 type F1 / 71.07 value F1
     assert m["relaxed"]["f1"] >= 0.94
-    assert m["type_f1"] >= 0.895
+    assert m["type_f1"] >= 0.905
     assert m["value_f1"] >= 0.705
+
+
+@pytest.mark.skipif(not AQUAINT.is_dir(), reason="/work/shared TempEval-3 data missing")
+def test_lexical_only_path_is_available():
+    # the default scores the pipeline's configuration (spaCy doc); use_doc=False scores the lexical path
+    m = evaluate(AQUAINT, limit=5, use_doc=False)
+    assert m["use_doc"] is False and "lexical cues only" in render(m)
+    assert m["relaxed"]["f1"] > 0.9

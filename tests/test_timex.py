@@ -321,3 +321,108 @@ def test_event_relative_vague_dates():
 
 def test_month_abbreviation_as_first_name():
     assert tx("Ministers Anna Berg and Jan Novak signed the accord.") == {}
+
+
+# --- round 4 (issue 9): coordination, ranges, weeks of a date, deferrals, rates -------------
+
+def test_coordinated_days_are_tagged_each():
+    out = tag_timexes("Foreign ministers meet in Vienna on May 14 and 15 to draft the accord.", "2024-04-08")
+    assert [(t.span.text, t.value) for t in out] == [("May 14", "2024-05-14"), ("15", "2024-05-15")]
+    out = tx("Shelling hit the port on March 2, 3 and 4, residents said.")
+    assert (out["March 2"], out["3"], out["4"]) == (("DATE", "2024-03-02"), ("DATE", "2024-03-03"), ("DATE", "2024-03-04"))
+    # a count after a date is not a second day
+    assert tx("On June 9 and 10 others were wounded.", "2024-06-20") == {"June 9": ("DATE", "2024-06-09")}
+    assert tx("Prices rose on May 14 to 15 percent.") == {"May 14": ("DATE", "2024-05-14")}
+    assert tx("In raids on May 14 and 15 Palestinians were killed.") == {"May 14": ("DATE", "2024-05-14")}
+    # coordinated months were already two timexes
+    assert set(tx("The talks were held in March and April.")) == {"March", "April"}
+
+
+def test_range_end_lies_after_its_start():
+    # DCT 2024-04-08 is a Monday: the end of "from Monday to Wednesday" is two days later
+    out = tx("The port strike runs from Monday to Wednesday.")
+    assert out["Monday"][1] == "2024-04-08" and out["Wednesday"] == ("DATE", "2024-04-10")
+    assert tx("The fair ran from Dec. 28 to Jan. 3.", "2024-01-20")["Jan. 3"] == ("DATE", "2024-01-03")
+    # a weekday closing a range opened by a calendar date is not moved after that date
+    assert tx("Shares were bought from Sept. 14 to Thursday.", "2023-10-02")["Thursday"] == ("DATE", "2023-09-28")
+
+
+def test_week_of_a_date():
+    t = one("The appeal will be heard the week of May 6, the court said.")
+    assert (t.span.text, t.type, t.value) == ("the week of May 6", "DATE", "2024-W19")
+
+
+def test_deferral_until_a_weekday_is_future():
+    # DCT 2024-04-08 (Monday): a deadline moved "until" a day lies ahead even in a past-tense clause
+    assert tx("The court postponed until Thursday any ruling on the appeal.")["Thursday"] == ("DATE", "2024-04-11")
+    assert tx("Officials gave the strikers until 9 a.m. Friday to leave.")["9 a.m. Friday"][1] == "2024-04-12T09:00"
+    # "up until Thursday" after a plain past verb stays in the past
+    assert tx("He had been described only as a witness up until Thursday.")["Thursday"] == ("DATE", "2024-04-04")
+
+
+def test_fractional_years_and_days():
+    assert tx("He spent 2 1/2 years in a camp.")["2 1/2 years"] == ("DURATION", "P2Y6M")
+    assert tx("He spent four and a half years in exile.")["four and a half years"] == ("DURATION", "P4Y6M")
+    assert tx("The siege lasted 1.5 days.")["1.5 days"] == ("DURATION", "P1DT12H")
+
+
+def test_last_month_name_skips_the_month_just_ended():
+    # written on 2024-04-08: "last March" is not last month but March 2023; "last February" is 2024-02
+    assert tx("The ferry sank last March.")["last March"] == ("DATE", "2023-03")
+    assert tx("The ferry sank last February.")["last February"] == ("DATE", "2024-02")
+
+
+def test_month_before_a_noun_after_an_article():
+    assert tx("The April accord collapsed within weeks.", "2024-09-01")["April"] == ("DATE", "2024-04")
+    assert tx("Under a June agreement, the firm was sold.", "2024-09-01")["June"] == ("DATE", "2024-06")
+    assert "March" not in tx("The March of Dimes raised money.")
+
+
+def test_rates_and_the_present_age_are_not_timexes():
+    assert tx("The reform saves $500 million a year, the ministry said.") == {}
+    assert tx("Rooms cost $55 a night.") == {}
+    assert tx("Patients take the drug twice a day.")["a day"] == ("SET", "P1D")
+    assert tx("The siege is for today's youth what the war was for their parents.") == {}
+    assert tx("The offer ran in today's editions.")["today"] == ("DATE", "2024-04-08")
+
+
+def test_doc_tense_of_a_scheduling_verb():
+    pytest.importorskip("spacy")
+    try:
+        from rashomon.nlp.model import load_nlp
+        nlp = load_nlp()
+    except Exception:  # noqa: BLE001 - model not installed
+        pytest.skip("spaCy model missing")
+    text = "The police chief has scheduled a news conference Thursday to discuss the case."
+    res = {t.span.text: t.value for t in tag_timexes(text, "2024-04-08", nlp(text))}
+    assert res == {"Thursday": "2024-04-11"}
+
+
+def test_unit_word_compounds_are_durations():
+    assert tx("The envoys left their third day-long meeting.")["day-long"] == ("DURATION", "P1D")
+    assert tx("The truce ended a decades-long feud between the clans.")["decades-long"] == ("DURATION", "PXY")
+    # ages stay untagged
+    assert tx("The 6-year-old boy was found on a raft.") == {}
+
+
+def test_or_so_and_bare_centuries():
+    assert tx("The depot will be shut over the next year or so, a spokesman said.")["the next year or so"] == ("DATE", "2025")
+    assert tx("Then, a week or so ago, the envoy left.")["a week or so ago"][0] == "DATE"
+    assert tx("They talked for an hour or so.")["an hour or so"] == ("DURATION", "PT1H")
+    assert tx("The valley was ruled from the coast for centuries.")["centuries"] == ("DURATION", "PXC")
+
+
+def test_end_of_the_month():
+    t = one("The brigade will leave by the end of the month.")
+    assert (t.span.text, t.value, t.mod) == ("the end of the month", "2024-04", "END")
+
+
+def test_coming_and_past_units_without_article():
+    assert tx("Analysts expect growth to slow in coming months.")["coming months"] == ("DATE", "FUTURE_REF")
+    assert tx("Such raids were common in past years, too.")["past years"] == ("DATE", "PAST_REF")
+
+
+def test_over_the_years_is_an_open_length():
+    assert tx("Over the years the militia grew stronger.")["the years"] == ("DURATION", "PXY")
+    assert tx("In the years that followed, the town was rebuilt.")["the years"] == ("DURATION", "PXY")
+    assert tx("In the years of the war, trade fell.") == {}

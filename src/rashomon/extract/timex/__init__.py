@@ -30,6 +30,7 @@ _POS_RX = re.compile(r"(?<![\w-])(" + _alt([k for k in _L.position_modifiers if 
 _DET_COMPOUND = re.compile(r"(the\s+)[^\n]*?\w+-(?:year|week|day|month|quarter|hour|minute|ago|earlier|before|old)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|by\b|was\b|is\b|were\b)[A-Za-z$#]")
 _DAY_RX = re.compile(r"^\d{4}-\d\d-\d\d")
+_DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
 _RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|comparable|previous|prior|year-before", re.I)
 
 
@@ -77,6 +78,41 @@ def _extend_left(text: str, start: int, norm: Norm, rule: str) -> tuple[int, str
     return start, None
 
 
+# further day numbers coordinated with a month-day date: "April 24 and 25", "March 2, 3 and 4",
+# "May 14 to 16" (each day is a timex of its own; TimeML tags the bare "25")
+_COORD_DAY = re.compile(r"(\s*,\s*|\s*,?\s*(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)"
+                        r"([12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w.,:/-]\d|[\w%$])", re.I)
+_COORD_RULES = ("date_mdy",)
+_OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
+_COORD_NEXT_OK = {"in", "at", "on", "to", "for", "and", "or", "when", "with", "the", "as", "after", "before",
+                  "during", "from", "by", "but", "while", "that", "this", "next", "last", "will", "would", "is",
+                  "are", "was", "were", "a", "an", "his", "her", "their", "its", "respectively"}
+
+
+def _coordinated_days(text: str, end: int, value: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) of the day numbers that continue the date ending at ``end``."""
+    out: list[tuple[int, int, str]] = []
+    last = int(value[8:10])
+    pos = end
+    while True:
+        m = _COORD_DAY.match(text, pos)
+        if not m:
+            break
+        day = int(m.group(2))
+        nxt = re.match(r"\s*([A-Za-z%$]+)", text[m.end():m.end() + 20])
+        if day <= last or A.safe_date(int(value[:4]), int(value[5:7]), day) is None \
+                or (nxt and nxt.group(1).lower() not in _COORD_NEXT_OK):
+            break  # "on May 14 and 15 others", "and 15 Palestinians", "to 15 percent": a count, not a day
+        if m.group(1).strip(" ,") == "" and "," in m.group(1) and not _COORD_DAY.match(text, m.end()) \
+                and not re.match(r"\s*,?\s*(?:and|or|&)\s", text[m.end():m.end() + 6]):
+            break  # "March 2, 3" alone is not a list (a year or a count may follow)
+        out.append((m.start(2), m.end(), f"{value[:8]}{day:02d}"))
+        last, pos = day, m.end()
+        if m.group(1).strip(" ,").lower() in ("and", "or", "&", "to", "through", "-", "\u2013"):
+            break
+    return out
+
+
 def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
     dct_date = A.parse_dct(dct)
@@ -98,6 +134,10 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         # trailing punctuation never belongs to the extent
         while end > start and text[end - 1] in ",;:":
             end -= 1
+        # "the next year or so", "two years or so": the approximation belongs to the timex
+        so = _OR_SO.match(text, end)
+        if so and norm.type in ("DATE", "DURATION") and re.search(r"(?i)(?:year|month|week|day|hour|decade)s?$", text[start:end]):
+            end = so.end()
         # a timex used as a prenominal compound ("the two-week strike", "the third-quarter loss",
         # "the year-ago period") leaves the determiner to the noun phrase (TimeML guidelines)
         dm = _DET_COMPOUND.match(text, start, end)
@@ -112,10 +152,16 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         result.append(Timex(Span.of(text, start, end), norm.type, norm.value, norm.anchor, norm.mod))
         last_end = end
         v = norm.value
+        dm_end = re.search(r"(\d{1,2})(?:st|nd|rd|th)?$", text[start:end])
+        if name in _COORD_RULES and _DAY_ONLY.fullmatch(v) and dm_end and int(dm_end.group(1)) == int(v[8:10]):
+            for cs, ce, cv in _coordinated_days(text, end, v):
+                result.append(Timex(Span.of(text, cs, ce), "DATE", cv, norm.anchor, None))
+                last_end = end = ce
+                v = cv
         if norm.type in ("DATE", "TIME") and _DAY_RX.match(v):
             d = A.value_to_date(v)
             if d is not None:
-                ctx.last_day, ctx.last_day_value, ctx.last_day_end = d, v[:10], end
+                ctx.last_day, ctx.last_day_value, ctx.last_day_end, ctx.last_day_start = d, v[:10], end, start
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
             ctx.last_value = v
             if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]):

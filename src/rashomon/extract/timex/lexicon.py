@@ -53,6 +53,8 @@ class Lexicon:
         self.past_irregular = set(cues["past_markers_irregular"])
         self.past_ed_exceptions = set(cues["past_ed_exceptions"])
         self.counted_nouns = set(cues["counted_nouns"])
+        self.deferral_verbs = set(cues.get("deferral_verbs", []))
+        self.generic_after_today = set(cues.get("generic_after_today", []))
 
         full_months = [m for m in self.months
                        if not any(o != m and o.startswith(m) and self.months[o] == self.months[m] for o in self.months)]

@@ -36,6 +36,7 @@ class Context:
     last_day: dt.date | None = None  # most recent day-granular DATE mentioned
     last_day_value: str | None = None
     last_day_end: int | None = None  # where that date's extent ends in the text
+    last_day_start: int | None = None
     last_quarter: str | None = None
     last_value: str | None = None
     _dir_cache: dict = field(default_factory=dict)
@@ -46,10 +47,45 @@ class Context:
             d = direction(self.text, start, end, self.doc, self.upper)
             if d is None and self.prev_word(start) in ("by", "until", "till"):
                 d = "future"  # a deadline: "repaid by February"
+            elif d != "future" and self.deferred(start, end):
+                d = "future"  # "postponed until Tuesday", "gave them until Friday": a new, later date
             if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", self.text[max(0, start - 20):start], re.I):
                 d = "future"  # "as soon as Tuesday": the earliest point of something still to come
             self._dir_cache[key] = d
         return self._dir_cache[key]
+
+    def deferred(self, start: int, end: int) -> bool:
+        """A deferral verb shortly before "until/till <time>" ("extended its deadline until ...",
+        "postponed until Tuesday"); "gave them until Friday" only as a deadline ("... to leave")."""
+        if self.prev_word(start) not in ("until", "till"):
+            return False
+        before = self.text[max(0, start - 80):start]
+        before = before[:before.lower().rstrip().rfind(" ")]
+        words = re.findall(r"[a-z']+", re.split(r"[.;:!?,]", before.lower())[-1])[-5:]
+        pairs = {" ".join(words[i:i + 2]) for i in range(len(words) - 1)}
+        hits = {w for w in words if w in L.deferral_verbs} | {p for p in pairs if p in L.deferral_verbs}
+        if hits - _GIVE:
+            return True
+        return bool(hits) and re.match(r"\s+to\s+[a-z]", self.text[end:end + 20]) is not None
+
+    def range_start(self, start: int, weekday: bool = False) -> dt.date | None:
+        """The day opening a range this expression closes: "from Monday to Wednesday",
+        "between May 3 and May 9" (the end of a range lies on or after its start). A weekday
+        closes only a range opened by a weekday ("from Sept. 14 to Thursday" may span weeks)."""
+        if self.last_day is None or self.last_day_end is None or self.last_day_start is None:
+            return None
+        if weekday:
+            opening = self.text[self.last_day_start:self.last_day_end]
+            if find_weekday(opening) is None or find_month(opening) is not None:
+                return None
+        gap = self.text[self.last_day_end:start]
+        lead = self.text[max(0, self.last_day_start - 12):self.last_day_start].lower()
+        if re.fullmatch(r"\s*(?:to|until|till|through|thru)\s+|\s*[-\u2013]\s*", gap, re.I) \
+                and re.search(r"\bfrom\s+(?:the\s+)?$", lead):
+            return self.last_day
+        if re.fullmatch(r"\s+and\s+", gap, re.I) and re.search(r"\bbetween\s+$", lead):
+            return self.last_day
+        return None
 
     def narrative_ref(self) -> tuple[dt.date | None, str | None]:
         if self.last_day is not None:
@@ -64,6 +100,8 @@ class Context:
         m = re.match(r"\s*([A-Za-z%$][\w'-]*|\S)", self.text[end:end + 40])
         return m.group(1) if m else ""
 
+
+_GIVE = {"give", "gives", "gave", "given"}
 
 Handler = Callable[[re.Match, Context], "Norm | None"]
 
@@ -108,15 +146,21 @@ def duration_value(n: float | None, code: str) -> str:
     if code == "DE":
         code, n = "Y", (None if n is None else n * 10)
         if n is None:
-            return "P" + "XDE"
+            return "PXY"  # "decades-long", "for decades": gold writes PXY (never PXDE)
     if code == "CE":
         code, n = "Y", (None if n is None else n * 100)
         if n is None:
-            return "PXCE"
+            return "PXC"  # "for centuries": TimeBank writes PXC (once) or PXE (once), never PXCE
     if code == "L":
         return "P" + ("X" if n is None else _num(n)) + "L"
     if n is not None and n != int(n) and code == "H" and n * 2 == int(n * 2):
         return f"PT{int(n)}H30M"  # "5 1/2 hours"
+    if n is not None and n > 1 and n != int(n) and code in ("Y", "D"):
+        # "2 1/2 years" -> P2Y6M, "1.5 days" -> P1DT12H: whole units plus the rest in the next unit down
+        sub, k = ("M", 12) if code == "Y" else ("H", 24)
+        rest = (n - int(n)) * k
+        if rest == int(rest):
+            return f"P{int(n)}Y{int(rest)}M" if code == "Y" else f"P{int(n)}DT{int(rest)}H"
     if n is not None and n != int(n):
         # halves: 1.5 years -> 18 months, 1.5 days -> 36 hours ...
         down = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
@@ -188,6 +232,12 @@ _TEMPORAL_PREPS = {"in", "since", "until", "till", "by", "during", "early", "lat
                    "beginning", "start", "middle", "as", "late-", "early-", "than", "past", "coming"}
 
 
+def _prenominal_month(word: str, pos: int, ctx: Context) -> bool:
+    """A month modifying a noun after an article: "the March accession", "a June agreement"."""
+    return ctx.prev_word(pos) in ("the", "a", "an") and not ctx.upper \
+        and re.match(r"\s+(?!of\b|and\b|or\b)[a-z]{3,}", ctx.text[pos + len(word):pos + len(word) + 20]) is not None
+
+
 def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> bool:
     """Tell the month "May"/"March" from the name and the verb (``pos``: where the word starts)."""
     w = word.lower().rstrip(".")
@@ -203,14 +253,16 @@ def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> 
         return False  # an abbreviation before a name is a first name: "Jan Novak"
     if w in ("may", "march") or (w in L.ambiguous_months and not word.endswith(".")):
         # "Theresa May said", "the March of Dimes": a capitalised name right before
-        if prev_tok[:1].isupper() and prev_tok.lower().strip(",") not in _TEMPORAL_PREPS and not ctx.upper \
+        if prev_tok[:1].isupper() and prev_tok.lower().strip(",") not in _TEMPORAL_PREPS | {"the", "a", "an"} \
+                and not ctx.upper \
                 and not prev_tok.endswith((".", ",")):
             return False
         if has_day_or_year:
             return True
-        return prev.strip(",") in _TEMPORAL_PREPS or ctx.text[max(0, pos - 4):pos].lower() == "mid-"
+        return prev.strip(",") in _TEMPORAL_PREPS or ctx.text[max(0, pos - 4):pos].lower() == "mid-" \
+            or (w != "may" and _prenominal_month(word, pos, ctx))
     if len(w) <= 4 and not has_day_or_year:  # abbreviations alone ("Jan.") are rare and risky
-        return prev.strip(",") in _TEMPORAL_PREPS
+        return prev.strip(",") in _TEMPORAL_PREPS or (not word.endswith(".") and _prenominal_month(word, pos, ctx))
     return True
 
 
@@ -282,7 +334,11 @@ def h_date(m: re.Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}")
     if ctx.dct is None:
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
-    y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()))
+    opening = ctx.range_start(m.start())
+    if opening is not None:
+        y = opening.year if (month, day) >= (opening.month, opening.day) else opening.year + 1
+    else:
+        y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()))
     if A.safe_date(y, month, day) is None:
         return None
     return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor=ctx.dct_value)
@@ -328,7 +384,14 @@ def h_month(m: re.Match, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", f"XXXX-{month:02d}")
     ref = ctx.dct
-    if rel.endswith(("last", "past", "previous")):
+    if rel == "last":
+        # the month just ended is "last month"; "last February" written in March is a year back
+        # (TimeBank+AQUAINT: 15 "last <month>", all consistent with this reading)
+        here = ref.year * 12 + ref.month
+        y = ref.year if ref.year * 12 + month <= here - 2 else ref.year - 1
+        if y * 12 + month > here - 2:
+            y -= 1
+    elif rel.endswith(("last", "past", "previous")):
         y = ref.year if month < ref.month else ref.year - 1
     elif rel.endswith(("next", "coming", "following")):
         y = ref.year if month > ref.month else ref.year + 1
@@ -378,14 +441,33 @@ def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
         d = A.weekday_date(wd, ctx.dct, "past", strict=True)
     elif rel in ("next", "this coming", "coming"):
         d = A.weekday_date(wd, ctx.dct, "future", strict=True)
+    elif (opening := ctx.range_start(m.start(), weekday=True)) is not None:
+        d = A.weekday_date(wd, opening, "future", strict=True)
     else:
         # news reports mostly look back: a bare weekday is past unless the clause is future
         d = A.weekday_date(wd, ctx.dct, "future" if ctx.direction(m.start(), m.end()) == "future" else "past")
     return Norm(typ, A.fmt_day(d) + suffix, anchor=ctx.dct_value)
 
 
+def h_week_of(m: re.Match, ctx: Context) -> Norm | None:
+    """"the week of March 6": the (ISO) week containing that day."""
+    inner = RULES_BY_NAME["date_mdy"].match(ctx.text, m.start("date"))
+    if inner is None or inner.end() != m.end():
+        return None
+    norm = h_date(inner, ctx)
+    d = A.value_to_date(norm.value) if norm else None
+    if d is None:
+        return None
+    return Norm("DATE", A.fmt_week(d), anchor=norm.value)
+
+
 def h_relday(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0).lower())
+    if s in ("today", "tomorrow"):
+        gen = re.match(r"'s\s+(?:[a-z]+\s+)?([a-z]+)", ctx.text[m.end():m.end() + 40])
+        if gen and (gen.group(1) in L.generic_after_today
+                    or re.match(r"'s\s+([a-z]+)", ctx.text[m.end():m.end() + 30]).group(1) in L.generic_after_today):
+            return None  # "today's youth", "today's personal computers": the present age, not the day
     offset = 0
     if "day before yesterday" in s:
         offset = -2
@@ -609,7 +691,7 @@ def _event_relative(m: re.Match, ctx: Context, unit_w: str, code: str, rel: str,
 
 def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0))
-    low = s.lower()
+    low = re.sub(r" or so(?= )", "", s.lower())  # "a week or so ago"
     mm = re.match(r"(?:(.*?)[\s-]+)?(" + L.UNIT + r")\s+(ago|earlier|later|before|after|hence|from now|back|on)$", low)
     if not mm:
         return None
@@ -723,9 +805,13 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
         prev = ctx.prev_word(m.start())
         prev2 = ctx.prev_word(m.start(), 2)
         # "$5 a year", "twice a day" -> SET
-        if num_s in ("a", "an") and (re.search(r"(\d|times|twice|once|percent|%|cents?|dollars?)$", prev)
-                                     or prev.endswith(("million", "billion"))):
+        if num_s in ("a", "an") and re.search(r"(times|twice|once)$", prev):
             return Norm("SET", time_duration_value(1, unit_w))
+        if num_s in ("a", "an") and (re.search(r"(\d|percent|%|cents?|dollars?)$", prev)
+                                     or prev.endswith(("million", "billion"))):
+            # a rate of an amount ("$500 million a year", "358,000 a month"): TimeBank+AQUAINT leave
+            # it untagged 5 times out of 7
+            return None
         if prev not in _DUR_CUES and not prev2.endswith(("more than", "less than", "at least")):
             if num_s != "one":
                 return None
@@ -741,6 +827,19 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
 def h_bare_units(m: re.Match, ctx: Context) -> Norm | None:
     w = m.group("core").lower()
     return Norm("DURATION", time_duration_value(None, w))
+
+
+def h_unit_compound(m: re.Match, ctx: Context) -> Norm | None:
+    """A unit word made an adjective: "a day-long meeting", "a decades-long feud", "a years-old slump"."""
+    w = m.group("u").lower()
+    plural = w.endswith(("s", "ies"))
+    if plural and not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None
+    return Norm("DURATION", time_duration_value(None if plural else 1, w))
+
+
+def h_the_years(m: re.Match, ctx: Context) -> Norm | None:
+    return Norm("DURATION", time_duration_value(None, m.group("core2")))
 
 
 def h_recent(m: re.Match, ctx: Context) -> Norm | None:
@@ -860,6 +959,10 @@ def h_the_year(m: re.Match, ctx: Context) -> Norm | None:
         if low.endswith("week"):
             n.value = A.shift(ctx.dct, "W", 0) if ctx.dct else "XXXX-WXX"
         return n
+    if low.endswith("month"):  # "by the end of the month": the DCT's month
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX-XX")
+        return Norm("DATE", A.fmt_month(ctx.dct.year, ctx.dct.month), anchor=ctx.dct_value)
     if low.endswith("week"):
         if ctx.dct is None:
             return Norm("DATE", "XXXX-WXX")
@@ -1082,6 +1185,7 @@ _REL_UNITS = r"(?:fiscal\s+year|calendar\s+year|week|weekend|month|year|decade|c
 
 RULES_SRC: list[tuple[str, str, Handler]] = [
     ("iso", r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})", h_iso),
+    ("week_of", r"the\s+week\s+of\s+(?P<date><MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>)?)", h_week_of),
     ("date_mdy", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>|\s*,\s*'\d\d(?!\d))?", h_date),
     ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
     ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:])))?", h_date),
@@ -1093,15 +1197,21 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("time", r"<CLOCK>(?:\s+<TZ>)?(?:\s+in\s+the\s+<POD>|\s+at\s+night)?(?:\s*,?\s+(?:on\s+)?(?:<WEEKDAY>|today|yesterday|tomorrow|tonight|<MONTH>\s+<DAYNUM>(?:,\s*<YEAR4>)?))?", h_time),
     ("pod", r"(?:(?:(?:later|earlier|early|late)\s+this|this|the|that|mid)[\s-]+<POD>|mid-?afternoon|mid-?morning)(?:\s+(?:yesterday|today|tomorrow))?", h_pod),
     ("rel_unit", _REL + r"\s+" + _REL_UNITS + r"|the\s+weekend(?![a-z])", h_rel_unit),
-    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
+    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
     ("next_day", r"the\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|weekend|week|month|year)(?![a-z])"
                  r"|the\s+(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:and|but|when|as|he|she|they|it)\b)"
                  r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?![a-z])", h_next_day),
     ("duration", r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|better\s+part\s+of\s+the|same|additional|further|other)(?:\s+(?:past|last|few|several))?\s+)?"
                  r"(?:(?:<NUM>|<VAGUE>)\s+(?:to|or)\s+)?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)\s+)?<UNIT>(?:[\s-]+long|[\s-]+old)?", h_duration),
-    ("bare_units", r"(?:for|over|in|within|after)\s+(?P<core>days|weeks|months|years|decades|hours|minutes)(?!\s+(?:ago|of|before|after|later|earlier))", h_bare_units),
+    ("unit_compound", r"(?P<u>hour|day|week|month|year|decade|hours|days|weeks|months|years|decades|centuries)-(?:long|old)(?=\s+[a-z])", h_unit_compound),
+    # "over the years", "in the early years", "in the years that followed": an open length (3/3 PXY)
+    ("the_years", r"(?:(?<=over )|(?<=in )|(?<=during )|(?<=for ))the\s+(?:early\s+)?(?P<core2>years|decades)"
+                  r"(?!\s+(?:before|after|ahead|of|to|ago|earlier|later|since|between|from)\b)", h_the_years),
+    ("bare_units", r"(?:for|over|in|within|after)\s+(?P<core>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|before|after|later|earlier))", h_bare_units),
     ("recent", r"(?:recent|the\s+(?:past|last)\s+(?:few|several|many)|the\s+coming|(?:the\s+)?(?:past|last)\s+(?:few|several))\s+(?:days|weeks|months|years|decades|quarters)(?![a-z])"
-               r"|the\s+(?:days|weeks|months|years)\s+ahead", h_recent),
+               r"|the\s+(?:days|weeks|months|years)\s+ahead"
+               # "in coming months", "in past years" (no article): TimeBank 4/4 annotated
+               r"|(?:(?<=in )|(?<=for )|(?<=over )|(?<=during )|(?<=within ))(?:coming|past)\s+(?:days|weeks|months|years|decades|quarters)(?![a-z])", h_recent),
     ("quarter", r"(?:the\s+)?(?:(?:<YEAR4>|fiscal|calendar|latest|current|past|previous|last|recent|year-earlier|year-ago|comparable|same|prior|(?:this|next|last)\s+year's|<YEAR4>'s|first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal-<YEAR4>)[\s-]+)+quarters?(?![a-z])"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year))?(?:\s*,?\s*<YEAR4>)?"
                 r"|the\s+quarter(?![a-z-])|the\s+latest\s+period(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
@@ -1110,6 +1220,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("year_earlier", r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year-before)(?:\s+(?:period|quarter))?", h_year_earlier),
     ("year_end", r"(?:the\s+)?year(?:-|\s+|'s\s+)end(?![a-z])", h_year_end),
     ("the_year", r"(?<![\w-])(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:fiscal|full|entire|whole|calendar)\s+)?year(?![\w-])(?!'s\s+end|\s+(?:earlier|ago|before|after|later|end(?![a-z])|<YEAR4>|<SPOKEN_YEAR>))"
+                 r"|(?:(?<=\bend of )|(?<=\bstart of )|(?<=\bmiddle of )|(?<=\bbeginning of ))the\s+month(?![\w-])"
                  r"|(?<=\b[Ff]or\s)the\s+week(?![\w-])(?!\s+(?:earlier|ago|before|after|later))|(?<![\w-])the\s+week(?='s\s)", h_the_year),
     ("year", r"(?:(?:fiscal|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
     ("spoken_year", r"(?:the\s+year\s+)?<SPOKEN_YEAR>", h_spoken_year),
@@ -1122,3 +1233,4 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
 ]
 
 RULES: list[tuple[str, re.Pattern, Handler]] = [(n, _compile(p), h) for n, p, h in RULES_SRC]
+RULES_BY_NAME = {n: rx for n, rx, _ in RULES}

@@ -12,6 +12,9 @@ _FUTURE_PHRASES = ("going to", "to be held", "is to", "are to", "set to", "due t
 # "<word> to <verb>" announces a future event ("set to resume", "is to meet", "plans to vote")
 _FUTURE_BEFORE_TO = {"set", "due", "is", "are", "plans", "plan", "planned", "expected", "scheduled", "going",
                      "intends", "aims", "hopes", "wants", "slated", "poised"}
+# verbs whose object or complement lies ahead whatever their own tense (the lexical path has the
+# same words as future cues in cues.json)
+_FUTURE_LEMMAS = {"schedule", "plan", "reschedule"}
 _TO_VERB = re.compile(r"\s+to\s+(?!be\s+(?:a|the|an)\b)[a-z]+", re.I)
 
 
@@ -79,6 +82,8 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.lemma_.lower() in _FUTURE_LEMMAS:
+        return "future"  # "has scheduled a news conference Thursday": the thing planned is ahead
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
         lw = a.lower_
