@@ -171,20 +171,20 @@ def test_bad_inputs_are_skipped_and_the_batch_goes_on(cli, write, texts, monkeyp
 
 def test_failure_mid_batch_exit_code_and_resume(cli, write, texts, pipeline, monkeypatch):
     paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(("short", "other", "third"))]
-    real, calls = pipeline.analyze, []
+    real, calls = pipeline.analyze_doc, []
 
-    def flaky(document):
+    def flaky(document, doc):
         calls.append(document.id)
         if len(calls) == 2:
             raise RuntimeError("parser exploded")
-        return real(document)
+        return real(document, doc)
 
-    monkeypatch.setattr(pipeline, "analyze", flaky)
+    monkeypatch.setattr(pipeline, "analyze_doc", flaky)
     first = cli("ingest", *paths)
     assert first.exit_code == 1
     assert summary(first) == "ingested 2, unchanged 0, skipped 0, failed 1"
     assert f"failed {paths[1]}: RuntimeError: parser exploded" in first.stderr
-    monkeypatch.setattr(pipeline, "analyze", real)
+    monkeypatch.setattr(pipeline, "analyze_doc", real)
     second = cli("ingest", *paths)
     assert second.exit_code == 0
     assert summary(second) == "ingested 1, unchanged 2, skipped 0, failed 0"
@@ -194,8 +194,10 @@ def test_failure_mid_batch_exit_code_and_resume(cli, write, texts, pipeline, mon
 _FAILING_RUN = """
 import rashomon.cli.main as main
 class Broken:
-    def analyze(self, document):
-        raise RuntimeError("parser exploded")
+    batch_size = 4
+    def analyze_batch(self, documents):
+        for document in documents:
+            yield document, RuntimeError("parser exploded")
 main._pipeline = lambda: Broken()
 main.run()
 """

@@ -406,15 +406,15 @@ def test_bad_inputs_do_not_stop_the_batch_or_lose_stored_documents(write, texts,
 
 def _failing_on(pipeline, monkeypatch, nth: int, exc: BaseException):
     calls = []
-    real = pipeline.analyze
+    real = pipeline.analyze_doc
 
-    def analyze(document):
+    def analyze_doc(document, doc):
         calls.append(document.id)
         if len(calls) == nth:
             raise exc
-        return real(document)
+        return real(document, doc)
 
-    monkeypatch.setattr(pipeline, "analyze", analyze)
+    monkeypatch.setattr(pipeline, "analyze_doc", analyze_doc)
     return calls
 
 
@@ -528,3 +528,22 @@ def test_date_line_is_tagged_with_the_publication_date(pipeline, header):
     timexes = pipeline.analyze(doc).timexes
     assert all("\n" not in t.span.text for t in timexes), [t.span.text for t in timexes]
     assert (date_line, value) in [(t.span.text, t.value) for t in timexes]
+
+
+def test_batched_parsing_stores_what_one_by_one_analysis_finds(write, texts, sessions, pipeline, monkeypatch):
+    from rashomon.store.schema import EventRow, StatementRow
+
+    names = ("short", "other", "third", "full")
+    paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(names)]
+    monkeypatch.setattr(pipeline, "batch_size", 3)  # one full batch and a remainder
+    result = ingest(paths, sessions, pipeline)
+    assert result.ingested == [content_id(texts[k]) for k in names] and result.ok
+    with sessions() as s:
+        for k in names:
+            doc_id = content_id(texts[k])
+            row = s.get(DocumentRow, doc_id)
+            alone = pipeline.analyze(Document(id=doc_id, text=row.text, published=row.published))
+            events = s.execute(select(EventRow.trigger_start).where(EventRow.doc_id == doc_id)).scalars().all()
+            said = s.execute(select(StatementRow.cue_start).where(StatementRow.doc_id == doc_id)).scalars().all()
+            assert sorted(events) == sorted(ev.trigger.start for ev in alone.events)
+            assert sorted(said) == sorted(st.cue.start for st in alone.statements)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from rashomon.engine.pipeline import Pipeline
 from rashomon.ingest.sources import Skip, read_sources
-from rashomon.models import Document
+from rashomon.models import Analysis, Document
 from rashomon.store.repository import has_document, save_analysis
 
 log = logging.getLogger(__name__)
@@ -35,42 +35,58 @@ class BatchResult:
 def ingest(paths: Iterable[str], sessions: sessionmaker[Session], pipeline: Pipeline | None = None,
            published: str | None = None, on_item: Callable[[str, str], None] | None = None,
            after_store: Callable[[Session, str], None] | None = None) -> BatchResult:
-    """Ingest every document found under ``paths``; never stops on one bad input."""
+    """Ingest every document found under ``paths``; never stops on one bad input.
+
+    New documents are parsed in batches of ``pipeline.batch_size`` and stored one by one, each in
+    its own transaction, as soon as it is analysed."""
     result = BatchResult()
     pipeline = pipeline or Pipeline()
     seen: set[str] = set()
+    pending: list[Document] = []
+
+    def flush() -> None:
+        for document, outcome in pipeline.analyze_batch(pending):
+            label = document.origin or document.id
+            try:
+                if isinstance(outcome, Exception):
+                    raise outcome
+                _store(outcome, sessions, after_store)
+            except Exception as exc:  # one document's failure must not end the batch
+                log.debug("failed on %s", label, exc_info=True)
+                result.failed.append(Skip(label, f"{type(exc).__name__}: {exc}"))
+                _notify(on_item, label, "failed")
+                continue
+            seen.add(document.id)
+            result.ingested.append(document.id)
+            _notify(on_item, label, "ingested")
+        pending.clear()
+
     for item in read_sources(paths, published=published):
         if isinstance(item, Skip):
             log.warning("skipped %s: %s", item.origin, item.reason)
             result.skipped.append(item)
             _notify(on_item, item.origin, "skipped")
             continue
-        label = item.origin or item.id
+        if any(p.id == item.id for p in pending):
+            flush()  # the same text twice: store the first before judging the second
         with sessions() as session:
             if item.id in seen or has_document(session, item.id):
                 result.unchanged.append(item.id)
-                _notify(on_item, label, "unchanged")
+                _notify(on_item, item.origin or item.id, "unchanged")
                 continue
-        try:
-            _store(item, pipeline, sessions, after_store)
-        except Exception as exc:  # one document's failure must not end the batch
-            log.debug("failed on %s", label, exc_info=True)
-            result.failed.append(Skip(label, f"{type(exc).__name__}: {exc}"))
-            _notify(on_item, label, "failed")
-            continue
-        seen.add(item.id)
-        result.ingested.append(item.id)
-        _notify(on_item, label, "ingested")
+        pending.append(item)
+        if len(pending) >= pipeline.batch_size:
+            flush()
+    flush()
     return result
 
 
-def _store(document: Document, pipeline: Pipeline, sessions: sessionmaker[Session],
+def _store(analysis: Analysis, sessions: sessionmaker[Session],
            after_store: Callable[[Session, str], None] | None) -> None:
-    analysis = pipeline.analyze(document)
     with sessions.begin() as session:
         save_analysis(session, analysis)
         if after_store is not None:
-            after_store(session, document.id)
+            after_store(session, analysis.document.id)
 
 
 def _notify(callback, label: str, status: str) -> None:

@@ -41,6 +41,20 @@ class Pipeline:
         for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)):
             yield self.analyze_doc(document, doc)
 
+    def analyze_batch(self, documents: list[Document]) -> Iterator[tuple[Document, Analysis | Exception]]:
+        """Parse a batch together (spaCy is faster on batches), then analyse each document on its own:
+        one document's failure is yielded as its exception and the others go on."""
+        try:
+            parsed: list[Doc] | None = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
+        except Exception:  # a document that breaks the batch parse: parse one by one to find it
+            parsed = None
+        for i, document in enumerate(documents):
+            try:
+                doc = parsed[i] if parsed is not None else self.nlp(document.text)
+                yield document, self.analyze_doc(document, doc)
+            except Exception as exc:
+                yield document, exc
+
     def analyze_doc(self, document: Document, doc: Doc) -> Analysis:
         dct = (document.published or "")[:10] or None
         timexes = tag_timexes(document.text, dct, doc=doc)
