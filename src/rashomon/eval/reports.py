@@ -16,6 +16,7 @@ overlaps the expected source text; its type and date are then compared.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from rashomon.engine.pipeline import Pipeline
@@ -86,14 +87,20 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
             where = _find(text, p["text"])
             counts["perpetrator_ok"] += any(_overlaps(where, a.span.start, a.span.end) for a in perps)
     counts["events_predicted"] += len(analysis.events)
+    unused = list(analysis.statements)
     for exp in gold.get("statements", []):
         counts["statements"] += 1
-        where = _find(text, exp["source_text"])
-        match = next((st for st in analysis.statements if st.cue.text.lower() == exp["cue"].lower()
-                      and st.source is not None and _overlaps(where, st.source.start, st.source.end)), None)
+        # the source may occur many times ("he", "police"): any whole-word occurrence will do, and
+        # where the gold gives the content, the predicted content must overlap it
+        sources = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(exp["source_text"]) + r"(?!\w)", text)]
+        content = _find(text, exp["content"]) if exp.get("content") else None
+        match = next((st for st in unused if st.cue.text.lower() == exp["cue"].lower() and st.source is not None
+                      and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
+                      and (content is None or _overlaps(content, st.content.start, st.content.end))), None)
         if match is None:
             errors.append(f"missed statement {exp['source_text']!r} {exp['cue']!r}")
             continue
+        unused.remove(match)
         counts["statements_found"] += 1
         counts["stype_ok"] += match.type == exp["type"]
         if exp.get("date"):
