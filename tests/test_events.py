@@ -152,3 +152,14 @@ def test_a_later_statement_date_does_not_split_the_incident(pipe):
     main = [ev for ev in an.events if not ev.background]
     assert len(main) == 1
     assert main[0].date is not None and main[0].date.value == "2024-06-09"
+
+
+def test_the_lead_names_the_town_the_headline_leaves_out(pipe):
+    text = ("Bomb attack in Nigeria's Borno state kills four\n\n"
+            "By Staff Reporter\nMay 6, 2024\n\n"
+            "Suspected militants hurled explosives at a crowded fish market in the town of Konduga in Borno state "
+            "on Sunday, leaving four traders dead and nine others wounded, a local official said.\n\n"
+            "Traders who had travelled from Maiduguri to the market said the blast tore through the stalls.")
+    main = [ev for ev in analyze(pipe, text, published="2024-05-06").events if not ev.background]
+    assert main and main[0].place is not None and main[0].place.city == "Konduga"
+    assert main[0].place.country == "NG"

@@ -427,6 +427,58 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
             inc.place = country
 
 
+def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
+    """A headline names the region, the lead the town ("Grenade attack in Kashmir ... / ... at a bus
+    stand in Anantnag town"): the main incident, placed at country or region level, takes the first
+    town of the first paragraphs that lies in that country (and region), unless that town is the
+    place of another incident."""
+    main = next((inc for inc in incidents if not inc.background), None)
+    if main is None or main.place is None or main.place.city or not main.place.country:
+        return
+    text = doc_text(doc)
+    lead_end = _lead_end(text, main)
+    others = {inc.place.city for inc in incidents if inc is not main and inc.place and inc.place.city}
+    for p in places:
+        if p.span.start >= lead_end:
+            break
+        if not p.city or p.country != main.place.country or p.city in others or _in_dateline(doc, p) \
+                or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p):
+            continue
+        if main.place.region and p.region and _region_key(p.region) != _region_key(main.place.region) \
+                and main.place.name != main.place.country_name:
+            continue
+        main.place = p
+        return
+
+
+def _route_end(doc: Doc, place: Place) -> bool:
+    """"a bus from Quetta to Karachi": the ends of a route are not where something happened."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in ("from", "to", "toward", "towards")
+
+
+def _lead_end(text: str, inc: _Incident) -> int:
+    """End of the lead: the first two paragraphs of running text (20 words or more: a headline,
+    byline or date line is shorter), or the end of the text."""
+    pos, paragraphs = 0, 0
+    while paragraphs < 2:
+        nxt = text.find("\n\n", pos)
+        if nxt < 0:
+            return len(text)
+        if len(text[pos:nxt].split()) >= 20:
+            paragraphs += 1
+        pos = nxt + 2
+    return pos
+
+
+def _region_key(name: str) -> str:
+    return " ".join(w for w in name.lower().replace("-", " ").split() if w not in ("province", "state", "region",
+                                                                                 "department", "district"))
+
+
 def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
     main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
     main_date = _iso(main.date.value) if main else dct
@@ -462,6 +514,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     if not incidents:
         return []
     _date_from_context(doc, incidents, timexes)
+    _refine_main_place(doc, incidents, places)
     _place_from_context(doc, incidents, places)
     _mark_background(doc, incidents, _iso(dct))
     events: list[Event] = []
