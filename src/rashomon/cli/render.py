@@ -20,11 +20,12 @@ def events_table(rows: list[dict]) -> Table:
     for col in ("id", "doc", "type", "date", "place", "roles", "figures"):
         table.add_column(col)
     for ev in rows:
-        roles = "\n".join(f"{a['role']}: {a['entity']}" + (f" ({a['responsibility']})" if a["responsibility"] else "")
-                          for a in ev["arguments"])
+        # one line per role filler (an entity named several times has one argument per mention)
+        roles = "\n".join(dict.fromkeys(f"{a['role']}: {a['entity']}" + (f" ({a['responsibility']})" if a["responsibility"] else "")
+                                         for a in ev["arguments"]))
         place = ev["place"]
         table.add_row(
-            str(ev["id"]), ev["doc"][:8], ", ".join(ev["types"]) + (" [background]" if ev["background"] else ""),
+            str(ev["id"]), ev["doc"][:8], escape(", ".join(ev["types"]) + (" [background]" if ev["background"] else "")),
             ev["date"]["value"] if ev["date"] else "", escape(f"{place['name']} ({place['country'] or '?'})") if place else "",
             escape(roles), escape("\n".join(figure_text(f) for f in ev["figures"])),
         )
@@ -37,9 +38,17 @@ def statements_table(rows: list[dict]) -> Table:
         table.add_column(col, overflow="fold")
     for st in rows:
         table.add_row(str(st["id"]), escape(st["speaker"] or (st["source"] or {}).get("text") or "?"),
-                      escape(st["cue"]["text"]), st["type"], st["mode"], st["date"]["value"] if st["date"] else "",
+                      escape(st["cue"]["text"]), st["type"], st["mode"], statement_when(st),
                       escape(st["content"]["text"][:200]))
     return table
+
+
+def statement_when(st: dict) -> str:
+    """The date a statement was made, or, when the text gives none, "≤ <date>": it was made by the
+    time the report carrying it was published."""
+    if st.get("date"):
+        return st["date"]["value"]
+    return f"≤ {st['reported']}" if st.get("reported") else ""
 
 
 def documents_table(rows: list[dict]) -> Table:

@@ -258,7 +258,9 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
             scored.append((is_country, dist, p.span.start, p))
     if not scored:
         return _demonym_place(doc, sent, trigger)
-    return min(scored, key=lambda x: x[:3])[3]
+    # the most specific place among those nearly as close as the closest one
+    closest = min(d for _, d, _, _ in scored)
+    return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[2]))[3]
 
 
 def _is_agent(doc: Doc, place: Place) -> bool:

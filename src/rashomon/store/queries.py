@@ -51,7 +51,9 @@ def list_events(session: Session, doc_id: str | None = None, background: bool | 
     return [event_dict(ev) for ev in session.execute(q.order_by(EventRow.doc_id, EventRow.idx)).scalars()]
 
 
-def statement_dict(st: StatementRow, event_ids: list[int] | None = None) -> dict:
+def statement_dict(st: StatementRow, event_ids: list[int] | None = None, reported: str | None = None) -> dict:
+    """A statement as plain data; ``reported`` is the publication date of its document (the
+    statement was made by then; ``date`` is the date the text gives, if any)."""
     return {
         "id": st.id, "doc": st.doc_id, "speaker": st.speaker, "speaker_kind": st.speaker_kind,
         "source": span(st.doc_id, st.source_start, st.source_end, st.source_text),
@@ -60,6 +62,7 @@ def statement_dict(st: StatementRow, event_ids: list[int] | None = None) -> dict
         "mode": st.mode, "type": st.type, "polarity": st.polarity,
         "target": span(st.doc_id, st.target_start, st.target_end, st.target_text),
         "date": {"value": st.date_value, "span": span(st.doc_id, st.date_start, st.date_end, st.date_text)} if st.date_value else None,
+        "reported": reported,
         "events": event_ids or [],
         "chain": json.loads(st.chain) if st.chain else [],
     }
@@ -79,7 +82,9 @@ def list_statements(session: Session, speaker: str | None = None, stype: str | N
     if rows:
         for se in session.execute(select(StatementEventRow).where(StatementEventRow.statement_id.in_([r.id for r in rows]))).scalars():
             links.setdefault(se.statement_id, []).append(se.event_id)
-    return [statement_dict(r, links.get(r.id)) for r in rows]
+    published = dict(session.execute(select(DocumentRow.id, DocumentRow.published)
+                                     .where(DocumentRow.id.in_({r.doc_id for r in rows}))).all()) if rows else {}
+    return [statement_dict(r, links.get(r.id), published.get(r.doc_id)) for r in rows]
 
 
 def speaker_matches(query: str, row: StatementRow) -> bool:
