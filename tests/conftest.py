@@ -128,10 +128,10 @@ class Cli:
         self.db_url = db_url
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | bytes | None = None):
+    def __call__(self, *args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
         from rashomon.cli.main import app
 
-        return self.runner.invoke(app, ["--db", self.db_url, *args], input=input, catch_exceptions=True)
+        return self.runner.invoke(app, ["--db", self.db_url, *args], input=input, env=env, catch_exceptions=True)
 
 
 @pytest.fixture

@@ -356,3 +356,17 @@ def test_help(cli, path):
     result = cli(*path, "--help")
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.stdout
+
+
+def test_tables_show_background_undated_statements_and_each_filler_once(cli, write):
+    text = ("Gunmen attacked a police post in Kidal, Mali, on Tuesday, killing three officers, the army said. "
+            "The gunmen fled on motorbikes. Residents said the gunmen had attacked the same post before.\n\n"
+            "In 2019, a bombing at a market in Kidal killed 12 people.")
+    path = write("kidal.txt", "Gunmen attack police post in Mali\n\nJune 5, 2024\n\n" + text)
+    assert cli("ingest", str(path)).exit_code == 0
+    events = cli("events", env={"COLUMNS": "200"}).stdout
+    assert "[background]" in events
+    roles = [line for line in events.splitlines() if "perpetrator" in line]
+    assert len(roles) == len(set(roles)), events
+    statements = cli("statements", env={"COLUMNS": "200"}).stdout
+    assert "≤ 2024-06-05" in statements
