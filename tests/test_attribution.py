@@ -229,3 +229,56 @@ def test_tagger_keeps_named_entities_and_is_loaded_once(nlp):
     assert [doc[s:e].text for s, e in tagged_cues(doc)] == ["said"]
     assert [(e.text, e.label_) for e in doc.ents] == ents  # the tagger runs on a copy
     assert _cue_tagger() is _cue_tagger()
+
+
+# --- learned content/source boundaries and source rules (issue 5, fourth pass)
+
+
+def test_gerund_phrase_takes_subject_of_governing_verb(nlp):
+    st = one(nlp, "The senator angered her colleagues by suggesting that the vote had been rigged.", "suggesting")
+    assert words(st.source) == "The senator"
+    assert words(st.content) == "that the vote had been rigged"
+
+
+def test_participle_modifying_noun_names_the_source(nlp):
+    st = one(nlp, "Voters questioning the results can ask for a recount.", "questioning")
+    assert words(st.source) == "Voters"
+
+
+def test_referential_it_is_a_source(nlp):
+    text = "The ministry issued a statement on Monday. It said the talks would resume in March."
+    st = one(nlp, text, "said")
+    assert words(st.source) == "It"
+    assert words(st.content) == "the talks would resume in March"
+
+
+def test_quote_resumed_after_the_cue_in_the_same_sentence(nlp):
+    st = one(nlp, '"We will not leave," the mayor said, "until the water is back."', "said")
+    assert words(st.source) == "the mayor"
+    assert st.content.text.startswith('"We will not leave') and st.content.text.endswith('back."')
+    assert st.mode == "direct"
+
+
+def test_trailing_according_to_is_cut_from_the_content(nlp):
+    text = "The army said the bridge was destroyed by shelling, according to a local newspaper."
+    st = one(nlp, text, "said")
+    assert words(st.content) == "the bridge was destroyed by shelling"
+
+
+def test_raised_subject_belongs_to_the_content(nlp):
+    st = one(nlp, "The governor is expected to sign the bill next week.", "is expected")
+    assert st.source is None
+    assert words(st.content) == "The governor is expected to sign the bill next week"
+
+
+def test_content_extends_over_a_second_that_clause(nlp):
+    text = "Residents said the water supply had been cut, and that the power station had been hit."
+    st = one(nlp, text, "said")
+    assert words(st.content) == "the water supply had been cut, and that the power station had been hit"
+
+
+def test_relative_clause_is_cut_from_the_source(nlp):
+    text = "The spokesman, who declined to be named, said the convoy had been stopped at the border."
+    st = one(nlp, text, "said")
+    assert words(st.source) == "The spokesman"
+    assert words(st.content) == "the convoy had been stopped at the border"

@@ -77,6 +77,14 @@ def build(parsed, docs, vocab):
     return examples
 
 
+def configure(width: int, depth: int, hidden: int) -> None:
+    """Set the tok2vec width/depth and the parser's hidden width of :data:`MODEL`."""
+    MODEL["hidden_width"] = hidden
+    MODEL["tok2vec"]["embed"]["width"] = width
+    MODEL["tok2vec"]["encode"]["width"] = width
+    MODEL["tok2vec"]["encode"]["depth"] = depth
+
+
 def new_pipeline():
     import spacy
 
@@ -103,7 +111,7 @@ def train(examples, epochs: int, dev=None, log=print):
         msg = f"epoch {epoch} loss {losses.get('cue', 0):.0f} {time.time() - t0:.0f}s"
         if dev is not None:
             msg += " | " + score(nlp, dev)
-        log(msg)
+        log(msg, flush=True)
     return nlp
 
 
@@ -137,8 +145,12 @@ def main() -> None:
     ap.add_argument("--select", action="store_true", help="train on even articles, score odd ones per epoch")
     ap.add_argument("--crossfit", default=None, help="write 2-fold tagger predictions on train (JSON)")
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--width", type=int, default=MODEL["tok2vec"]["encode"]["width"])
+    ap.add_argument("--depth", type=int, default=MODEL["tok2vec"]["encode"]["depth"])
+    ap.add_argument("--hidden", type=int, default=MODEL["hidden_width"])
     args = ap.parse_args()
     out = Path(args.out)
+    configure(args.width, args.depth, args.hidden)
 
     from rashomon.eval.polnear import list_documents
     from rashomon.nlp.model import load_nlp
@@ -162,6 +174,7 @@ def main() -> None:
         for fold in (0, 1):
             model = train([e for k, e in enumerate(examples) if k % 2 != fold], args.epochs)
             held = [k for k in range(len(examples)) if k % 2 == fold]
+            print(f"fold {fold}: " + score(model, [examples[k] for k in held]), flush=True)
             for k, p in zip(held, predict(model, [examples[k] for k in held])):
                 preds[docs[k][0]] = p
         Path(args.crossfit).write_text(json.dumps(preds), encoding="utf-8")
