@@ -108,3 +108,42 @@ def test_mention_choice_prefers_learned_member():
     assert [(e.key, e.members) for e in plain] == [("two powerful bombs", ["two powerful bombs", "bombs"])]
     chosen = decode(keys, probs, {"Weapon": 0.3}, chooser={"shortest=True": 2.0})
     assert [e.key for e in chosen] == ["bombs"] and chosen[0].cand.start == 10
+
+
+def _key(key, start, feats=()):
+    from rashomon.extract.roles.candidates import Candidate, KeyCandidate
+
+    return KeyCandidate(key, [Candidate(start, start + len(key.split()), start, "base", key, key)], list(feats))
+
+
+def test_soft_gate_and_threshold_for_further_entities():
+    """Scores are scaled by relevance ** alpha; entities after a role's best one need ``<role>_rest``."""
+    from rashomon.extract.roles.decode import decode
+
+    keys = [_key("car bomb", 0), _key("rifles", 10), _key("grenades", 20)]
+    probs = [[0, 0, 0, 0, 0.8], [0, 0, 0, 0, 0.5], [0, 0, 0, 0, 0.3]]
+    th = {"Weapon": 0.2, "Weapon_rest": 0.4}
+    assert [e.key for e in decode(keys, probs, th)] == ["car bomb", "rifles"]
+    th_soft = dict(th, alpha=1.0)
+    assert [e.key for e in decode(keys, probs, th_soft, relevance=0.5)] == ["car bomb"]
+    assert decode(keys, probs, th_soft, relevance=0.1) == []
+    assert len(decode(keys, probs, th_soft)) == 2  # no relevance given: no scaling
+
+
+def test_multi_instance_score_takes_the_best_occurrence():
+    """The occurrence model scores each occurrence of a string and keeps the maximum."""
+    import numpy as np
+
+    from rashomon.extract.roles.candidates import Candidate, KeyCandidate
+    from rashomon.extract.roles.model import Linear, score_learned
+
+    occ = [Candidate(0, 1, 0, "base", "rebels", "rebels", ["rel=nsubj", "gvatt=nsubj"]),
+           Candidate(9, 10, 9, "base", "rebels", "rebels", ["rel=pobj_with"])]
+    keys = [KeyCandidate("rebels", occ, ["bias", "lex_perp"]), _key("city", 5, ["bias"])]
+    pooled = Linear({"bias": [-2.0] * 5, "lex_perp": [1.0, 0, 0, 0, 0]})
+    context = Linear({"gvatt=nsubj": [2.0, 0, 0, 0, 0], "rel=pobj_with": [-1.0, 0, 0, 0, 0]})
+    p = score_learned(keys, pooled, context)
+    assert p.shape == (2, 5)
+    assert np.isclose(p[0, 0], 1 / (1 + np.exp(-1.0)))  # -2 + 1 + max(2, -1)
+    assert np.isclose(p[1, 0], 1 / (1 + np.exp(2.0)))  # no occurrence feature: + 0
+    assert np.allclose(score_learned(keys, pooled), 1 / (1 + np.exp(-pooled.z([k.feats for k in keys]))))

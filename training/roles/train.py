@@ -4,8 +4,15 @@
 
 Writes src/rashomon/data/roles/priors.json.gz and model.json.gz. Only train.json is read;
 the decoding thresholds and the mention chooser are fitted on 5-fold cross-validated
-predictions over train. About 3 min on 2 cores when idle (7-15 min when shared; parsing
-the 1300 documents adds ~2 min without --cache). Deterministic.
+predictions over train. About 3 min on 2 cores when idle (5-7 min when shared; parsing
+the 1300 documents adds ~2 min without --cache). Deterministic: the defaults reproduce the
+shipped model.json.gz byte for byte.
+
+Options kept for experiments (all measured in docs/notes/muc4.md, none shipped): ``--models
+pool,mil`` (adds a multi-instance member: context features scored per occurrence and
+max-pooled per string), ``--tensors FILE`` (dense tok2vec vectors per occurrence in the
+multi-instance member), ``--alphas 0 1 1.5`` (soft relevance gate), ``--split`` (own
+threshold for a role's second and further entities), ``--relevant-only``.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from spacy.tokens import DocBin
 from rashomon.eval.ceaf import merge_templates, score as ceaf_score
 from rashomon.extract.roles.candidates import candidates, featurize, norm, pool
 from rashomon.extract.roles.decode import aliases, decode, member_features
-from rashomon.extract.roles.model import doc_features, role_max_features, score_doc, score_learned
+from rashomon.extract.roles.model import OCC_PREFIXES, Linear, dense_occ, doc_features, occ_feats, role_max_features, score_doc, score_learned
 from rashomon.extract.roles.lexicon import MUC_ROLES
 from rashomon.nlp.model import load_nlp
 
@@ -78,6 +85,16 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--save-cv", default=None, help="pickle the cross-validated scores (decoder experiments)")
     ap.add_argument("--drop", nargs="*", default=[], help="feature prefixes to leave out (ablation)")
+    ap.add_argument("--kdrop", nargs="*", default=None, help="pooled-feature prefixes left to the occurrence model")
+    ap.add_argument("--tensors", default=None, help="npz of doc.tensor per train doc (made if missing): dense occurrence features")
+    ap.add_argument("--alphas", type=float, nargs="*", default=[0.0],
+                    help="soft-gate exponents tried (scores x relevance ** alpha; 0 = hard gate only)")
+    ap.add_argument("--relevant-only", action="store_true",
+                    help="train the role model on reports with a template only (P(role | relevant); soft gate)")
+    ap.add_argument("--step", type=float, default=0.05, help="threshold grid step")
+    ap.add_argument("--split", action="store_true", help="own threshold for entities after a role's best one")
+    ap.add_argument("--models", default="pool", help="ensemble members, averaged: pool (string features pooled "
+                    "over occurrences) and/or mil (context scored per occurrence, max-pooled), e.g. pool,mil")
     args = ap.parse_args()
     nlp = load_nlp()
     rows = [json.loads(line) for line in open(Path(args.shared) / "data/muc4/processed/train.json", encoding="utf-8")]
@@ -115,6 +132,18 @@ def main() -> None:
                 featurize(docs[i], cands_all[i], pri)
                 keys_all[i] = pool(cands_all[i])
     log("featurized", sum(len(c) for c in cands_all), "candidates")
+    dense_all = None
+    if args.tensors:
+        if not Path(args.tensors).exists():  # the DocBin cache does not keep doc.tensor
+            tens = {str(n): d.tensor.astype(np.float16) for n, d in enumerate(
+                nlp.pipe((r["doctext"] for r in rows), batch_size=32))}
+            np.savez(args.tensors, **tens)
+        tens = np.load(args.tensors)
+        dense_all = []
+        for i in range(len(rows)):
+            occs = [c for k in keys_all[i] for c in k.occurrences]
+            dense_all.append(dense_occ(docs[i], occs, tensor=tens[str(i)]))
+        log("dense occurrence vectors", sum(len(x) for x in dense_all))
 
     def labels(i):
         return np.array([[c.key in golds[i][role] for role in MUC_ROLES] for c in keys_all[i]], dtype=np.float32)
@@ -151,9 +180,102 @@ def main() -> None:
         inv = {j: f for f, j in vocab.items()}
         return {inv[j]: [round(float(v), 4) for v in W[j]] for j in range(1, len(W)) if np.abs(W[j]).max() > 1e-3}
 
-    def train(idx):
+    def padded(rows_f):
+        X = np.zeros((len(rows_f), max(1, max(len(r) for r in rows_f))), dtype=np.int32)
+        for n, r in enumerate(rows_f):
+            X[n, : len(r)] = r
+        return X
+
+    def fit_mil(kfeats, ofeats, counts, Y, epochs, D=None):
+        """Multi-instance logistic regression: z(string) = w . pooled features
+        + max over the string's occurrences of v . occurrence features (Adagrad, L2)."""
+        drop = tuple(args.drop)
+        kdrop = drop + tuple(OCC_PREFIXES if args.kdrop is None else args.kdrop)
+
+        def vocab_of(feats, drop):
+            cnt = Counter(f for fs in feats for f in set(fs))
+            return {f: j + 1 for j, f in enumerate(sorted(
+                f for f, n in cnt.items() if n >= args.min_count and not (drop and f.startswith(drop))))}
+
+        vk, vo = vocab_of(kfeats, kdrop), vocab_of(ofeats, drop)
+        Xk = padded([[vk[f] for f in set(fs) if f in vk] for fs in kfeats])
+        Xo = padded([[vo[f] for f in set(fs) if f in vo] for fs in ofeats])
+        counts = np.asarray(counts, dtype=np.int64)
+        start = np.cumsum(counts) - counts
+        R = Y.shape[1]
+        W, V = np.zeros((len(vk) + 1, R)), np.zeros((len(vo) + 1, R))
+        GW, GV = np.full_like(W, 1e-8), np.full_like(V, 1e-8)
+        U = np.zeros((D.shape[1], R)) if D is not None else None
+        GU = np.full_like(U, 1e-8) if D is not None else None
+        lr, bs = 0.1, 256
+        order = np.arange(len(Xk))
+        nprng = np.random.default_rng(0)
+
+        def scatter(X, vals, size):
+            flat = X.ravel()
+            rep = np.repeat(vals, X.shape[1], axis=0)
+            g = np.stack([np.bincount(flat, weights=rep[:, r], minlength=size) for r in range(R)], axis=1)
+            g[0] = 0
+            return g
+
+        for ep in range(epochs):
+            nprng.shuffle(order)
+            for b in range(0, len(order), bs):
+                sel = order[b : b + bs]
+                L = counts[sel]
+                offs = np.cumsum(L) - L
+                oidx = np.repeat(start[sel] - offs, L) + np.arange(L.sum())
+                xo = Xo[oidx]
+                so = V[xo].sum(axis=1)
+                if D is not None:
+                    do = D[oidx].astype(np.float64)
+                    so = so + do @ U
+                mx = np.maximum.reduceat(so, offs, axis=0)
+                local = np.repeat(np.arange(len(sel)), L)
+                mask = (so == mx[local]).astype(np.float64)
+                ties = np.add.reduceat(mask, offs, axis=0)
+                xk = Xk[sel]
+                z = W[xk].sum(axis=1) + mx
+                err = 1 / (1 + np.exp(-np.clip(z, -30, 30))) - Y[sel]
+                gw = scatter(xk, err, len(W)) + args.l2 * W
+                go = mask * (err / ties)[local]
+                gv = scatter(xo, go, len(V)) + args.l2 * V
+                if D is not None:
+                    gu = do.T @ go + args.l2 * U
+                    GU += gu**2
+                    U -= lr * gu / np.sqrt(GU)
+                GW += gw**2
+                GV += gv**2
+                W -= lr * gw / np.sqrt(GW)
+                V -= lr * gv / np.sqrt(GV)
+
+        def out(vocab, M):
+            inv = {j: f for f, j in vocab.items()}
+            return {inv[j]: [round(float(v), 4) for v in M[j]] for j in range(1, len(M)) if np.abs(M[j]).max() > 1e-3}
+
+        return out(vk, W), out(vo, V), (np.round(U, 4).astype(np.float32) if U is not None else None)
+
+    def train(idx) -> list[dict]:
+        """The ensemble members: {"weights", "occ_weights"?, "occ_dense"?} each."""
+        if args.relevant_only:
+            idx = [i for i in idx if doc_y[i, 0] > 0]
         feats = [c.feats for i in idx for c in keys_all[i]]
-        return fit(feats, np.concatenate([labels(i) for i in idx]), args.epochs)
+        Y = np.concatenate([labels(i) for i in idx])
+        members = []
+        for kind in args.models.split(","):
+            if kind == "pool":
+                members.append({"weights": fit(feats, Y, args.epochs)})
+                continue
+            ofeats = [occ_feats(c) for i in idx for k in keys_all[i] for c in k.occurrences]
+            counts = [len(k.occurrences) for i in idx for k in keys_all[i]]
+            D = np.concatenate([dense_all[i] for i in idx]) if dense_all else None
+            w, v, U = fit_mil(feats, ofeats, counts, Y, args.epochs, D)
+            members.append({"weights": w, "occ_weights": v} | ({"occ_dense": U} if U is not None else {}))
+        return members
+
+    def predict(members, i):
+        return np.mean([score_learned(keys_all[i], m["weights"], m.get("occ_weights"),
+                                      dense_all[i] if dense_all else None, m.get("occ_dense")) for m in members], axis=0)
 
     doc_feats = [doc_features(d) for d in docs]
     doc_y = np.array([[float(any(golds[i][r] for r in MUC_ROLES))] for i in range(len(rows))])
@@ -166,10 +288,11 @@ def main() -> None:
     probs, pdoc = {}, {}
     for k in range(N_FOLDS):
         tr = [i for i in range(len(rows)) if fold[i] != k]
-        w, wd = train(tr), train_doc(tr)
+        members, wd = train(tr), train_doc(tr)
+        members = [{k2: Linear(v2) if isinstance(v2, dict) else v2 for k2, v2 in m.items()} for m in members]
         for i in range(len(rows)):
             if fold[i] == k:
-                probs[i] = score_learned(keys_all[i], w)
+                probs[i] = predict(members, i)
                 pdoc[i] = float(score_doc(doc_feats[i], wd))
         log("fold", k)
     # stacked relevance gate: lemmas + the strongest candidate score per role (cross-validated)
@@ -183,40 +306,72 @@ def main() -> None:
     held = list(range(len(rows)))
     alias = {i: aliases(docs[i]) for i in held}
     gold_docs = {rows[i]["docid"]: {"templates": rows[i]["templates"]} for i in held}
-    thresholds = {role: 0.3 for role in MUC_ROLES}
-    thresholds["doc"] = 0.0
-
-    def pred_docs(th, roles=None, cache=None):
+    def pred_docs(th, cache):
         out = {}
         for i in held:
             t = {role: [] for role in MUC_ROLES}
             if pdoc[i] >= th["doc"]:
-                ents = cache[i] if cache is not None else decode(keys_all[i], probs[i], th, alias[i], roles=roles)
-                for e in ents:
+                for e in cache[i]:
                     t[e.role].append([e.cand.text])
             out[rows[i]["docid"]] = {"templates": [t]}
         return out
 
-    # a role's F1 depends only on its own threshold and the gate: sweep one role at a time,
-    # and sweep the gate over entities decoded once
-    for _ in range(2):
-        for role in (*MUC_ROLES, "doc"):
-            best = (-1.0, 0.5)
-            cache = {i: decode(keys_all[i], probs[i], thresholds, alias[i]) for i in held} if role == "doc" else None
-            for tau in np.arange(0.05, 0.8, 0.05):
-                th = dict(thresholds, **{role: float(tau)})
-                m = ceaf_score(gold_docs, pred_docs(th, roles=None if role == "doc" else (role,), cache=cache))
-                f = m["micro"]["f1"] if role == "doc" else m[role]["f1"]
-                if f > best[0] + 1e-9:
-                    best = (f, float(tau))
-            thresholds[role] = round(best[1], 2)
-    m0 = ceaf_score(gold_docs, pred_docs(thresholds))
+    # Decoding thresholds, tuned on the cross-validated scores. Scaling a document's scores
+    # (soft gate: x relevance ** alpha) keeps their order, so the entities are decoded once at
+    # a low threshold and each setting only filters them: (role, score, rank in role, mention).
+    low = {role: 0.02 for role in MUC_ROLES}
+    fast = {i: [(e.role, e.score, n, e.cand.text) for role in MUC_ROLES
+                for n, e in enumerate(decode(keys_all[i], probs[i], low, alias[i], roles=(role,)))] for i in held}
+
+    def fast_score(th, roles=MUC_ROLES):
+        out = {}
+        for i in held:
+            t = {role: [] for role in MUC_ROLES}
+            if pdoc[i] >= th["doc"]:
+                gain = pdoc[i] ** th["alpha"] if th["alpha"] else 1.0
+                for role, sc, n, text in fast[i]:
+                    if role in roles and sc * gain >= th[role if n == 0 else role + "_rest"]:
+                        t[role].append([text])
+            out[rows[i]["docid"]] = {"templates": [t]}
+        return ceaf_score(gold_docs, out)
+
+    grid = [round(float(x), 3) for x in np.arange(args.step, 0.8, args.step)]
+    best_all = None
+    for alpha in args.alphas:
+        th = {"alpha": alpha, "doc": 0.0, **{r: 0.3 for r in MUC_ROLES}, **{r + "_rest": 0.3 for r in MUC_ROLES}}
+        for _ in range(2):
+            for name in (*MUC_ROLES, *(r + "_rest" for r in MUC_ROLES if args.split), "doc"):
+                role = name.split("_")[0]
+                best = (-1.0, th[name])
+                for tau in (([0.0] if alpha else []) + grid if name == "doc" else grid):
+                    tied = {} if args.split or name == "doc" else {name + "_rest": tau}
+                    m = fast_score(dict(th, **{name: tau}, **tied), MUC_ROLES if name == "doc" else (role,))
+                    f = m["micro" if name == "doc" else role]["f1"]
+                    if f > best[0] + 1e-9:
+                        best = (f, tau)
+                th[name] = best[1]
+                if not args.split and name != "doc":
+                    th.pop(name + "_rest")
+                    th[name + "_rest"] = best[1]
+        f = fast_score(th)["micro"]["f1"]
+        log("alpha", alpha, "cross-validated micro F1", round(f * 100, 2))
+        if best_all is None or f > best_all[0] + 1e-9:
+            best_all = (f, th)
+    thresholds = best_all[1]
+    if not args.split:
+        for r in MUC_ROLES:
+            thresholds.pop(r + "_rest")
+    # news text (no gate): score as a typical relevant report
+    if thresholds["alpha"]:
+        thresholds["rel_news"] = round(float(np.median([pdoc[i] for i in held if doc_y[i, 0] > 0])), 3)
+    else:
+        del thresholds["alpha"]
+    ents_cv = {i: decode(keys_all[i], probs[i], thresholds, alias[i], relevance=pdoc[i]) for i in held}
+    m0 = ceaf_score(gold_docs, pred_docs(thresholds, ents_cv))
     log("cross-validated, best-scoring mention", {k: round(v["f1"] * 100, 1) for k, v in m0.items()})
 
     # mention choice: which member of a predicted entity to output (learned on the
     # cross-validated entities; members labelled by whether they are a gold mention)
-    ents_cv = {i: decode(keys_all[i], probs[i], thresholds, alias[i]) for i in held}
-
     def chooser_data(idx):
         feats, ys = [], []
         for i in idx:
@@ -238,8 +393,8 @@ def main() -> None:
         ck = train_chooser([i for i in held if fold[i] != k])
         for i in held:
             if fold[i] == k:
-                chooser_cv[i] = decode(keys_all[i], probs[i], thresholds, alias[i], chooser=ck)
-    m = ceaf_score(gold_docs, pred_docs(thresholds, cache=chooser_cv))
+                chooser_cv[i] = decode(keys_all[i], probs[i], thresholds, alias[i], chooser=ck, relevance=pdoc[i])
+    m = ceaf_score(gold_docs, pred_docs(thresholds, chooser_cv))
     log("cross-validated, learned mention choice", {k: round(v["f1"] * 100, 1) for k, v in m.items()})
     chooser = train_chooser(held) if m["micro"]["f1"] > m0["micro"]["f1"] else None
     if args.save_cv:
@@ -258,17 +413,24 @@ def main() -> None:
     log("cross-validated thresholds", thresholds, {k: round(v["f1"] * 100, 1) for k, v in m.items()})
 
     # final: priors and weights from all of train (features keep the fold-wise priors)
-    w = train(list(range(len(rows))))
+    members = train(list(range(len(rows))))
     wd = train_doc(list(range(len(rows))))
     priors = build_priors(items(range(len(rows))))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "priors.json.gz").write_bytes(gzip.compress(json.dumps(priors, sort_keys=True).encode(), mtime=0))
-    model = {"weights": w, "doc_weights": wd, "thresholds": thresholds}
+    for m in members:
+        if "occ_dense" in m:
+            m["occ_dense"] = [[float(x) for x in row] for row in m["occ_dense"]]
+    model = {"doc_weights": wd, "thresholds": thresholds}
+    if len(members) == 1:
+        model.update(members[0])
+    else:
+        model["members"] = members
     if chooser:
         model["chooser"] = chooser
     (out / "model.json.gz").write_bytes(gzip.compress(json.dumps(model, sort_keys=True).encode(), mtime=0))
-    log("wrote", out / "model.json.gz", len(w), "features")
+    log("wrote", out / "model.json.gz", [len(m["weights"]) + len(m.get("occ_weights", {})) for m in members], "features")
 
 
 if __name__ == "__main__":

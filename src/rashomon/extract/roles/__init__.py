@@ -41,14 +41,17 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
         return []
     featurize(doc, cands, priors())
     keys = pool(cands)
-    probs, thresholds = score(keys, use_model=use_model)
+    probs, thresholds = score(keys, use_model=use_model, doc=doc)
+    rel = None
     if use_model and muc_style:
         rel = doc_relevance(doc, probs)
         if rel is not None and rel < thresholds.get("doc", 0.0):
             return []
+    elif use_model:
+        rel = thresholds.get("rel_news")  # news: taken as a relevant report (typical gate value)
     alias = aliases(doc)
     chooser = (model_weights() or {}).get("chooser") if use_model else None
-    entities = decode(keys, probs, thresholds, alias, chooser=chooser)
+    entities = decode(keys, probs, thresholds, alias, chooser=chooser, relevance=rel)
     _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)

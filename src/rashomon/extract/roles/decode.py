@@ -79,19 +79,27 @@ def related(a: str, b: str, role: str, alias: set[frozenset[str]] | None = None)
 
 
 def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=None, roles=None,
-           chooser: dict[str, float] | None = None) -> list[Entity]:
+           chooser: dict[str, float] | None = None, relevance: float | None = None) -> list[Entity]:
     """Per role (all, or those in ``roles``): rank strings by score, group related strings
     into entities, threshold; the mention of each entity is the best-scoring string, or the
-    member the learned ``chooser`` prefers."""
+    member the learned ``chooser`` prefers.
+
+    Thresholds: ``thresholds[role]`` for the role's best entity, ``thresholds[role + "_rest"]``
+    (default: the same) for the others. With a document ``relevance`` and
+    ``thresholds["alpha"]``, scores are multiplied by ``relevance ** alpha`` (soft gate)."""
     out: list[Entity] = []
+    alpha = thresholds.get("alpha", 0.0)
+    gain = relevance**alpha if relevance is not None and alpha else 1.0
     for r, role in enumerate(MUC_ROLES):
         if roles is not None and role not in roles:
             continue
         tau = thresholds.get(role, 0.5)
-        ranked = sorted(((float(p[r]), k) for k, p in zip(keys, probs)), key=lambda sk: -sk[0])
+        tau_rest = thresholds.get(role + "_rest", tau)
+        cut = min(tau, tau_rest) * 0.5
+        ranked = sorted(((float(p[r]) * gain, k) for k, p in zip(keys, probs)), key=lambda sk: -sk[0])
         clusters: list[Entity] = []
         for score, kc in ranked:
-            if score < tau * 0.5:
+            if score < cut:
                 break
             target = next((e for e in clusters if any(related(kc.key, m, role, alias) for m in e.members)), None)
             if target is None:
@@ -102,7 +110,7 @@ def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=
                 target.occurrences.extend(kc.occurrences)
                 target.member_scores.append(score)
                 target.member_keys.append(kc)
-        kept = [e for e in clusters if e.score >= tau]
+        kept = [e for n, e in enumerate(clusters) if e.score >= (tau if n == 0 else tau_rest)]
         if chooser:
             for e in kept:
                 choose_mention(e, chooser)

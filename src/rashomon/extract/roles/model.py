@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -41,24 +42,108 @@ def score_rules(cands: list[Candidate]) -> np.ndarray:
     return out
 
 
-def score_learned(cands: list[Candidate], weights: dict[str, list[float]]) -> np.ndarray:
-    out = np.zeros((len(cands), len(MUC_ROLES)))
-    for i, c in enumerate(cands):
-        z = np.zeros(len(MUC_ROLES))
-        for f in c.feats:
-            w = weights.get(f)
-            if w is not None:
-                z += w
-        out[i] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+# occurrence-level (context) features: scored per occurrence, max-pooled per string
+OCC_PREFIXES = ("rel=", "relgov=", "relgov2=", "gov=", "gvatt=", "gvvic=", "gvtgt=", "gvwpn=", "passive_subj",
+                "kind_rel=", "prev=", "next=", "sent=", "satt=", "firstocc=", "title_before", "paren_single",
+                "ent=")
+
+
+class Linear:
+    """A sparse linear map (feature name -> one weight per role) as an index and a matrix."""
+
+    def __init__(self, weights: dict[str, list[float]], width: int = len(MUC_ROLES)):
+        self.index = {f: j + 1 for j, f in enumerate(weights)}
+        self.M = np.zeros((len(weights) + 1, width))
+        if weights:
+            self.M[1:] = np.asarray(list(weights.values()), dtype=np.float64).reshape(len(weights), width)
+
+    def z(self, feat_lists: list[list[str]]) -> np.ndarray:
+        """Summed weights of each feature list (row 0 is a zero row, so empty lists are fine)."""
+        get = self.index.get
+        idx: list[int] = []
+        offs = np.empty(len(feat_lists), dtype=np.int64)
+        for n, fs in enumerate(feat_lists):
+            offs[n] = len(idx)
+            idx.append(0)
+            idx.extend(j for j in map(get, fs) if j)
+        if not feat_lists:
+            return np.zeros((0, self.M.shape[1]))
+        return np.add.reduceat(self.M[np.asarray(idx, dtype=np.int64)], offs, axis=0)
+
+
+def occ_feats(c: Candidate) -> list[str]:
+    return [f for f in c.feats if f.startswith(OCC_PREFIXES)]
+
+
+def dense_occ(doc, occs: list[Candidate], tensor=None) -> np.ndarray | None:
+    """Contextual vectors of occurrences from the parser's tok2vec (``doc.tensor``): the head
+    token, the mean over the span and the head's syntactic governor (None without a tensor)."""
+    T = doc.tensor if tensor is None else tensor
+    if T is None or T.ndim != 2 or T.shape[0] != len(doc) or T.shape[1] != DENSE_WIDTH:
+        return None
+    T = np.asarray(T, dtype=np.float32)
+    if not occs:
+        return np.zeros((0, 3 * DENSE_WIDTH), dtype=np.float32)
+    cs = np.vstack([np.zeros((1, T.shape[1]), dtype=np.float32), np.cumsum(T, axis=0)])
+    heads = np.array([c.head for c in occs])
+    starts = np.array([c.start for c in occs])
+    ends = np.array([c.end for c in occs])
+    gov = np.fromiter((t.head.i for t in doc), dtype=np.int64, count=len(doc))
+    mean = (cs[ends] - cs[starts]) / (ends - starts)[:, None]
+    return np.hstack([T[heads], mean, T[gov[heads]]])
+
+
+DENSE_WIDTH = 96  # width of en_core_web_sm's tok2vec output
+
+
+def _max_occ(keys, table: Linear, dense: np.ndarray | None = None, U: np.ndarray | None = None) -> np.ndarray:
+    """Per string and role: the best occurrence's context score (multi-instance max-pooling)."""
+    occs = [c for k in keys for c in k.occurrences]
+    so = table.z([occ_feats(c) for c in occs])
+    if dense is not None and U is not None:
+        so = so + dense @ U
+    lens = np.array([len(k.occurrences) for k in keys], dtype=np.int64)
+    return np.maximum.reduceat(so, np.cumsum(lens) - lens, axis=0)
+
+
+def score_learned(keys, weights, occ_weights=None, dense=None, U=None) -> np.ndarray:
+    """Probabilities (n x roles): pooled string features plus, when given, the max over the
+    string's occurrences of the occurrence-context model (sparse ``occ_weights`` and, with
+    ``dense`` occurrence vectors, dense weights ``U``). ``weights`` may be dicts or Linear."""
+    if not len(keys):
+        return np.zeros((0, len(MUC_ROLES)))
+    table = weights if isinstance(weights, Linear) else Linear(weights)
+    z = table.z([k.feats for k in keys])
+    if occ_weights is not None:
+        occ = occ_weights if isinstance(occ_weights, Linear) else Linear(occ_weights)
+        z = z + _max_occ(keys, occ, dense, U)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+@functools.lru_cache(maxsize=1)
+def _members() -> list[tuple]:
+    """The shipped ensemble: (pooled table, occurrence table or None, dense weights or None) each."""
+    m = model_weights()
+    out = []
+    for mem in m.get("members") or [m]:
+        occ = Linear(mem["occ_weights"]) if mem.get("occ_weights") else None
+        U = np.asarray(mem["occ_dense"], dtype=np.float32) if mem.get("occ_dense") else None
+        out.append((Linear(mem["weights"]), occ, U))
     return out
 
 
-def score(cands: list[Candidate], use_model: bool = True) -> tuple[np.ndarray, dict[str, float]]:
-    """Probabilities (n_candidates x 5 roles) and the per-role thresholds to apply."""
+def score(keys, use_model: bool = True, doc=None) -> tuple[np.ndarray, dict[str, float]]:
+    """Probabilities (n_strings x 5 roles), averaged over the ensemble members, and the
+    per-role thresholds to apply."""
     m = model_weights() if use_model else None
     if m is None:
-        return score_rules(cands), RULE_THRESHOLDS
-    return score_learned(cands, m["weights"]), m["thresholds"]
+        return score_rules(keys), RULE_THRESHOLDS
+    members = _members()
+    dense = None
+    if doc is not None and any(U is not None for _, _, U in members):
+        dense = dense_occ(doc, [c for k in keys for c in k.occurrences])
+    probs = [score_learned(keys, w, v, dense, U) for w, v, U in members]
+    return (probs[0] if len(probs) == 1 else np.mean(probs, axis=0)), m["thresholds"]
 
 
 def doc_features(doc) -> list[str]:
