@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from rashomon.extract.attribution import extract_attributions
+from rashomon.extract.attribution import extract_attributions, tag_cues_batch
 from rashomon.extract.events import extract_events, incident_at
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
@@ -38,7 +38,9 @@ class Pipeline:
 
     def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         docs = list(documents)
-        for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)):
+        parsed = list(self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size))
+        tag_cues_batch(parsed)
+        for document, doc in zip(docs, parsed):
             yield self.analyze_doc(document, doc)
 
     def analyze_batch(self, documents: list[Document]) -> Iterator[tuple[Document, Analysis | Exception]]:
@@ -46,7 +48,8 @@ class Pipeline:
         one document's failure is yielded as its exception and the others go on."""
         try:
             parsed: list[Doc] | None = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
-        except Exception:  # a document that breaks the batch parse: parse one by one to find it
+            tag_cues_batch(parsed)
+        except Exception:  # a document that breaks the batch: parse and tag one by one to find it
             parsed = None
         for i, document in enumerate(documents):
             try:

@@ -124,6 +124,18 @@ def tagger_input(doc: Doc, vocab) -> Doc:
                heads=[t.head.i for t in doc], lemmas=[t.lemma_ for t in doc])
 
 
+def tag_cues_batch(docs: list[Doc], batch_size: int = 32) -> None:
+    """Run the cue tagger over many documents at once (faster than one by one) and keep its
+    cues on each document for :func:`tagged_cues`."""
+    tagger = _cue_tagger()
+    todo = [d for d in docs if len(d) and "rashomon_tagged_cues" not in d.user_data]
+    if tagger is None or not todo:
+        return
+    tagged = tagger.pipe((tagger_input(d, tagger.vocab) for d in todo), batch_size=batch_size)
+    for doc, t in zip(todo, tagged):
+        doc.user_data["rashomon_tagged_cues"] = [(e.start, e.end) for e in t.ents]
+
+
 def tagged_cues(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` the cue tagger marks as cues (empty without a tagger)."""
     cached = doc.user_data.get("rashomon_tagged_cues")
