@@ -417,54 +417,6 @@ def stored_links(session: Session, cluster_id: int | None = None) -> list[dict]:
 # ---------------------------------------------------------------- pairs of passages
 
 @functools.lru_cache(maxsize=1)
-def _pipeline():
-    from rashomon.engine.pipeline import Pipeline
-
-    return Pipeline()
-
-
-def _analyse(p: dict):
-    from rashomon.models import Document
-
-    doc = Document(id=str(abs(hash(p["text"]))), text=p["text"], published=(p.get("date") or None), source=p.get("source"))
-    return _pipeline().analyze(doc)
-
-
-def _st_dicts(an, tag: str) -> list[dict]:
-    out = []
-    for i, st in enumerate(an.statements):
-        out.append({"id": f"{tag}{i}", "doc": tag, "speaker": st.speaker, "speaker_kind": st.speaker_kind,
-                    "source": st.source.to_dict() if st.source else None, "cue": st.cue.to_dict(),
-                    "content": st.content.to_dict(), "type": st.type,
-                    "target": st.target.to_dict() if st.target else None,
-                    "date": st.date.value if st.date else None, "published": an.document.published})
-    return out
-
-
-def _figs(an, source: str | None) -> list[dict]:
-    out = []
-    for ev in an.events:
-        for f in ev.figures:
-            if f.kind in ("killed", "wounded", "missing", "arrested", "charged", "kidnapped"):
-                out.append({"kind": f.kind, "value": f.value, "value_max": f.value_max, "qualifier": f.qualifier,
-                            "text": f.span.text, "source": f.reporter.text if f.reporter else source,
-                            "date": an.document.published, "doc": an.document.id, "start": f.span.start,
-                            "published": an.document.published, "figure_id": id(f)})
-    return out
-
-
-def _ev_dicts(an) -> list[dict]:
-    ctx = [m.span.text for m in an.mentions if m.label in ("GPE", "LOC", "FAC")]
-    return [{"id": f"{an.document.id}#{i}", "doc": an.document.id, "types": ev.types or [ev.type],
-             "date": ev.date.value if ev.date else None, "published": an.document.published,
-             "place": {"name": ev.place.name, "city": ev.place.city, "country": ev.place.country} if ev.place else None,
-             "participants": [a.entity or a.span.text for a in ev.arguments if a.role.startswith("perpetrator")],
-             "targets": [a.span.text for a in ev.arguments if a.role in ("target", "victim")],
-             "figures": [{"kind": f.kind, "value": f.value} for f in ev.figures], "context_places": ctx}
-            for i, ev in enumerate(an.events)]
-
-
-@functools.lru_cache(maxsize=1)
 def _cues() -> dict:
     c = load_json("resolve/pair_cues.json")
     return {k: [re.compile(x) for x in v] if k in ("denial", "responsibility", "update", "contrast", "reported") else v
