@@ -17,6 +17,3 @@ def load_json(name: str) -> Any:
     return json.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
-def data_path(name: str):
-    """A traversable path to a data file (for binary or non-JSON data)."""
-    return resources.files(__name__).joinpath(name)

@@ -50,11 +50,6 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def add_months_day(d: Date, n: int) -> Date:
-    y, m = add_months(d.year, d.month, n)
-    return Date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-
-
 def quarter_of(d: Date) -> int:
     return (d.month - 1) // 3 + 1
 

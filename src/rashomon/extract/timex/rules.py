@@ -266,10 +266,6 @@ def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> 
     return True
 
 
-def _day_norm(d: dt.date, ctx: Context, anchor: str | None, typ: str = "DATE", suffix: str = "") -> Norm:
-    return Norm(typ, A.fmt_day(d) + suffix, anchor=anchor)
-
-
 # ---------------------------------------------------------------------------------------------
 # handlers
 
@@ -605,8 +601,6 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Norm | None:
     else:
         return None
     narrative = rel in ("the previous", "the preceding", "the prior", "the following", "that", "the same")
-    if rel in ("the past", "the last") and code in ("W", "M", "Y", "DE", "CE") and False:
-        pass
     if narrative:
         ref, ref_v = ctx.narrative_ref()
         if ctx.last_value and re.fullmatch(r"\d{4}(-\d\d)?", ctx.last_value or ""):
