@@ -7,6 +7,8 @@ word that says what it counts (killed, wounded, arrested, charged ...).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import functools
 
 from spacy.tokens import Doc, Token
@@ -190,28 +192,37 @@ def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier
 def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
     """"Four captives appeared ... They were charged": carry the count across a pronoun subject."""
     text = doc_text(doc)
-    out: list[Figure] = []
-    sents = list(doc.sents)
-    for si, sent in enumerate(sents):
-        for tok in sent:
-            kind = _kind_of(tok)
-            if not kind or kind == "attackers" or tok.pos_ not in ("VERB", "ADJ"):
-                continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ not in ("they", "all"):
-                continue
-            for prev in reversed(sents[max(0, si - 5): si]):
-                if "\n\n" in text[prev.end_char: sent.start_char]:
-                    break  # stay inside the paragraph
-                nouns = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.tag_ in ("NNS", "NNPS")
-                         and any(c.dep_ == "nummod" for c in t.children)]
-                if nouns:
-                    noun = nouns[-1]
-                    num = next(c for c in noun.children if c.dep_ == "nummod")
-                    value = parse_number([num.text])
-                    if value is None or any(f.kind == kind and f.span.start <= num.idx < f.span.end for f in found):
-                        break
-                    qualifier, qstart = _qualifier(doc, num)
-                    out.append(_figure(text, kind, value, qstart, num, qualifier, noun, tok))
+    out: list[tuple[int, Figure]] = []
+    sents: list | None = None
+    starts: list[int] = []
+    # from each "they"/"all" subject to its verb (cheaper than looking at every verb of the text)
+    for pron in doc:
+        if pron.lower_ not in ("they", "all") or pron.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        tok = pron.head
+        kind = _kind_of(tok)
+        if not kind or kind == "attackers" or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        first_subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first_subject is None or first_subject.i != pron.i:
+            continue
+        if sents is None:
+            sents = list(doc.sents)
+            starts = [s.start for s in sents]
+        si = bisect_right(starts, tok.i) - 1
+        sent = sents[si]
+        for prev in reversed(sents[max(0, si - 5): si]):
+            if "\n\n" in text[prev.end_char: sent.start_char]:
+                break  # stay inside the paragraph
+            nouns = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.tag_ in ("NNS", "NNPS")
+                     and any(c.dep_ == "nummod" for c in t.children)]
+            if nouns:
+                noun = nouns[-1]
+                num = next(c for c in noun.children if c.dep_ == "nummod")
+                value = parse_number([num.text])
+                if value is None or any(f.kind == kind and f.span.start <= num.idx < f.span.end for f in found):
                     break
-    return out
+                qualifier, qstart = _qualifier(doc, num)
+                out.append((tok.i, _figure(text, kind, value, qstart, num, qualifier, noun, tok)))
+                break
+    return [f for _, f in sorted(out, key=lambda x: x[0])]
