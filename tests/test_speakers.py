@@ -88,6 +88,15 @@ def test_definite_org_noun_goes_to_named_org(nlp):
     assert got[0][0] == "Harbor Bank"
 
 
+def test_a_common_noun_tagged_as_a_name_is_no_named_org(nlp):
+    # the parser tags the sentence-initial "Bank" as an organisation name; "the bank" still means the named one
+    text = ("Regulators fined Harlow Fargo $185 million on Monday.\n\n"
+            "Bank said in a filing that the fine was unfair, according to the Journal.\n\n"
+            "The bank said that it had fired 5,300 employees.")
+    got = _resolve(nlp, text, [("The bank", 0)])
+    assert got[0][0] == "Harlow Fargo"
+
+
 def test_resolve_mentions_links_pronoun(nlp):
     text = "Senator Laura Quintero spoke in Bogota. She said the law would pass."
     doc = nlp(text)

@@ -462,7 +462,8 @@ class _Resolver:
         if definite and kind != "group" and head.tag_ not in ("NNS", "NNPS"):
             mods = [w for w in key.split() if w not in (low, head.lower_)]
             recent = [e for e in sorted(self.entities, key=lambda e: -e.last_tok)
-                      if e.kind != "person" and e.last_tok < head.i and (e.ner or e.named)]
+                      if e.kind != "person" and e.last_tok < head.i and (e.ner or e.named)
+                      and set(_words(e.name)) - {low, head.lower_, *mods}]  # not just "Bank" tagged as a name
             for e in recent:  # an organisation whose name has the noun (and the modifiers): "the appeals court"
                 ew = _words(e.name) + [a for al in e.aliases for a in al.split()]
                 if (low in ew or head.lower_ in ew) and all(m in ew or m.rstrip("s") in ew for m in mods):
@@ -472,6 +473,8 @@ class _Resolver:
                     if e.ner and e.kind in ("organisation", "media", "government") and sent - e.last_sent <= 6:
                         if e.kind == "government" and low not in self.lx["government"]:
                             continue
+                        if e.kind == "media" and low not in self.lx["media"]:
+                            continue  # "the bank" is not the newspaper quoted before it
                         return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
         for e in self.entities:
             if key in e.aliases:
