@@ -10,7 +10,7 @@ from rashomon.eval.ceaf import match_entities, max_matching, merge_templates, no
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 DEV = SHARED / "data" / "muc4" / "processed" / "dev.json"
-FLOOR = 0.32  # measured 0.327 on the first 20 dev documents (full dev: 0.482)
+FLOOR = 0.37  # measured 0.387 on the first 20 dev documents (full dev: 0.491)
 
 
 def _t(**roles):
@@ -101,4 +101,4 @@ def test_full_dev_floor():
 
     m = evaluate(str(DEV))
     assert m["gold_entities"] == 475
-    assert m["micro"]["f1"] >= 0.47  # measured 0.482
+    assert m["micro"]["f1"] >= 0.47  # measured 0.491

@@ -147,3 +147,35 @@ def test_multi_instance_score_takes_the_best_occurrence():
     assert np.isclose(p[0, 0], 1 / (1 + np.exp(-1.0)))  # -2 + 1 + max(2, -1)
     assert np.isclose(p[1, 0], 1 / (1 + np.exp(2.0)))  # no occurrence feature: + 0
     assert np.allclose(score_learned(keys, pooled), 1 / (1 + np.exp(-pooled.z([k.feats for k in keys]))))
+
+
+def test_relevance_gate_features_and_ranking(nlp):
+    """The gate's document features are lower-cased counts and lemmas, and an attack report scores as more
+    relevant than political commentary (texts written for this test)."""
+    from rashomon.extract.roles.candidates import candidates, featurize, pool
+    from rashomon.extract.roles.lexicon import priors
+    from rashomon.extract.roles.model import doc_features, doc_relevance, score
+
+    attack = ("gunmen shot and killed two police officers and wounded three civilians in a "
+              "bomb attack on a bus station last night, police said. the rebels claimed "
+              "responsibility for the attack.")
+    talk = ("the finance minister said in an interview that the government will present its "
+            "budget to congress next week. opposition parties criticized the plan for "
+            "raising taxes on small businesses.")
+    parts = ("lemma", "lead", "bigram", "count")
+    fa = doc_features(nlp(attack), parts)
+    assert all(f == f.lower() for f in fa)
+    assert "natt=0" not in fa and "nfig=0" not in fa and any(f.startswith("f=") for f in fa)
+    assert "natt=0" in doc_features(nlp(talk), parts)
+
+    def rel(text):
+        doc = nlp(text)
+        cs = candidates(doc)
+        featurize(doc, cs, priors())
+        probs, _ = score(pool(cs), doc=doc)
+        return doc_relevance(doc, probs)
+
+    r_attack, r_talk = rel(attack), rel(talk)
+    if r_attack is None:
+        pytest.skip("no learned model")
+    assert r_attack > r_talk

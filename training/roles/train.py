@@ -12,7 +12,9 @@ Options kept for experiments (all measured in docs/notes/muc4.md, none shipped):
 pool,mil`` (adds a multi-instance member: context features scored per occurrence and
 max-pooled per string), ``--tensors FILE`` (dense tok2vec vectors per occurrence in the
 multi-instance member), ``--alphas 0 1 1.5`` (soft relevance gate), ``--split`` (own
-threshold for a role's second and further entities), ``--relevant-only``.
+threshold for a role's second and further entities), ``--relevant-only``. The relevance
+gate's feature groups: ``--doc-parts`` (default ``lemma,lead,bigram,count``, round 4;
+``--doc-parts lemma --doc-min-count 2`` reproduces the round-2 gate).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from spacy.tokens import DocBin
 from rashomon.eval.ceaf import merge_templates, score as ceaf_score
 from rashomon.extract.roles.candidates import candidates, featurize, norm, pool
 from rashomon.extract.roles.decode import aliases, decode, member_features
-from rashomon.extract.roles.model import OCC_PREFIXES, Linear, dense_occ, doc_features, occ_feats, role_max_features, score_doc, score_learned
+from rashomon.extract.roles.model import DOC_PARTS, OCC_PREFIXES, Linear, dense_occ, doc_features, occ_feats, role_max_features, score_doc, score_learned
 from rashomon.extract.roles.lexicon import MUC_ROLES
 from rashomon.nlp.model import load_nlp
 
@@ -95,6 +97,9 @@ def main() -> None:
     ap.add_argument("--split", action="store_true", help="own threshold for entities after a role's best one")
     ap.add_argument("--models", default="pool", help="ensemble members, averaged: pool (string features pooled "
                     "over occurrences) and/or mil (context scored per occurrence, max-pooled), e.g. pool,mil")
+    ap.add_argument("--doc-parts", default="lemma,lead,bigram,count",
+                    help="relevance-gate feature groups (model.doc_features); round 2 model: lemma")
+    ap.add_argument("--doc-min-count", type=int, default=3, help="feature min count of the gate (round 2: 2)")
     args = ap.parse_args()
     nlp = load_nlp()
     rows = [json.loads(line) for line in open(Path(args.shared) / "data/muc4/processed/train.json", encoding="utf-8")]
@@ -148,11 +153,12 @@ def main() -> None:
     def labels(i):
         return np.array([[c.key in golds[i][role] for role in MUC_ROLES] for c in keys_all[i]], dtype=np.float32)
 
-    def fit(feats: list[list[str]], Y: np.ndarray, epochs: int) -> dict:
+    def fit(feats: list[list[str]], Y: np.ndarray, epochs: int, min_count: int | None = None) -> dict:
+        min_count = args.min_count if min_count is None else min_count
         counts = Counter(f for fs in feats for f in set(fs))
         drop = tuple(args.drop)
         vocab = {f: j + 1 for j, f in enumerate(sorted(
-            f for f, n in counts.items() if n >= args.min_count and not (drop and f.startswith(drop))))}
+            f for f, n in counts.items() if n >= min_count and not (drop and f.startswith(drop))))}
         rows_f = [[vocab[f] for f in set(fs) if f in vocab] for fs in feats]
         width = max(len(r) for r in rows_f)
         X = np.zeros((len(rows_f), width), dtype=np.int32)
@@ -277,11 +283,12 @@ def main() -> None:
         return np.mean([score_learned(keys_all[i], m["weights"], m.get("occ_weights"),
                                       dense_all[i] if dense_all else None, m.get("occ_dense")) for m in members], axis=0)
 
-    doc_feats = [doc_features(d) for d in docs]
+    doc_parts = tuple(args.doc_parts.split(","))
+    doc_feats = [doc_features(d, doc_parts) for d in docs]
     doc_y = np.array([[float(any(golds[i][r] for r in MUC_ROLES))] for i in range(len(rows))])
 
     def train_doc(idx):
-        return fit([doc_feats[i] for i in idx], doc_y[idx], 20)
+        return fit([doc_feats[i] for i in idx], doc_y[idx], 20, args.doc_min_count)
 
 
     # cross-validated probabilities on all of train, to tune the decoding thresholds
@@ -410,7 +417,10 @@ def main() -> None:
             dump[rows[i]["docid"]] = {"gold": merge_templates(rows[i]["templates"]),
                                       "pdoc": round(pdoc[i], 3), "pred": [[e.role, e.key, round(e.score, 3), e.members] for e in ents]}
         Path(args.dump).write_text(json.dumps(dump, indent=0))
-    log("cross-validated thresholds", thresholds, {k: round(v["f1"] * 100, 1) for k, v in m.items()})
+    m_out = m if chooser else m0
+    gate_acc = np.mean([(pdoc[i] >= thresholds["doc"]) == (doc_y[i, 0] > 0) for i in held])
+    log("cross-validated thresholds", thresholds, "gate accuracy", round(float(gate_acc) * 100, 1),
+        {k: (round(v["p"] * 100, 1), round(v["r"] * 100, 1), round(v["f1"] * 100, 1)) for k, v in m_out.items()})
 
     # final: priors and weights from all of train (features keep the fold-wise priors)
     members = train(list(range(len(rows))))
@@ -423,6 +433,8 @@ def main() -> None:
         if "occ_dense" in m:
             m["occ_dense"] = [[float(x) for x in row] for row in m["occ_dense"]]
     model = {"doc_weights": wd, "thresholds": thresholds}
+    if doc_parts != DOC_PARTS:
+        model["doc_parts"] = list(doc_parts)
     if len(members) == 1:
         model.update(members[0])
     else:

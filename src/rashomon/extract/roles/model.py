@@ -146,13 +146,47 @@ def score(keys, use_model: bool = True, doc=None) -> tuple[np.ndarray, dict[str,
     return (probs[0] if len(probs) == 1 else np.mean(probs, axis=0)), m["thresholds"]
 
 
-def doc_features(doc) -> list[str]:
-    """Bag of content lemmas (lower-cased) of a document, for the relevance gate."""
+DOC_PARTS = ("lemma",)  # the gate's feature groups when the model file names none
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (1, 2, 3, 5, 9, 17)) -> int:
+    return next((i for i, e in enumerate(edges) if n < e), len(edges))
+
+
+def doc_features(doc, parts=DOC_PARTS) -> list[str]:
+    """Features of a whole report for the relevance gate (all lower-cased). ``parts``:
+    ``lemma`` (bag of content lemmas), ``lead`` (content lemmas of the first two sentences),
+    ``bigram`` (pairs of nearby content lemmas), ``count`` (bucketed counts of attack words,
+    victim words, perpetrator nouns, casualty figures, length)."""
     feats = {"bias"}
-    for t in doc:
-        if t.is_alpha and not t.is_stop and len(t.text) > 2:
-            feats.add("l=" + t.lemma_.lower())
+    lem = [t.lemma_.lower() for t in doc]
+    content = [t.i for t in doc if t.is_alpha and not t.is_stop and len(t.text) > 2]
+    if "lemma" in parts:
+        feats.update("l=" + lem[i] for i in content)
+    if "lead" in parts:
+        sents = list(doc.sents)[:2]
+        end = sents[-1].end if sents else 0
+        feats.update("f=" + lem[i] for i in content if i < end)
+    if "bigram" in parts:
+        feats.update(f"b={lem[a]}_{lem[b]}" for a, b in zip(content, content[1:]) if b - a <= 2)
+    if "count" in parts:
+        from .lexicon import lexicon
+
+        lex = lexicon()
+        att = lex["attack_verbs"] | lex["attack_nouns"]
+        vic = lex["victim_verbs"] | _CASUALTY
+        first = next(iter(doc.sents), None)
+        feats.add(f"natt={_bucket(sum(1 for x in lem if x in att))}")
+        feats.add(f"natt1={_bucket(sum(1 for t in first if t.lemma_.lower() in att) if first else 0)}")
+        feats.add(f"nvic={_bucket(sum(1 for x in lem if x in vic))}")
+        feats.add(f"nperp={_bucket(sum(1 for x in lem if x in lex['perp_nouns']))}")
+        feats.add(f"len={_bucket(len(doc), (50, 100, 200, 400, 800, 1600))}")
+        figs = sum(1 for t in doc if t.like_num and any(x in vic for x in lem[t.i + 1 : t.i + 5]))
+        feats.add(f"nfig={_bucket(figs)}")
     return sorted(feats)
+
+
+_CASUALTY = {"dead", "death", "injure", "wound", "casualty"}
 
 
 def score_doc(feats: list[str], weights: dict[str, list[float]]) -> float:
@@ -173,5 +207,6 @@ def doc_relevance(doc, probs: np.ndarray) -> float | None:
     m = model_weights()
     if m is None or "doc_weights" not in m:
         return None
-    return score_doc(doc_features(doc) + role_max_features(probs), m["doc_weights"])
+    feats = doc_features(doc, tuple(m.get("doc_parts", DOC_PARTS)))
+    return score_doc(feats + role_max_features(probs), m["doc_weights"])
 
