@@ -185,13 +185,6 @@ def _governor(tok: Token) -> tuple[str, str, str]:
     return dep, gov.lemma_.lower(), gov.dep_
 
 
-def _sent_index(doc: Doc) -> dict[int, int]:
-    idx = {}
-    for n, s in enumerate(doc.sents):
-        idx[s.start] = n
-    return idx
-
-
 def _prior_feats(key_or_head: str, table: dict, kind: str) -> list[str]:
     """``pstr_<role>=bucket`` / ``phead_<role>=bucket`` of a string or head lemma."""
     ps = table.get(key_or_head)

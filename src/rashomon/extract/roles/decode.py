@@ -27,10 +27,6 @@ class Entity:
     member_keys: list[KeyCandidate] = field(default_factory=list)
 
 
-def _acronym(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in _STOP)
-
-
 def _is_acronym(short: str, words: list[str]) -> bool:
     """``short`` is made of the initials of ``words``, in any order (fmln, das, eln-like)."""
     content = [w for w in words if w not in _STOP] or words
