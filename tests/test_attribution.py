@@ -282,3 +282,20 @@ def test_relative_clause_is_cut_from_the_source(nlp):
     st = one(nlp, text, "said")
     assert words(st.source) == "The spokesman"
     assert words(st.content) == "the convoy had been stopped at the border"
+
+
+def test_cue_spans_decodes_entities_and_bio_tags(nlp):
+    # a `ner` tagger's entities and a `tagger` component's BIO tags give the same token ranges
+    from spacy.tokens import Doc, Span
+
+    from rashomon.extract.attribution import cue_spans
+
+    words = ["Officials", "said", "on", "Monday", "they", "are", "skeptical", "of", "it", "."]
+    ner = Doc(nlp.vocab, words=words)
+    ner.set_ents([Span(ner, 1, 2, label="CUE"), Span(ner, 5, 8, label="CUE")], default="outside")
+    assert cue_spans(ner) == [(1, 2), (5, 8)]
+    bio = Doc(nlp.vocab, words=words, tags=["O", "B-CUE", "O", "O", "O", "B-CUE", "I-CUE", "I-CUE", "I-CUE", "O"])
+    assert cue_spans(bio) == [(1, 2), (5, 9)]
+    stray = Doc(nlp.vocab, words=words[:4], tags=["I-CUE", "B-CUE", "B-CUE", "I-CUE"])
+    assert cue_spans(stray) == [(0, 1), (1, 2), (2, 4)]
+    assert cue_spans(Doc(nlp.vocab, words=["Nothing"])) == []
