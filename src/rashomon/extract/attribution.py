@@ -545,9 +545,7 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
                 break
         if cut is None:
             break
-        e = cut
-        while e > s and (doc[e - 1].is_punct and not doc[e - 1].is_quote or doc[e - 1].dep_ == "cc"):
-            e -= 1
+        e = _drop_trailing_glue(doc, s, cut)
     for k in range(E_STEPS):
         p = e
         glue = []
@@ -573,6 +571,13 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
     c.content = (s, e) if s < e else c.content
     if c.source is not None:
         _walk_source(doc, c, lemma, decide)
+
+
+def _drop_trailing_glue(doc: Doc, s: int, e: int) -> int:
+    """End of ``[s, e)`` without the punctuation (not quotes) and conjunctions left before a cut."""
+    while e > s and (doc[e - 1].is_punct and not doc[e - 1].is_quote or doc[e - 1].dep_ == "cc"):
+        e -= 1
+    return e
 
 
 def _walk_source(doc: Doc, c: _Cand, lemma: str, decide) -> None:
@@ -603,9 +608,7 @@ def _walk_source(doc: Doc, c: _Cand, lemma: str, decide) -> None:
                 break
         if cut is None:
             break
-        e = cut
-        while e > s and (doc[e - 1].is_punct and not doc[e - 1].is_quote or doc[e - 1].dep_ == "cc"):
-            e -= 1
+        e = _drop_trailing_glue(doc, s, cut)
     if s < e:
         c.source = (s, e)
 
