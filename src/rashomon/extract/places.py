@@ -24,12 +24,9 @@ from rashomon.models import Place, Span
 from rashomon.nlp.model import doc_text
 
 _MAX_NGRAM = 6
-_LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward"}
 GAZETTEER_ENV = "RASHOMON_GAZETTEER"
 _KIND_RANK = {"country": 0, "region": 2, "city": 1}
 _BIG_CITY = 1_000_000  # a caseless one-word city name this big needs no locative cue
-_REGION_TYPES = {"department", "province", "state", "region", "official region", "commissariat",
-                 "intendancy", "national territory", "federal district", "county", "territory"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +91,7 @@ def register_places(entries: Iterable) -> int:
         if not name or not str(name).strip():
             continue
         kind = (kind or "city").strip().lower()
-        kind = kind if kind in ("country", "region", "city") else ("region" if kind in _REGION_TYPES else "city")
+        kind = kind if kind in ("country", "region", "city") else ("region" if kind in _cues()["registered_region_kinds"] else "city")
         entry = GazetteerEntry(" ".join(str(alias_of or name).split()), kind, _country_code(country),
                                region=(parent or None), registered=True)
         _REGISTERED.append((str(name), entry))
@@ -408,7 +405,7 @@ def find_places(doc) -> list[Place]:
     covered = [False] * len(doc)
     cased = _is_cased(text)
     for ent in doc.ents:
-        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE
+        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _cues()["locative_prepositions"]
         if not cased and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and (
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
@@ -542,13 +539,11 @@ def _cue_ok(doc, i: int, j: int) -> bool:
         return True
     if prev.pos_ in ("DET", "ADJ", "PRON", "NUM") or prev.dep_ == "poss":
         return False
-    if prev.lower_ in _LOCATIVE:
+    if prev.lower_ in _cues()["locative_prepositions"]:
         return True
     return prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in cues["place_nouns"]
 
 
-_SMALL_LOCATIVE = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
-_SETTLEMENT_NOUNS = {"town", "village", "hamlet", "municipality", "district", "township", "settlement"}
 
 
 def _small_ok(doc, chunk, key: str, named: set[str]) -> bool:
@@ -561,14 +556,14 @@ def _small_ok(doc, chunk, key: str, named: set[str]) -> bool:
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     if prev is not None and (prev.lower_ == "near" or prev.lower_ == "of" and i > 1
-                             and doc[i - 2].lower_ in _SETTLEMENT_NOUNS):
+                             and doc[i - 2].lower_ in _cues()["settlement_nouns"]):
         return True
-    if nxt is not None and nxt.lower_ in _SETTLEMENT_NOUNS:
+    if nxt is not None and nxt.lower_ in _cues()["settlement_nouns"]:
         return True
     if all(t.lower_ in _news_words() for t in chunk):
         return False  # "congress", "garrison": words frequent in news are towns only when cued
     if prev is not None and not (prev.is_space and prev.i == 0) and (
-            prev.lower_ in _LOCATIVE - _SMALL_LOCATIVE or prev.pos_ in ("DET", "ADJ", "PRON", "NUM", "PROPN")
+            prev.lower_ in _cues()["direction_prepositions"] or prev.pos_ in ("DET", "ADJ", "PRON", "NUM", "PROPN")
             or prev.dep_ == "poss" or prev.ent_type_):
         return False  # "according to x", "the garrison", "san pedro sula" cut short
     return any(e.country in named for e in small_places(key)) and _cue_ok(doc, i, j)
@@ -661,7 +656,7 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
                 doc[j].lower_ in cues["name_particles"] or not doc[j].is_stop and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "X")):
             words.insert(0, doc[j])
             j -= 1
-        if words and doc[j].lower_ in _LOCATIVE and not {w.lower_ for w in words} & set(_common_words()) and words[0].lower_ not in cues["name_particles"] - {"san", "santa", "santo", "la", "las", "los", "el"}:
+        if words and doc[j].lower_ in _cues()["locative_prepositions"] and not {w.lower_ for w in words} & set(_common_words()) and words[0].lower_ not in cues["name_particles"] - {"san", "santa", "santo", "la", "las", "los", "el"}:
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
             for w in words:
                 covered[w.i] = True
