@@ -459,7 +459,7 @@ def _route_end(doc: Doc, place: Place) -> bool:
     if span is None:
         return False
     head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in ("from", "to", "toward", "towards")
+    return span.root.dep_ == "pobj" and head.lower_ in load_json("events/places.json")["route_prepositions"]
 
 
 def _lead_end(text: str, inc: _Incident) -> int:
@@ -477,8 +477,8 @@ def _lead_end(text: str, inc: _Incident) -> int:
 
 
 def _region_key(name: str) -> str:
-    return " ".join(w for w in name.lower().replace("-", " ").split() if w not in ("province", "state", "region",
-                                                                                 "department", "district"))
+    drop = load_json("events/places.json")["region_words"]
+    return " ".join(w for w in name.lower().replace("-", " ").split() if w not in drop)
 
 
 def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
