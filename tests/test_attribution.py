@@ -299,3 +299,15 @@ def test_cue_spans_decodes_entities_and_bio_tags(nlp):
     stray = Doc(nlp.vocab, words=words[:4], tags=["I-CUE", "B-CUE", "B-CUE", "I-CUE"])
     assert cue_spans(stray) == [(0, 1), (1, 2), (2, 4)]
     assert cue_spans(Doc(nlp.vocab, words=["Nothing"])) == []
+
+
+def test_source_of_a_sentence_final_cue_hung_on_the_content(nlp):
+    from rashomon.extract.attribution import extract_attributions
+
+    text = ("Three of the wounded were children, a nurse at the district hospital said. "
+            "A rocket hit the fuel depot on the edge of the city late on Friday, setting several tanks "
+            "on fire, firefighters and a regional official said.")
+    got = {st.source.text if st.source else None: st.content.text for st in extract_attributions(nlp(text))}
+    assert got.get("a nurse at the district hospital") == "Three of the wounded were children"
+    assert "firefighters and a regional official" in got
+    assert not got["firefighters and a regional official"].endswith("official")

@@ -1114,7 +1114,43 @@ def _tagger_bounds(doc: Doc, cands: list[_Cand]) -> None:
 
 def extract_attributions(doc: Doc) -> list[Statement]:
     """Attributed statements of a parsed document (outermost attributions only)."""
-    return [st for st, _ in _extract(doc)]
+    out = [st for st, _ in _extract(doc)]
+    for st in out:
+        if st.source is None:
+            _clause_final_source(doc, st)
+    return out
+
+
+_NOT_SOURCE_START = {"and", "but", "or", "which", "who", "that", "when", "while", "as", "if", "because"}
+
+
+def _clause_final_source(doc: Doc, st: Statement) -> None:
+    """"Two of the dead were women, a police officer at the scene said.": the parser often hangs the
+    source of a sentence-final cue on the content (as an apposition or conjunct). A cue with no
+    source that ends its sentence takes the noun phrase between the last comma and itself."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is None:
+        return
+    sent = cue[0].sent
+    if any(not (t.is_punct or t.is_space) for t in doc[cue[-1].i + 1: sent.end]):
+        return
+    k = cue[0].i - 1
+    while k > sent.start and doc[k].text not in (",", "\u2014", "\u2013"):
+        k -= 1
+    words = doc[k + 1: cue[0].i]
+    if k <= sent.start or not 0 < len(words) <= 12 or words[0].lower_ in _NOT_SOURCE_START:
+        return
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words) \
+            or any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
+        return
+    if not (st.content.start <= words[0].idx < st.content.end) or st.content.start >= doc[k].idx:
+        return
+    text = doc_text(doc)
+    st.source = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
+    end = doc[k].idx
+    while end > st.content.start and text[end - 1].isspace():
+        end -= 1
+    st.content = Span.of(text, st.content.start, end)
 
 
 def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
