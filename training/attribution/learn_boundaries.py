@@ -29,17 +29,12 @@ def main() -> None:
     args = ap.parse_args()
 
     import rashomon.extract.attribution as A
-    from rashomon.eval.polnear import _Text, list_documents, parse_ann
+    from rashomon.eval.polnear import _Text, parse_ann
+    from train_docs import train_docs
     from rashomon.nlp.model import doc_text, load_nlp
 
     nlp = load_nlp()
-    docs = list_documents(Path(args.polnear) / "train")
-    texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
-    if args.docbin:
-        from spacy.tokens import DocBin
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        parsed = nlp.pipe(texts, batch_size=16)
+    docs, texts, parsed = train_docs(nlp, args.polnear, args.docbin)
     lex = A._lexicon()
     A.TAGGER_CANDIDATES = False  # boundaries are learned on the rule candidates only
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -56,19 +56,15 @@ def main() -> None:
     args = ap.parse_args()
 
     import rashomon.extract.attribution as A
-    from rashomon.eval.polnear import _Text, list_documents, parse_ann
+    from rashomon.eval.polnear import _Text, parse_ann
+    from train_docs import train_docs
     from rashomon.nlp.model import doc_text, load_nlp
 
     if args.model:
         model = json.loads(Path(args.model).read_text(encoding="utf-8"))
         A._model = lambda: model
     nlp = load_nlp()
-    docs = list_documents(Path(args.polnear) / "train")
-    if args.docbin:
-        from spacy.tokens import DocBin
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        parsed = list(nlp.pipe((txt.read_text(encoding="utf-8") for _, txt, _ in docs), batch_size=16))
+    docs, _, parsed = train_docs(nlp, args.polnear, args.docbin)
     tagged = json.loads(Path(args.tagged).read_text(encoding="utf-8")) if args.tagged else None
     rows: list[list[str]] = []
     labels: list[int] = []

@@ -34,21 +34,15 @@ def main() -> None:
     args = ap.parse_args()
 
     import rashomon.extract.attribution as A
-    from rashomon.eval.polnear import _Text, list_documents, parse_ann
+    from rashomon.eval.polnear import _Text, parse_ann
+    from train_docs import train_docs
     from rashomon.nlp.model import load_nlp
 
     if OUT.exists():
         OUT.unlink()  # learn from the lexicon prior alone
     A._lexicon.cache_clear()
     nlp = load_nlp()
-    docs = list_documents(Path(args.polnear) / "train")
-    texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
-    if args.docbin:
-        from spacy.tokens import DocBin
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-        assert [d.text for d in parsed] == texts
-    else:
-        parsed = nlp.pipe(texts, batch_size=16)
+    docs, texts, parsed = train_docs(nlp, args.polnear, args.docbin)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for (stem, _, ann), text, doc in zip(docs, texts, parsed):
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []

@@ -107,7 +107,7 @@ def main() -> None:
     out_path = Path(args.out)
 
     import rashomon.extract.attribution as A
-    from rashomon.eval.polnear import list_documents
+    from train_docs import train_docs
     from rashomon.nlp.model import load_nlp
 
     if out_path.exists() and out_path == OUT:
@@ -115,13 +115,7 @@ def main() -> None:
     A._model.cache_clear()
     A.CONTENT_BOUNDS = False  # labels depend on the cue only; keep them independent of content_bounds.json
     nlp = load_nlp()
-    docs = list_documents(Path(args.polnear) / "train")
-    texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
-    if args.docbin:
-        from spacy.tokens import DocBin
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        parsed = list(nlp.pipe(texts, batch_size=16))
+    docs, texts, parsed = train_docs(nlp, args.polnear, args.docbin)
     if args.tagged:
         tagged = json.loads(Path(args.tagged).read_text(encoding="utf-8"))
         for (stem, _, _), doc in zip(docs, parsed):

@@ -182,16 +182,11 @@ def main() -> None:
     out = Path(args.out)
     configure(args.width, args.depth, args.hidden, args.arch)
 
-    from rashomon.eval.polnear import list_documents
+    from train_docs import train_docs
     from rashomon.nlp.model import load_nlp
 
     nlp = load_nlp()
-    docs = list_documents(Path(args.polnear) / "train")
-    if args.docbin:
-        from spacy.tokens import DocBin
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        parsed = list(nlp.pipe((t.read_text(encoding="utf-8") for _, t, _ in docs), batch_size=16))
+    docs, _, parsed = train_docs(nlp, args.polnear, args.docbin)
     vocab = new_pipeline().vocab
     examples = build(parsed, docs, vocab)
     print(f"{len(examples)} articles, {sum(len(e.reference.ents) for e in examples)} gold cues")
