@@ -62,8 +62,7 @@ def main() -> None:
     pipeline = Pipeline()
     nlp = pipeline.nlp
     list(nlp.pipe(texts[:5]))  # warm up both paths: the model, and rashomon's lazily loaded data
-    for analysis in pipeline.analyze_many([Document(id="warm", text=texts[0], published="1990-01-01")]):
-        pass
+    list(pipeline.analyze_batch([Document(id="warm", text=texts[0], published="1990-01-01")]))
 
     def bare_run() -> None:
         for _ in nlp.pipe(texts, batch_size=pipeline.batch_size):

@@ -8,7 +8,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -35,13 +35,6 @@ class Pipeline:
 
     def analyze(self, document: Document) -> Analysis:
         return self.analyze_doc(document, self.nlp(document.text))
-
-    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        docs = list(documents)
-        parsed = list(self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size))
-        tag_cues_batch(parsed)
-        for document, doc in zip(docs, parsed):
-            yield self.analyze_doc(document, doc)
 
     def analyze_batch(self, documents: list[Document]) -> Iterator[tuple[Document, Analysis | Exception]]:
         """Parse a batch together (spaCy is faster on batches), then analyse each document on its own:

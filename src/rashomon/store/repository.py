@@ -28,22 +28,15 @@ def entity_key(name: str, kind: str | None = None) -> str:
 
 def get_entity(session: Session, name: str | None, kind: str | None = None) -> EntityRow | None:
     """The entity row of a name, created on first sight (rows are cached per session)."""
-    if not name:
-        return None
-    key = entity_key(name)
+    key = entity_key(name) if name else ""
     if not key:
         return None
     cache = session.info.setdefault("rashomon_entities", {})
-    row = cache.get(key)
-    if row is None:
-        row = session.execute(select(EntityRow).where(EntityRow.key == key)).scalar_one_or_none()
-    if row is None:
-        row = EntityRow(key=key, name=name, kind=kind or "unknown")
-        session.add(row)
-        session.flush()
-    elif kind and row.kind == "unknown":
+    if key not in cache:
+        prefetch_entities(session, [(name, kind)])
+    row = cache[key]
+    if kind and row.kind == "unknown":
         row.kind = kind
-    cache[key] = row
     return row
 
 
