@@ -61,7 +61,6 @@ def build_priors(items) -> dict:
                     s_r[k][role] += 1
         for h, hk in set(heads):
             h_n[h] += 1
-        role_heads = {role: {hk for (h, hk) in heads if hk in gold_keys[role]} for role in MUC_ROLES}
         done = set()
         for h, hk in set(heads):
             for role in MUC_ROLES:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from rashomon.extract.stance import STATEMENT_TYPES, classify_statement

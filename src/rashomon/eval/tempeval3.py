@@ -31,7 +31,6 @@ def read_tml(path: Path) -> dict:
     dct = dict(_ATTR.findall(dct_m.group(1))).get("value") if dct_m else None
     text_parts: list[str] = []
     gold = []
-    pos = 0
     length = 0
     for piece in re.finditer(r"<[^>]+>|[^<]+", body):
         tok = piece.group(0)

@@ -438,7 +438,7 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
     if main is None or main.place is None or main.place.city or not main.place.country:
         return
     text = doc_text(doc)
-    lead_end = _lead_end(text, main)
+    lead_end = _lead_end(text)
     others = {inc.place.city for inc in incidents if inc is not main and inc.place and inc.place.city}
     for p in places:
         if p.span.start >= lead_end:
@@ -462,7 +462,7 @@ def _route_end(doc: Doc, place: Place) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ in load_json("events/places.json")["route_prepositions"]
 
 
-def _lead_end(text: str, inc: _Incident) -> int:
+def _lead_end(text: str) -> int:
     """End of the lead: the first two paragraphs of running text (20 words or more: a headline,
     byline or date line is shorter), or the end of the text."""
     pos, paragraphs = 0, 0

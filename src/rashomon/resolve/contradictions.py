@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from rashomon.data import load_json
-from rashomon.resolve.entities import countries_in, named_in, norm, resolve
+from rashomon.resolve.entities import countries_in, named_in, resolve
 from rashomon.store.queries import statement_dict
 from rashomon.store.schema import (
     DocumentRow, EventRow, LinkRow, StatementEventRow, StatementRow,
