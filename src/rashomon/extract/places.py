@@ -329,8 +329,6 @@ def lookup(name: str, prefer_countries: set[str] | None = None, small: bool = Fa
     return _lookup(name, prefer_countries, small_prefer=(prefer_countries or set()) if small else None)
 
 
-_COUNTRY_FIRST = True  # a country's name is the country, not a town of it named alike ("mozambique")
-_FOREIGN_TOWN = True  # a small main-layer town abroad yields to an unlisted one in the named home country
 _SMALL_OVER = 100_000  # a small place in a named country wins over main-layer cities all smaller than this
 
 
@@ -346,7 +344,8 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
         return None
     if kind:
         candidates = sorted(candidates, key=lambda e: e.kind != kind)
-    if prefer_countries and not (_COUNTRY_FIRST and candidates[0].kind == "country" and kind != "city"):
+    # a country's name is the country, not a town of it named alike ("mozambique")
+    if prefer_countries and not (candidates[0].kind == "country" and kind != "city"):
         for entry in candidates:
             if entry.kind != "country" and entry.country in prefer_countries:
                 return entry
@@ -478,7 +477,7 @@ def find_places(doc) -> list[Place]:
                         dominant=dominant)
         if entry is None and small:
             entry = _small_lookup(stripped, mentioned | named, dominant)
-        elif (_FOREIGN_TOWN and small and home and entry.kind == "city" and not entry.registered
+        elif (small and home and entry.kind == "city" and not entry.registered
               and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
             entry = None  # a town abroad named like an unlisted one at home ("solhan", turkey)
         if entry is not None:
