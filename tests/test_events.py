@@ -163,3 +163,25 @@ def test_the_lead_names_the_town_the_headline_leaves_out(pipe):
     main = [ev for ev in analyze(pipe, text, published="2024-05-06").events if not ev.background]
     assert main and main[0].place is not None and main[0].place.city == "Konduga"
     assert main[0].place.country == "NG"
+
+
+def test_a_route_end_is_not_the_scene(pipe):
+    text = ("Gunmen hijack bus in Nigeria, kill three\n\nBy Staff Reporter\nMay 6, 2024\n\n"
+            "Gunmen hijacked a passenger bus in northern Nigeria on Sunday, killing three passengers, police said.\n\n"
+            "The bus, travelling from Kano to the commercial city of Lagos, was stopped near the town of Zaria "
+            "at around 9 p.m., a police spokesman told reporters.")
+    main = [ev for ev in analyze(pipe, text, published="2024-05-06").events if not ev.background]
+    assert main and main[0].place is not None and main[0].place.city == "Zaria"
+
+
+def test_datelines_in_the_body_but_not_in_the_headline(pipe):
+    from rashomon.extract.events import _in_dateline
+    from rashomon.extract.places import find_places
+
+    text = ("Gunmen kill five on highway in Kenya\n\nBy Staff Reporter\nMay 6, 2024\n\n"
+            "NAIROBI, Kenya (Reuters) — Gunmen opened fire on a minibus on Sunday, killing five people in Garissa.")
+    doc = pipe.nlp(text)
+    flags = {(p.span.text, p.span.start): _in_dateline(doc, p) for p in find_places(doc)}
+    assert [name for (name, _), flag in sorted(flags.items(), key=lambda x: x[0][1]) if flag] == ["NAIROBI", "Kenya"]
+    muc = pipe.nlp("LIMA, 4 MAY 90 (EFE) -- GUERRILLAS BURNED TWO BUSES IN HUANCAYO TODAY.")
+    assert [p.span.text for p in find_places(muc) if _in_dateline(muc, p)] == ["LIMA"]

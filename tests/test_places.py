@@ -130,3 +130,21 @@ def test_small_town_abroad_yields_to_the_named_country(nlp):
 def test_main_cities_get_region_names(nlp):
     found = _found(nlp, "police in bogota said a bomb exploded near medellin.")
     assert found["medellin"].region == "Antioquia"
+
+
+def test_the_town_of_a_name_is_a_place_whatever_ner_says(nlp):
+    found = _found(nlp, "Gunmen stopped a bus near the town of Zhobrakot in Pakistan's Balochistan province, "
+                        "and another near the village of Mandi Khel.")
+    assert found["Zhobrakot"].country == "PK" and found["Zhobrakot"].city == "Zhobrakot"
+    assert found["Mandi Khel"].country == "PK"
+
+
+def test_a_byline_name_is_not_a_place(nlp):
+    text = ("Police officers killed in ambush in Colombia\n\nBy Valentina Restrepo\nSeptember 12, 2023\n\n"
+            "Gunmen ambushed a police patrol in southwestern Colombia on Monday, officials said.")
+    assert "Valentina Restrepo" not in _found(nlp, text)
+
+
+def test_a_hyphenated_demonym_names_its_country(nlp):
+    assert "IN" in pl._named_countries(nlp("A grenade exploded in Indian-administered Kashmir on Monday."))
+    assert "ES" not in pl._named_countries(nlp("The statement was written in Spanish and read aloud."))

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -412,9 +413,18 @@ def _is_modifier(doc: Doc, place: Place) -> bool:
 
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
-    """A place in the dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV, April 8 (Reuters) -")."""
-    head = doc_text(doc)[: place.span.start]
-    return len(head.strip()) == 0 or (len(head) < 80 and "\n" not in head.strip() and not any(c in head for c in ".!?"))
+    """A place in the dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV, Ukraine (AP) —"): at the start
+    of a line, or after the dateline's first place, and followed by the dateline's dash."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    head = text[line_start: place.span.start]
+    if head.strip() and not _DATELINE_HEAD.fullmatch(head):
+        return False
+    return bool(_DATELINE_TAIL.match(text, place.span.end))
+
+
+_DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
+_DATELINE_TAIL = re.compile(r"[^\n.!?]{0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
 
 
 def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
@@ -447,7 +457,8 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
                 or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p):
             continue
         if main.place.region and p.region and _region_key(p.region) != _region_key(main.place.region) \
-                and main.place.name != main.place.country_name:
+                and main.place.name != main.place.country_name and main.place.latitude is not None:
+            # (a region the gazetteer lacks, "Kashmir", cannot be checked)
             continue
         main.place = p
         return
@@ -458,8 +469,10 @@ def _route_end(doc: Doc, place: Place) -> bool:
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in load_json("events/places.json")["route_prepositions"]
+    node = span.root
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "to the port city of Karachi"
+    return node.dep_ == "pobj" and node.head.lower_ in load_json("events/places.json")["route_prepositions"]
 
 
 def _lead_end(text: str) -> int:

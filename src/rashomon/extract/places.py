@@ -451,6 +451,9 @@ def find_places(doc) -> list[Place]:
             i += 1
     if not cased:
         spans.extend(_cued_names(doc, covered))
+    else:
+        spans.extend(_of_named(doc, spans))
+    spans = [sp for sp in spans if not _in_byline(text, sp[0])]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     counts: dict[str, int] = {}
@@ -486,8 +489,10 @@ def find_places(doc) -> list[Place]:
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
         elif home or dominant:
-            # a town the gazetteer lacks: the country the document is mostly about
-            found[(span.start, span.end)] = Place(span=span, name=stripped, city=stripped, country=home or dominant,
+            # a town (or, after a region noun, a region) the gazetteer lacks: the country the document is about
+            region = _kind_hint(doc, span) == "region" or _ner_label(doc, span) == "LOC"
+            found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
+                                                  region=stripped if region else None, country=home or dominant,
                                                   country_name=country_name(home or dominant))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
@@ -594,14 +599,17 @@ def _named_countries(doc) -> set[str]:
     ("in spanish", "spanish language") and "us" the pronoun do not count."""
     names, firsts = _country_names()
     text = doc_text(doc)
-    words = _WORDS.findall(text.lower())
+    found = list(_WORDS.finditer(text.lower()))
+    words = [m.group() for m in found]
     out = set()
     for i, w in enumerate(words):
         if w in firsts and w != "us":
             for n in (3, 2, 1):
                 code = names.get(" ".join(words[i:i + n]))
                 if code:
-                    if not (n == 1 and (i and words[i - 1] == "in" or words[i + 1:i + 2] == ["language"])):
+                    hyphened = text[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
+                    if not (n == 1 and (i and words[i - 1] == "in" and not hyphened
+                                        or words[i + 1:i + 2] == ["language"])):
                         out.add(code)
                     break
     if re.search(r"\bUS\b", text) and _is_cased(text):
@@ -660,6 +668,49 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
             for w in words:
                 covered[w.i] = True
     return out
+
+
+def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised names after "the town/province/... of" in cased text ("near the town of Khuzdar",
+    "the village of Kourbo"), whatever NER calls them, unless already a place."""
+    nouns = set(_cues()["of_name_nouns"])
+    particles = _cues()["name_particles"]
+    taken = [False] * len(doc)
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            for i in range(sp.start, sp.end):
+                taken[i] = True
+    out = []
+    for tok in doc[:-2]:
+        if tok.lower_ not in nouns or doc[tok.i + 1].lower_ != "of":
+            continue
+        j, words = tok.i + 2, []
+        while j < len(doc) and len(words) < 5 and not taken[j] and doc[j].is_alpha and (
+                doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
+            words.append(doc[j])
+            j += 1
+        while words and words[-1].lower_ in particles:
+            words.pop()
+        if words and not (len(words) == 1 and words[0].is_stop):
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return out
+
+
+_BYLINE = re.compile(r"(?:by|from)\s+\S", re.IGNORECASE)
+
+
+def _ner_label(doc, span: Span) -> str | None:
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks.root.ent_type_ or None if toks is not None else None
+
+
+def _in_byline(text: str, start: int) -> bool:
+    """A name on a short line that starts with "By" ("By Valentina Restrepo") is the reporter, not a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 8 and line.lower().startswith("by")
 
 
 def _kind_hint(doc, span: Span) -> str | None:
