@@ -3,7 +3,8 @@
 Run: python tests/data/check_data.py   (exit status 1 on any problem)
 
 Checks every exact-text value against its report, the enums, dates and the
-counts promised in tests/data/README.md.
+counts promised in tests/data/README.md, for reports/, reports_unseen/,
+crossdoc/ and pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ PAIR_LABELS = {
     "contradicting_account", "unrelated",
 }
 SERIES_LABELS = {"update", "conflict", "agreement", None}
+WEEKDAY_RE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 errors: list[str] = []
@@ -101,14 +103,14 @@ def check_markup(path: Path) -> None:
         err(path.name, "contains markup")
 
 
-def check_report(txt: Path, gold: Path) -> None:
+def check_report(txt: Path, gold: Path, words: tuple[int, int] = (120, 300)) -> dict:
     text = txt.read_text(encoding="utf-8")
     where = gold.name
     parse_layout(txt)
     check_markup(txt)
     n = body_words(txt)
-    if not 120 <= n <= 300:
-        err(txt.name, f"body has {n} words (want 120-300)")
+    if not words[0] <= n <= words[1]:
+        err(txt.name, f"body has {n} words (want {words[0]}-{words[1]})")
     data = json.loads(gold.read_text(encoding="utf-8"))
     check_date(where + " published", data.get("published"))
     if data.get("published") != date_line_iso(txt):
@@ -157,6 +159,7 @@ def check_report(txt: Path, gold: Path) -> None:
         if st.get("mode") not in MODES:
             err(w, f"bad mode {st.get('mode')!r}")
         check_date(w + " date", st.get("date"), allow_none=True)
+    return data
 
 
 def check_reports() -> int:
@@ -173,6 +176,44 @@ def check_reports() -> int:
             err(gold.name, "missing .txt")
     if len(txts) < 14:
         err("reports", f"only {len(txts)} reports (want >= 14)")
+    return len(txts)
+
+
+def check_unseen() -> int:
+    """reports_unseen/: same gold format, 180-450 words, 16 reports, 16 countries."""
+    folder = HERE / "reports_unseen"
+    txts = sorted(folder.glob("*.txt"))
+    countries: Counter[str] = Counter()
+    for txt in txts:
+        gold = txt.with_suffix(".json")
+        if not gold.exists():
+            err(txt.name, "missing .json")
+            continue
+        where = "reports_unseen/" + gold.name
+        data = check_report(txt, gold, words=(180, 450))
+        events = data.get("events", [])
+        main_events = [ev for ev in events if ev.get("background") is False]
+        if not main_events:
+            err(where, "no main (background: false) event")
+        else:
+            countries[(main_events[0].get("place") or {}).get("country")] += 1
+        pub = data.get("published", "")
+        for i, ev in enumerate(events):
+            d = ev.get("date") or ""
+            day = WEEKDAY_RE.search(ev.get("date_text") or "")
+            if day and len(d) == 10:
+                if dt.date.fromisoformat(d).strftime("%A").lower() != day.group(0).lower():
+                    err(where, f"events[{i}] date {d} is not a {day.group(0)}")
+            if not ev.get("background") and len(d) == 10 and len(pub) == 10 and d > pub:
+                err(where, f"events[{i}] date {d} is after published {pub}")
+    for gold in folder.glob("*.json"):
+        if not gold.with_suffix(".txt").exists():
+            err(gold.name, "missing .txt")
+    if len(txts) != 16:
+        err("reports_unseen", f"{len(txts)} reports (want 16)")
+    for c, k in countries.items():
+        if k > 1:
+            err("reports_unseen", f"country {c} is the main country of {k} reports (want 1)")
     return len(txts)
 
 
@@ -293,10 +334,11 @@ def check_pairs() -> Counter:
 
 def main() -> int:
     n_reports = check_reports()
+    n_unseen = check_unseen()
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
-    print(f"reports: {n_reports}  crossdoc reports: {n_cross}  "
+    print(f"reports: {n_reports}  unseen reports: {n_unseen}  crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
         print("note: MUC-4 train not found; pair texts not checked against it")
