@@ -4,7 +4,7 @@ Run: python tests/data/check_data.py   (exit status 1 on any problem)
 
 Checks every exact-text value against its report, the enums, dates and the
 counts promised in tests/data/README.md, for reports/, reports_unseen/,
-crossdoc/ and pairs.jsonl.
+reports_sealed/, crossdoc/ and pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -179,9 +179,10 @@ def check_reports() -> int:
     return len(txts)
 
 
-def check_unseen() -> int:
-    """reports_unseen/: same gold format, 180-450 words, 16 reports, 16 countries."""
-    folder = HERE / "reports_unseen"
+def check_unseen(name: str = "reports_unseen", expected: int = 16) -> int:
+    """reports_unseen/ (16) and reports_sealed/ (14): same gold format, 180-450 words,
+    one main country per report."""
+    folder = HERE / name
     txts = sorted(folder.glob("*.txt"))
     countries: Counter[str] = Counter()
     for txt in txts:
@@ -189,7 +190,7 @@ def check_unseen() -> int:
         if not gold.exists():
             err(txt.name, "missing .json")
             continue
-        where = "reports_unseen/" + gold.name
+        where = f"{name}/{gold.name}"
         data = check_report(txt, gold, words=(180, 450))
         events = data.get("events", [])
         main_events = [ev for ev in events if ev.get("background") is False]
@@ -209,12 +210,23 @@ def check_unseen() -> int:
     for gold in folder.glob("*.json"):
         if not gold.with_suffix(".txt").exists():
             err(gold.name, "missing .txt")
-    if len(txts) != 16:
-        err("reports_unseen", f"{len(txts)} reports (want 16)")
+    if len(txts) != expected:
+        err(name, f"{len(txts)} reports (want {expected})")
     for c, k in countries.items():
         if k > 1:
-            err("reports_unseen", f"country {c} is the main country of {k} reports (want 1)")
+            err(name, f"country {c} is the main country of {k} reports (want 1)")
     return len(txts)
+
+
+def main_countries(name: str) -> set[str]:
+    """Country of the first main (background: false) event of each report in a folder."""
+    out: set[str] = set()
+    for gold in (HERE / name).glob("*.json"):
+        events = json.loads(gold.read_text(encoding="utf-8")).get("events", [])
+        main = [ev for ev in events if ev.get("background") is False]
+        if main:
+            out.add((main[0].get("place") or {}).get("country"))
+    return out
 
 
 def resolve_member(name: str) -> Path:
@@ -335,10 +347,17 @@ def check_pairs() -> Counter:
 def main() -> int:
     n_reports = check_reports()
     n_unseen = check_unseen()
+    n_sealed = check_unseen("reports_sealed", 14)
+    overlap = main_countries("reports_sealed") & (main_countries("reports")
+                                                  | main_countries("reports_unseen"))
+    if overlap:
+        err("reports_sealed", f"main countries already used in reports/ or reports_unseen/: "
+            f"{sorted(overlap)}")
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
-    print(f"reports: {n_reports}  unseen reports: {n_unseen}  crossdoc reports: {n_cross}  "
+    print(f"reports: {n_reports}  unseen reports: {n_unseen}  sealed reports: {n_sealed}  "
+          f"crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
         print("note: MUC-4 train not found; pair texts not checked against it")
