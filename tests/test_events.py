@@ -185,3 +185,26 @@ def test_datelines_in_the_body_but_not_in_the_headline(pipe):
     assert [name for (name, _), flag in sorted(flags.items(), key=lambda x: x[0][1]) if flag] == ["NAIROBI", "Kenya"]
     muc = pipe.nlp("LIMA, 4 MAY 90 (EFE) -- GUERRILLAS BURNED TWO BUSES IN HUANCAYO TODAY.")
     assert [p.span.text for p in find_places(muc) if _in_dateline(muc, p)] == ["LIMA"]
+
+
+def test_a_police_raid_is_no_attack(pipe):
+    an = analyze(pipe, "Gunmen robbed a cash truck in Machala on Monday, killing a guard.\n\n"
+                       "Police said on Wednesday that officers had arrested four suspects in a raid on a farm "
+                       "outside the town of Pasaje.", published="2024-06-12")
+    assert len(an.events) == 1 and an.events[0].place.city == "Machala"
+
+
+def test_the_headline_place_yields_to_the_lead_town(pipe):
+    text = ("Teacher charged after firebombing of enlistment office near Moscow\n\nBy Staff Reporter\nMay 6, 2024\n\n"
+            "A 58-year-old teacher has been charged with terrorism after she threw two Molotov cocktails into "
+            "a military enlistment office in the town of Kimry, in the Tver region, investigators said on Sunday.")
+    main = [ev for ev in analyze(pipe, text, published="2024-05-06").events if not ev.background]
+    assert main and main[0].place is not None and main[0].place.city == "Kimry"
+
+
+def test_a_wounding_clause_dates_the_headline_incident(pipe):
+    text = ("Grenade attack at bus stand in Kashmir\n\nBy Staff Reporter\nMarch 7, 2023\n\n"
+            "Suspected militants hurled a grenade at a police vehicle in Anantnag town on Monday afternoon, "
+            "wounding 11 people, police said.")
+    main = [ev for ev in analyze(pipe, text, published="2023-03-07").events if not ev.background]
+    assert len(main) == 1 and main[0].date is not None and main[0].date.value == "2023-03-06"

@@ -148,3 +148,27 @@ def test_a_byline_name_is_not_a_place(nlp):
 def test_a_hyphenated_demonym_names_its_country(nlp):
     assert "IN" in pl._named_countries(nlp("A grenade exploded in Indian-administered Kashmir on Monday."))
     assert "ES" not in pl._named_countries(nlp("The statement was written in Spanish and read aloud."))
+
+
+def test_hyphenated_names_and_arabic_articles_stay_whole(nlp):
+    found = _found(nlp, "Gunmen attacked a bus in the town of Pont-Sonde on Monday. "
+                        "A drone struck a car in the village of Yohmor al-Shaqif in southern Lebanon.")
+    assert "Pont-Sonde" in found and "Yohmor al-Shaqif" in found
+
+
+def test_a_trailing_place_noun_is_not_part_of_the_name(nlp):
+    found = _found(nlp, "Jets bombed Nyaung Kan village in Myanmar's Sagaing region on Thursday.")
+    assert found["Nyaung Kan village"].city == "Nyaung Kan" and found["Nyaung Kan village"].country == "MM"
+
+
+def test_a_country_is_a_place_whatever_ner_calls_it(nlp):
+    found = _found(nlp, "Twenty-one Niger soldiers were killed when gunmen attacked an army post near "
+                        "Banibangou in western Niger on Thursday.")
+    assert any(p.country == "NE" and p.city is None for p in found.values())
+    assert found["Banibangou"].country == "NE"
+
+
+def test_an_unlisted_name_modifying_a_noun_is_an_area(nlp):
+    found = _found(nlp, "Artillery shells slammed into a camp on the edge of the besieged Darfur city of "
+                        "El Fasher on Tuesday, killing at least 20 people, Sudan's army said.")
+    assert found["Darfur"].city is None and found["Darfur"].region == "Darfur"

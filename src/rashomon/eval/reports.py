@@ -6,7 +6,7 @@ background status has a compatible type (same type, or same family: the air
 family air/missile/drone strike, or an unspecified "attack") and, when both have
 one, the same date; pairs are made greedily in document order. On matched events:
 date = predicted value equals the expected date; place = same country (and city,
-when the expectation gives one); a figure is correct when kind, value and
+accents and case aside, when the expectation gives one); a figure is correct when kind, value and
 qualifier all match; perpetrators = share of expected perpetrator texts that
 overlap a predicted perpetrator argument. Statements: an expected statement is
 found when a predicted statement has the same cue text and a source span that
@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from rashomon.engine.pipeline import Pipeline
+from rashomon.extract.places import fold
 from rashomon.ingest.sources import read_sources
 from rashomon.models import Analysis, Event
 
@@ -70,7 +71,7 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
             counts["places"] += 1
             p = match.place
             ok = bool(p and p.country == exp["place"].get("country")
-                      and (not exp["place"].get("city") or (p.city or p.name or "").lower() == exp["place"]["city"].lower()))
+                      and (not exp["place"].get("city") or fold(p.city or p.name or "") == fold(exp["place"]["city"])))
             counts["place_ok"] += ok
             if not ok:
                 errors.append(f"place {p.name if p else None}/{p.country if p else None} != {exp['place']}")

@@ -42,7 +42,9 @@ def _triggers() -> dict:
         cands.sort(key=lambda c: -len(c[0]))
     return {"lemmas": data["lemmas"], "phrases": phrases, "weak": set(data["weak_lemmas"]),
             "hypothetical": set(data["hypothetical"]), "outcome": set(data["outcome_lemmas"]),
-            "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"])}
+            "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"]),
+            "participle": set(data.get("participle_lemmas", [])),
+            "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")}}
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Trigger:
     loose_date: Timex | None = None  # a date of the sentence not tied to an anaphoric trigger
     date: Timex | None = None
     place: Place | None = None
+    headline_place: Place | None = None  # a headline's place: used only when the story gives none
 
 
 @dataclass
@@ -114,6 +117,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             continue
         lemma = tok.lemma_.lower()
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
+        if lemma in lex["participle"] and tok.tag_ != "VBG":
+            etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
             out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok), sent_of[i],
                                outcome=lemma in lex["outcome"]))
@@ -142,11 +147,25 @@ def _is_incident(tok: Token, lex: dict) -> bool:
             return False  # "at least 15 attacks since ...": a count of incidents, not one
     if _generic_subject(tok):
         return False  # "kidnapping for ransom has become a lucrative business"
+    if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
+        return False  # "officers arrested four suspects in a raid"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
         return False
     return True
+
+
+def _police_action(tok: Token, police: dict) -> bool:
+    """The trigger hangs on an arrest verb, or the subject of its clause is the police."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in police["arrest_verbs"]:
+        return True
+    return any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in police["police_nouns"]
+               or any(g.dep_ == "compound" and g.lemma_.lower() in police["police_nouns"] for g in c.children))
+               for c in verb.children)
 
 
 def _generic_subject(tok: Token) -> bool:
@@ -413,18 +432,10 @@ def _is_modifier(doc: Doc, place: Place) -> bool:
 
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
-    """A place in the dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV, Ukraine (AP) —"): at the start
-    of a line, or after the dateline's first place, and followed by the dateline's dash."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, place.span.start) + 1
-    head = text[line_start: place.span.start]
-    if head.strip() and not _DATELINE_HEAD.fullmatch(head):
-        return False
-    return bool(_DATELINE_TAIL.match(text, place.span.end))
+    """A place in the dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV, Ukraine (AP) —")."""
+    from rashomon.extract.places import in_dateline
 
-
-_DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
-_DATELINE_TAIL = re.compile(r"[^\n.!?]{0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
+    return in_dateline(doc_text(doc), place.span.start, place.span.end)
 
 
 def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
@@ -439,13 +450,17 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
             inc.place = country
 
 
-def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
+def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place], headline_end: int = 0) -> None:
     """A headline names the region, the lead the town ("Grenade attack in Kashmir ... / ... at a bus
     stand in Anantnag town"): the main incident, placed at country or region level, takes the first
     town of the first paragraphs that lies in that country (and region), unless that town is the
-    place of another incident."""
+    place of another incident. A place only the headline gives ("... near Moscow") yields to the
+    lead's town in the same country, whatever its level."""
     main = next((inc for inc in incidents if not inc.background), None)
-    if main is None or main.place is None or main.place.city or not main.place.country:
+    if main is None or main.place is None or not main.place.country:
+        return
+    from_headline = main.place.span.start < headline_end  # "... near Moscow" / "in the town of Kimry"
+    if main.place.city and not from_headline:
         return
     text = doc_text(doc)
     lead_end = _lead_end(text)
@@ -453,11 +468,14 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
     for p in places:
         if p.span.start >= lead_end:
             break
+        if p.span.start < headline_end or p is main.place:
+            continue
         if not p.city or p.country != main.place.country or p.city in others or _in_dateline(doc, p) \
                 or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p):
             continue
         if main.place.region and p.region and _region_key(p.region) != _region_key(main.place.region) \
-                and main.place.name != main.place.country_name and main.place.latitude is not None:
+                and main.place.name != main.place.country_name and main.place.latitude is not None \
+                and not from_headline:
             # (a region the gazetteer lacks, "Kashmir", cannot be checked)
             continue
         main.place = p
@@ -489,6 +507,17 @@ def _lead_end(text: str) -> int:
     return pos
 
 
+def _headline_end(text: str) -> int:
+    """End of a headline: a first line of under 20 words, not ending a sentence, followed by a blank
+    line; 0 when the text starts with running text (MUC-4 stories, a bare paragraph)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not re.match(r"\n[ \t]*\n", text[end:]):
+        return 0
+    line = text[start:end].strip()
+    return end if line and len(line.split()) < 20 and not line.endswith(".") else 0
+
+
 def _region_key(name: str) -> str:
     drop = load_json("events/places.json")["region_words"]
     return " ".join(w for w in name.lower().replace("-", " ").split() if w not in drop)
@@ -515,6 +544,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                    arguments: list[Argument] | None = None, dct: str | None = None) -> list[Event]:
     """Incidents of the document with their dates, places, figures and role fillers."""
     text = doc_text(doc)
+    headline_end = _headline_end(text)
     triggers = find_triggers(doc, timexes)
     for trig in triggers:
         trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)
@@ -525,11 +555,17 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.date, trig.loose_date = None, trig.date
         if not trig.anaphoric:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
+        if doc[trig.start].idx < headline_end:
+            # a headline names the story's incident more coarsely ("... in Baghlan" / "in the city of
+            # Pul-e-Khumri"): its place must not keep the lead's account of it apart
+            trig.place, trig.headline_place = None, trig.place
     incidents = group_incidents(doc, triggers)
     if not incidents:
         return []
+    for inc in incidents:
+        inc.place = inc.place or next((t.headline_place for t in inc.triggers if t.headline_place), None)
     _date_from_context(doc, incidents, timexes)
-    _refine_main_place(doc, incidents, places)
+    _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
     _mark_background(doc, incidents, _iso(dct))
     events: list[Event] = []

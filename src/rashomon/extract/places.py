@@ -410,8 +410,11 @@ def find_places(doc) -> list[Place]:
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
-                                            and gazetteer().get(ent.text.lower())):
-            # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says
+                                            and gazetteer().get(ent.text.lower())) or _names_country(ent) \
+                or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
+                and gazetteer().get(fold(ent.text)):
+            # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
+            # so is a country's name ("in western Niger" tagged WORK_OF_ART) and a known dateline place
             spans.append((ent.start_char, ent.end_char))
         if cased or ent.label_ in ("GPE", "LOC", "PERSON") or spans and spans[-1] == (ent.start_char, ent.end_char):
             # caseless NER is weak: its ORG/FAC spans ("san miguel department") stay open to the gazetteer
@@ -453,7 +456,7 @@ def find_places(doc) -> list[Place]:
         spans.extend(_cued_names(doc, covered))
     else:
         spans.extend(_of_named(doc, spans))
-    spans = [sp for sp in spans if not _in_byline(text, sp[0])]
+    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0])]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     counts: dict[str, int] = {}
@@ -476,7 +479,9 @@ def find_places(doc) -> list[Place]:
         if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
             stripped, e = stripped[:-2], e - 2
         span = Span.of(text, s + offset, e)
-        entry = _lookup(stripped, mentioned, _kind_hint(doc, span), small_prefer=(mentioned | named) if small else None,
+        stripped, noun = _split_place_noun(stripped)  # "Nyaung Kan village" -> "Nyaung Kan", a town
+        hint = _kind_hint(doc, span) or noun
+        entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
         if entry is None and small:
             entry = _small_lookup(stripped, mentioned | named, dominant)
@@ -490,7 +495,7 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(code))
         elif home or dominant:
             # a town (or, after a region noun, a region) the gazetteer lacks: the country the document is about
-            region = _kind_hint(doc, span) == "region" or _ner_label(doc, span) == "LOC"
+            region = hint == "region" or _ner_label(doc, span) == "LOC" or _modifies_noun(doc, span)
             found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
                                                   region=stripped if region else None, country=home or dominant,
                                                   country_name=country_name(home or dominant))
@@ -672,7 +677,8 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
 
 def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised names after "the town/province/... of" in cased text ("near the town of Khuzdar",
-    "the village of Kourbo"), whatever NER calls them, unless already a place."""
+    "the village of Kourbo") or before a settlement or region noun ("Nyaung Kan village"), whatever
+    NER calls them, unless already a place."""
     nouns = set(_cues()["of_name_nouns"])
     particles = _cues()["name_particles"]
     taken = [False] * len(doc)
@@ -690,14 +696,94 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
             words.append(doc[j])
             j += 1
+            while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                    and not doc[j].whitespace_ and doc[j + 1].is_alpha:  # "Pont-Sonde"
+                words += [doc[j], doc[j + 1]]
+                j += 2
         while words and words[-1].lower_ in particles:
             words.pop()
         if words and not (len(words) == 1 and words[0].is_stop):
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+            for w in words:
+                taken[w.i] = True
+    # "Nyaung Kan village", "Bui division": a capitalised name before a settlement or region noun
+    nouns = _cues()["settlement_nouns"] | _cues()["region_nouns"]
+    for tok in doc[1:]:
+        if tok.lower_ not in nouns or tok.dep_ == "compound" or not tok.text.islower():
+            continue
+        j, words = tok.i - 1, []
+        while j >= 0 and len(words) < 4 and not taken[j] and doc[j].is_alpha and doc[j].text[:1].isupper() \
+                and not (doc[j].i == doc[j].sent.start and doc[j].is_stop):
+            words.insert(0, doc[j])
+            j -= 1
+        if words and not all(w.lower_ in _news_words() for w in words):
+            out.append((words[0].idx, tok.idx + len(tok.text)))
+            for w in words:
+                taken[w.i] = True
     return out
 
 
 _BYLINE = re.compile(r"(?:by|from)\s+\S", re.IGNORECASE)
+
+
+def _names_country(ent) -> bool:
+    """An entity that is exactly a country's name, whatever its NER label (not a person's or a
+    group's name that merely contains one)."""
+    return ent.label_ not in ("PERSON", "ORG", "NORP") and any(
+        e.kind == "country" for e in gazetteer().get(fold(ent.text), []))
+
+
+@functools.lru_cache(maxsize=1)
+def _run_on_re() -> re.Pattern:
+    articles = "|".join(sorted(_cues()["article_particles"], key=len, reverse=True))
+    return re.compile(rf"(?:-[A-Z][\w'’]*|\s(?:{articles})-[A-Z][\w'’]*)+")
+
+
+def _run_on(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Hyphenated parts and Arabic articles belong to the name: "Pont-Sonde", "Yohmor al-Shaqif"."""
+    s, e = span
+    m = _run_on_re().match(text, e)
+    return (s, m.end()) if m and text[s:s + 1].isupper() else span
+
+
+def _split_place_noun(name: str) -> tuple[str, str | None]:
+    """"Nyaung Kan village" -> ("Nyaung Kan", "city"); "Baghlan province" -> ("Baghlan", "region")."""
+    words = name.split()
+    if len(words) < 2:
+        return name, None
+    last = words[-1].lower()
+    cues = _cues()
+    if last in cues["region_nouns"]:
+        return " ".join(words[:-1]), "region"
+    if last in cues["settlement_nouns"]:
+        return " ".join(words[:-1]), "city"
+    return name, None
+
+
+_DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
+_DATELINE_TAIL = re.compile(r"[^\n.!?]{0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` is in a dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV,
+    Ukraine (AP) —", "Niamey (AFP) -"): at the start of a line, or after the dateline's first
+    place, and followed by the dateline's dash."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    if head.strip() and not _DATELINE_HEAD.fullmatch(head):
+        return False
+    return bool(_DATELINE_TAIL.match(text, end))
+
+
+def _modifies_noun(doc, span: Span) -> bool:
+    """"the Darfur city of El Fasher", "a Darfur camp": an unlisted name modifying a noun other than a
+    settlement noun ("Anantnag town") names the wider area."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    root = toks.root
+    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i \
+        and root.head.lower_ not in _cues()["settlement_nouns"]
 
 
 def _ner_label(doc, span: Span) -> str | None:
