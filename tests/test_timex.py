@@ -426,3 +426,118 @@ def test_over_the_years_is_an_open_length():
     assert tx("Over the years the militia grew stronger.")["the years"] == ("DURATION", "PXY")
     assert tx("In the years that followed, the town was rebuilt.")["the years"] == ("DURATION", "PXY")
     assert tx("In the years of the war, trade fell.") == {}
+
+
+# --- round 5 ---------------------------------------------------------------------------------
+
+def test_hyphenated_day_ranges():
+    assert tx("The summit will be held May 20-22 in Geneva.") == {
+        "May 20": ("DATE", "2024-05-20"), "22": ("DATE", "2024-05-22")}
+    assert tx("Observers stayed from March 30-April 2 in the province.") == {
+        "March 30": ("DATE", "2024-03-30"), "April 2": ("DATE", "2024-04-02")}
+    # a hyphenated word after a date is still no range
+    assert tx("On May 3-year-old twins were found.") == {}
+
+
+def test_years_and_months_later_count_from_the_last_coarse_date():
+    got = tx("The bill passed the lower house in 2019 and the senate two years later.")
+    assert got["two years later"] == ("DATE", "2021")
+    got = tx("Protests began in March 2021; three months later the army moved in.")
+    assert got["three months later"] == ("DATE", "2021-06")
+    # a day-granular date stays the narrative anchor
+    got = tx("The siege began on May 3, 2020. A year later the town fell.")
+    assert got["A year later"] == ("DATE", "2021")
+
+
+def test_quoted_titles_are_not_timexes():
+    assert tx('The minister, speaking on the "Next Week" talk show, denied it.') == {}
+    assert tx("He said on the channel's ''60 Minutes'' that he would stay.") == {}
+    assert tx('"Last Tuesday we met the envoy," he said.') == {"Last Tuesday": ("DATE", "2024-04-02")}
+
+
+def test_hour_in_the_morning_and_afternoon():
+    assert tx("The convoy will leave at 4 in the morning.")["4 in the morning"][1].endswith("T04:00")
+    assert tx("Talks resumed at 3 in the afternoon on Sunday.")["3 in the afternoon on Sunday"] == (
+        "TIME", "2024-04-07T15:00")
+    # a count before a part of day is no clock time
+    assert "4 in the morning" not in tx("The raiders killed 4 in the morning attack.")
+
+
+def test_election_day_and_as_long_as():
+    assert tx("The campaign will run until Election Day.")["Election Day"] == ("DATE", "2024-11-05")
+    assert tx("The appeal could take as long as a month or two.")["a month"] == ("DURATION", "P1M")
+
+
+def test_and_a_half_durations():
+    assert tx("The talks lasted an hour and a half.")["an hour and a half"] == ("DURATION", "PT1H30M")
+    assert tx("He spent a year and a half in jail.")["a year and a half"] == ("DURATION", "P1Y6M")
+    # minutes or hours later: the length, "later" outside
+    assert tx("But a minute and a half later, the pilot called.")["a minute and a half"] == ("DURATION", "PT1M30S")
+    assert tx("Just over an hour later, he was declared dead.")["Just over an hour"] == ("DURATION", "PT1H")
+
+
+def test_day_numbers_before_a_day_month_date():
+    assert tx("Clashes erupted on 10 and 11 March.", "2024-04-08") == {
+        "10": ("DATE", "2024-03-10"), "11 March": ("DATE", "2024-03-11")}
+    assert tx("The fair runs from 3-5 May in Lyon.") == {
+        "3": ("DATE", "2024-05-03"), "5 May": ("DATE", "2024-05-05")}
+    # without a preposition the first number may be a count
+    assert "10" not in tx("The gunmen wounded 10 and 11 March marchers fled.")
+
+
+def test_clock_time_in_gmt_is_not_a_year():
+    got = tx("The truce took effect at 6 p.m. (1600 GMT) on Monday.")
+    assert "1600" not in got and got["Monday"] == ("DATE", "2024-04-08")
+
+
+def test_latest_quarter_is_one_that_has_ended():
+    text = ("The company expects a fourth-quarter charge. In the latest quarter, profit rose to $5 million "
+            "from $4 million a year ago.")
+    got = tx(text, "2023-11-02")
+    assert got["fourth-quarter"] == ("DATE", "2023-Q4")
+    assert got["the latest quarter"] == ("DATE", "2023-Q3")
+    assert got["a year ago"] == ("DATE", "2022-Q3")
+
+
+def test_year_period_in_a_quarterly_report():
+    text = "Third-quarter profit rose 10%. In the 2022 period, the company earned $3 million."
+    assert tx(text, "2023-10-26")["the 2022 period"] == ("DATE", "2022-Q3")
+    assert tx("Costs rose in the 2022 period.", "2023-10-26")["the 2022 period"] == ("DATE", "2022")
+
+
+def test_doc_tense_of_a_reduced_relative_plan():
+    pytest.importorskip("spacy")
+    try:
+        from rashomon.nlp.model import load_nlp
+        nlp = load_nlp()
+    except Exception:  # noqa: BLE001 - model not installed
+        pytest.skip("spaCy model missing")
+    # "planned for Saturday" modifies a noun of a past clause: no look ahead of its own
+    text = "A vigil planned at the town hall for Saturday was called off after threats were made."
+    res = {t.span.text: t.value for t in tag_timexes(text, "2024-04-08", nlp(text))}
+    assert res == {"Saturday": "2024-04-06"}
+    text = "The union has planned a strike for Thursday."
+    res = {t.span.text: t.value for t in tag_timexes(text, "2024-04-08", nlp(text))}
+    assert res == {"Thursday": "2024-04-11"}
+
+
+def test_holiday_week_is_the_week_of_the_holiday():
+    # the holiday of the coming Sunday, whatever the tense of "began"
+    assert tx("Pilgrims prayed as Easter week began.", "2025-04-14")["Easter week"] == ("DATE", "2025-W16")
+    assert tx("Shops were busy in Christmas week.", "2023-12-28")["Christmas week"] == ("DATE", "2023-W52")
+
+
+def test_weekday_ranges_without_from():
+    # DCT Monday 2024-04-08: the range closes on the Friday after its Monday
+    assert tx("The checkpoints are open Monday through Friday.") == {
+        "Monday": ("DATE", "2024-04-08"), "Friday": ("DATE", "2024-04-12")}
+    got = tx("Talks will run Tuesday-Thursday in Doha.")
+    assert got == {"Tuesday": ("DATE", "2024-04-09"), "Thursday": ("DATE", "2024-04-11")}
+
+
+def test_month_ranges_with_a_hyphen():
+    assert tx("Exports fell in January-March.") == {"January": ("DATE", "2024-01"), "March": ("DATE", "2024-03")}
+    # the closing month lies on or after the opening one
+    assert tx("Snow fell heavily in December-February.") == {
+        "December": ("DATE", "2023-12"), "February": ("DATE", "2024-02")}
+    assert tx("The pre-March talks failed.") == {}

@@ -31,7 +31,8 @@ _DET_COMPOUND = re.compile(r"(the\s+)[^\n]*?\w+-(?:year|week|day|month|quarter|h
 _NOUN_NEXT = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|by\b|was\b|is\b|were\b)[A-Za-z$#]")
 _DAY_RX = re.compile(r"^\d{4}-\d\d-\d\d")
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
-_RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|comparable|previous|prior|year-before", re.I)
+_RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|comparable|previous|prior|year-before"
+                   r"|\d{4} (?:period|quarter)$", re.I)
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, object]]:
@@ -89,6 +90,20 @@ _COORD_NEXT_OK = {"in", "at", "on", "to", "for", "and", "or", "when", "with", "t
                   "are", "was", "were", "a", "an", "his", "her", "their", "its", "respectively"}
 
 
+_NAMES = set(_L.weekdays) | set(_L.months) | {w for h in _L.holidays for w in re.findall(r"[a-z]+", h)}
+_OPEN_QUOTE = re.compile(r"(?:\"|``|''|\u201c|\u2018)$")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A title-cased phrase right after an opening quote names a programme or a work
+    ("ABC's \"This Week\"", "CBS's ''60 Minutes''"), not a time."""
+    words = text[start:end].split()
+    alpha = [w for w in words if w[:1].isalpha()]
+    titled = any(w[:1].isupper() and re.sub(r"\W", "", w.lower()) not in _NAMES for w in words[1:])
+    return (titled and all(w[0].isupper() for w in alpha)
+            and _OPEN_QUOTE.search(text[max(0, start - 2):start]) is not None)
+
+
 def _coordinated_days(text: str, end: int, value: str) -> list[tuple[int, int, str]]:
     """(start, end, value) of the day numbers that continue the date ending at ``end``."""
     out: list[tuple[int, int, str]] = []
@@ -113,6 +128,39 @@ def _coordinated_days(text: str, end: int, value: str) -> list[tuple[int, int, s
     return out
 
 
+# day numbers coordinated before a day-month date: "on 10 and 11 March", "from 3-5 May", "on 2, 3 and 4 June"
+_LEAD_DAYS = re.compile(r"((?:(?:[12][0-9]|3[01]|0?[1-9])\s*,\s*)*(?:[12][0-9]|3[01]|0?[1-9]))(?:st|nd|rd|th)?"
+                        r"(\s*,?\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)$", re.I)
+_LEAD_PREPS = {"on", "from", "between", "of", "since", "until", "till", "by", "and", "for", "during", "the", "over"}
+
+
+def _leading_days(text: str, start: int, value: str, floor: int) -> list[tuple[int, int, str]]:
+    """(start, end, value) of the day numbers coordinated before the day-month date at ``start``."""
+    m = _LEAD_DAYS.search(text, max(floor, start - 30), start)
+    if not m:
+        return []
+    hyphen = m.group(2).strip() in ("-", "\u2013")
+    prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, m.start() - 20):m.start()])
+    if not hyphen and (prev is None or prev.group(1).lower() not in _LEAD_PREPS):
+        return []  # "killed 10 and 11 March": a count may come first
+    out = []
+    for d in re.finditer(r"\d+", m.group(1)):
+        day = int(d.group(0))
+        if not day < int(value[8:10]) or A.safe_date(int(value[:4]), int(value[5:7]), day) is None:
+            return []
+        out.append((m.start(1) + d.start(), m.start(1) + d.end(), f"{value[:8]}{day:02d}"))
+    return out
+
+
+def _quarter_reported(value: str, dct) -> bool:
+    """A quarter that has ended by the DCT: one whose results can be "the latest quarter"
+    ("a fourth-quarter charge" expected in November is not)."""
+    if dct is None:
+        return True
+    y, q = int(value[:4]), int(value[-1])
+    return (y, q) < (dct.year, A.quarter_of(dct))
+
+
 def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
     dct_date = A.parse_dct(dct)
@@ -123,6 +171,8 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     last_end = 0
     for start, end, _order, (m, handler, name) in _candidates(text):
         if start < last_end:
+            continue
+        if not upper and _quoted_title(text, start, end):
             continue
         norm = handler(m, ctx)
         if norm is None:
@@ -149,6 +199,9 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         if mod and not norm.mod:
             norm.mod = mod
         start = new_start
+        if name == "date_dmy" and _DAY_ONLY.fullmatch(norm.value) and text[start:start + 1].isdigit():
+            for cs, ce, cv in _leading_days(text, start, norm.value, last_end):
+                result.append(Timex(Span.of(text, cs, ce), "DATE", cv, norm.anchor, None))
         result.append(Timex(Span.of(text, start, end), norm.type, norm.value, norm.anchor, norm.mod))
         last_end = end
         v = norm.value
@@ -164,6 +217,7 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
                 ctx.last_day, ctx.last_day_value, ctx.last_day_end, ctx.last_day_start = d, v[:10], end, start
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
             ctx.last_value = v
-            if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]):
+            if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]) \
+                    and _quarter_reported(v, dct_date):
                 ctx.last_quarter = v
     return result

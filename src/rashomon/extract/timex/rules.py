@@ -83,6 +83,8 @@ class Context:
         if re.fullmatch(r"\s*(?:to|until|till|through|thru)\s+|\s*[-\u2013]\s*", gap, re.I) \
                 and re.search(r"\bfrom\s+(?:the\s+)?$", lead):
             return self.last_day
+        if weekday and re.fullmatch(r"\s*(?:through|thru)\s+|\s*[-\u2013]\s*", gap, re.I):
+            return self.last_day  # "Monday through Friday", "Monday-Thursday"
         if re.fullmatch(r"\s+and\s+", gap, re.I) and re.search(r"\bbetween\s+$", lead):
             return self.last_day
         return None
@@ -107,14 +109,19 @@ Handler = Callable[[re.Match, Context], "Norm | None"]
 
 L: Lexicon = lexicon()
 
+# "an hour and a half", "a year and a half": half a unit after the unit word
+_HALF_AFTER = r"\s+and\s+a\s+half(?![\w-])"
+_HALF_AFTER_RX = re.compile(_HALF_AFTER + r"(?=\s+\w+$|$)", re.I)
+
 _FRAG = {
     "MONTH": L.MONTH, "WEEKDAY": L.WEEKDAY, "DAYNUM": L.DAYNUM, "ORDW": L.ORDW, "YEAR4": L.YEAR4,
     "NUM": L.NUM, "VAGUE": L.VAGUE, "UNIT": L.UNIT, "SEASON": L.SEASON, "POD": L.POD, "TZ": L.TZ,
-    "SPOKEN_YEAR": L.SPOKEN_YEAR, "HOLIDAY": L.HOLIDAY,
+    "SPOKEN_YEAR": L.SPOKEN_YEAR, "HOLIDAY": L.HOLIDAY, "HALF": _HALF_AFTER,
     "WEEKDAYS": _alt([w for w in L.weekdays if len(w) > 4]) + r"s?(?![a-z])",
     "DECADEWORD": _alt(L.decade_words) + r"(?![a-z])",
     "CLOCK": (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.?|p\.\s?m\.?)(?![a-z])"
-              r"|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s+o'clock|noon|midnight|midday)"),
+              r"|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s+o'clock|noon|midnight|midday"
+              r"|\d{1,2}(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])))"),
     "SETWORD": _alt([k for k in L.sets if not k.startswith(("a ", "an ", "per ")) and k not in L.sets_disabled]) + r"(?![a-z])",
 }
 
@@ -122,11 +129,26 @@ _UNIT_CODE = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "WE", "2W"
               "DE": "DE", "CE": "CE", "L": "L"}
 
 
-def _compile(pattern: str) -> re.Pattern:
+# what may not follow a match: a word character or a hyphenated word ("20-year", "May-June");
+# a month-day date may open a day range ("March 20-22", "Feb. 28-March 2")
+_TAIL = r"(?![\w]|-\w)"
+_TAIL_DAY_RANGE = r"(?![\w]|[-\u2013](?!(?:[12][0-9]|3[01]|0?[1-9])(?!\d)|" + L.MONTH + r"\.?\s*\d)\w)"
+_DAYNAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TAILS = {"date_mdy": _TAIL_DAY_RANGE, "weekday": r"(?![\w]|-(?!" + _DAYNAME + r")\w)"}
+# what may not precede one; the date closing "Feb. 28-March 2" may follow a hyphen after a digit
+_HEAD = r"(?<![\w$#@/.-])"
+_HEADS = {name: r"(?<![\w$#@/.])(?<![^\d]-)" for name in ("date_mdy", "date_dmy")}
+_HEADS["weekday"] = r"(?<![\w$#@/.])(?<!(?<!day)-)"  # "Monday-Thursday"
+# "January-March", "Jan.-March": a month closing a month range may follow a hyphen after a month
+_TAILS["month"] = r"(?![\w]|-(?!" + L.MONTH + r")\w)"
+_HEADS["month"] = r"(?<![\w$#@/.])(?<!(?<!ary|rch|ril|May|une|uly|ust|ber|ept|[A-Z][a-z]\.)-)"
+
+
+def _compile(pattern: str, tail: str = _TAIL, head: str = _HEAD) -> re.Pattern:
     def sub(m: re.Match) -> str:
         return _FRAG[m.group(1)]
     body = re.sub(r"<([A-Z_0-9]+)>", sub, pattern)
-    return re.compile(r"(?<![\w$#@/.-])(?:" + body + r")(?![\w]|-\w)", re.IGNORECASE)
+    return re.compile(head + r"(?:" + body + r")" + tail, re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,6 +201,8 @@ def time_duration_value(n: float | None, word: str) -> str:
     code = unit_code(word)
     if code == "H" and n is not None and n != int(n) and n * 2 == int(n * 2):
         return f"PT{int(n)}H30M"  # "5 1/2 hours"
+    if word.lower().startswith("min") and n is not None and n != int(n) and n * 2 == int(n * 2):
+        return f"PT{int(n)}M30S" if int(n) else "PT30S"  # "a minute and a half"
     if code in ("S", "H") or word.lower().startswith("min"):
         c = "M" if word.lower().startswith("min") else code
         return f"PT{'X' if n is None else _num(n)}{c}"
@@ -238,6 +262,9 @@ def _prenominal_month(word: str, pos: int, ctx: Context) -> bool:
         and re.match(r"\s+(?!of\b|and\b|or\b)[a-z]{3,}", ctx.text[pos + len(word):pos + len(word) + 20]) is not None
 
 
+_MONTH_RANGE_OPEN = re.compile(r"(?<![\w.])" + L.MONTH + r"\.?[-\u2013]$", re.I)
+
+
 def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> bool:
     """Tell the month "May"/"March" from the name and the verb (``pos``: where the word starts)."""
     w = word.lower().rstrip(".")
@@ -245,6 +272,8 @@ def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> 
         return False
     prev = ctx.prev_word(pos)
     before = ctx.text[max(0, pos - 30):pos]
+    if _MONTH_RANGE_OPEN.search(before) and _is_cap(word, ctx):
+        return True  # the month closing "January-March"
     # a line break ends the previous phrase: "By Tomas Reyes\nMay 14, 2023" is a date line
     prev_raw = [] if "\n" in before[before.rstrip(" \t").rfind(" ") + 1:] or before.rstrip(" \t").endswith("\n") else before.split()
     prev_tok = prev_raw[-1] if prev_raw else ""
@@ -393,6 +422,11 @@ def h_month(m: re.Match, ctx: Context) -> Norm | None:
         y = ref.year if month > ref.month else ref.year + 1
     elif rel == "this":
         y = ref.year
+    elif _MONTH_RANGE_OPEN.search(ctx.text[max(0, m.start() - 12):m.start()]) \
+            and re.fullmatch(r"\d{4}-\d\d", ctx.last_value or ""):
+        # the month closing "December-February" lies on/after the opening one
+        y0, m0 = int(ctx.last_value[:4]), int(ctx.last_value[5:])
+        y = y0 if month >= m0 else y0 + 1
     else:
         y = A.choose_year_for_month(month, ref, ctx.direction(m.start(), m.end()))
     return Norm("DATE", A.fmt_month(y, month), anchor=ctx.dct_value)
@@ -494,7 +528,7 @@ def h_relday(m: re.Match, ctx: Context) -> Norm | None:
 def _clock(s: str) -> tuple[str | None, str]:
     """(hh[:mm] string, rest) from a clock expression."""
     low = s.lower()
-    if "noon" in low or "midday" in low:
+    if re.search(r"(?<![a-z])(?:noon|midday)", low):  # not the "noon" of "afternoon"
         return "12:00", low
     if "midnight" in low:
         return "24:00", low
@@ -515,6 +549,9 @@ def _clock(s: str) -> tuple[str | None, str]:
     return f"{h:02d}:{mi:02d}", low
 
 
+_CLOCK_PREPS = ("at", "by", "until", "till", "from", "to", "before", "after", "about", "around")
+
+
 def h_time(m: re.Match, ctx: Context) -> Norm | None:
     s = m.group(0)
     hm, low = _clock(s)
@@ -522,10 +559,9 @@ def h_time(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if low.startswith("noon") and ctx.prev_word(m.start()) == "high":
         return None  # "High Noon", "high noon comes today": an idiom
-    if re.fullmatch(r"\d{1,2}:\d\d", s.strip()):
-        # bare "3:16" -> only in a clock context
-        prev = ctx.prev_word(m.start())
-        if prev not in ("at", "by", "until", "till", "from", "to", "before", "after", "about", "around"):
+    if re.fullmatch(r"\d{1,2}:\d\d|\d{1,2}\s+(?:in\s+the\s+\w+|at\s+night)", s.strip()):
+        # bare "3:16", "4 in the morning" -> only in a clock context ("killed 4 in the morning raid")
+        if ctx.prev_word(m.start()) not in _CLOCK_PREPS:
             return None
     # which day?
     day: dt.date | None = None
@@ -686,6 +722,8 @@ def _event_relative(m: re.Match, ctx: Context, unit_w: str, code: str, rel: str,
 def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0))
     low = re.sub(r" or so(?= )", "", s.lower())  # "a week or so ago"
+    half_after = _HALF_AFTER_RX.search(low) is not None
+    low = _HALF_AFTER_RX.sub("", low)
     mm = re.match(r"(?:(.*?)[\s-]+)?(" + L.UNIT + r")\s+(ago|earlier|later|before|after|hence|from now|back|on)$", low)
     if not mm:
         return None
@@ -694,6 +732,8 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     n = parse_num(num_s) if num_s else (1 if not unit_w.endswith("s") else None)
     if num_s and n is None and not re.fullmatch(L.VAGUE, num_s, re.I):
         return None
+    if half_after and n is not None:
+        n += 0.5
     if rel in ("before", "after") and _after_is_object(ctx, m.end()):
         core_end = m.start() + len(m.group(0).rstrip()[: -len(rel)].rstrip())
         if not num_s and code in ("D", "W", "M"):
@@ -715,7 +755,14 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
         pass
     if code == "Y" and n == 1 and ctx.last_quarter and rel in ("ago", "earlier", "before"):
         return Norm("DATE", A.shift_value(ctx.last_quarter, "Y", -1), anchor=ctx.last_quarter)
+    coarse = _coarse_narrative(ctx, code, n, sign) if rel in ("later", "earlier") else None
+    if coarse is not None:
+        return coarse
     if code in ("S", "M", "H") and unit_w.startswith(("sec", "min", "hour", "hr")):
+        if rel in ("later", "earlier"):
+            # "a minute and a half later", "over an hour later": the length, "later" outside (2/2)
+            core_end = m.start() + len(m.group(0).rstrip()[: -len(rel)].rstrip())
+            return Norm("DURATION", time_duration_value(n, unit_w), span=(m.start(), core_end))
         if ref is None:
             return Norm("TIME", "PAST_REF" if sign < 0 else "FUTURE_REF")
         return Norm("TIME", A.fmt_day(ref) + "TXX:XX", anchor=ref_v)
@@ -733,6 +780,20 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     if code == "Q" and ctx.last_quarter:
         v = A.shift_value(ctx.last_quarter, "Q", int(sign * n)) or v
     return Norm("DATE", v, anchor=ref_v)
+
+
+def _coarse_narrative(ctx: Context, code: str, n: float | None, sign: int) -> Norm | None:
+    """"In 2011 ... a year later" / "in March 2011 ... two months later": years and months counted
+    from the last year- or month-granular date of the narrative (a day-granular one is handled as
+    the narrative anchor)."""
+    lv = ctx.last_value or ""
+    if n is None or n != int(n) or code not in ("Y", "M") or not re.fullmatch(r"\d{4}(-\d\d)?", lv):
+        return None
+    if ctx.last_day_value and ctx.last_day_value.startswith(lv):
+        return None
+    if code == "M" and len(lv) == 4:
+        return None
+    return Norm("DATE", A.shift_value(lv if code == "M" else lv[:4], code, int(sign * n)), anchor=lv)
 
 
 def h_next_day(m: re.Match, ctx: Context) -> Norm | None:
@@ -768,6 +829,8 @@ _DUR_CUES = {"for", "in", "within", "about", "nearly", "almost", "than", "after"
 def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0))
     low = s.lower()
+    half_after = _HALF_AFTER_RX.search(low) is not None
+    low = _HALF_AFTER_RX.sub("", low)
     if re.search(r"years?[\s-]+old$", low):
         # ages are not annotated as timexes in TimeBank ("a 41-year-old man")
         return None
@@ -789,7 +852,7 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     vague = n is None
     if vague and not re.fullmatch(L.VAGUE, num_s, re.I):
         return None
-    if half and n is not None:
+    if (half or half_after) and n is not None:
         n += 0.5
     code = unit_code(unit_w)
     if code == "Q" and not det and not adj and not vague and (re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
@@ -806,7 +869,8 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
             # a rate of an amount ("$500 million a year", "358,000 a month"): TimeBank+AQUAINT leave
             # it untagged 5 times out of 7
             return None
-        if prev not in _DUR_CUES and not prev2.endswith(("more than", "less than", "at least")):
+        if prev not in _DUR_CUES and not prev2.endswith(("more than", "less than", "at least", "long as", "much as",
+                                                         "little as", "short as")):
             if num_s != "one":
                 return None
     if n is not None and n > 1000 and code not in ("S", "M", "H"):
@@ -847,6 +911,11 @@ def h_recent(m: re.Match, ctx: Context) -> Norm | None:
 
 def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0).lower()).replace("latest period", "latest quarter")
+    if s.endswith(" period"):
+        # "the 1988 period" in a report on a quarter: that quarter of 1988, else the year
+        if not ctx.last_quarter:
+            return Norm("DATE", s.split()[1])
+        s = s[: -len("period")] + "quarter"
     qm = re.search(r"\bq([1-4])\b", s)
     ordm = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter", s)
     q = None
@@ -897,7 +966,9 @@ def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
         if not s.startswith(("the", "fiscal", "this", "that")) and year is None:
             return None
         if year is not None:
-            return Norm("DATE", f"{year:04d}-QX")
+            # "the 1988 quarter" after the third quarter was reported: the same quarter of 1988
+            lq = ctx.last_quarter[-1] if ctx.last_quarter else "X"
+            return Norm("DATE", f"{year:04d}-Q{lq}")
         if ctx.last_quarter:
             return Norm("DATE", ctx.last_quarter, anchor=ctx.last_quarter)
         if ref is None:
@@ -989,6 +1060,8 @@ def h_year(m: re.Match, ctx: Context) -> Norm | None:
         return None  # "1678.5" is an index level, not a year
     if s[:1].isdigit() and re.search(r"\bat\s+$", before, re.I) and not re.match(r"\s*(?:,|\.|and\b)", after):
         return None  # "at 2030 (hours)": a military clock time
+    if re.match(r"\s*(?:GMT|UTC)\b", after):
+        return None  # "(1600 GMT)": a clock time, not a year
     nwl = nw.lower()
     if nwl in L.counted_nouns:
         return None
@@ -1132,6 +1205,9 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
     rel = rel_m.group(1).lower() if rel_m else None
     if rel_m:
         s = s[rel_m.end():]
+    week = re.search(r"\s+week$", s, re.I)
+    if week:  # "Easter week", "Christmas week": the (ISO) week of the holiday
+        s = s[:week.start()]
     if not _is_cap(s, ctx):
         return None
     low = s.lower()
@@ -1146,9 +1222,14 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
             return A.safe_date(y, int(spec[:2]), int(spec[3:]))
         if spec == "easter":
             return A.easter(y)
-        nth, wdn, mon = spec.split()
+        parts = spec.split()
+        after = parts[0] if len(parts) == 5 and parts[1] == "after" else None
+        nth, wdn, mon = parts[-3:]
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
-        return A.nth_weekday(y, int(mon), L.weekdays[wdn], n)
+        d = A.nth_weekday(y, int(mon), L.weekdays[wdn], n)
+        if after:  # "tuesday after first monday 11" (US Election Day)
+            d += dt.timedelta(days=(L.weekdays[after] - d.isoweekday()) % 7 or 7)
+        return d
 
     if yd:
         d = day_in(int(yd.group(1)))
@@ -1157,7 +1238,7 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
         if re.fullmatch(r"\d\d-\d\d", spec):
             return Norm("DATE", f"XXXX-{spec}")
         return Norm("DATE", "XXXX-XX-XX")
-    direc = {"last": "past", "next": "future"}.get(rel) or ctx.direction(m.start(), m.end())
+    direc = {"last": "past", "next": "future"}.get(rel) or (None if week else ctx.direction(m.start(), m.end()))
     cands = [day_in(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     cands = [c for c in cands if c]
     if direc == "past":
@@ -1168,7 +1249,7 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
         d = min(ok)
     else:
         d = min(cands, key=lambda c: abs((c - ctx.dct).days))
-    return Norm("DATE", A.fmt_day(d), anchor=ctx.dct_value)
+    return Norm("DATE", A.fmt_week(d) if week else A.fmt_day(d), anchor=ctx.dct_value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1191,12 +1272,12 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("time", r"<CLOCK>(?:\s+<TZ>)?(?:\s+in\s+the\s+<POD>|\s+at\s+night)?(?:\s*,?\s+(?:on\s+)?(?:<WEEKDAY>|today|yesterday|tomorrow|tonight|<MONTH>\s+<DAYNUM>(?:,\s*<YEAR4>)?))?", h_time),
     ("pod", r"(?:(?:(?:later|earlier|early|late)\s+this|this|the|that|mid)[\s-]+<POD>|mid-?afternoon|mid-?morning)(?:\s+(?:yesterday|today|tomorrow))?", h_pod),
     ("rel_unit", _REL + r"\s+" + _REL_UNITS + r"|the\s+weekend(?![a-z])", h_rel_unit),
-    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
+    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>(?:<HALF>|\s+or\s+so)?\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
     ("next_day", r"the\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|weekend|week|month|year)(?![a-z])"
                  r"|the\s+(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:and|but|when|as|he|she|they|it)\b)"
                  r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?![a-z])", h_next_day),
     ("duration", r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|better\s+part\s+of\s+the|same|additional|further|other)(?:\s+(?:past|last|few|several))?\s+)?"
-                 r"(?:(?:<NUM>|<VAGUE>)\s+(?:to|or)\s+)?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)\s+)?<UNIT>(?:[\s-]+long|[\s-]+old)?", h_duration),
+                 r"(?:(?:<NUM>|<VAGUE>)\s+(?:to|or)\s+)?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)\s+)?<UNIT>(?:<HALF>|[\s-]+long|[\s-]+old)?", h_duration),
     ("unit_compound", r"(?P<u>hour|day|week|month|year|decade|hours|days|weeks|months|years|decades|centuries)-(?:long|old)(?=\s+[a-z])", h_unit_compound),
     # "over the years", "in the early years", "in the years that followed": an open length (3/3 PXY)
     ("the_years", r"(?:(?<=over )|(?<=in )|(?<=during )|(?<=for ))the\s+(?:early\s+)?(?P<core2>years|decades)"
@@ -1208,7 +1289,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
                r"|(?:(?<=in )|(?<=for )|(?<=over )|(?<=during )|(?<=within ))(?:coming|past)\s+(?:days|weeks|months|years|decades|quarters)(?![a-z])", h_recent),
     ("quarter", r"(?:the\s+)?(?:(?:<YEAR4>|fiscal|calendar|latest|current|past|previous|last|recent|year-earlier|year-ago|comparable|same|prior|(?:this|next|last)\s+year's|<YEAR4>'s|first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal-<YEAR4>)[\s-]+)+quarters?(?![a-z])"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year))?(?:\s*,?\s*<YEAR4>)?"
-                r"|the\s+quarter(?![a-z-])|the\s+latest\s+period(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
+                r"|the\s+quarter(?![a-z-])|the\s+(?:latest|<YEAR4>)\s+period(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
     ("half", r"(?:the\s+)?(?:first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:<YEAR4>|fiscal\s+<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year)"
              r"|(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?![a-z])(?=\s+(?:of\s+)?(?:results|earnings|profit|sales|revenue|net|,|\.))", h_half),
     ("year_earlier", r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year-before)(?:\s+(?:period|quarter))?", h_year_earlier),
@@ -1223,8 +1304,9 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("season", r"(?:(?:early|late|mid|the|this\s+past|this\s+coming|this|last|next)[\s-]+)?<SEASON>(?:\s+(?:of\s+)?(?:<YEAR4>|<SPOKEN_YEAR>))?", h_season),
     ("fuzzy", _alt(sorted(L.fuzzy_enabled)), h_fuzzy),
     ("set", r"<SETWORD>|(?:every|each)\s+(?:other\s+|<NUM>\s+)?<UNIT>|(?:every|each)\s+<MONTH>", h_set),
-    ("holiday", r"(?:(?:last|next|this)\s+)?<HOLIDAY>(?:\s*,?\s*<YEAR4>)?", h_holiday),
+    ("holiday", r"(?:(?:last|next|this)\s+)?<HOLIDAY>(?:\s+week(?![\w-])|\s*,?\s*<YEAR4>)?", h_holiday),
 ]
 
-RULES: list[tuple[str, re.Pattern, Handler]] = [(n, _compile(p), h) for n, p, h in RULES_SRC]
+RULES: list[tuple[str, re.Pattern, Handler]] = [(n, _compile(p, _TAILS.get(n, _TAIL), _HEADS.get(n, _HEAD)), h)
+                                                  for n, p, h in RULES_SRC]
 RULES_BY_NAME = {n: rx for n, rx, _ in RULES}

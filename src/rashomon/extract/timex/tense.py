@@ -82,7 +82,8 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    if tok.lemma_.lower() in _FUTURE_LEMMAS:
+    if tok.lemma_.lower() in _FUTURE_LEMMAS \
+            and not (tok.tag_ == "VBN" and not any(c.lower_ in ("has", "have") for c in tok.children)):
         return "future"  # "has scheduled a news conference Thursday": the thing planned is ahead
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
