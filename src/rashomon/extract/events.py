@@ -274,8 +274,8 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
             continue
         dist = _trigger_distance(span.root, doc, token_i, token_end)
         if dist <= 4:
-            is_country = p.name == p.country_name
-            scored.append((is_country, dist, p.span.start, p))
+            level = 2 if p.name == p.country_name else 0 if p.city else 1  # town, region, country
+            scored.append((level, dist, p.span.start, p))
     if not scored:
         return _demonym_place(doc, sent, trigger)
     # the most specific place among those nearly as close as the closest one

@@ -707,7 +707,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             for w in words:
                 taken[w.i] = True
     # "Nyaung Kan village", "Bui division": a capitalised name before a settlement or region noun
-    nouns = _cues()["settlement_nouns"] | _cues()["region_nouns"]
+    nouns = _cues()["settlement_nouns"] | _cues()["region_nouns"] | _cues()["area_nouns"]
     for tok in doc[1:]:
         if tok.lower_ not in nouns or tok.dep_ == "compound" or not tok.text.islower():
             continue
@@ -747,13 +747,14 @@ def _run_on(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _split_place_noun(name: str) -> tuple[str, str | None]:
-    """"Nyaung Kan village" -> ("Nyaung Kan", "city"); "Baghlan province" -> ("Baghlan", "region")."""
+    """"Nyaung Kan village" -> ("Nyaung Kan", "city"); "Baghlan province", "Depayin township" ->
+    (name, "region")."""
     words = name.split()
     if len(words) < 2:
         return name, None
     last = words[-1].lower()
     cues = _cues()
-    if last in cues["region_nouns"]:
+    if last in cues["region_nouns"] or last in cues["area_nouns"]:
         return " ".join(words[:-1]), "region"
     if last in cues["settlement_nouns"]:
         return " ".join(words[:-1]), "city"
