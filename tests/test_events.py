@@ -208,3 +208,16 @@ def test_a_wounding_clause_dates_the_headline_incident(pipe):
             "wounding 11 people, police said.")
     main = [ev for ev in analyze(pipe, text, published="2023-03-07").events if not ev.background]
     assert len(main) == 1 and main[0].date is not None and main[0].date.value == "2023-03-06"
+
+
+def test_statement_dates_at_day_level_and_not_from_the_source(pipe):
+    an = analyze(pipe, "Gunmen attacked a checkpoint near Gao on Monday, killing four soldiers.\n\n"
+                       "The group praised the attack in a statement on Wednesday. "
+                       "The defence ministry said on Tuesday evening that reinforcements had arrived. "
+                       "The opposition council, formed by lawmakers ousted in the 2021 coup, said the army had lied.",
+                 published="2024-06-13")
+    dates = {(st.source.text.split(",")[0] if st.source else None): st.date.value if st.date else None
+             for st in an.statements}
+    assert dates["The group"] == "2024-06-12"
+    assert dates["The defence ministry"] == "2024-06-11"  # "on Tuesday evening": the day
+    assert dates["The opposition council"] is None  # "the 2021 coup" is in the source

@@ -9,6 +9,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -81,27 +82,47 @@ STATEMENT_NOUNS = {"statement", "interview", "speech", "address", "communique", 
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
-    """The date a statement was made: a DATE next to its cue, or on a statement noun
-    ("In a March 23 statement"), outside its content."""
-    sent = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if sent is None:
+    """The date a statement was made, at day (or month) level: a date next to its cue, or on a
+    statement noun ("In a March 23 statement"), outside its source and its content (unless the
+    parse ties it to the cue: "praised the attack in a statement on Thursday")."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is None:
         return None
-    s = sent.sent
+    s = cue.sent
     best, best_dist = None, 10**9
     for t in timexes:
-        if t.type != "DATE" or not (s.start_char <= t.span.start < s.end_char):
+        if t.type not in ("DATE", "TIME") or not (s.start_char <= t.span.start < s.end_char):
             continue
-        if st.content.start <= t.span.start < st.content.end:
+        if not t.value[:4].isdigit() or len(t.value) < 7:
+            continue  # "the 2021 coup": a bare year is no statement's date
+        if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
-        if not t.value[:4].isdigit():
+        tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if st.content.start <= t.span.start < st.content.end and not _dates_the_cue(tspan, cue):
             continue
         dist = min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
-        tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if tspan is not None and tspan.root.head.lemma_.lower() in STATEMENT_NOUNS:
             dist = min(dist, 1)
         if dist < best_dist and dist <= 40:
             best, best_dist = t, dist
+    if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
+        best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _dates_the_cue(tspan, cue) -> bool:
+    """A date the parser hangs on the cue verb, or on a statement noun hanging on it, though the
+    content span runs over it ("praised the attack in a statement on Thursday")."""
+    if tspan is None:
+        return False
+    node = tspan.root
+    for _ in range(4):
+        node = node.head
+        if cue.start <= node.i < cue.end:
+            return True
+        if node.pos_ == "VERB" or node.head is node:
+            return False
+    return False
 
 
 def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:

@@ -104,9 +104,15 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
         unused.remove(match)
         counts["statements_found"] += 1
         counts["stype_ok"] += match.type == exp["type"]
+        if match.type != exp["type"]:
+            errors.append(f"statement type {match.type} != {exp['type']}: {exp['source_text']!r} {exp['cue']!r}")
         if exp.get("date"):
             counts["sdates"] += 1
-            counts["sdate_ok"] += bool(match.date and match.date.value == exp["date"])
+            ok = bool(match.date and match.date.value == exp["date"])
+            counts["sdate_ok"] += ok
+            if not ok:
+                errors.append(f"statement date {match.date.value if match.date else None} != {exp['date']}: "
+                              f"{exp['source_text']!r} {exp['cue']!r}")
     return errors
 
 
