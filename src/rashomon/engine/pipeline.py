@@ -82,9 +82,10 @@ STATEMENT_NOUNS = {"statement", "interview", "speech", "address", "communique", 
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
-    """The date a statement was made, at day (or month) level: a date next to its cue, or on a
-    statement noun ("In a March 23 statement"), outside its source and its content (unless the
-    parse ties it to the cue: "praised the attack in a statement on Thursday")."""
+    """The date a statement was made, at day (or month) level: a date next to its cue, or one the
+    parse ties to the cue or to a statement noun ("In a March 23 statement", "said in a statement on
+    its news agency on Saturday"), never a bare year, nor a date inside the source, nor one that
+    dates another verb ("a driver rammed a bus stop on Wednesday, police said")."""
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     if cue is None:
         return None
@@ -97,12 +98,10 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
             continue  # "the 2021 coup": a bare year is no statement's date
         if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
-        tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if st.content.start <= t.span.start < st.content.end and not _dates_the_cue(tspan, cue):
+        link = _date_link(doc.char_span(t.span.start, t.span.end, alignment_mode="expand"), cue)
+        if link == "other" or link is None and st.content.start <= t.span.start < st.content.end:
             continue
-        dist = min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
-        if tspan is not None and tspan.root.head.lemma_.lower() in STATEMENT_NOUNS:
-            dist = min(dist, 1)
+        dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:
             best, best_dist = t, dist
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
@@ -110,19 +109,24 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     return best
 
 
-def _dates_the_cue(tspan, cue) -> bool:
-    """A date the parser hangs on the cue verb, or on a statement noun hanging on it, though the
-    content span runs over it ("praised the attack in a statement on Thursday")."""
+def _date_link(tspan, cue) -> str | None:
+    """What the parse hangs a date on, climbing through prepositions and nouns: "cue" (the cue, a
+    statement noun, or a verb describing one: "in a video posted late Tuesday"), "other" (another
+    verb, unless the cue hangs on it: "praised the attack on Thursday, calling it ..."), or None."""
     if tspan is None:
-        return False
+        return None
     node = tspan.root
-    for _ in range(4):
+    for _ in range(6):
+        if node.head is node:
+            return None
         node = node.head
-        if cue.start <= node.i < cue.end:
-            return True
-        if node.pos_ == "VERB" or node.head is node:
-            return False
-    return False
+        if cue.start <= node.i < cue.end or node.lemma_.lower() in STATEMENT_NOUNS:
+            return "cue"
+        if node.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS:
+                return "cue"
+            return None if cue.root.head.i == node.i else "other"
+    return None
 
 
 def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:
