@@ -115,17 +115,19 @@ def _date_link(tspan, cue) -> str | None:
     verb, unless the cue hangs on it: "praised the attack on Thursday, calling it ..."), or None."""
     if tspan is None:
         return None
-    node = tspan.root
+    node, direct = tspan.root, True  # direct: only prepositions so far ("said on Friday")
     for _ in range(6):
         if node.head is node:
             return None
         node = node.head
-        if cue.start <= node.i < cue.end or node.lemma_.lower() in STATEMENT_NOUNS:
+        if direct and cue.start <= node.i < cue.end or node.lemma_.lower() in STATEMENT_NOUNS:
             return "cue"
         if node.pos_ in ("VERB", "AUX"):
             if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS:
                 return "cue"
             return None if cue.root.head.i == node.i else "other"
+        if node.pos_ != "ADP":
+            direct = False  # "... in response to Hamas' Oct. 7 pogrom": the date of a noun, not of the cue
     return None
 
 
