@@ -7,8 +7,8 @@ family air/missile/drone strike, or an unspecified "attack") and, when both have
 one, the same date; pairs are made greedily in document order. On matched events:
 date = predicted value equals the expected date; place = same country (and city,
 accents and case aside, when the expectation gives one); a figure is correct when kind, value and
-qualifier all match; perpetrators = share of expected perpetrator texts that
-overlap a predicted perpetrator argument. Statements: an expected statement is
+qualifier all match; perpetrators = share of expected perpetrator texts any mention of which
+overlaps a predicted perpetrator argument. Statements: an expected statement is
 found when a predicted statement has the same cue text and a source span that
 overlaps the expected source text; its type and date are then compared.
 """
@@ -38,6 +38,10 @@ def _compatible(expected: str, ev: Event) -> bool:
 def _find(text: str, needle: str) -> tuple[int, int] | None:
     i = text.find(needle)
     return (i, i + len(needle)) if i >= 0 else None
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)]
 
 
 def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:
@@ -85,15 +89,19 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
         perps = [a for a in match.arguments if a.role.startswith("perpetrator")]
         for p in exp.get("perpetrators", []):
             counts["perpetrators"] += 1
-            where = _find(text, p["text"])
-            counts["perpetrator_ok"] += any(_overlaps(where, a.span.start, a.span.end) for a in perps)
+            found = _occurrences(text, p["text"])  # any mention of the expected party
+            ok = any(_overlaps(w, a.span.start, a.span.end) for w in found for a in perps)
+            counts["perpetrator_ok"] += ok
+            if not ok:
+                errors.append(f"perpetrator {p['text']!r} ({p.get('responsibility')}) missing; predicted "
+                              f"{sorted({a.span.text for a in perps})}")
     counts["events_predicted"] += len(analysis.events)
     unused = list(analysis.statements)
     for exp in gold.get("statements", []):
         counts["statements"] += 1
         # the source may occur many times ("he", "police"): any whole-word occurrence will do, and
         # where the gold gives the content, the predicted content must overlap it
-        sources = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(exp["source_text"]) + r"(?!\w)", text)]
+        sources = _occurrences(text, exp["source_text"])
         content = _find(text, exp["content"]) if exp.get("content") else None
         match = next((st for st in unused if st.cue.text.lower() == exp["cue"].lower() and st.source is not None
                       and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
