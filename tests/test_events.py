@@ -221,3 +221,13 @@ def test_statement_dates_at_day_level_and_not_from_the_source(pipe):
     assert dates["The group"] == "2024-06-12"
     assert dates["The defence ministry"] == "2024-06-11"  # "on Tuesday evening": the day
     assert dates["The opposition council"] is None  # "the 2021 coup" is in the source
+
+
+def test_a_denial_of_a_pattern_is_not_tied_to_the_incident(pipe):
+    an = analyze(pipe, "A suicide bomber killed nine worshippers at a mosque in Kunduz on Friday, officials said.\n\n"
+                       "The interior ministry blamed enemies from across the border. "
+                       "Pakistan has rejected similar accusations in the past.", published="2024-06-15")
+    denial = [st for st in an.statements if st.type == "denial"]
+    assert denial and not denial[0].events
+    perps = {a.span.text for ev in an.events for a in ev.arguments if a.role.startswith("perpetrator")}
+    assert "Pakistan" not in perps

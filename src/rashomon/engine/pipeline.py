@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
 from rashomon.extract.events import extract_events, incident_at
 from rashomon.extract.figures import extract_figures
@@ -77,8 +78,10 @@ class Pipeline:
         return Analysis(document=document, timexes=timexes, mentions=mentions, events=events, statements=statements)
 
 
-STATEMENT_NOUNS = {"statement", "interview", "speech", "address", "communique", "communiqué", "briefing", "post",
-                   "remarks", "conference", "message", "video", "letter", "broadcast", "tweet", "report", "declaration"}
+_LINKS = load_json("statements/links.json")
+STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
+_NOT_AGENTS = frozenset(_LINKS["not_agents"])
+_GENERAL = frozenset(_LINKS["general_markers"])
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
@@ -140,10 +143,22 @@ def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:
               if any(lo <= m.start < hi for m in [ev.trigger, *ev.mentions])]
     if inside:
         return inside
-    if st.type in ("claim_of_responsibility", "accusation", "denial", "dismissal", "admission"):
+    if st.type in ("claim_of_responsibility", "accusation", "denial", "dismissal", "admission") \
+            and not _speaks_of_a_pattern(doc, st):
         idx = incident_at(doc, events, st.cue.start)
         return [idx] if idx is not None else []
     return []
+
+
+def _speaks_of_a_pattern(doc: Doc, st: Statement) -> bool:
+    """"Pakistan has rejected similar accusations in the past": a statement about a pattern, not
+    about the incident being told (a marker word in the clause of its cue or in its content)."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    words = [t.lower_ for t in cue.root.subtree if not (st.source and st.source.start <= t.idx < st.source.end)]
+    text = f" {' '.join(words)} "
+    return any(f" {marker} " in text for marker in _GENERAL)
 
 
 def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
@@ -161,9 +176,6 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 continue
             name = st.speaker if who is st.source and st.speaker else who.text
             ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
-
-
-_NOT_AGENTS = {"this", "that", "it", "these", "those", "which", "what", "who"}
 
 
 def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
