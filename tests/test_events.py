@@ -231,3 +231,11 @@ def test_a_denial_of_a_pattern_is_not_tied_to_the_incident(pipe):
     assert denial and not denial[0].events
     perps = {a.span.text for ev in an.events for a in ev.arguments if a.role.startswith("perpetrator")}
     assert "Pakistan" not in perps
+
+
+def test_figurative_and_police_words_are_no_incidents(pipe):
+    an = analyze(pipe, "Gunmen shot dead three farmers near Jos on Sunday, police said.\n\n"
+                       "Tensions between herders and farmers exploded into open fighting in 2018. "
+                       "Two survivors were treated for burns at the city hospital. "
+                       "Troops later raided a house in the town and detained two suspects.", published="2024-06-17")
+    assert [ev.type for ev in an.events] == ["armed_assault"]

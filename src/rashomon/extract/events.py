@@ -44,7 +44,8 @@ def _triggers() -> dict:
             "hypothetical": set(data["hypothetical"]), "outcome": set(data["outcome_lemmas"]),
             "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"]),
             "participle": set(data.get("participle_lemmas", [])),
-            "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")}}
+            "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")},
+            "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")}}
 
 
 @dataclass
@@ -149,6 +150,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "kidnapping for ransom has become a lucrative business"
     if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
         return False  # "officers arrested four suspects in a raid"
+    if _figurative(tok, lex["figurative"]):
+        return False  # "tensions exploded into open fighting", "treated for burns"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
@@ -156,12 +159,22 @@ def _is_incident(tok: Token, lex: dict) -> bool:
     return True
 
 
+def _figurative(tok: Token, fig: dict) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in fig["injury_plurals"] and tok.tag_ == "NNS":
+        return True
+    return lemma in fig["subject_sensitive_lemmas"] and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in fig["abstract_subjects"] for c in tok.children)
+
+
 def _police_action(tok: Token, police: dict) -> bool:
-    """The trigger hangs on an arrest verb, or the subject of its clause is the police."""
+    """The trigger hangs on an arrest verb (or is coordinated with one: "raided the home and
+    detained two brothers"), or the subject of its clause is the police."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    if verb.lemma_.lower() in police["arrest_verbs"]:
+    if verb.lemma_.lower() in police["arrest_verbs"] or any(
+            c.dep_ == "conj" and c.lemma_.lower() in police["arrest_verbs"] for c in verb.children):
         return True
     return any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in police["police_nouns"]
                or any(g.dep_ == "compound" and g.lemma_.lower() in police["police_nouns"] for g in c.children))
