@@ -172,3 +172,10 @@ def test_an_unlisted_name_modifying_a_noun_is_an_area(nlp):
     found = _found(nlp, "Artillery shells slammed into a camp on the edge of the besieged Darfur city of "
                         "El Fasher on Tuesday, killing at least 20 people, Sudan's army said.")
     assert found["Darfur"].city is None and found["Darfur"].region == "Darfur"
+
+
+def test_congo_alone_is_the_drc_and_countries_have_news_names(nlp):
+    found = _found(nlp, "Rebels killed 20 villagers in eastern Congo on Sunday. Troops from the Republic of Congo "
+                        "were not involved, a Russian official said.")
+    assert found["Congo"].country == "CD" and found["Republic of Congo"].country == "CG"
+    assert pl.country_name("RU") == "Russia" and pl.country_name("CD") == "Democratic Republic of the Congo"

