@@ -179,3 +179,9 @@ def test_congo_alone_is_the_drc_and_countries_have_news_names(nlp):
                         "were not involved, a Russian official said.")
     assert found["Congo"].country == "CD" and found["Republic of Congo"].country == "CG"
     assert pl.country_name("RU") == "Russia" and pl.country_name("CD") == "Democratic Republic of the Congo"
+
+
+def test_a_town_name_shared_by_many_takes_the_named_state(nlp):
+    found = _found(nlp, "Five people were killed in a shooting at a grocery store in Marion on Saturday. "
+                        "Marion, a city of 36,000 people north of Columbus, is in Ohio.")
+    assert found["Marion"].region == "Ohio"

