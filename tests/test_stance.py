@@ -83,3 +83,13 @@ def test_gold_set_floor():
     m = evaluate(use_extractor=False)
     assert m["n"] >= 100
     assert m["accuracy"] >= 0.75
+
+
+@pytest.mark.parametrize("text, source, cue, content, typ", [
+    ("The group said in a statement that one of its members had detonated an explosive belt among the worshippers.",
+     "The group", "said", "one of its members had detonated an explosive belt among the worshippers", "claim_of_responsibility"),
+    ("The governor said the bomber had been sent by the Revolutionary Front from across the border.",
+     "The governor", "said", "the bomber had been sent by the Revolutionary Front from across the border", "accusation"),
+])
+def test_claims_and_accusations_in_reported_content(nlp, text, source, cue, content, typ):
+    assert _classify(nlp, text, source, cue, content)[0] == typ

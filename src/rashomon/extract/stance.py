@@ -46,9 +46,7 @@ def _lex() -> dict:
         for v in cues[typ].get("verbs", []):
             verb_type.setdefault(v, typ)
     agents = set(orgs["armed_groups"]) | set(orgs["government"]) | set(orgs["organisation"]) | set(orgs["media"])
-    agents |= {"soldier", "troop", "guerrilla", "rebel", "terrorist", "militant", "insurgent", "commando", "gunman",
-               "member", "squad", "force", "regime", "government", "army", "police", "unit", "criminal", "trafficker",
-               "narcoterrorist", "extremist", "islamist", "agent", "mercenary", "fighter", "paramilitary"}
+    agents |= set(content["agent_nouns"])
     agents |= {t for t in roles["person_titles"] if " " not in t}
     return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents,
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
@@ -200,7 +198,12 @@ def _first_person(tok: Token) -> bool:
     fp = set(_lex()["content"]["first_person"])
     if tok.lower_ in fp:
         return True
-    return any(c.dep_ == "poss" and c.lower_ in fp | {"its"} for c in tok.children)
+    if any(c.dep_ == "poss" and c.lower_ in fp | {"its"} for c in tok.children):
+        return True
+    # "one of its members", "some of our fighters"
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj is not None and any(c.dep_ == "poss" and c.lower_ in fp | {"its"} for c in obj.children)
 
 
 def _refers_to_speaker(tok: Token, st: Statement, doc: Doc) -> bool:
