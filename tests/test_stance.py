@@ -93,3 +93,13 @@ def test_gold_set_floor():
 ])
 def test_claims_and_accusations_in_reported_content(nlp, text, source, cue, content, typ):
     assert _classify(nlp, text, source, cue, content)[0] == typ
+
+
+def test_pursuing_the_authors_is_no_accusation_of_the_pursuer(nlp):
+    text = "The president said the security services were tracking those who ordered the bombing."
+    typ, target, _ = _classify(nlp, text, "The president", "said",
+                               "the security services were tracking those who ordered the bombing")
+    assert not (typ == "accusation" and target and "security services" in target)
+    text = '"We will find every one of those who planned this attack," the minister said.'
+    assert _classify(nlp, text, "the minister", "said",
+                     "We will find every one of those who planned this attack")[0] == "warning"

@@ -272,13 +272,22 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         verb = t.head
         if verb.dep_ in ("relcl", "acl") or _negated(verb):
             continue
-        clause = list(verb.subtree)
+        own = _own_clause(verb)
         bad_verb = verb.lemma_.lower() in wverbs
-        bad_noun = any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in clause if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+        def wrong(tokens) -> bool:
+            return any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in tokens
+                       if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+        bad_noun = wrong(own)
         if not (bad_verb or bad_noun):
+            # "we will find those who planned this attack": the wrong is done by the object's
+            # relative clause; the subject pursues its authors, it is not accused of it
+            pursued = wrong(verb.subtree)
+            if pursued and (_first_person(t) or t.lower_ in ("it", "they")) and _future(verb):
+                return "warning", None
             continue
-        future = any(c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children) or \
-            any(c.dep_ == "xcomp" for c in verb.children if verb.lemma_.lower() in ("plan", "intend", "threaten"))
+        future = _future(verb)
         if _first_person(t) or (t.lower_ in ("it", "they") and st.source is not None):
             if future:
                 return "warning", None
@@ -294,6 +303,22 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     if _has_phrase(words, lx["warning_content"]):
         return "warning", None
     return None
+
+
+def _future(verb: Token) -> bool:
+    return any(c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children) or \
+        any(c.dep_ == "xcomp" for c in verb.children if verb.lemma_.lower() in ("plan", "intend", "threaten"))
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's clause without the relative clauses inside it: in "the Kremlin was targeting those
+    who ordered the attack" the attack is not the Kremlin's."""
+    out, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl"))
+    return out
 
 
 def _is_agent_or_named(tok: Token) -> bool:
