@@ -3,6 +3,10 @@
 A figure is a number (digits, words or a vague quantity such as "dozens")
 tied by the dependency parse, or by a short window inside its clause, to a
 word that says what it counts (killed, wounded, arrested, charged ...).
+Subgroups ("including two children", "three of them") take their total's kind;
+one person named by a noun or pronoun ("the driver was wounded") counts 1, and
+conjoined victims add up to a total; running totals of a war or a period are
+left out. Word lists are in ``data/events/figures.json``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import functools
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.numbers import is_number_word, parse_number
+from rashomon.extract.numbers import is_number_word, parse_number, word_value
 from rashomon.models import Figure, Span, Timex
 from rashomon.nlp.model import doc_text
 
@@ -23,13 +27,13 @@ _SEVERITY = {"critically", "seriously", "severely", "gravely", "lightly", "sligh
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str]]:
+def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str], dict]:
     data = load_json("events/figures.json")
     kind_of = {}
     for kind, words in data["kinds"].items():
         for w in words:
             kind_of.setdefault(w, kind)
-    return kind_of, data["qualifiers"], data["vague_numbers"], set(data["perpetrator_nouns"])
+    return kind_of, data["qualifiers"], data["vague_numbers"], set(data["perpetrator_nouns"]), data
 
 
 def _kind_of(token: Token) -> str | None:
@@ -42,12 +46,16 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for tok in doc:
-        is_num = (tok.like_num or is_number_word(tok.text)) and tok.ent_type_ not in ("MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
+        is_num = (tok.like_num or is_number_word(tok.text)) and (
+            tok.ent_type_ not in ("MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
+            or tok.ent_type_ in ("DATE", "TIME") and _in_range(tok))
         if is_num and any(s <= tok.idx < e for s, e in skip):
             is_num = False
         if is_num and tok.lower_ in ("one",) and tok.dep_ in ("nsubj", "nsubjpass"):
             is_num = False  # "One had had his ear severed": a pronoun use
-        if is_num or (current and tok.lower_ == "and" and tok.nbor(1).like_num if tok.i + 1 < len(doc) else False):
+        joins = tok.i + 1 < len(doc) and (tok.lower_ == "and" and tok.nbor(1).like_num
+                                          or tok.text == "-" and _hyphenated(tok))
+        if is_num or current and joins:
             current.append(tok)
             continue
         if current:
@@ -63,6 +71,27 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
         if parse_number([t.text for t in run]) is not None:
             out.append(run)
     return out
+
+
+def _in_range(tok: Token) -> bool:
+    """"(rose) from seven to 11": a toll range the tagger took for a time; not "from 7 to 11 p.m."."""
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    if after in ("a.m.", "p.m.", "am", "pm", "o'clock", "hours", "gmt", ":") or ":" in tok.text:
+        return False
+    if before == "from" and after == "to":
+        return True
+    return before == "to" and tok.i > 2 and doc[tok.i - 3].lower_ == "from"
+
+
+def _hyphenated(hyphen: Token) -> bool:
+    """"Twenty-one" split as Twenty / - / one."""
+    tens = hyphen.nbor(-1).lower_ if hyphen.i > 0 else ""
+    unit = hyphen.nbor(1).lower_
+    value_t, value_u = word_value(tens), word_value(unit)
+    return (value_t is not None and value_u is not None and not tens.isdigit() and not unit.isdigit()
+            and value_t % 10 == 0 and value_t >= 20 and 0 < value_u < 10)
 
 
 def _qualifier(doc: Doc, first: Token) -> tuple[str | None, int]:
@@ -86,11 +115,26 @@ def _counted_noun(num: Token) -> Token:
     return num
 
 
-def _kind_from_tree(noun: Token) -> tuple[str | None, Token | None]:
+def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | None]:
     """Kind from the governing predicate, a modifier, or a nearby word in the clause."""
     perp_nouns = _lexicon()[3]
     if noun.lemma_.lower() in perp_nouns:
         return "attackers", noun
+    if depth < 2 and (total := _total_of(noun)) is not None:
+        # "11 people, including two policemen", "five others, three of them seriously": a subgroup
+        # counts what its total counts
+        if total.pos_ in ("VERB", "ADJ") and (kind := _kind_of(total)):
+            return kind, total
+        kind, cue = _kind_from_tree(total, depth + 1)
+        if kind and kind != "attackers":
+            return kind, cue
+    if depth < 2 and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        kind, cue = _kind_from_tree(noun.head, depth + 1)  # "one officer, three soldiers and ..."
+        if kind and kind != "attackers":
+            return kind, cue
+    # the noun's own predicate first: "two wounded officers died" counts the dead
+    if noun.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(noun.head)) and noun.head.pos_ in ("VERB", "ADJ"):
+        return kind, noun.head
     # modifiers of the noun: "60 others critically wounded", "12 dead"
     for child in noun.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "conj") and (kind := _kind_of(child)):
@@ -101,17 +145,127 @@ def _kind_from_tree(noun: Token) -> tuple[str | None, Token | None]:
         kind = _kind_of(head)
         if kind and noun.dep_ not in ("npadvmod",):
             return kind, head
+        if kind is None and (found := _kind_of_complement(head)) is not None:
+            return found
+        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and (
+                _own_subject(head) or noun.head.i == head.i and noun.dep_ in ("dobj", "attr")):
+            # "..., and about a dozen others were treated", "has killed thousands and driven 12 million
+            # from their homes": the conjoined verb has its own subject or object
+            break
         if head.dep_ in ("conj", "xcomp", "prep", "pobj", "agent") or head.pos_ in ("ADP", "AUX"):
+            if head.head.i == head.i:
+                break
             head, hops = head.head, hops + 1
             continue
         break
     # "the death toll rose to 23": subject of the governing verb names the kind
-    if noun.dep_ == "pobj" and noun.head.head is not None:
-        verb = noun.head.head
+    if noun.dep_ == "pobj":
+        verb, steps = noun.head, 0
+        while (verb.pos_ not in ("VERB", "AUX") or verb.lower_ in _lexicon()[4]["subgroup_preps"]) \
+                and verb.dep_ in ("prep", "pobj", "quantmod") and steps < 4:
+            verb, steps = verb.head, steps + 1  # "rose from 9 to 14": 14 <- to <- from <- rose
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(child)):
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (kind := _kind_of(child) or _kind_of_tally(child)):
                 return kind, child
     return None, None
+
+
+def _total_of(noun: Token) -> Token | None:
+    """The total a subgroup belongs to: "(people,) including two policemen", "two of them"."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head  # "including four monks and 11 children"
+    head = noun.head
+    if noun.dep_ == "appos" and _has_count(noun) and head.pos_ in ("NOUN", "PROPN") and _has_count(head):
+        return head  # a list the parser split: "one lieutenant, four soldiers and three civilians"
+    if noun.dep_ == "pobj" and head.lower_ in _lexicon()[4]["subgroup_preps"] and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return head.head
+    if (noun.like_num or is_number_word(noun.text)) \
+            and any(c.lower_ == "of" and any(g.lower_ in ("them", "whom", "those", "these") for g in c.children)
+                    for c in noun.children):
+        if noun.dep_ in ("appos", "prep", "npadvmod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        # the parser often hangs "..., three of them seriously" on the comma or on a later verb:
+        # take what comes before the comma, unless the number has an outcome verb of its own
+        i = noun.i - 1
+        if i > 0 and noun.doc[i].text == "," and not (noun.dep_.startswith("nsubj") and _kind_of(head)):
+            prev = noun.doc[i - 1]
+            if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.tag_ in ("NNS", "NNPS", "PRP") \
+                    or prev.pos_ in ("VERB", "ADJ") and _kind_of(prev):  # "Nine were hurt, four of them ..."
+                return prev
+    return None
+
+
+def _kind_of_tally(noun: Token) -> str | None:
+    """"the number of dead", "the tally of people killed": a tally noun names its kind through "of"."""
+    if noun.lemma_.lower() not in _lexicon()[4]["tally_nouns"]:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (kind := _kind_of(pobj) or next(
+                        (_kind_of(c) for c in pobj.children if c.dep_ in ("acl", "amod", "relcl") and _kind_of(c)), None)):
+                    return kind
+    return None
+
+
+def _counts_things(tok: Token) -> bool:
+    """"four counts", "two hospitals", "one of the deadliest attacks": not a count of people."""
+    things = _lexicon()[4]["not_counted_nouns"]
+    if tok.lemma_.lower() in things or tok.lower_ in things:
+        return True
+    if tok.like_num or is_number_word(tok.text):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in things for g in prep.children):
+                    return True
+    return False
+
+
+def _cumulative(cue: Token | None) -> bool:
+    """"the war has killed 7,000", "killed 300 people since 2019", "died during ten years of
+    conflict": a running total of a conflict or a period, not the count of one incident."""
+    if cue is None:
+        return False
+    data = _lexicon()[4]
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in data["conflict_nouns"]:
+            return True
+        if child.dep_ == "nsubj" and child.lower_ in ("which", "that") and verb.dep_ == "relcl" \
+                and verb.head.lemma_.lower() in data["conflict_nouns"]:
+            return True  # "the conflict, which has killed ..."
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("during", "over", "in", "throughout"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["period_nouns"] and (
+                        pobj.tag_ == "NNS" or any(c.lower_ in ("past", "last", "previous") for c in pobj.children)):
+                    return True
+    return False
+
+
+def _has_count(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
+    """A predicate without a kind word that says one in its complement: "were shot dead", "were
+    missing", "was taken into custody", "remain in hospital"."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _lexicon()[4]["not_outcome_verbs"]:
+        return None
+    states = _lexicon()[4]["state_nouns"]
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and (kind := _kind_of(child)):
+            return kind, child
+        if child.dep_ == "prep" and child.lower_ in ("in", "into", "under", "to"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (kind := states.get(pobj.lemma_.lower())):
+                    return kind, pobj
+    return None
 
 
 def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, Token | None]:
@@ -143,7 +297,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
         value = parse_number([t.text for t in run])
         first, last = run[0], run[-1]
         noun = _counted_noun(last)
-        if noun.lemma_.lower() in ("year", "age", "percent", "%", "time", "attack", "incident", "hour", "minute"):
+        if _counts_things(noun) or _counts_things(last):
             continue
         if first.i > 0 and doc[first.i - 1].lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number"):
             continue
@@ -152,18 +306,25 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             kind, cue = _kind_from_window(doc, first, last)
         if kind is None:
             continue
+        if _cumulative(cue):
+            continue
         qualifier, qstart = _qualifier(doc, first)
         figures.append(_figure(text, kind, value, qstart, last, qualifier, noun, cue))
         taken.add(first.i)
-    last_words = {word.split()[-1]: word for word in vague}
+    last_words: dict[str, list[str]] = {}
+    for word in sorted(vague, key=lambda w: -len(w.split())):  # "tens of thousands" before "thousands"
+        last_words.setdefault(word.split()[-1], []).append(word)
     for tok in doc:
-        word = last_words.get(tok.lower_)
+        word = next((w for w in last_words.get(tok.lower_, [])
+                     if " ".join(t.lower_ for t in doc[max(0, tok.i - len(w.split()) + 1): tok.i + 1]) == w), None)
         if word is None:
             continue
         n = len(word.split())
-        if " ".join(t.lower_ for t in doc[max(0, tok.i - n + 1): tok.i + 1]) != word:
-            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].like_num or is_number_word(doc[tok.i + 1].text)):
+            continue  # "several hundred": a number follows
         val, vmax, qual = vague[word]
+        if any(f.span.start <= tok.idx < f.span.end for f in figures):
+            continue  # already read as a number ("about a dozen")
         kind, cue = _kind_from_tree(tok)
         if kind is None:
             nxt = tok.i + 1
@@ -171,12 +332,15 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
                 kind, cue = _kind_from_tree(doc[nxt + 1])
             if kind is None:
                 kind, cue = _kind_from_window(doc, tok, tok)
-        if kind and kind != "attackers":
+        if kind and kind != "attackers" and not _cumulative(cue):
             start = doc[tok.i - n + 1].idx
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
     figures.extend(_pronoun_figures(doc, figures))
-    return sorted(figures, key=lambda f: f.span.start)
+    figures.extend(_single_figures(doc, figures))
+    figures.extend(_coordinated_totals(doc))
+    # a total before the parts it sums when both start at the same place
+    return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
 
 
 def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier: str | None,
@@ -226,3 +390,132 @@ def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
                 out.append((tok.i, _figure(text, kind, value, qstart, num, qualifier, noun, tok)))
                 break
     return [f for _, f in sorted(out, key=lambda x: x[0])]
+
+
+def _is_person(tok: Token) -> bool:
+    data = _lexicon()[4]
+    if tok.lower_ in data["person_pronouns"]:
+        return True
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    titled = any(c.dep_ in ("compound", "nmod") and c.lower_ in data["person_nouns"] and c.i < tok.i for c in tok.children)
+    if titled and tok.pos_ in ("PROPN", "NOUN") and (tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ == "PERSON"):
+        return True  # a name after a title: "inspector eulogio flores", "journalist roberto navas"
+    if tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if tok.tag_ not in ("NN", "NNP"):  # the tagger's slips ("a cleaner" as JJR) on a listed person noun
+        return tok.lower_ in data["person_nouns"] and tok.dep_ in ("nsubjpass", "dobj", "conj")
+    if tok.tag_ == "NNP":  # a full name ("Guard Wilson Armijos"), not a lone capitalised word
+        return tok.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children)
+    lemma = tok.lemma_.lower()
+    return lemma in data["person_nouns"] or lemma in _lexicon()[3] or tok.lower_ in data["person_nouns"]
+
+
+def _patients(verb: Token) -> list[Token]:
+    """Who undergoes a passive or transitive outcome verb, with conjoined nouns ("two guards and a vendor")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    if verb.lemma_.lower() in _lexicon()[4]["intransitive_outcomes"]:  # "the inspector died"
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    out = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not passive]
+    if not out and passive and verb.dep_ in ("pcomp", "advcl", "conj", "xcomp"):
+        # "A man drove into the crowd ... before being arrested": the governing clause's subject
+        gov = verb.head
+        for _ in range(3):
+            out = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if out or gov.head.i == gov.i or gov.dep_ not in ("prep", "pcomp", "advcl", "conj", "xcomp"):
+                break
+            gov = gov.head
+    if not out and verb.tag_ == "VBN" and verb.dep_ == "conj":
+        out = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "He was taken into custody and charged"
+    for tok in list(out):
+        out.extend(t for t in tok.conjuncts if t.i > tok.i)
+    return out
+
+
+def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
+    """"the driver was wounded", "police arrested the gunman", "He was taken into custody": one
+    person named by a singular noun or a pronoun counts as a figure of 1."""
+    text = doc_text(doc)
+    data = _lexicon()[4]
+    single_kinds = set(data["single_person_kinds"])
+    out: list[Figure] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        kind, cue = _kind_of(verb), verb
+        if kind is None and (comp := _kind_of_complement(verb)) is not None:
+            kind, cue = comp
+        if kind not in single_kinds or verb.lemma_.lower() in data["not_outcome_verbs"]:
+            continue
+        if verb.lemma_.lower() in data["single_person_unsure_verbs"]:
+            continue
+        for p in _patients(verb):
+            if not _is_person(p) or any(f.span.start <= p.idx < f.span.end for f in found + out):
+                continue
+            if p.lemma_.lower() in _lexicon()[3] and kind not in ("arrested", "charged"):
+                continue  # a killed or wounded attacker is no casualty of the attack
+            left = p.left_edge if p.left_edge.i >= p.i - 8 else p
+            if any(t.text in (",", "(") for t in doc[left.i: p.i]):
+                left = p
+            out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
+                              counted=Span.of(text, p.idx, p.idx + len(p.text))))
+    return out
+
+
+def _conjunct_value(tok: Token) -> tuple[int, str | None] | None:
+    """How many one conjunct counts: "four soldiers" 4, "one of his bodyguards" 1, "his driver" 1."""
+    if tok.like_num or is_number_word(tok.text):
+        nums = [tok]
+    else:
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        if not nums:
+            return (1, None) if _is_person(tok) and tok.lower_ not in _lexicon()[4]["person_pronouns"] else None
+    num = nums[0]
+    run = [t for t in num.subtree if t.like_num or is_number_word(t.text) or t.text == "-"]
+    value = parse_number([t.text for t in run]) if run else None
+    if value is None:
+        return None
+    first = min(run, key=lambda t: t.i)
+    return value, _qualifier(tok.doc, first)[0]
+
+
+def _coordinated_totals(doc: Doc) -> list[Figure]:
+    """"his driver and one of his bodyguards were killed", "one lieutenant, four soldiers and three
+    civilians were killed": conjoined victims of one outcome verb add up to a total (the parts
+    are figures of their own)."""
+    text = doc_text(doc)
+    data = _lexicon()[4]
+    out: list[Figure] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        kind = _kind_of(verb)
+        if kind is None and (comp := _kind_of_complement(verb)) is not None:
+            kind = comp[0]
+        if kind not in data["single_person_kinds"] or verb.lemma_.lower() in data["not_outcome_verbs"]:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+        for p in verb.children:
+            if not (p.dep_ == "nsubjpass" or p.dep_ == "dobj" and not passive):
+                continue
+            parts = [p, *[c for c in p.conjuncts if c.i > p.i]]
+            for ap in p.children:
+                if ap.dep_ == "appos" and _has_count(ap) and _has_count(p):
+                    parts += [ap, *[c for c in ap.conjuncts if c.i > ap.i]]
+            parts = sorted(set(parts), key=lambda t: t.i)
+            if len(parts) < 2:
+                continue
+            values = [_conjunct_value(c) for c in parts]
+            if any(v is None for v in values):
+                continue
+            total = sum(v[0] for v in values)
+            qualifier = "at_least" if any(v[1] in ("at_least", "more_than") for v in values) else None
+            start = p.left_edge if p.left_edge.i >= p.i - 6 else p
+            last = parts[-1]
+            inner = [t for c in last.children if c.i > last.i and (
+                c.dep_ in ("det", "amod", "compound", "nummod", "poss") or c.dep_ == "prep" and c.lower_ == "of")
+                for t in c.subtree if not t.is_space and "\n" not in t.text]
+            end = max([last, *inner], key=lambda t: t.i)
+            out.append(Figure(kind=kind, value=total, qualifier=qualifier,
+                              span=Span.of(text, start.idx, end.idx + len(end.text))))
+    return out

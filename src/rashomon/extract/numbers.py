@@ -44,6 +44,8 @@ def parse_number(words: list[str]) -> int | None:
     seen = False
     for raw in words:
         w = raw.lower().strip()
+        if w == "-" and seen:  # "twenty - one" as the tokenizer splits "twenty-one"
+            continue
         if w in ("and", "a") and seen or (w == "a" and not seen):
             current = current or (1 if w == "a" else current)
             continue
