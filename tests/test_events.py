@@ -239,3 +239,14 @@ def test_figurative_and_police_words_are_no_incidents(pipe):
                        "Two survivors were treated for burns at the city hospital. "
                        "Troops later raided a house in the town and detained two suspects.", published="2024-06-17")
     assert [ev.type for ev in an.events] == ["armed_assault"]
+
+
+def test_an_earlier_attack_told_by_month_does_not_date_the_story(pipe):
+    text = ("Suicide bomber kills 11 police in northwest Pakistan\n\nBy Staff Reporter\nApril 28, 2026\n\n"
+            "A suicide bomber rammed into a police van near Bannu on Monday morning, killing 11 officers, "
+            "police said.\n\nIn March 2025, a suicide bomber rammed a car into a checkpoint in the same district, "
+            "killing 18 soldiers.")
+    events = analyze(pipe, text, published="2026-04-28").events
+    main = [ev for ev in events if not ev.background]
+    assert len(main) == 1 and main[0].date.value == "2026-04-27"
+    assert any(ev.background and ev.date.value == "2025-03" for ev in events)

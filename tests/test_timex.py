@@ -541,3 +541,13 @@ def test_month_ranges_with_a_hyphen():
     assert tx("Snow fell heavily in December-February.") == {
         "December": ("DATE", "2023-12"), "February": ("DATE", "2024-02")}
     assert tx("The pre-March talks failed.") == {}
+
+
+def test_all_lower_case_text_keeps_weekdays_and_months():
+    from rashomon.extract.timex import tag_timexes
+
+    found = {t.span.text: t.value for t in tag_timexes(
+        "a bomber struck on monday morning, killing 11. in march 2025 another bomber killed 18. "
+        "the rebels may march on the town.", "2026-04-28")}
+    assert found.get("monday morning", "").startswith("2026-04-27") and found.get("march 2025") == "2025-03"
+    assert "may" not in found and "march" not in found

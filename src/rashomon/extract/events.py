@@ -61,6 +61,7 @@ class Trigger:
     date: Timex | None = None
     place: Place | None = None
     headline_place: Place | None = None  # a headline's place: used only when the story gives none
+    in_headline: bool = False
 
 
 @dataclass
@@ -372,8 +373,14 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
             target = same_sentence[-1]
         elif trig.anaphoric and compatible:
             target = max(compatible, key=lambda inc: (len(inc.triggers), incidents.index(inc)))
+        elif not trig.in_headline and compatible and all(t.in_headline for t in compatible[0].triggers) \
+                and compatible[0] is incidents[0]:
+            target = compatible[0]  # the lead tells the headline's incident
         elif trig.date is not None:
-            target = same_date[0] if same_date else (undated[0] if undated else None)
+            # the story's own (first) incident takes a day, not a bare month or year ("In March 2025, a
+            # bomber ..." tells an earlier attack)
+            target = same_date[0] if same_date else (
+                undated[0] if undated and (len(trig.date.value) >= 10 or undated[0] is not incidents[0]) else None)
         elif compatible and (trig.weak or fam == "any" or trig.place is None):
             target = last if last in compatible else compatible[-1]
         elif trig.date is None and trig.place is None and last is not None and not last.background:
@@ -568,7 +575,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.date, trig.loose_date = None, trig.date
         if not trig.anaphoric:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
-        if doc[trig.start].idx < headline_end:
+        trig.in_headline = doc[trig.start].idx < headline_end
+        if trig.in_headline:
             # a headline names the story's incident more coarsely ("... in Baghlan" / "in the city of
             # Pul-e-Khumri"): its place must not keep the lead's account of it apart
             trig.place, trig.headline_place = None, trig.place

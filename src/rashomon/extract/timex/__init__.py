@@ -166,7 +166,9 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     dct_date = A.parse_dct(dct)
     letters = [c for c in text[:5000] if c.isalpha()]
     upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    ctx = Context(text=text, dct=dct_date, dct_value=A.fmt_day(dct_date) if dct_date else None, doc=doc, upper=upper)
+    caseless = bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.002
+    ctx = Context(text=text, dct=dct_date, dct_value=A.fmt_day(dct_date) if dct_date else None, doc=doc, upper=upper,
+                  caseless=caseless)
     result: list[Timex] = []
     last_end = 0
     for start, end, _order, (m, handler, name) in _candidates(text):

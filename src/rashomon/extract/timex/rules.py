@@ -33,6 +33,7 @@ class Context:
     dct_value: str | None
     doc: object = None
     upper: bool = False
+    caseless: bool = False  # all lower case: capitals tell nothing (wire copy, MUC-4)
     last_day: dt.date | None = None  # most recent day-granular DATE mentioned
     last_day_value: str | None = None
     last_day_end: int | None = None  # where that date's extent ends in the text
@@ -247,7 +248,7 @@ def year_from_2digit(yy: int, ctx: Context) -> int:
 
 
 def _is_cap(word: str, ctx: Context) -> bool:
-    return ctx.upper or (word[:1].isupper())
+    return ctx.upper or ctx.caseless or (word[:1].isupper())
 
 
 _TEMPORAL_PREPS = {"in", "since", "until", "till", "by", "during", "early", "late", "mid", "last", "next",
