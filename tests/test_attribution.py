@@ -114,7 +114,7 @@ def test_in_a_statement(nlp):
 
 def test_nominal_claim(nlp):
     st = one(nlp, "The senator's claim that the budget was balanced drew criticism.", "claim")
-    assert words(st.source) == "The senator"
+    assert st.source.text == "The senator's"  # PolNeAR keeps the case marker in a possessor source
     assert words(st.content) == "that the budget was balanced"
 
 
@@ -311,3 +311,40 @@ def test_source_of_a_sentence_final_cue_hung_on_the_content(nlp):
     assert got.get("a nurse at the district hospital") == "Three of the wounded were children"
     assert "firefighters and a regional official" in got
     assert not got["firefighters and a regional official"].endswith("official")
+
+
+def test_participle_after_a_quote_takes_its_own_object_not_the_quote(nlp):
+    # '"...," X said, referring to Y': the quotation is said's; "referring to" has Y as content
+    text = '"The economy is strong," the governor said, referring to the latest jobs report.'
+    assert words(one(nlp, text, "said").content) == "The economy is strong"
+    assert words(one(nlp, text, "referring to").content) == "the latest jobs report"
+
+
+def test_cue_inside_a_quote_does_not_remove_the_quoting_cue(nlp):
+    # both contents cover the other cue (the quotation continues after "Jones said"); the quoted
+    # "has said" is nested, the quoting "said" is not
+    st = one(nlp, '"Frankly, he has said that he would cut taxes for the rich," Jones said. "That is wrong."',
+             "said")
+    assert words(st.source) == "Jones"
+    assert st.content.text.endswith("That is wrong.\"")
+
+
+def test_possessor_source_keeps_its_case_marker(nlp):
+    assert one(nlp, "The governor's claim that taxes fell last year is wrong.", "claim").source.text == \
+        "The governor's"
+
+
+def test_focus_adverb_is_not_part_of_the_source(nlp):
+    assert one(nlp, "Even Republicans say the plan is flawed.", "say").source.text == "Republicans"
+
+
+def test_sibling_cue_verb_ends_the_content_and_shares_the_source(nlp):
+    text = "The minister said the talks had failed, noting that neither side would compromise."
+    said = one(nlp, text, "said")
+    assert words(said.content) == "the talks had failed"
+    noting = one(nlp, text, "noting")
+    assert words(noting.source) == "The minister"
+    assert words(noting.content) == "that neither side would compromise"
+    text = "Jones said the vote was rigged and claimed that thousands of ballots were lost."
+    assert words(one(nlp, text, "said").content) == "the vote was rigged"
+    assert words(one(nlp, text, "claimed").source) == "Jones"

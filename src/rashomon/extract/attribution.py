@@ -22,7 +22,9 @@ by a model learned on PolNeAR train:
 * learned boundary steps (``data/attribution/content_bounds.json``, a logistic
   model): raised subjects, leading "that"/"to", trailing adjuncts cut from the
   content and the source, following clauses and resumed quotations added;
-* only outermost attributions are kept (PolNeAR annotates no nesting).
+* only outermost attributions are kept (PolNeAR annotates no nesting), except a
+  quoting cue under a cue inside the quotation, and a trailing sibling cue verb
+  of the same source ("..., noting that ..."), which ends the outer content.
 
 Public API: :func:`extract_attributions`. Training: ``training/attribution/``.
 """
@@ -93,12 +95,18 @@ TAGGER_THRESHOLD = 0.5  # kept score of a tagger candidate
 TAGGER_NO_NESTING = True  # a tagger candidate's content does not remove the attributions inside it
 CONTENT_BOUNDS = True  # learned content boundary steps (data/attribution/content_bounds.json)
 QUOTE_STEPS = True  # learned quotation continuation steps (same table)
-NEST_MIN_SCORE = 0.8  # an attribution nested in a content is dropped when the outer one scores this much
+NEST_MIN_SCORE = 0.6  # an attribution nested in a content is dropped when the outer one scores this much (was 0.8)
 DEDUPE_BY_SCORE = True  # one attribution per cue: the best-scored candidate
 ALT_KINDS = ("paren", "prep")  # parse contents an adjacent quotation replaces, kept for the learned P step
 QUOTE_AFTER_ABBREVIATION = True  # a continued quotation may follow "said Sen. X, R-S.C."
 E_STEPS = 2  # following constituents the content may be extended over
 SOURCE_RULES = True  # sources of gerund phrases, "X is quick to ...", referential "it"
+SOURCE_FOCUS_CUT = True  # drop a leading focus adverb ("even") from a source (cues.json source_not_first)
+QUOTED_NO_NEST = True  # a cue inside a quotation never removes one outside quotations
+QUOTE_ADJ_OWN_SOURCE = True  # a quotation is adjacent to a cue only across its own source, not another verb
+SIBLING_SPLIT = True  # a trailing sibling cue verb with the same source ends the content before it
+SIBLING_SOURCE = True  # ... and such a sibling lexicon verb takes the outer source
+KEEP_POSS_CASE = True  # a possessor source keeps its "'s" ("the report's criticism": PolNeAR includes it)
 
 
 @functools.lru_cache(maxsize=1)
@@ -684,6 +692,10 @@ _GAP_OK = set(",:;—–- \n\t")
 
 def _quote_adjacent(doc: Doc, v: Token, source, quotes, text: str) -> tuple[int, int] | None:
     """Token range of a quotation right before or after the cue (and its source)."""
+    if QUOTE_ADJ_OWN_SOURCE and source and any(
+            t.pos_ in ("VERB", "AUX") and t.i != v.i and t.head.i != v.i and not source[0] <= t.i < source[1]
+            for t in doc[min(v.i, source[0]):max(v.i + 1, source[1])]):
+        source = None  # '"...," Trump said, referring to Cruz': the quotation is said's, not referring's
     lo_tok = min(v.i, source[0]) if source else v.i
     hi_tok = max(v.i + 1, source[1]) if source else v.i + 1
     lo, hi = doc[lo_tok].idx, doc[hi_tok - 1].idx + len(doc[hi_tok - 1])
@@ -783,7 +795,7 @@ def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
             kind = "prep"
         poss = [c for c in kids if c.dep_ == "poss"]
         source = _subtree_range(poss[0]) if poss else None
-        if source is not None and doc[source[1] - 1].dep_ == "case":
+        if source is not None and doc[source[1] - 1].dep_ == "case" and not KEEP_POSS_CASE:
             source = (source[0], source[1] - 1)
         if source is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
             source = _subject(n.head)
@@ -1153,6 +1165,48 @@ def _clause_final_source(doc: Doc, st: Statement) -> None:
     st.content = Span.of(text, st.content.start, end)
 
 
+def _split_siblings(doc: Doc, resolved: list, nests, text: str, verbs: frozenset = frozenset()) -> list:
+    """'X said the system was corrupt, noting that ...': a cue verb trailing another attribution's content
+    whose source is that attribution's own (outside the content) is a sibling the parse hung inside the
+    content, not a nested attribution: the outer content ends before it and both are kept. With
+    ``verbs``, a lexicon verb there (", noting that ...", "... and claimed that ...", no subject of its
+    own) takes the outer source when the parse gave it another one."""
+    out = list(resolved)
+    for k, o in enumerate(out):
+        for j, r in enumerate(out):
+            if j == k or o[2] is None or not nests(o, r):
+                continue
+            h = doc[r[3].head]
+            if h.pos_ != "VERB" or h.dep_ not in ("conj", "advcl"):
+                continue
+            same = r[2] is not None and r[2][0] < o[2][1] and o[2][0] < r[2][1]
+            if not same:
+                if not verbs or h.lemma_.lower() not in verbs or any(c.dep_ in _SUBJ for c in h.children) \
+                        or not (h.dep_ == "conj" or h.tag_ == "VBG" and h.i > 0 and doc[h.i - 1].text == ","):
+                    continue
+            if o[1][0] <= o[2][0] < o[1][1]:
+                continue  # the source is inside the content
+            lo = h.left_edge
+            if lo.i > 0 and lo.is_space:
+                lo = doc[lo.i + 1]
+            start = lo.idx
+            if not o[1][0] < start < o[1][1] or h.right_edge.idx + len(h.right_edge) < o[1][1] - 2:
+                continue
+            end = start
+            while end > o[1][0] and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
+                end -= 1
+            for w in ("and", "but"):
+                if text[o[1][0]:end].endswith(" " + w):
+                    end -= len(w) + 1
+            while end > o[1][0] and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
+                end -= 1
+            if end > o[1][0]:
+                o = out[k] = (o[0], (o[1][0], end), o[2], o[3])
+                if not same:
+                    out[j] = (r[0], r[1], o[2], r[3])
+    return out
+
+
 def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
              decide_for=None) -> list[tuple[Statement, _Cand]]:
     """Statements with the candidate each came from (key, features, score: for training/analysis).
@@ -1213,6 +1267,9 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         src = _trim(doc, c.source)
         while src and src[1] - src[0] > 1 and doc[src[1] - 1].lower_ in ("there", "here") and doc[src[1] - 1].dep_ == "advmod":
             src = _trim(doc, (src[0], src[1] - 1))  # "the embassy there"
+        while SOURCE_FOCUS_CUT and src and src[1] - src[0] > 1 and doc[src[0]].lower_ in lex["source_not_first"] \
+                and doc[src[0]].dep_ == "advmod":
+            src = (src[0] + 1, src[1])  # "Even Republicans say ...": PolNeAR leaves the focus adverb out
         src_chars = _char(doc, src) if src else None
         resolved.append((cue, (cs, ce), src_chars, c))
 
@@ -1224,11 +1281,19 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         resolved[k] = (cue, content, src, c)
 
     # outermost only: drop a candidate whose cue lies inside another's content
+    quoted = {r[0]: any(qs < r[0][0] and r[0][1] <= qe for qs, qe in quotes) for r in resolved} \
+        if QUOTED_NO_NEST and quotes else {}
+
     def nests(o, r) -> bool:
         return (o is not r and o[1][0] <= r[0][0] and r[0][1] <= o[1][1] and o[3].score >= NEST_MIN_SCORE
                 and not (TAGGER_NO_NESTING and o[3].key.startswith("tag|"))
-                and not (o[1][0] <= r[1][0] and r[1][1] <= o[1][1] and o[0] == r[0]))
+                and not (o[1][0] <= r[1][0] and r[1][1] <= o[1][1] and o[0] == r[0])
+                # a cue inside a quotation does not remove the quoting cue outside it ('"... he has
+                # said ...," Cruz said. "..."': both contents cover the other cue)
+                and not (quoted.get(o[0]) and not quoted.get(r[0])))
 
+    if prune and SIBLING_SPLIT:
+        resolved = _split_siblings(doc, resolved, nests, text, lex["verb_set"] if SIBLING_SOURCE else frozenset())
     kept = [r for r in resolved if not (prune and any(nests(o, r) for o in resolved))]
     # one attribution per cue
     seen: set = set()
