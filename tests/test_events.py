@@ -250,3 +250,18 @@ def test_an_earlier_attack_told_by_month_does_not_date_the_story(pipe):
     main = [ev for ev in events if not ev.background]
     assert len(main) == 1 and main[0].date.value == "2026-04-27"
     assert any(ev.background and ev.date.value == "2025-03" for ev in events)
+
+
+def test_an_armed_attack_is_not_a_statement(pipe):
+    an = analyze(pipe, "Gunmen attacked a checkpoint near Gao on Monday, killing four soldiers. "
+                       "The senator attacked the plan in a speech on Tuesday.", published="2024-06-13")
+    cues = {(st.source.text if st.source else None, st.cue.text) for st in an.statements}
+    assert ("Gunmen", "attacked") not in cues and ("The senator", "attacked") in cues
+    main = [ev for ev in an.events if not ev.background and ev.type == "armed_assault"]
+    assert main and main[0].date is not None and main[0].date.value == "2024-06-10"
+
+
+def test_a_senators_attack_is_words(pipe):
+    an = analyze(pipe, "The senator attacked the plan in a speech on Tuesday, calling it reckless.",
+                 published="2024-06-13")
+    assert not an.events

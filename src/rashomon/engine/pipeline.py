@@ -8,6 +8,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
-from rashomon.extract.events import extract_events, incident_at
+from rashomon.extract.events import extract_events, incident_at, is_trigger_word
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -59,7 +60,7 @@ class Pipeline:
         places = find_places(doc)
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
-        statements = extract_attributions(doc)
+        statements = [st for st in extract_attributions(doc) if not _physical_act(doc, st)]
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)
@@ -132,6 +133,37 @@ def _date_link(tspan, cue) -> str | None:
         if node.pos_ != "ADP":
             direct = False  # "... in response to Hamas' Oct. 7 pogrom": the date of a noun, not of the cue
     return None
+
+
+def _physical_act(doc: Doc, st: Statement) -> bool:
+    """"Gunmen attacked a checkpoint": a cue that is an incident trigger word, whose content is a
+    thing or a place rather than a party or a claim, and whose source is no person or organisation
+    (or is a country: "Russia struck the city"), reports an act, not speech ("Trump attacked Cruz",
+    "the senator attacked the plan" stay)."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is None or not is_trigger_word(cue.root):
+        return False
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if content is None or any(t.dep_ in ("mark", "nsubj", "nsubjpass") or t.is_quote for t in content):
+        return False  # a clause or a quotation: something said
+    if _names_a_party(content.root):
+        return False
+    source = doc.char_span(st.source.start, st.source.end, alignment_mode="expand") if st.source else None
+    return source is None or not _names_a_party(source.root) or source.root.ent_type_ in ("GPE", "NORP")
+
+
+def _names_a_party(tok) -> bool:
+    """A person, an organisation or a country, who can attack or be attacked in words."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PRON" or tok.lemma_.lower() in _person_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people and parties, who can be attacked in words (speakers' role and group nouns)."""
+    roles = load_json("speakers/roles.json")
+    words = set(roles["person_titles"]) | set(roles["head_of"]) | set(roles["group_nouns"])
+    words |= {w for ws in roles["gender"].values() for w in ws}
+    return frozenset(words) | frozenset(load_json("speakers/orgs.json")["government"])
 
 
 def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:

@@ -45,7 +45,8 @@ def _triggers() -> dict:
             "not_heads": set(data["not_incident_heads"]), "agent_verbs": set(data["agent_verbs"]),
             "participle": set(data.get("participle_lemmas", [])),
             "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")},
-            "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")}}
+            "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
+            "verbal": set(data["verbal"]["lemmas"])}
 
 
 @dataclass
@@ -128,6 +129,17 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
     return _merge_compounds(out, doc)
 
 
+@functools.lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return frozenset(load_json("speakers/roles.json")["person_titles"])
+
+
+def is_trigger_word(tok: Token) -> bool:
+    """The token's lemma is an incident trigger ("attacked", "bombed"), whatever its context."""
+    lemmas = _triggers()["lemmas"]
+    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
+
+
 def _anaphoric(tok: Token) -> bool:
     return tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children)
 
@@ -153,6 +165,9 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "officers arrested four suspects in a raid"
     if _figurative(tok, lex["figurative"]):
         return False  # "tensions exploded into open fighting", "treated for burns"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex["verbal"] and any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _person_titles()) for c in tok.children):
+        return False  # "the senator attacked the plan": words
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
