@@ -265,3 +265,11 @@ def test_a_senators_attack_is_words(pipe):
     an = analyze(pipe, "The senator attacked the plan in a speech on Tuesday, calling it reckless.",
                  published="2024-06-13")
     assert not an.events
+
+
+def test_generic_and_named_mentions_make_no_new_incident(pipe):
+    an = analyze(pipe, "A drone strike hit a market in the village of Anefis in Mali on Sunday, killing 15 people.\n\n"
+                       "A separatist alliance called it \"a deliberate massacre of civilians.\" "
+                       "Arson attacks on trucks have been frequent in the region since 2022. "
+                       "The town has seen an escalation of bombardment since October.", published="2024-02-20")
+    assert [ev.type for ev in an.events] == ["drone_strike"]

@@ -46,7 +46,7 @@ def _triggers() -> dict:
             "participle": set(data.get("participle_lemmas", [])),
             "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")},
             "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
-            "verbal": set(data["verbal"]["lemmas"])}
+            "verbal": set(data["verbal"]["lemmas"]), "naming": set(data["naming_verbs"]["lemmas"])}
 
 
 @dataclass
@@ -141,7 +141,17 @@ def is_trigger_word(tok: Token) -> bool:
 
 
 def _anaphoric(tok: Token) -> bool:
-    return tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children)
+    """"this attack", or a name given to an incident already told ("called it a massacre")."""
+    if tok.pos_ == "VERB":
+        return False
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children):
+        return True
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    if head.pos_ != "VERB" and head.dep_ == "dobj":  # "described [the raid] as a massacre"
+        head = head.head
+    return tok.dep_ in ("oprd", "attr", "dobj", "pobj") and head.pos_ == "VERB" \
+        and head.lemma_.lower() in _triggers()["naming"] and head is not tok and (
+            tok.dep_ != "dobj" or any(c.dep_ == "dobj" and c.i < tok.i for c in head.children))
 
 
 def _is_incident(tok: Token, lex: dict) -> bool:
@@ -153,12 +163,10 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["not_heads"]:
         return False
-    if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS"):
-        has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
-        if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
-            return False  # "a history of Islamist attacks", "threatened terror attacks"
-        if any(c.dep_ == "nummod" for c in tok.children):
-            return False  # "at least 15 attacks since ...": a count of incidents, not one
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex["not_heads"]:
+        return False  # "an escalation of bombardment", "a history of attacks"
+    if _generic_plural(tok, lex) or tok.dep_ in ("compound", "amod") and _generic_plural(tok.head, lex):
+        return False  # "threatened terror attacks", "Arson attacks have been frequent"
     if _generic_subject(tok):
         return False  # "kidnapping for ransom has become a lucrative business"
     if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
@@ -173,6 +181,17 @@ def _is_incident(tok: Token, lex: dict) -> bool:
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
         return False
     return True
+
+
+def _generic_plural(tok: Token, lex: dict) -> bool:
+    """A bare plural (no article, possessive or number) in a sentence without a day's date speaks of
+    a kind of incident; a counted plural ("at least 15 attacks since ...") counts incidents."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
+    if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
+        return True
+    return any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _figurative(tok: Token, fig: dict) -> bool:
