@@ -179,3 +179,26 @@ def test_relevance_gate_features_and_ranking(nlp):
     if r_attack is None:
         pytest.skip("no learned model")
     assert r_attack > r_talk
+
+
+def test_token_table_follows_the_document_and_rule_scores_match_a_plain_sum(nlp):
+    """The token table shared by candidates, features and the claimant rule is rebuilt for each
+    new document; the memoised rule scorer gives exactly the plain per-candidate sums."""
+    from rashomon.extract.roles.candidates import candidates, doc_tokens, featurize, pool
+    from rashomon.extract.roles.lexicon import MUC_ROLES
+    from rashomon.extract.roles.model import RULE_WEIGHTS, _sigmoid, score_rules
+
+    a = nlp("rebels burned two buses near the border.")
+    b = nlp("a car bomb exploded outside the police station.")
+    assert doc_tokens(a).text[0] == "rebels" and doc_tokens(a) is doc_tokens(a)
+    assert doc_tokens(b).text[1] == "car" and doc_tokens(b).lower[0] == "a"
+    cands = candidates(b)
+    featurize(b, cands, None)
+    keys = pool(cands)
+    got = score_rules(keys)
+    for i, k in enumerate(keys):
+        fs = set(k.feats)
+        for r, role in enumerate(MUC_ROLES):
+            assert got[i, r] == _sigmoid(sum(v for f, v in RULE_WEIGHTS[role].items() if f in fs))
+    weapons = {k.key for i, k in enumerate(keys) if got[i, MUC_ROLES.index("Weapon")] >= 0.5}
+    assert "car bomb" in weapons or "bomb" in weapons

@@ -14,7 +14,10 @@ max-pooled per string), ``--tensors FILE`` (dense tok2vec vectors per occurrence
 multi-instance member), ``--alphas 0 1 1.5`` (soft relevance gate), ``--split`` (own
 threshold for a role's second and further entities), ``--relevant-only``. The relevance
 gate's feature groups: ``--doc-parts`` (default ``lemma,lead,bigram,count``, round 4;
-``--doc-parts lemma --doc-min-count 2`` reproduces the round-2 gate).
+``--doc-parts lemma --doc-min-count 2`` reproduces the round-2 gate). Round 5 (not shipped):
+``--gate-weight stakes|any`` (stacked gate's loss weighted by the entities a report's decision
+puts at stake), ``--models pool,pool1,pool2`` (the pooled model with other shuffling seeds,
+averaged; ``--average`` merges them into one mean-weight model).
 """
 
 from __future__ import annotations
@@ -99,6 +102,12 @@ def main() -> None:
     ap.add_argument("--doc-parts", default="lemma,lead,bigram,count",
                     help="relevance-gate feature groups (model.doc_features); round 2 model: lemma")
     ap.add_argument("--doc-min-count", type=int, default=3, help="feature min count of the gate (round 2: 2)")
+    ap.add_argument("--gate-weight", default="none", choices=["none", "stakes", "any"],
+                    help="weight each report in the stacked gate's loss by the entities its decision puts at stake")
+    ap.add_argument("--gate-w0", type=float, default=1.0, help="base weight of a report (--gate-weight)")
+    ap.add_argument("--gate-tau", type=float, default=0.2, help="role threshold for counting entities at stake")
+    ap.add_argument("--fold-seed", type=int, default=13, help="seed of the 5-fold split (13: the shipped model)")
+    ap.add_argument("--average", action="store_true", help="merge the pool members (seeds) into one mean-weight model")
     args = ap.parse_args()
     nlp = load_nlp()
     rows = [json.loads(line) for line in open(Path(args.shared) / "data/muc4/processed/train.json", encoding="utf-8")]
@@ -117,7 +126,7 @@ def main() -> None:
         merged = merge_templates(r["templates"])
         golds.append({role: {norm(m) for e in merged[role] for m in e} for role in MUC_ROLES})
         cands_all.append(candidates(d))
-    rng = random.Random(13)
+    rng = random.Random(args.fold_seed)
     fold = [rng.randrange(N_FOLDS) for _ in rows]
 
     def items(idx):
@@ -152,7 +161,8 @@ def main() -> None:
     def labels(i):
         return np.array([[c.key in golds[i][role] for role in MUC_ROLES] for c in keys_all[i]], dtype=np.float32)
 
-    def fit(feats: list[list[str]], Y: np.ndarray, epochs: int, min_count: int | None = None) -> dict:
+    def fit(feats: list[list[str]], Y: np.ndarray, epochs: int, min_count: int | None = None,
+            weights: np.ndarray | None = None, seed: int = 0) -> dict:
         min_count = args.min_count if min_count is None else min_count
         counts = Counter(f for fs in feats for f in set(fs))
         drop = tuple(args.drop)
@@ -167,7 +177,7 @@ def main() -> None:
         G = np.full_like(W, 1e-8)
         lr, bs = 0.1, 256
         order = np.arange(len(X))
-        nprng = np.random.default_rng(0)
+        nprng = np.random.default_rng(seed)
         for ep in range(epochs):
             nprng.shuffle(order)
             for b in range(0, len(order), bs):
@@ -176,6 +186,8 @@ def main() -> None:
                 z = W[xb].sum(axis=1)
                 p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
                 err = p - Y[sel]
+                if weights is not None:
+                    err = err * weights[sel][:, None]
                 grad = np.zeros_like(W)
                 np.add.at(grad, xb.ravel(), np.repeat(err, xb.shape[1], axis=0))
                 grad[0] = 0
@@ -268,14 +280,21 @@ def main() -> None:
         Y = np.concatenate([labels(i) for i in idx])
         members = []
         for kind in args.models.split(","):
-            if kind == "pool":
-                members.append({"weights": fit(feats, Y, args.epochs)})
+            if kind.startswith("pool"):  # pool, pool1, pool2...: the same model with another shuffling seed
+                members.append({"weights": fit(feats, Y, args.epochs, seed=int(kind[4:] or 0))})
                 continue
             ofeats = [occ_feats(c) for i in idx for k in keys_all[i] for c in k.occurrences]
             counts = [len(k.occurrences) for i in idx for k in keys_all[i]]
             D = np.concatenate([dense_all[i] for i in idx]) if dense_all else None
             w, v, U = fit_mil(feats, ofeats, counts, Y, args.epochs, D)
             members.append({"weights": w, "occ_weights": v} | ({"occ_dense": U} if U is not None else {}))
+        if args.average and len(members) > 1 and all(set(m) == {"weights"} for m in members):
+            # one linear model: the mean of the members' weights (= the mean of their logits)
+            names = sorted(set().union(*(m["weights"] for m in members)))
+            zero = [0.0] * len(MUC_ROLES)
+            avg = {f: [round(sum(m["weights"].get(f, zero)[r] for m in members) / len(members), 4)
+                       for r in range(len(MUC_ROLES))] for f in names}
+            members = [{"weights": {f: w for f, w in avg.items() if max(abs(x) for x in w) > 1e-3}}]
         return members
 
     def predict(members, i):
@@ -286,8 +305,14 @@ def main() -> None:
     doc_feats = [doc_features(d, doc_parts) for d in docs]
     doc_y = np.array([[float(any(golds[i][r] for r in MUC_ROLES))] for i in range(len(rows))])
 
+    doc_w = None  # per-report loss weights of the stacked gate (--gate-weight)
+
     def train_doc(idx):
-        return fit([doc_feats[i] for i in idx], doc_y[idx], 20, args.doc_min_count)
+        w = None
+        if doc_w is not None:
+            w = doc_w[idx]
+            w = w / w.mean()
+        return fit([doc_feats[i] for i in idx], doc_y[idx], 20, args.doc_min_count, w)
 
 
     # cross-validated probabilities on all of train, to tune the decoding thresholds
@@ -304,6 +329,18 @@ def main() -> None:
     # stacked relevance gate: lemmas + the strongest candidate score per role (cross-validated)
     for i in range(len(rows)):
         doc_feats[i] = doc_feats[i] + role_max_features(probs[i])
+    if args.gate_weight != "none":
+        # what a report's gate decision puts at stake (cross-validated entities at the usual
+        # 0.2 threshold): its correct entities if it has a template, else its false ones
+        doc_w = np.zeros(len(rows))
+        al0 = {r: args.gate_tau for r in MUC_ROLES}
+        for i in range(len(rows)):
+            ents = decode(keys_all[i], probs[i], al0, None)
+            if doc_y[i, 0] > 0:
+                n = sum(e.key in golds[i][e.role] for e in ents)
+            else:
+                n = len(ents)
+            doc_w[i] = args.gate_w0 + (n if args.gate_weight == "stakes" else min(n, 1))
     for k in range(N_FOLDS):
         wd = train_doc([i for i in range(len(rows)) if fold[i] != k])
         for i in range(len(rows)):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from rashomon.models import Argument, Span
 from rashomon.nlp.model import doc_text
 
-from .candidates import Candidate, candidates, featurize, pool
+from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
@@ -70,9 +70,11 @@ _CLAIM_VERBS = {"claim", "assume", "accept", "take", "admit"}
 def _claimant_heads(doc: Doc) -> list[int]:
     """Head tokens of whoever claims responsibility ("X claimed responsibility", "... claimed by X")."""
     heads = []
-    for tok in doc:
-        if tok.lemma_.lower() not in _CLAIM_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+    t = doc_tokens(doc)
+    for i, (lemma, pos) in enumerate(zip(t.lemma, t.pos)):
+        if pos not in {"VERB", "AUX"} or lemma.lower() not in _CLAIM_VERBS:
             continue
+        tok = t.toks[i]
         objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
         if tok.lemma_.lower() != "claim" and not any(c.lower_.startswith("responsib") for c in objs):
             continue

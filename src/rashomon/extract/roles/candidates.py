@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+
+from rashomon.nlp.model import doc_text
 
 from .lexicon import MUC_ROLES, lexicon
 
@@ -40,10 +43,11 @@ class Candidate:
 class _Toks:
     """Per-token attributes of a document read once (spaCy token access is slow)."""
 
-    __slots__ = ("text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop", "sent_start", "doc_text")
+    __slots__ = ("toks", "text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop", "sent_start",
+                 "sent_starts", "doc_text", "pos", "lemma")
 
     def __init__(self, doc: Doc):
-        toks = list(doc)
+        toks = self.toks = list(doc)
         self.text = [t.text for t in toks]
         self.lower = [t.lower_ for t in toks]
         self.idx = [t.idx for t in toks]
@@ -54,14 +58,33 @@ class _Toks:
         self.num = [t.like_num for t in toks]
         self.alpha = [t.is_alpha for t in toks]
         self.stop = [t.is_stop for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.lemma = [t.lemma_ for t in toks]
         self.sent_start = [0] * len(toks)
+        self.sent_starts = []  # (start, end) of each sentence
         for s in doc.sents:
+            self.sent_starts.append((s.start, s.end))
             for i in range(s.start, s.end):
                 self.sent_start[i] = s.start
-        self.doc_text = doc.text
+        self.doc_text = doc_text(doc)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+
+_LAST: tuple = (None, None)
+
+
+def doc_tokens(doc: Doc) -> _Toks:
+    """The token table of ``doc`` (kept for the last document: candidates, features and the
+    claimant rule of one document share it)."""
+    global _LAST
+    last = _LAST
+    if last[0] is doc and last[1] is not None and len(last[1].toks) == len(doc):
+        return last[1]
+    t = _Toks(doc)
+    _LAST = (doc, t)
+    return t
 
 
 _LEFT_OK = _LEFT_DEPS | {"det"}
@@ -99,18 +122,19 @@ def _strip(t: _Toks, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_head(tok: Token) -> bool:
-    if tok.is_punct or tok.is_space or tok.like_num or len(tok.text) < 2:
+def _is_head(t: _Toks, i: int) -> bool:
+    if t.punct[i] or t.space[i] or t.num[i] or len(t.text[i]) < 2:
         return False
-    if tok.pos_ in _HEAD_POS:
+    pos, dep = t.pos[i], t.dep[i]
+    if pos in _HEAD_POS:
         # a compound modifier is not a head unless it is the last of a name run
-        if tok.dep_ in {"compound", "nmod"} and tok.head.i == tok.i + 1:
+        if dep in {"compound", "nmod"} and t.head[i] == i + 1:
             return False
         return True
     # lower-cased names are often mis-tagged; accept nominal positions
-    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i > tok.i:
+    if dep in {"compound", "amod", "nmod"} and t.head[i] > i:
         return False
-    return tok.pos_ in {"X", "ADJ", "VERB", "ADV"} and tok.dep_ in _NAME_DEPS | {"acl", "prep"} and tok.is_alpha and not tok.is_stop
+    return pos in {"X", "ADJ", "VERB", "ADV"} and dep in _NAME_DEPS | {"acl", "prep"} and t.alpha[i] and not t.stop[i]
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -119,7 +143,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     titles = lex["victim_titles"]
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    t = _Toks(doc)
+    t = doc_tokens(doc)
 
     def add(start: int, end: int, head: int, kind: str) -> None:
         start, end = _strip(t, start, end)
@@ -132,10 +156,9 @@ def candidates(doc: Doc) -> list[Candidate]:
         seen.add((start, end))
         out.append(Candidate(start, end, head, kind, text, key))
 
-    for tok in doc:
-        if not _is_head(tok):
+    for i, tok in enumerate(t.toks):
+        if not _is_head(t, i):
             continue
-        i = tok.i
         left = _left_edge(t, i)
         add(left, i + 1, i, "base")
         if left < i:
@@ -159,43 +182,36 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> int:
-    for i, e in enumerate(edges):
-        if x < e:
-            return i
-    return len(edges)
+    """Index of the first edge above ``x`` (``len(edges)`` if none); edges ascending."""
+    return bisect_right(edges, x)
 
 
-def _governor(tok: Token) -> tuple[str, str, str]:
-    """(relation, governing lemma, second-order lemma) for the head token; climbs conj/appos."""
-    t = tok
+def _governor(t: _Toks, lemmas: list[str], i: int) -> tuple[str, str, str]:
+    """(relation, governing lemma, second-order lemma) for head token ``i``; climbs conj/appos."""
     for _ in range(3):
-        if t.dep_ in {"conj", "appos"} and t.head is not t:
-            t = t.head
+        if t.dep[i] in {"conj", "appos"}:
+            i = t.head[i]
         else:
             break
-    dep = t.dep_
-    gov = t.head
-    if dep == "pobj":
-        prep = gov
-        return f"pobj_{prep.lower_}", prep.head.lemma_.lower(), prep.head.dep_
-    if dep == "agent" or (dep == "pobj" and gov.lower_ == "by"):
-        return "agent", gov.head.lemma_.lower(), ""
-    if dep in {"compound", "nmod", "amod"}:
-        return dep, gov.lemma_.lower(), gov.dep_
-    return dep, gov.lemma_.lower(), gov.dep_
+    dep = t.dep[i]
+    gov = t.head[i]
+    if dep == "pobj":  # the preposition, then what it attaches to
+        return f"pobj_{t.lower[gov]}", lemmas[t.head[gov]], t.dep[t.head[gov]]
+    if dep == "agent":
+        return "agent", lemmas[t.head[gov]], ""
+    return dep, lemmas[gov], t.dep[gov]
 
 
 def _prior_feats(key_or_head: str, table: dict, kind: str) -> list[str]:
     """``pstr_<role>=bucket`` / ``phead_<role>=bucket`` of a string or head lemma."""
     ps = table.get(key_or_head)
-    out = []
-    for role in MUC_ROLES:
-        if ps:
-            ratio = ps[role] / (ps["n"] + 1) if role in ps else 0.0
-            out.append(f"{kind}_{role}={_bucket(ratio, (0.001, 0.05, 0.15, 0.3, 0.6))}")
-        else:
-            out.append(f"{kind}_{role}=unk")
-    return out
+    if not ps:
+        return [f"{kind}_{role}=unk" for role in MUC_ROLES]
+    n1 = ps["n"] + 1
+    return [f"{kind}_{role}={bisect_right(_PRIOR_EDGES, ps[role] / n1 if role in ps else 0.0)}" for role in MUC_ROLES]
+
+
+_PRIOR_EDGES = (0.001, 0.05, 0.15, 0.3, 0.6)
 
 
 def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
@@ -206,10 +222,11 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     lex = lexicon()
     attack_v, victim_v, target_v, weapon_v = (lex[k] for k in ("attack_verbs", "victim_verbs", "target_verbs", "weapon_verbs"))
     attack_n = lex["attack_nouns"]
-    toks = list(doc)
-    lemmas = [t.lemma_.lower() for t in toks]
-    lowers = [t.lower_ for t in toks]
-    pos = [t.pos_ for t in toks]
+    tt = doc_tokens(doc)
+    toks = tt.toks
+    lemmas = [x.lower() for x in tt.lemma]
+    lowers = tt.lower
+    pos = tt.pos
     # document-level cues
     n_attack = sum(1 for l, p in zip(lemmas, pos) if (l in attack_v and p == "VERB") or (l in attack_n and p == "NOUN"))
     doc_feat = f"docatt{_bucket(n_attack, (1, 3, 6, 12))}"
@@ -222,9 +239,9 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     for l in lemmas:
         head_counts[l] = head_counts.get(l, 0) + 1
     sent_of: dict[int, tuple[int, bool]] = {}  # token index -> (sentence number, has attack word)
-    for n, s in enumerate(doc.sents):
-        att = any(lemmas[i] in attack_v or lemmas[i] in attack_n for i in range(s.start, s.end))
-        for i in range(s.start, s.end):
+    for n, (s_start, s_end) in enumerate(tt.sent_starts):
+        att = any(lemmas[i] in attack_v or lemmas[i] in attack_n for i in range(s_start, s_end))
+        for i in range(s_start, s_end):
             sent_of[i] = (n, att)
     pstr = (priors or {}).get("string", {})
     phead = (priors or {}).get("head", {})
@@ -232,13 +249,14 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     head_cache: dict[int, tuple] = {}
     pstr_cache: dict[str, list[str]] = {}
     phead_cache: dict[str, list[str]] = {}
+    kh_cache: dict[tuple[str, str, str, str], tuple] = {}
     weapon_heads, weapon_nouns, perp_nouns = lex["weapon_heads"], lex["weapon_nouns"], lex["perp_nouns"]
     for c in cands:
         hc = head_cache.get(c.head)
         if hc is None:
             h = toks[c.head]
             hl = lemmas[c.head]
-            rel, gov, gov2 = _governor(h)
+            rel, gov, gov2 = _governor(tt, lemmas, c.head)
             sn, att = sent_of.get(c.head, (99, False))
             pre = [f"head={hl}", f"pos={h.pos_}", f"ent={h.ent_type_ or '-'}"]
             post = [f"rel={rel}", f"relgov={rel}|{gov}", f"gov={gov}", f"sent={_bucket(sn, (1, 2, 3, 5, 8))}", doc_feat]
@@ -254,45 +272,57 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             hc = head_cache[c.head] = (pre, post, tail, ctx, rel, hl)
         pre, post, tail, ctx, rel, hl = hc
         h_lower = lowers[c.head]
-        words = c.key.split()
-        f = ["bias", f"kind={c.kind}", pre[0], f"str={c.key}", pre[1], pre[2], f"ntok={min(len(words), 5)}",
+        kh_key = (c.key, hl, h_lower, pos[c.head])  # is_stop follows the lower-cased form
+        kh = kh_cache.get(kh_key)
+        if kh is None:  # features of the string and its head word, shared by the string's occurrences
+            words = c.key.split()
+            lexf = []
+            if hl in weapon_heads or c.key in weapon_nouns:
+                lexf.append("lex_weapon")
+            if hl in perp_nouns or h_lower in perp_nouns:
+                lexf.append("lex_perp")
+            if hl in lex["org_heads"]:
+                lexf.append("lex_orghead")
+                if any(w in lex["org_words"] for w in words):
+                    lexf.append("lex_org")
+            if hl in lex["human_nouns"] or h_lower in lex["human_nouns"]:
+                lexf.append("lex_human")
+            if hl in lex["target_heads"]:
+                lexf.append("lex_target")
+            tailf = []
+            if len(words) == 1 and len(c.key) <= 6 and pos[c.head] == "PROPN" and not toks[c.head].is_stop:
+                tailf.append("short_propn")
+            if names:
+                frac = sum(w in names for w in words) / len(words)
+                tailf.append(f"namefrac={_bucket(frac, (0.01, 0.5, 0.99))}")
+                tailf.append(f"namefrac_n={_bucket(frac, (0.01, 0.5, 0.99))}|{min(len(words), 4)}")
+            ps = pstr_cache.get(c.key)
+            if ps is None:
+                ps = pstr_cache[c.key] = _prior_feats(c.key, pstr, "pstr")
+            ph = phead_cache.get(hl)
+            if ph is None:
+                ph = phead_cache[hl] = _prior_feats(hl, phead, "phead")
+            for x, y in zip(ps, ph):
+                tailf.append(x)
+                tailf.append(y)
+            kh = kh_cache[kh_key] = (f"str={c.key}", f"ntok={min(len(words), 5)}", f"first={words[0]}",
+                                               f"cnt={_bucket(counts[c.key], (2, 3, 5))}", lexf, tailf, len(words) == 1)
+        s_key, s_ntok, s_first, s_cnt, lexf, tailf, single = kh
+        f = ["bias", f"kind={c.kind}", pre[0], s_key, pre[1], pre[2], s_ntok,
              *post, f"kind_rel={c.kind}|{rel}",
-             f"first={words[0]}", f"prev={lowers[c.start - 1] if c.start else '<s>'}",
+             s_first, f"prev={lowers[c.start - 1] if c.start else '<s>'}",
              f"next={lowers[c.end] if c.end < len(toks) else '</s>'}",
-             f"cnt={_bucket(counts[c.key], (2, 3, 5))}", *tail,
-             f"firstocc={first_seen[c.key] == c.start}", *ctx]
-        if hl in weapon_heads or c.key in weapon_nouns:
-            f.append("lex_weapon")
-        if hl in perp_nouns or h_lower in perp_nouns:
-            f.append("lex_perp")
-        if hl in lex["org_heads"]:
-            f.append("lex_orghead")
-            if any(w in lex["org_words"] for w in words):
-                f.append("lex_org")
-        if hl in lex["human_nouns"] or h_lower in lex["human_nouns"]:
-            f.append("lex_human")
-        if hl in lex["target_heads"]:
-            f.append("lex_target")
+             s_cnt, *tail,
+             f"firstocc={first_seen[c.key] == c.start}", *ctx, *lexf]
         if c.start and lowers[c.start - 1].rstrip(".") in lex["victim_titles"]:
             f.append("title_before")
-        if c.start and toks[c.start - 1].text == "(" and len(words) == 1:
+        if c.start and toks[c.start - 1].text == "(" and single:
             f.append("paren_single")
-        if len(words) == 1 and len(c.key) <= 6 and pos[c.head] == "PROPN" and not toks[c.head].is_stop:
-            f.append("short_propn")
-        if names:
-            frac = sum(w in names for w in words) / len(words)
-            f.append(f"namefrac={_bucket(frac, (0.01, 0.5, 0.99))}")
-            f.append(f"namefrac_n={_bucket(frac, (0.01, 0.5, 0.99))}|{min(len(words), 4)}")
-        ps = pstr_cache.get(c.key)
-        if ps is None:
-            ps = pstr_cache[c.key] = _prior_feats(c.key, pstr, "pstr")
-        ph = phead_cache.get(hl)
-        if ph is None:
-            ph = phead_cache[hl] = _prior_feats(hl, phead, "phead")
-        for a, b in zip(ps, ph):
-            f.append(a)
-            f.append(b)
+        f.extend(tailf)
         c.feats = f
+
+
+_SENT_AT = 10  # index of the ``sent=`` feature in a featurized candidate's list
 
 
 @dataclass(slots=True)
@@ -312,10 +342,15 @@ def pool(cands: list[Candidate]) -> list[KeyCandidate]:
     out = []
     for key, occ in groups.items():
         feats = set()
+        sents = set()
         for c in occ:
             feats.update(c.feats)
-        sents = sorted(f for f in feats if f.startswith("sent="))
-        feats.add("minsent=" + (sents[0][5:] if sents else "?"))
+            fs = c.feats
+            if len(fs) > _SENT_AT and fs[_SENT_AT].startswith("sent="):  # where featurize puts it
+                sents.add(fs[_SENT_AT])
+            else:
+                sents.update(f for f in fs if f.startswith("sent="))
+        feats.add("minsent=" + (min(sents)[5:] if sents else "?"))
         feats.add(f"nocc={_bucket(len(occ), (2, 3, 5, 9))}")
         out.append(KeyCandidate(key, occ, sorted(feats)))
     return out

@@ -36,21 +36,28 @@ def _is_acronym(short: str, words: list[str]) -> bool:
     return all(pool[ch] >= n for ch, n in need.items()) and short[0] in {w[0] for w in content}
 
 
+_ALIAS_STOP = {"the", "a", "an", "by", "of", "that", "and", "to", "in", "for", "from", "with", "said"}
+
+
 def aliases(doc) -> set[frozenset[str]]:
     """Pairs ``long name (short)`` written in the document, normalised."""
-    from .candidates import norm
+    from .candidates import doc_tokens, norm
 
     out: set[frozenset[str]] = set()
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")" and tok.i > 0:
-            short = norm(doc[tok.i + 1].text)
+    t = doc_tokens(doc)
+    if "(" not in t.doc_text:
+        return out
+    text, n = t.text, len(t.text)
+    for i in range(1, n - 2):
+        if text[i] == "(" and text[i + 2] == ")":
+            short = norm(text[i + 1])
             # the preceding noun phrase: walk back over its tokens
-            j = tok.i - 1
+            j = i - 1
             start = j
-            while start > tok.sent.start and not doc[start - 1].is_punct and doc[start - 1].lower_ not in {"the", "a", "an", "by", "of", "that", "and", "to", "in", "for", "from", "with", "said", "by"} and tok.i - start < 8:
+            while start > t.sent_start[i] and not t.punct[start - 1] and t.lower[start - 1] not in _ALIAS_STOP and i - start < 8:
                 start -= 1
             for k in range(start, j + 1):
-                long = norm(doc[k : j + 1].text)
+                long = norm(t.span_text(k, j + 1))
                 if long and short and long != short:
                     out.add(frozenset((long, short)))
     return out

@@ -32,13 +32,19 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
+_RULE_ITEMS = [list(RULE_WEIGHTS[role].items()) for role in MUC_ROLES]
+_RULE_FEATS = frozenset(k for items in _RULE_ITEMS for k, _ in items)
+
+
 def score_rules(cands: list[Candidate]) -> np.ndarray:
     out = np.zeros((len(cands), len(MUC_ROLES)))
+    memo: dict[frozenset, list[float]] = {}
     for i, c in enumerate(cands):
-        fs = set(c.feats)
-        for r, role in enumerate(MUC_ROLES):
-            w = RULE_WEIGHTS[role]
-            out[i, r] = _sigmoid(sum(v for k, v in w.items() if k in fs))
+        fs = _RULE_FEATS.intersection(c.feats)  # the rule features present (same sums, in the same order)
+        row = memo.get(fs)
+        if row is None:
+            row = memo[fs] = [_sigmoid(sum(v for k, v in items if k in fs)) for items in _RULE_ITEMS]
+        out[i] = row
     return out
 
 
@@ -65,7 +71,7 @@ class Linear:
         for n, fs in enumerate(feat_lists):
             offs[n] = len(idx)
             idx.append(0)
-            idx.extend(j for j in map(get, fs) if j)
+            idx.extend(filter(None, map(get, fs)))
         if not feat_lists:
             return np.zeros((0, self.M.shape[1]))
         return np.add.reduceat(self.M[np.asarray(idx, dtype=np.int64)], offs, axis=0)
@@ -158,14 +164,17 @@ def doc_features(doc, parts=DOC_PARTS) -> list[str]:
     ``lemma`` (bag of content lemmas), ``lead`` (content lemmas of the first two sentences),
     ``bigram`` (pairs of nearby content lemmas), ``count`` (bucketed counts of attack words,
     victim words, perpetrator nouns, casualty figures, length)."""
+    from .candidates import doc_tokens
+
+    t = doc_tokens(doc)
     feats = {"bias"}
-    lem = [t.lemma_.lower() for t in doc]
-    content = [t.i for t in doc if t.is_alpha and not t.is_stop and len(t.text) > 2]
+    lem = [x.lower() for x in t.lemma]
+    content = [i for i, (alpha, stop, text) in enumerate(zip(t.alpha, t.stop, t.text)) if alpha and not stop and len(text) > 2]
     if "lemma" in parts:
         feats.update("l=" + lem[i] for i in content)
     if "lead" in parts:
-        sents = list(doc.sents)[:2]
-        end = sents[-1].end if sents else 0
+        sents = t.sent_starts[:2]
+        end = sents[-1][1] if sents else 0
         feats.update("f=" + lem[i] for i in content if i < end)
     if "bigram" in parts:
         feats.update(f"b={lem[a]}_{lem[b]}" for a, b in zip(content, content[1:]) if b - a <= 2)
@@ -175,13 +184,13 @@ def doc_features(doc, parts=DOC_PARTS) -> list[str]:
         lex = lexicon()
         att = lex["attack_verbs"] | lex["attack_nouns"]
         vic = lex["victim_verbs"] | _CASUALTY
-        first = next(iter(doc.sents), None)
+        first = t.sent_starts[0] if t.sent_starts else None
         feats.add(f"natt={_bucket(sum(1 for x in lem if x in att))}")
-        feats.add(f"natt1={_bucket(sum(1 for t in first if t.lemma_.lower() in att) if first else 0)}")
+        feats.add(f"natt1={_bucket(sum(1 for i in range(*first) if lem[i] in att) if first else 0)}")
         feats.add(f"nvic={_bucket(sum(1 for x in lem if x in vic))}")
         feats.add(f"nperp={_bucket(sum(1 for x in lem if x in lex['perp_nouns']))}")
-        feats.add(f"len={_bucket(len(doc), (50, 100, 200, 400, 800, 1600))}")
-        figs = sum(1 for t in doc if t.like_num and any(x in vic for x in lem[t.i + 1 : t.i + 5]))
+        feats.add(f"len={_bucket(len(lem), (50, 100, 200, 400, 800, 1600))}")
+        figs = sum(1 for i, num in enumerate(t.num) if num and any(x in vic for x in lem[i + 1 : i + 5]))
         feats.add(f"nfig={_bucket(figs)}")
     return sorted(feats)
 
