@@ -185,3 +185,9 @@ def test_a_town_name_shared_by_many_takes_the_named_state(nlp):
     found = _found(nlp, "Five people were killed in a shooting at a grocery store in Marion on Saturday. "
                         "Marion, a city of 36,000 people north of Columbus, is in Ohio.")
     assert found["Marion"].region == "Ohio"
+
+
+def test_a_groups_province_is_no_place(nlp):
+    found = _found(nlp, "Islamic State Khorasan Province said one of its members detonated a bomb in "
+                        "Niger's Tillaberi province.")
+    assert "Khorasan Province" not in found and "Tillaberi province" in found

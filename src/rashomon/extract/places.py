@@ -473,7 +473,7 @@ def find_places(doc) -> list[Place]:
         spans.extend(_cued_names(doc, covered))
     else:
         spans.extend(_of_named(doc, spans))
-    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0])]
+    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Marion
@@ -744,6 +744,16 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _BYLINE = re.compile(r"(?:by|from)\s+\S", re.IGNORECASE)
+
+
+def _group_province(doc, span: tuple[int, int]) -> bool:
+    """"Islamic State Khorasan Province": a place right after "<Name> State" names an armed group's
+    province, not where something happened."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or toks.start < 2:
+        return False
+    a, b = doc[toks.start - 2], doc[toks.start - 1]
+    return b.text in _cues()["group_province_words"] and a.text[:1].isupper() and toks[-1].lower_ in _cues()["region_nouns"]
 
 
 def _names_country(ent) -> bool:
