@@ -273,3 +273,11 @@ def test_generic_and_named_mentions_make_no_new_incident(pipe):
                        "Arson attacks on trucks have been frequent in the region since 2022. "
                        "The town has seen an escalation of bombardment since October.", published="2024-02-20")
     assert [ev.type for ev in an.events] == ["drone_strike"]
+
+
+def test_the_attacker_struck_refers_back(pipe):
+    text = ("a suicide bomber rammed into a police van on the outskirts of bannu on monday morning, killing "
+            "11 officers, police said.\n\nthe van was carrying officers to a vaccination campaign in the village "
+            "of mandan when the attacker struck, a police chief said.")
+    main = [ev for ev in analyze(pipe, text, published="2026-04-28").events if not ev.background]
+    assert len(main) == 1

@@ -41,7 +41,7 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)]
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, re.IGNORECASE)]
 
 
 def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:

@@ -46,7 +46,8 @@ def _triggers() -> dict:
             "participle": set(data.get("participle_lemmas", [])),
             "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")},
             "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
-            "verbal": set(data["verbal"]["lemmas"]), "naming": set(data["naming_verbs"]["lemmas"])}
+            "verbal": set(data["verbal"]["lemmas"]), "naming": set(data["naming_verbs"]["lemmas"]),
+            "agents": set(data["anaphoric_agents"]["lemmas"])}
 
 
 @dataclass
@@ -141,9 +142,12 @@ def is_trigger_word(tok: Token) -> bool:
 
 
 def _anaphoric(tok: Token) -> bool:
-    """"this attack", or a name given to an incident already told ("called it a massacre")."""
+    """"this attack", "the attacker struck", or a name given to an incident already told ("called it
+    a massacre")."""
     if tok.pos_ == "VERB":
-        return False
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _triggers()["agents"]
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                   for c in tok.children)
     if any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children):
         return True
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
