@@ -551,3 +551,76 @@ def test_all_lower_case_text_keeps_weekdays_and_months():
         "the rebels may march on the town.", "2026-04-28")}
     assert found.get("monday morning", "").startswith("2026-04-27") and found.get("march 2025") == "2025-03"
     assert "may" not in found and "march" not in found
+
+
+# --- round 6 -----------------------------------------------------------------------------------
+
+def _with_doc(text: str, dct: str) -> dict[str, str]:
+    pytest.importorskip("spacy")
+    try:
+        from rashomon.nlp.model import load_nlp
+        nlp = load_nlp()
+    except Exception:  # noqa: BLE001 - model not installed
+        pytest.skip("spaCy model missing")
+    return {t.span.text: t.value for t in tag_timexes(text, dct, nlp(text))}
+
+
+def test_parsed_tense_keeps_a_month_earlier_in_the_same_year():
+    # written in late October: a past-tense clause about January or Feb. 2 means this year's,
+    # even though they lie more than eight months back
+    got = _with_doc("In January, the mayor appointed a new police chief.", "2025-10-28")
+    assert got == {"January": "2025-01"}
+    got = _with_doc("The council approved the budget on Feb. 2 after a long debate.", "2025-10-28")
+    assert got == {"Feb. 2": "2025-02-02"}
+    # a future-tense clause about December written in March: this December
+    got = _with_doc("The new bridge will open in December.", "2025-03-04")
+    assert got == {"December": "2025-12"}
+    # the end of a term keeps the nearest reading: "through January" written in October
+    got = _with_doc("The bank extended the credit line through January, officials said.", "2025-10-28")
+    assert got == {"January": "2026-01"}
+
+
+def test_effective_and_by_dates_lie_ahead():
+    # "effective <date>" is when an announced change takes effect
+    assert tx("The board named a new chairman, effective Feb. 1.", "2025-10-28")["Feb. 1"] == ("DATE", "2026-02-01")
+    # a deadline reported in the past tense is still ahead of the report
+    assert tx("The court ruled the ministry must repay the loan by February.", "2025-10-28")["February"] \
+        == ("DATE", "2026-02")
+    assert tx("Officials decided the camp should close by March 3.", "2025-10-28")["March 3"] \
+        == ("DATE", "2026-03-03")
+    # a weekday after "by" keeps the tense of its clause
+    assert tx("All units had reported back by Wednesday.", "2025-10-30")["Wednesday"] == ("DATE", "2025-10-29")
+
+
+def test_possessive_weekday_is_a_day_already_reported():
+    # DCT Friday 2025-10-31: "Wednesday's ruling" is the ruling of two days ago, even in a future clause
+    got = tx("Lawyers said they would appeal Wednesday's ruling next month.", "2025-10-31")
+    assert got["Wednesday"] == ("DATE", "2025-10-29")
+    # the DCT's own weekday is that day
+    assert tx("Friday's vote was close.", "2025-10-31")["Friday"] == ("DATE", "2025-10-31")
+
+
+def test_ahead_of_looks_forward():
+    # DCT Monday 2025-10-27: the weekend ahead is this week's
+    got = tx("Traders sold shares ahead of the weekend.", "2025-10-27")
+    assert got["the weekend"] == ("DATE", "2025-W44-WE")
+    # a possessive weekday after "ahead of" is still ahead
+    assert tx("Shares rose ahead of Tuesday's vote.", "2025-10-27")["Tuesday"] == ("DATE", "2025-10-28")
+
+
+def test_plural_part_of_day_after_weekdays_is_a_set():
+    got = tx("Ferries leave the island on Monday and Thursday nights.", "2025-10-31")
+    assert got == {"Monday": ("SET", "XXXX-WXX-1TNI"), "Thursday nights": ("SET", "XXXX-WXX-4TNI")}
+    assert tx("The market opens on Saturday mornings.", "2025-10-31") == {"Saturday mornings": ("SET", "XXXX-WXX-6TMO")}
+    # a singular part of day after the second weekday does not make the first one recurring
+    got = tx("He left on Monday and Tuesday night he came back.", "2025-10-31")
+    assert got["Monday"] == ("DATE", "2025-10-27")
+
+
+def test_an_earlier_quarter_mentioned_in_passing_keeps_the_reported_one():
+    text = ("Acme Corp. posted a 12% gain in third-quarter net income. After a weak second quarter, "
+            "the company said costs fell. Sales were higher than a year ago.")
+    got = tx(text, "2025-10-30")
+    assert got["third-quarter"] == ("DATE", "2025-Q3")
+    assert got["second quarter"] == ("DATE", "2025-Q2")
+    assert got["a year ago"] == ("DATE", "2024-Q3")

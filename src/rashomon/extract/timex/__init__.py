@@ -35,6 +35,13 @@ _RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|compa
                    r"|\d{4} (?:period|quarter)$", re.I)
 
 
+def _earlier_aside(current: str | None, new: str, span_text: str) -> bool:
+    """A calendar quarter before the reported one of the same year ("after a flat second quarter",
+    written in a third-quarter report) is an aside: the report stays on its quarter."""
+    return (current is not None and current[:4] == new[:4] and new < current
+            and "fiscal" not in span_text.lower())
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, object]]:
     out = []
     for order, (name, rx, handler) in enumerate(RULES):
@@ -220,6 +227,7 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
             ctx.last_value = v
             if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]) \
-                    and _quarter_reported(v, dct_date):
+                    and _quarter_reported(v, dct_date) \
+                    and not _earlier_aside(ctx.last_quarter, v, text[start:end]):
                 ctx.last_quarter = v
     return result

@@ -120,19 +120,24 @@ def safe_date(y: int, m: int, d: int) -> Date | None:
         return None
 
 
-def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None) -> int:
-    """Year putting month/day closest to ``ref``: past -> on/before, future -> on/after, else nearest."""
+def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None, same_year: bool = False) -> int:
+    """Year putting month/day closest to ``ref``: past -> on/before, future -> on/after, else nearest.
+
+    ``same_year``: the direction is reliable (from the parse), so a directed reading in ``ref``'s own
+    year is kept even beyond ``DIRECTED_MAX_DAYS``."""
     cands = [(y, safe_date(y, month, day)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     cands = [(y, d) for y, d in cands if d is not None]
     if not cands:
         return ref.year
     # the tense decides unless it would put the date more than ~250 days away
     if direction == "past":
-        ok = [(y, d) for y, d in cands if d <= ref and (ref - d).days <= DIRECTED_MAX_DAYS]
+        ok = [(y, d) for y, d in cands
+              if d <= ref and ((ref - d).days <= DIRECTED_MAX_DAYS or (same_year and y == ref.year))]
         if ok:
             return max(ok, key=lambda t: t[1])[0]
     elif direction == "future":
-        ok = [(y, d) for y, d in cands if d >= ref and (d - ref).days <= DIRECTED_MAX_DAYS]
+        ok = [(y, d) for y, d in cands
+              if d >= ref and ((d - ref).days <= DIRECTED_MAX_DAYS or (same_year and y == ref.year))]
         if ok:
             return min(ok, key=lambda t: t[1])[0]
     # no usable tense: nearest occurrence, with a news prior for the past (reports mostly look
@@ -140,16 +145,18 @@ def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None) 
     return min(cands, key=lambda t: (abs((t[1] - ref).days) + (PAST_BIAS_DAYS if t[1] > ref else 0)))[0]
 
 
-def choose_year_for_month(month: int, ref: Date, direction: str | None) -> int:
+def choose_year_for_month(month: int, ref: Date, direction: str | None, same_year: bool = False) -> int:
     cands = [ref.year - 1, ref.year, ref.year + 1]
     here = ref.year * 12 + ref.month - 1
     key = {y: y * 12 + month - 1 for y in cands}
     if direction == "past":
-        ok = [y for y in cands if key[y] <= here and here - key[y] <= DIRECTED_MAX_MONTHS]
+        ok = [y for y in cands
+              if key[y] <= here and (here - key[y] <= DIRECTED_MAX_MONTHS or (same_year and y == ref.year))]
         if ok:
             return max(ok, key=lambda y: key[y])
     if direction == "future":
-        ok = [y for y in cands if key[y] >= here and key[y] - here <= DIRECTED_MAX_MONTHS]
+        ok = [y for y in cands
+              if key[y] >= here and (key[y] - here <= DIRECTED_MAX_MONTHS or (same_year and y == ref.year))]
         if ok:
             return min(ok, key=lambda y: key[y])
     return min(cands, key=lambda y: (abs(key[y] - here) + (PAST_BIAS_MONTHS if key[y] > here else 0) - 0.01 * (key[y] <= here)))

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import Lexicon, _alt, lexicon
-from .tense import direction
+from .tense import direction, direction_from_doc
 
 
 @dataclass
@@ -46,14 +46,33 @@ class Context:
         key = (start, end)
         if key not in self._dir_cache:
             d = direction(self.text, start, end, self.doc, self.upper)
-            if d is None and self.prev_word(start) in ("by", "until", "till"):
-                d = "future"  # a deadline: "repaid by February"
+            if d is None and self.prev_word(start) in ("until", "till"):
+                d = "future"
+            elif self.prev_word(start) == "by" and (d is None or find_month(self.text[start:end])):
+                # a deadline lies ahead even when reported in the past ("decided he should go home
+                # by Jan. 14"): 11 of 12 "by <month (day)>" on/after the DCT over TimeBank+AQUAINT
+                # (a weekday keeps the tense: "had filed reports by Wednesday")
+                d = "future"
+            elif self.ahead_of(start):
+                d = "future"  # "square positions ahead of the weekend"
+            elif self.prev_word(start) == "effective":
+                d = "future"  # "named a chairman, effective Feb. 1": the date a change takes effect
             elif d != "future" and self.deferred(start, end):
                 d = "future"  # "postponed until Tuesday", "gave them until Friday": a new, later date
             if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", self.text[max(0, start - 20):start], re.I):
                 d = "future"  # "as soon as Tuesday": the earliest point of something still to come
             self._dir_cache[key] = d
         return self._dir_cache[key]
+
+    def ahead_of(self, start: int) -> bool:
+        return self.prev_word(start, 2) == "ahead of" or self.prev_word(start, 3) == "in advance of"
+
+    def parsed_tense(self, start: int, end: int) -> bool:
+        """The direction comes from the parse (a tensed governing verb), not from a nearby cue word."""
+        if self.prev_word(start) in ("through", "until", "till", "by", "to", "from", "before", "after"):
+            return False  # the end or start of a term: "loans through January"
+        d = self.direction(start, end)
+        return d is not None and self.doc is not None and direction_from_doc(self.doc, start, end) == d
 
     def deferred(self, start: int, end: int) -> bool:
         """A deferral verb shortly before "until/till <time>" ("extended its deadline until ...",
@@ -118,6 +137,7 @@ _FRAG = {
     "MONTH": L.MONTH, "WEEKDAY": L.WEEKDAY, "DAYNUM": L.DAYNUM, "ORDW": L.ORDW, "YEAR4": L.YEAR4,
     "NUM": L.NUM, "VAGUE": L.VAGUE, "UNIT": L.UNIT, "SEASON": L.SEASON, "POD": L.POD, "TZ": L.TZ,
     "SPOKEN_YEAR": L.SPOKEN_YEAR, "HOLIDAY": L.HOLIDAY, "HALF": _HALF_AFTER,
+    "PODS": L.POD.replace(r"(?![a-z])", r"s?(?![a-z])"),  # "Tuesday nights"
     "WEEKDAYS": _alt([w for w in L.weekdays if len(w) > 4]) + r"s?(?![a-z])",
     "DECADEWORD": _alt(L.decade_words) + r"(?![a-z])",
     "CLOCK": (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.?|p\.\s?m\.?)(?![a-z])"
@@ -364,7 +384,8 @@ def h_date(m: re.Match, ctx: Context) -> Norm | None:
     if opening is not None:
         y = opening.year if (month, day) >= (opening.month, opening.day) else opening.year + 1
     else:
-        y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()))
+        y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()),
+                                  same_year=ctx.parsed_tense(m.start(), m.end()))
     if A.safe_date(y, month, day) is None:
         return None
     return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor=ctx.dct_value)
@@ -429,7 +450,8 @@ def h_month(m: re.Match, ctx: Context) -> Norm | None:
         y0, m0 = int(ctx.last_value[:4]), int(ctx.last_value[5:])
         y = y0 if month >= m0 else y0 + 1
     else:
-        y = A.choose_year_for_month(month, ref, ctx.direction(m.start(), m.end()))
+        y = A.choose_year_for_month(month, ref, ctx.direction(m.start(), m.end()),
+                                    same_year=ctx.parsed_tense(m.start(), m.end()))
     return Norm("DATE", A.fmt_month(y, month), anchor=ctx.dct_value)
 
 
@@ -448,9 +470,16 @@ def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
     wd_m = re.search(_FRAG["WEEKDAYS"], s, re.I)
     if not _is_cap(wd_m.group(0), ctx):
         return None
-    pod = re.search(L.POD, s, re.I)
-    pod_code = L.parts_of_day[pod.group(0).lower()] if pod else None
+    pod = re.search(_FRAG["PODS"], s, re.I)
+    pod_code = L.parts_of_day[pod.group(0).lower().rstrip("s")] if pod else None
     plural = wd_m.group(0).lower().endswith("s") or (pod is not None and s.lower().endswith("s"))
+    if not plural and pod is None:
+        # "on Monday and Tuesday nights": the first weekday shares the recurring part of day
+        co = re.match(r"\s*(?:,|and|or|&)\s*(?:and\s+)?" + _FRAG["WEEKDAY"] + r"\s+(" + _FRAG["PODS"] + ")",
+                      ctx.text[m.end():m.end() + 40], re.I)
+        if co and co.group(co.lastindex).lower().endswith("s"):
+            pod_code = L.parts_of_day[co.group(co.lastindex).lower().rstrip("s")]
+            plural = True
     if plural or low.startswith(("every", "each")):
         v = f"XXXX-WXX-{wd}" + (f"T{pod_code}" if pod_code else "")
         return Norm("SET", v)
@@ -474,6 +503,11 @@ def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
         d = A.weekday_date(wd, ctx.dct, "future", strict=True)
     elif (opening := ctx.range_start(m.start(), weekday=True)) is not None:
         d = A.weekday_date(wd, opening, "future", strict=True)
+    elif re.match(r"['\u2019]s\b", ctx.text[m.end():m.end() + 3]) \
+            and not ctx.ahead_of(m.start()):
+        # "Wednesday's ruling": a possessive names a day already reported (20/20 on/before the
+        # DCT over TimeBank+AQUAINT), whatever the tense of the clause around it
+        d = A.weekday_date(wd, ctx.dct, "past")
     else:
         # news reports mostly look back: a bare weekday is past unless the clause is future
         d = A.weekday_date(wd, ctx.dct, "future" if ctx.direction(m.start(), m.end()) == "future" else "past")
@@ -1268,7 +1302,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("date_ord_of", r"(?:<WEEKDAY>,?\s+)?the\s+<ORDW>\s+of\s+<MONTH>(?:\s*,?\s*<YEAR4>)?", h_date),
     ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year)", h_month_year),
     ("month", r"(?:mid-|early-|late-)?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next)\s+)?<MONTH>(?!\.?\s*<DAYNUM>)", h_month),
-    ("weekday", r"(?:(?:last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|every|each)\s+)?<WEEKDAYS>(?:\s+<POD>s?)?", h_weekday),
+    ("weekday", r"(?:(?:last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|every|each)\s+)?<WEEKDAYS>(?:\s+<PODS>)?", h_weekday),
     ("relday", r"(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+<POD>)?|(?:yesterday|tomorrow|last)\s+<POD>|overnight", h_relday),
     ("time", r"<CLOCK>(?:\s+<TZ>)?(?:\s+in\s+the\s+<POD>|\s+at\s+night)?(?:\s*,?\s+(?:on\s+)?(?:<WEEKDAY>|today|yesterday|tomorrow|tonight|<MONTH>\s+<DAYNUM>(?:,\s*<YEAR4>)?))?", h_time),
     ("pod", r"(?:(?:(?:later|earlier|early|late)\s+this|this|the|that|mid)[\s-]+<POD>|mid-?afternoon|mid-?morning)(?:\s+(?:yesterday|today|tomorrow))?", h_pod),
