@@ -281,3 +281,10 @@ def test_the_attacker_struck_refers_back(pipe):
             "of mandan when the attacker struck, a police chief said.")
     main = [ev for ev in analyze(pipe, text, published="2026-04-28").events if not ev.background]
     assert len(main) == 1
+
+
+def test_the_trigger_can_name_the_perpetrator(pipe):
+    an = analyze(pipe, "A suicide bomber blew himself up inside a mosque in Kunduz on Friday, killing nine "
+                       "worshippers, officials said.", published="2024-06-15")
+    perps = [a for ev in an.events for a in ev.arguments if a.role.startswith("perpetrator")]
+    assert any(a.span.text == "A suicide bomber" and a.role == "perpetrator_individual" for a in perps)

@@ -641,9 +641,27 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         ))
     _attach(doc, events, incidents, figures, arguments or [])
     for ev, inc in zip(events, incidents):
+        if not any(a.role.startswith("perpetrator") for a in ev.arguments) and (agent := _agent_trigger(doc, inc)):
+            ev.arguments.append(agent)  # "A suicide bomber blew himself up ...": the trigger names who did it
+    for ev, inc in zip(events, incidents):
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
+    """The first trigger of the incident that names its perpetrator ("a suicide bomber", "gunmen"),
+    with its determiner and modifiers, as a perpetrator individual."""
+    agents = _triggers()["agents"]
+    for trig in inc.triggers:
+        tok = doc[trig.end - 1]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in agents:
+            mods = [c for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < tok.i]
+            start = min([tok.i, *(m.left_edge.i for m in mods)])
+            first, last = doc[start], tok
+            return Argument(role="perpetrator_individual",
+                            span=Span.of(doc_text(doc), first.idx, last.idx + len(last.text)), entity=tok.lemma_.lower())
+    return None
 
 
 def _ranked_types(inc: _Incident) -> list[str]:
