@@ -389,7 +389,7 @@ def _walk_cue(doc: Doc, c: _Cand, decide) -> None:
                 v, e = x, x.i + 1
                 while e < len(doc) and doc[e].dep_ == "prt" and doc[e].head.i == v.i:
                     e += 1
-                new, _ = _content_of_verb(doc, v, None)
+                new, _ = _content_of_verb(doc, v)
                 content = new if new is not None else ((e, content[1]) if content and content[1] > e else None)
                 continue
             break
@@ -629,7 +629,7 @@ def _content_decider(model: dict):
     return decide
 
 
-def _content_of_verb(doc: Doc, v: Token, quotes_tok) -> tuple[tuple[int, int] | None, str]:
+def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
     kids = list(v.children)
     for c in kids:
         if c.dep_ == "ccomp":
@@ -718,7 +718,7 @@ def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
         if v.pos_ != "VERB" or v.lower_ == "according":
             continue
         lemma = v.lemma_.lower()
-        content, kind = _content_of_verb(doc, v, None)
+        content, kind = _content_of_verb(doc, v)
         if content is None:
             content, kind = _parenthetical_content(doc, v), "paren"
         source = _subject(v)
@@ -840,7 +840,7 @@ def _tagger_candidates(doc: Doc, quotes, text: str, cands: list[_Cand]) -> list[
         content, kind = (None, "")
         verbal = root.pos_ in ("VERB", "AUX")
         if verbal:
-            content, kind = _content_of_verb(doc, root, None)
+            content, kind = _content_of_verb(doc, root)
             passive = [k for k in root.children if k.dep_ == "nsubjpass"]
             if content is None and passive:  # "X was first reported by Y"
                 content, kind = _subtree_range(passive[0]), "pass"

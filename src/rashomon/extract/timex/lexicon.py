@@ -13,7 +13,7 @@ def _load(name: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _alt(words, dot: bool = False) -> str:
+def _alt(words) -> str:
     """Regex alternation of ``words`` (longest first); spaces match any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
     parts = []
