@@ -103,3 +103,13 @@ def test_pursuing_the_authors_is_no_accusation_of_the_pursuer(nlp):
     text = '"We will find every one of those who planned this attack," the minister said.'
     assert _classify(nlp, text, "the minister", "said",
                      "We will find every one of those who planned this attack")[0] == "warning"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The governor said the report of a massacre in the valley was completely false.", "The governor",
+     "the report of a massacre in the valley was completely false"),
+    ("A police spokesman said the anonymous claim of responsibility lacked credibility and sounded like a joke.",
+     "A police spokesman", "the anonymous claim of responsibility lacked credibility and sounded like a joke"),
+])
+def test_content_that_discredits_a_report_is_a_dismissal(nlp, text, source, content):
+    assert _classify(nlp, text, source, "said", content)[0] == "dismissal"
