@@ -202,3 +202,12 @@ def test_token_table_follows_the_document_and_rule_scores_match_a_plain_sum(nlp)
             assert got[i, r] == _sigmoid(sum(v for f, v in RULE_WEIGHTS[role].items() if f in fs))
     weapons = {k.key for i, k in enumerate(keys) if got[i, MUC_ROLES.index("Weapon")] >= 0.5}
     assert "car bomb" in weapons or "bomb" in weapons
+
+
+def test_a_verb_with_its_own_subject_is_no_role_filler():
+    from rashomon.extract.roles import extract_role_fillers
+    from rashomon.nlp.model import load_nlp
+
+    doc = load_nlp()("Gunmen killed 12 people at a concert hall on Friday. Four men were arrested. "
+                     "They were charged with acts of terrorism.")
+    assert "charged" not in {a.span.text for a in extract_role_fillers(doc)}

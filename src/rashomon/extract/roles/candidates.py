@@ -40,11 +40,14 @@ class Candidate:
     feats: list[str] = field(default_factory=list)
 
 
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass"}
+
+
 class _Toks:
     """Per-token attributes of a document read once (spaCy token access is slow)."""
 
     __slots__ = ("toks", "text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop", "sent_start",
-                 "sent_starts", "doc_text", "pos", "lemma")
+                 "sent_starts", "doc_text", "pos", "lemma", "clause_heads")
 
     def __init__(self, doc: Doc):
         toks = self.toks = list(doc)
@@ -60,6 +63,8 @@ class _Toks:
         self.stop = [t.is_stop for t in toks]
         self.pos = [t.pos_ for t in toks]
         self.lemma = [t.lemma_ for t in toks]
+        # verbs with a subject or an auxiliary of their own ("they were charged") head clauses, not names
+        self.clause_heads = {self.head[j] for j, d in enumerate(self.dep) if d in _CLAUSE_DEPS}
         self.sent_start = [0] * len(toks)
         self.sent_starts = []  # (start, end) of each sentence
         for s in doc.sents:
@@ -133,6 +138,8 @@ def _is_head(t: _Toks, i: int) -> bool:
         return True
     # lower-cased names are often mis-tagged; accept nominal positions
     if dep in {"compound", "amod", "nmod"} and t.head[i] > i:
+        return False
+    if pos == "VERB" and i in t.clause_heads:
         return False
     return pos in {"X", "ADJ", "VERB", "ADV"} and dep in _NAME_DEPS | {"acl", "prep"} and t.alpha[i] and not t.stop[i]
 
