@@ -288,3 +288,18 @@ def test_the_trigger_can_name_the_perpetrator(pipe):
                        "worshippers, officials said.", published="2024-06-15")
     perps = [a for ev in an.events for a in ev.arguments if a.role.startswith("perpetrator")]
     assert any(a.span.text == "A suicide bomber" and a.role == "perpetrator_individual" for a in perps)
+
+
+def test_a_named_speaker_is_not_a_victim():
+    from rashomon.engine.pipeline import drop_speaking_victims
+    from rashomon.models import Argument, Event, Span, Statement
+
+    text = "Gunmen killed 12 people. President Ali Hassan said the attack was cowardly."
+    victim = Argument(role="victim", span=Span.of(text, 25, 45), entity="president ali hassan")
+    people = Argument(role="victim", span=Span.of(text, 17, 23), entity="people")
+    ev = Event(type="armed_assault", trigger=Span.of(text, 7, 13), sentence=Span.of(text, 0, 24),
+               arguments=[victim, people])
+    st = Statement(cue=Span.of(text, 46, 50), content=Span.of(text, 51, 75), source=Span.of(text, 25, 45),
+                   speaker="Ali Hassan")
+    drop_speaking_victims([st], [ev])
+    assert ev.arguments == [people]
