@@ -290,8 +290,8 @@ def test_the_trigger_can_name_the_perpetrator(pipe):
     assert any(a.span.text == "A suicide bomber" and a.role == "perpetrator_individual" for a in perps)
 
 
-def test_a_named_speaker_is_not_a_victim():
-    from rashomon.engine.pipeline import drop_speaking_victims
+def test_a_named_speaker_is_not_a_victim_and_a_party_has_one_role():
+    from rashomon.engine.pipeline import tidy_roles
     from rashomon.models import Argument, Event, Span, Statement
 
     text = "Gunmen killed 12 people. President Ali Hassan said the attack was cowardly."
@@ -301,5 +301,10 @@ def test_a_named_speaker_is_not_a_victim():
                arguments=[victim, people])
     st = Statement(cue=Span.of(text, 46, 50), content=Span.of(text, 51, 75), source=Span.of(text, 25, 45),
                    speaker="Ali Hassan")
-    drop_speaking_victims([st], [ev])
+    tidy_roles([st], [ev])
     assert ev.arguments == [people]
+    org = Argument(role="perpetrator_org", span=Span.of(text, 0, 6), entity="gunmen")
+    ind = Argument(role="perpetrator_individual", span=Span.of(text, 0, 6), entity="gunmen")
+    ev.arguments = [org, ind]
+    tidy_roles([], [ev])
+    assert ev.arguments == [org]

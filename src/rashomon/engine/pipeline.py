@@ -72,7 +72,7 @@ class Pipeline:
         for st in statements:
             st.events = linked_events(doc, st, events)
         add_responsibility(doc, statements, events)
-        drop_speaking_victims(statements, events)
+        tidy_roles(statements, events)
         add_reporters(statements, events)
         text = document.text
         mentions = [Mention(Span.of(text, e.start_char, e.end_char), e.label_, e.text)
@@ -223,15 +223,18 @@ def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
     return True
 
 
-def drop_speaking_victims(statements: list[Statement], events: list[Event]) -> None:
+def tidy_roles(statements: list[Statement], events: list[Event]) -> None:
     """A named person who speaks about the incident ("President Vladimir Putin said ...") is not
-    one of its victims, whatever the role model scored; unnamed speakers ("a survivor") may be."""
+    one of its victims, whatever the role model scored; unnamed speakers ("a survivor") may be.
+    A party the role model gives both perpetrator roles is kept as the organisation only."""
     speakers = {st.speaker.lower() for st in statements if st.speaker and " " in st.speaker.strip()}
     sources = [(st.source.start, st.source.end) for st in statements if st.source]
     for ev in events:
-        ev.arguments = [a for a in ev.arguments if a.role != "victim" or not (
-            (a.entity or "").lower() in speakers
-            or a.span.text[:1].isupper() and any(s <= a.span.start < e for s, e in sources))]
+        orgs = {(a.entity or a.span.text).lower() for a in ev.arguments if a.role == "perpetrator_org"}
+        ev.arguments = [a for a in ev.arguments if not (
+            a.role == "victim" and ((a.entity or "").lower() in speakers
+                                    or a.span.text[:1].isupper() and any(s <= a.span.start < e for s, e in sources))
+            or a.role == "perpetrator_individual" and (a.entity or a.span.text).lower() in orgs)]
 
 
 def add_reporters(statements: list[Statement], events: list[Event]) -> None:
