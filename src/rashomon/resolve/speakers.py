@@ -11,7 +11,11 @@ small entity table:
   or "the president" resolves to the nearest preceding person holding that title;
 - he/she resolve to the most salient compatible person (recency in sentences, subjects
   and previous speakers preferred, gender from first names, titles and earlier pronouns);
-  they/it to groups and organisations;
+  mentions inside quotations do not count as recent for a pronoun outside them, and a named
+  main-clause subject earlier in the sentence wins ("X faced criticism after he asked");
+  they/it to groups and organisations (nearest in the sentence, not places or documents);
+- epithets ("the former first lady", "the 34-year-old") go to the previous main subject;
+  "the film" to the latest titled work;
 - an unresolved role keeps a role-based canonical ("head of the Federal Security Service").
 
 Public API: :func:`resolve_speakers` and :func:`resolve_mentions`.
@@ -23,6 +27,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
@@ -34,7 +39,13 @@ __all__ = ["resolve_speakers", "resolve_mentions", "speaker_kind_of_name"]
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "another", "its", "their", "his", "her"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "another", "its", "their", "his", "her",
+        "our", "my", "your"}
+NAME_TYPES = {"GPE", "LOC", "ORG", "FAC", "NORP"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "from", "into"}
+OPEN_QUOTES = {"“", "``", "‘‘"}
+CLOSE_QUOTES = {"”", "''", "’’"}
+AGE_EPITHET = re.compile(r"\b\d+ ?- ?year ?- ?old\b")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HEADLINE_VERBS = {"says", "said", "calls", "seeks", "urges", "slams", "rips", "warns", "gives", "hits", "wins",
                   "claims", "denies", "admits", "vows", "blasts", "backs", "defends", "hid", "hides", "breaks", "sees", "asks"}
@@ -68,12 +79,15 @@ def _lex() -> dict:
         "armed": set(orgs["armed_groups"]),
         "source_nouns": set(orgs["source_nouns"]),
         "generic_org": set(orgs["generic_org_nouns"]),
+        "works": set(orgs.get("works", [])),
         "masc_names": set(names["masc"]),
         "fem_names": set(names["fem"]),
         "prons": {k: set(v) for k, v in prons.items()},
+        "speech_verbs": set(roles.get("speech_verbs", [])),
     }
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     text = text.replace("’", "'").lower()
     text = re.sub(r"'s\b", "", text)
@@ -126,6 +140,13 @@ class _Entity:
     last_speaker_sent: int = -10**6
     named: bool = True  # False for role-based canonicals
     ner: bool = False  # introduced by a named-entity mention
+    last_out_sent: int = -1  # last sentence with a mention outside quotation marks
+    last_main_subject_sent: int = -10**6  # subject of a sentence's main verb
+    main_subject_tok: int = -1
+    subject_count: int = 0  # mentions as a subject
+    locative: bool = False  # last mentioned as a place ("shootings in Chicago"), not as an actor
+    aside: bool = False  # last mentioned inside an apposition ("X, a division of Y": Y)
+    inanimate: bool = False  # a document or work ("the statement", "the report"): not "they"/"we"
 
     @property
     def surname(self) -> str | None:
@@ -143,10 +164,13 @@ class _PronounWeights:
     agreement: float
     named: float
     same_sentence: float
+    main_subject: float
+    nearest: float  # the closest candidate in the same sentence
+    parallel: float  # a subject pronoun and the previous sentence's main subject
 
 
-_PERSON_PRONOUN = _PronounWeights(12, 0.8, 0.5, 0.12, 0.6, 0.4, 0.3)   # he, she
-_GROUP_PRONOUN = _PronounWeights(8, 0.6, 0.5, 0.1, 0.5, 0.0, 0.0)      # they, it, we
+_PERSON_PRONOUN = _PronounWeights(12, 0.8, 0.5, 0.12, 0.6, 0.4, 0.3, 0.8, 0.0, 0.0)   # he, she
+_GROUP_PRONOUN = _PronounWeights(8, 0.6, 0.5, 0.1, 0.5, 0.0, 0.0, 0.4, 0.3, 0.3)      # they, it, we
 
 
 class _Resolver:
@@ -158,14 +182,61 @@ class _Resolver:
         self.tok_entity: dict[int, _Entity] = {}  # mention head token -> entity
         self.mentions: list[tuple[int, int, str, _Entity]] = []  # (start_tok, end_tok, label, entity)
         self.speaker_heads = speaker_heads or set()
+        self.toks = toks = list(doc)  # Token objects made once
         self.sent_of = [0] * len(doc)
-        for si, sent in enumerate(doc.sents):
-            for t in sent:
+        sent_start = [0] * len(doc)
+        si = 0
+        for sent in doc.sents:  # a "sentence" of only quote marks or spaces does not count as distance
+            span = toks[sent.start:sent.end]
+            if any(t.is_alpha or t.like_num for t in span):
+                si += 1
+            for t in span:
                 self.sent_of[t.i] = si
+                sent_start[t.i] = sent.start
         self.ent_of: dict[int, object] = {}
         for ent in doc.ents:
             for t in ent:
                 self.ent_of[t.i] = ent
+        self.in_quote = self._quoted(doc, toks)
+        self.done: set[int] = set()  # tokens of named entities already walked
+        self.surnames: set[str] = set()  # surnames of named persons met so far
+        strings = doc.vocab.strings
+        speech = {strings[v] for v in self.lx["speech_verbs"]}  # hashes: no string per token
+        verb_pos = {VERB, AUX}
+        for t in toks:  # subjects of speech verbs count as speakers ("Matthews said ...")
+            if t.lemma in speech and t.pos in verb_pos and not self.in_quote[t.i]:
+                subjs = [c for c in t.children if c.dep_ == "nsubj"]
+                self.speaker_heads.update(c.i for c in subjs)
+                # "People like Scott, he said.": words reported before a trailing "he said" are content
+                for c in subjs:
+                    start = sent_start[t.i]
+                    if c.pos_ == "PRON" and c.i == t.i - 1 and c.i - start >= 3 and toks[c.i - 1].is_punct:
+                        for i in range(start, c.i):
+                            self.in_quote[i] = True
+
+    @staticmethod
+    def _quoted(doc: Doc, toks: list[Token]) -> list[bool]:
+        """Whether each token is inside quotation marks (reset at each paragraph)."""
+        strings = doc.vocab.strings
+        opening = {strings[q] for q in OPEN_QUOTES}
+        closing = {strings[q] for q in CLOSE_QUOTES}
+        straight = strings['"']
+        out = [False] * len(toks)
+        inside, start = False, -1
+        for t in toks:
+            orth = t.orth
+            closes = orth in closing or (orth == straight and inside)
+            if closes and t.i - start - 1 <= 4:  # a quoted name or phrase ("the extraditables"), not speech
+                out[start + 1:t.i] = [False] * (t.i - start - 1)
+            if orth in opening or (orth == straight and not inside):
+                inside, start = True, t.i
+            elif closes:
+                inside = False
+            elif t.is_space and "\n" in t.text:
+                inside = False
+            else:
+                out[t.i] = inside
+        return out
 
     # ------------------------------------------------------------------ helpers
     def _new(self, kind: str, name: str, **kw) -> _Entity:
@@ -177,8 +248,25 @@ class _Resolver:
         e.count += 1
         e.last_tok = head.i
         e.last_sent = self.sent_of[head.i]
-        if head.dep_ in SUBJ_DEPS or (head.dep_ in ("compound", "poss") and head.head.dep_ in SUBJ_DEPS and label != "PRON"):
+        if head.dep_ in SUBJ_DEPS or (head.dep_ == "compound" and head.head.dep_ in SUBJ_DEPS and label != "PRON"):
             e.last_subject_sent = e.last_sent
+            e.subject_count += 1
+        subj = head if head.dep_ in SUBJ_DEPS else head.head if head.dep_ == "compound" and label != "PRON" else None
+        quoted = self.in_quote[head.i]
+        if subj is not None and subj.dep_ in SUBJ_DEPS and not quoted and (
+                subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")):
+            e.last_main_subject_sent, e.main_subject_tok = e.last_sent, head.i
+        if not quoted:
+            e.last_out_sent = e.last_sent
+        up, e.aside = head, False
+        for _ in range(4):
+            if up.dep_ == "appos" and up.i != head.i:
+                e.aside = True
+                break
+            if up.head == up:
+                break
+            up = up.head
+        e.locative = label in ("GPE", "LOC", "FAC") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         if head.i in self.speaker_heads or any(i in self.speaker_heads for i in range(start, end)):
             e.last_speaker_sent = e.last_sent
         for i in range(start, end):
@@ -280,7 +368,8 @@ class _Resolver:
             ent.name, ent.name_tokens = name_text, words
         ent.titles |= titles
         ent.mods |= mods
-        g = self._gender_of_name(words, titles)
+        self.surnames.add(ent.surname)
+        g = self._gender_of_name(words, titles | mods)
         if g and not ent.gender:
             ent.gender = g
         head = toks[-1]
@@ -314,16 +403,60 @@ class _Resolver:
                         return e
             return None
         w = words[0]
-        for e in ordered:
-            if e.surname == w:
-                return e
+        bearers = [e for e in ordered if e.surname == w]
+        if bearers:
+            # shared surname: the bearer most often a subject (the story's actor), then the most recent;
+            # a relative named in passing ("a photo of Heidi Cruz") does not take over "Cruz"
+            return max(bearers, key=lambda e: (e.subject_count, e.last_tok))
         for e in ordered:
             if w in e.name_tokens:
                 return e
         return None
 
+    def _known_surname(self, toks: list[Token]) -> bool:
+        """A one-word name (any tag) equal to the surname of a person named before: touch that person."""
+        words = [t for t in toks if t.text not in POSSESSIVE and not t.is_punct]
+        if len(words) != 1 or not words[0].text[:1].isupper() or words[0].is_sent_start and words[0].pos_ != "PROPN":
+            return False
+        low = words[0].text.lower().replace("’", "'")
+        if low not in self.surnames:
+            return False
+        e = self._match_person([low])
+        if e is None:
+            return False
+        self._touch(e, words[0], toks[0].i, toks[-1].i + 1, "PERSON")
+        return True
+
     # ------------------------------------------------------------------ organisations
+    def _extend_org(self, toks: list[Token]) -> list[Token]:
+        """An organisation name the tagger cut at 'for/of': "U.S. Court of Appeals for the Sixth Circuit"."""
+        doc, out = self.doc, list(toks)
+        j = toks[-1].i + 1
+        if toks[-1].lower_ in ("of", "for") and len(toks) > 1:  # "the Confederation of ... of" + "Ukraine"
+            k = j + (j < len(doc) and doc[j].lower_ == "the")
+            while k < len(doc) and doc[k].is_title and doc[k].ent_type_ != "PERSON":
+                k += 1
+            if k > j and doc[k - 1].pos_ == "PROPN":
+                out.extend(doc[j:k])
+                self.done.update(range(j, k))
+                j = k
+        while j + 1 < len(doc) and doc[j].lower_ in ("for", "of") and self.sent_of[j] == self.sent_of[toks[0].i]:
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            ext: list[Token] = []
+            while k < len(doc) and doc[k].ent_type_ != "PERSON" and (doc[k].is_title or (
+                    doc[k].lower_ == "of" and ext and k + 1 < len(doc) and doc[k + 1].is_title)):
+                ext.append(doc[k])
+                k += 1
+            if not ext or ext[-1].pos_ != "PROPN" or ext[-1].lower_ == "of":
+                break
+            out.extend(doc[j:k])
+            self.done.update(range(j, k))
+            j = k
+        return out
+
     def _org(self, toks: list[Token], label: str) -> _Entity | None:
+        if label == "ORG":
+            toks = self._extend_org(toks)
         text = " ".join(t.text for t in toks if t.text not in POSSESSIVE)
         key = _norm(text)
         if not key:
@@ -363,13 +496,18 @@ class _Resolver:
         return self._touch(ent, toks[-1], toks[0].i, toks[-1].i + 1, label)
 
     # ------------------------------------------------------------------ role nouns
-    def _np_tokens(self, head: Token) -> list[Token]:
-        """The head's noun phrase: left modifiers plus 'of/for X' complements; no appositions or clauses."""
+    def _np_tokens(self, head: Token, places_only: bool = False) -> list[Token]:
+        """The head's noun phrase: left modifiers plus 'of/for/at/in X' complements; no appositions or clauses.
+        ``places_only``: 'at/in X' only when X is a name ("the government in Kabul", not "in dramatic fashion")."""
         keep = [head]
         for c in head.lefts:
             keep.extend(c.subtree)
         for c in head.rights:
-            if c.dep_ == "prep" and c.text.lower() in ("of", "for", "at", "in"):
+            low = c.text.lower()
+            if c.dep_ == "prep" and low in ("at", "in") and places_only and not any(
+                    p.dep_ == "pobj" and (p.ent_type_ in NAME_TYPES or p.pos_ == "PROPN") for p in c.children):
+                continue
+            if c.dep_ == "prep" and low in ("of", "for", "at", "in"):
                 keep.extend(c.subtree)
         keep.sort(key=lambda t: t.i)
         # cut parentheses, appositions and trailing punctuation
@@ -402,9 +540,23 @@ class _Resolver:
         toks = self._np_tokens(head) or [head]
         # a name inside the phrase or in apposition wins ("the president, Joe Biden")
         for c in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i not in self.tok_entity and c.i in self.ent_of:
+                ent = self.ent_of[c.i]  # "the minister of the economy, Mr. X, argues": walk the name now
+                if not any(x.i in self.done for x in ent):
+                    self._person([x for x in ent])
+                    self.done.update(x.i for x in ent)
             if c.dep_ in ("appos", "compound") or c is head.head:
                 if c.ent_type_ == "PERSON" and c.i in self.tok_entity:
                     return self._touch(self.tok_entity[c.i], head, toks[0].i, toks[-1].i + 1, "ROLE")
+        last = toks[-1]
+        ent = self.ent_of.get(last.i)
+        if ent is not None and ent.label_ == "PERSON" and ent.start > head.i and ent.end - 1 == last.i:
+            # "chief of staff Dmytro Kovalenko said": a title phrase ending in the name is that person
+            if last.i not in self.tok_entity and not any(x.i in self.done for x in ent):
+                self._person([x for x in ent])
+                self.done.update(x.i for x in ent)
+            if last.i in self.tok_entity and self.tok_entity[last.i].kind == "person":
+                return self._touch(self.tok_entity[last.i], head, toks[0].i, toks[-1].i + 1, "ROLE")
         title = TITLE_ALIASES.get(head.lemma_.lower(), head.lemma_.lower())
         low_words = [t.text.lower() for t in toks]
         det = toks[0].lower_ if toks else ""
@@ -427,6 +579,19 @@ class _Resolver:
                     break
             if best is not None:
                 return self._touch(best, head, toks[0].i, toks[-1].i + 1, "ROLE")
+        of_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for p in c.children if p.dep_ == "pobj"]
+        if det == "the" and not plural and not poss and all(p.like_num for p in of_objs) and (
+                "former" in low_words or AGE_EPITHET.search(self._role_canonical(toks).lower())):
+            # an epithet ("the former first lady", "the 34-year-old mother of three") for the person
+            # who was the main subject a sentence ago
+            g = "masc" if (title in self.lx["masc_titles"] or compound_title in self.lx["masc_titles"]) else \
+                "fem" if (title in self.lx["fem_titles"] or compound_title in self.lx["fem_titles"]) else None
+            sent = self.sent_of[head.i]
+            for e in sorted(self.entities, key=lambda e: -e.last_tok):
+                if e.kind == "person" and e.named and 0 <= sent - e.last_main_subject_sent <= 1 \
+                        and e.last_tok < head.i and not (g and e.gender and g != e.gender):
+                    return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ROLE")
         name = self._role_canonical(toks)
         key = _norm(name)
         for e in self.entities:
@@ -438,10 +603,49 @@ class _Resolver:
         ent.aliases.add(key)
         return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ROLE")
 
+    def _latest_title(self, head: Token, window: int = 10) -> str | None:
+        """The latest WORK_OF_ART name or short capitalised quoted title before ``head``."""
+        sent = self.sent_of[head.i]
+        i = head.i - 1
+        close = None
+        while i >= 0 and sent - self.sent_of[i] <= window:
+            t = self.toks[i]
+            ent = self.ent_of.get(i)
+            if ent is not None and ent.label_ == "WORK_OF_ART":
+                return self._text[ent.start_char:ent.end_char].strip("“”\"'‘’ ")
+            if t.text in CLOSE_QUOTES or t.text in ("’", "'", '"'):
+                close = i
+            elif (t.text in OPEN_QUOTES or t.text in ("‘", "'", '"')) and close is not None \
+                    and 1 <= close - i - 1 <= 5:
+                inner = self.toks[i + 1:close]
+                if (inner[0].text[:1].isupper() or inner[0].text[:1].isdigit()) and not any(
+                        x.pos_ in ("VERB", "AUX") or x.is_punct for x in inner):
+                    return self._text[inner[0].idx: inner[-1].idx + len(inner[-1].text)]
+                close = None
+            i -= 1
+        return None
+
     def _org_noun(self, head: Token) -> _Entity | None:
         """'the campaign', 'the newspaper', 'Clinton's campaign', 'officials', 'state television'."""
-        toks = self._np_tokens(head) or [head]
         low = head.lemma_.lower()
+        people = low in self.lx["group_nouns"] or head.lower_ in self.lx["group_nouns"]
+        # "resigned from the network in dramatic fashion": only people nouns take 'in/at X' ("officials in Kyiv")
+        toks = self._np_tokens(head, places_only=not people) or [head]
+        if head.dep_ == "appos" and not people:  # "the Paris agreement, the first accord ...": the named head
+            anchor = head.head
+            if anchor.i in self.tok_entity and self.tok_entity[anchor.i].named:
+                return self._touch(self.tok_entity[anchor.i], head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+            ent_span = self.ent_of.get(anchor.i)
+            if ent_span is not None and ent_span.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                                                                  "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"):
+                text = self._text[ent_span.start_char:ent_span.end_char]
+                if text.lower().startswith("the "):
+                    text = text[4:]
+                key = _norm(text)
+                ent = next((e for e in self.entities if key in e.aliases), None) or self._new(
+                    speaker_kind_of_name(text), text, named=True, ner=True)
+                ent.aliases.add(key)
+                return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
         det = toks[0].lower_ if toks else ""
         name = self._role_canonical(toks)
         for c in head.children:  # "an outfit calling itself X", "a group known as X"
@@ -453,6 +657,17 @@ class _Resolver:
                     ent.aliases.add(_norm(text))
                     return self._touch(ent, head, toks[0].i, props[-1].i + 1, "ORGNOUN")
         key = _norm(name)
+        if low in self.lx["works"] and det in ("the", "this") and key == low:
+            # "the film" -> the work already called so, else the latest titled work ("13th", WORK_OF_ART)
+            ent = next((e for e in reversed(self.entities) if e.named and key in e.aliases), None)
+            work = self._latest_title(head) if ent is None else None
+            if work is not None:
+                wkey = _norm(work)
+                ent = next((e for e in self.entities if wkey in e.aliases), None) \
+                    or self._new("media", work, named=True)
+                ent.aliases.update((wkey, key))
+            if ent is not None:
+                return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
         kind = speaker_kind_of_name(name)
         if head.lower_ in self.lx["group_nouns"] or head.lemma_.lower() in self.lx["group_nouns"] and head.tag_ == "NNS":
             kind = "group"
@@ -465,11 +680,18 @@ class _Resolver:
                       if e.kind != "person" and e.last_tok < head.i and (e.ner or e.named)
                       and set(_words(e.name)) - {low, head.lower_, *mods}]  # not just "Bank" tagged as a name
             for e in recent:  # an organisation whose name has the noun (and the modifiers): "the appeals court"
+                if e.kind == "group" or e.plural:
+                    continue  # "campaign aides" are people, not the campaign
                 ew = _words(e.name) + [a for al in e.aliases for a in al.split()]
+                heads = {_words(e.name)[-1]} | {al.split()[-1] for al in e.aliases if al}
+                if not e.ner and not heads & {low, head.lower_}:
+                    continue  # a descriptive phrase counts only by its head: not "the appeals court ruling"
                 if (low in ew or head.lower_ in ew) and all(m in ew or m.rstrip("s") in ew for m in mods):
                     return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
             if only_head and (low in self.lx["generic_org"] or low in self.lx["media"]):
-                for e in recent:  # else the latest named organisation nearby: "the bank" -> Wells Fargo
+                # else the latest named organisation nearby ("the bank" -> Wells Fargo), not one named in an
+                # aside ("X, a division of Y")
+                for e in sorted(recent, key=lambda e: e.aside):
                     if e.ner and e.kind in ("organisation", "media", "government") and sent - e.last_sent <= 6:
                         if e.kind == "government" and low not in self.lx["government"]:
                             continue
@@ -479,7 +701,8 @@ class _Resolver:
         for e in self.entities:
             if key in e.aliases:
                 return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
-        ent = self._new(kind, name, plural=head.tag_ in ("NNS", "NNPS"), named=not only_head)
+        ent = self._new(kind, name, plural=head.tag_ in ("NNS", "NNPS"), named=not only_head,
+                        inanimate=low in self.lx["source_nouns"])
         ent.aliases.add(key)
         return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
 
@@ -496,32 +719,51 @@ class _Resolver:
                 best.gender = gender
         elif low in p["plural"] or low in p["neuter"] or low in p["first_pl"]:
             want_plural = low in p["plural"] or low in p["first_pl"]
-            groups = [e for e in self.entities if not (e.kind == "person" and not e.plural)]
-            penalty = (lambda e: 0.3 if e.kind == "government" and not e.plural else 0.0) if low == "they" else None
+            groups = [e for e in self.entities if (not (e.kind == "person" and not e.plural)
+                                                   or (low in p["plural"] and self._maybe_org(e)))
+                      and not (e.inanimate and low not in p["neuter"] and not e.plural)]
+            def penalty(e: _Entity) -> float:  # a place named as a location is not "they"
+                pen = 0.3 if low == "they" and e.kind == "government" and not e.plural else 0.0
+                return pen + (0.5 if want_plural and e.locative else 0.0) + (0.3 if e.kind == "person" else 0.0)
             best = self._antecedent(tok, groups, lambda e: e.plural == want_plural, _GROUP_PRONOUN, penalty)
         else:
             return None
         return self._touch(best, tok, tok.i, tok.i + 1, "PRON") if best is not None else None
+
+    def _maybe_org(self, e: _Entity) -> bool:
+        """A one-word 'person' with no first name, title or gender: possibly an organisation the tagger
+        took for a person ("Politifact did a fact-check")."""
+        return e.kind == "person" and e.named and len(e.name_tokens) == 1 and not e.gender and not e.titles \
+            and e.name_tokens[0] not in self.lx["masc_names"] and e.name_tokens[0] not in self.lx["fem_names"]
 
     def _antecedent(self, tok: Token, candidates: list[_Entity], agrees, w: "_PronounWeights",
                     penalty=None) -> _Entity | None:
         """The best-scoring earlier entity for a pronoun: recency first, then subjecthood, recent
         speech, salience, agreement (gender or number), a name, the same sentence."""
         sent = self.sent_of[tok.i]
+        outside = not self.in_quote[tok.i]
         best, best_score = None, -1e9
+        nearest = max((e.last_tok for e in candidates if e.last_sent == sent and 0 <= e.last_tok < tok.i), default=-1)
         for e in candidates:
             if e.last_tok < 0 or e.last_tok >= tok.i:
                 continue
-            d = sent - e.last_sent
+            # outside quotes, mentions inside quotations (another speaker's words) do not count as recent
+            last = e.last_out_sent if outside and e.last_out_sent >= 0 else e.last_sent
+            d = sent - last + (1 if outside and e.last_out_sent < 0 else 0)
             if d > w.max_distance:
                 continue
             score = -1.0 * d
-            score += w.subject if e.last_subject_sent == e.last_sent else 0.0
+            score += w.subject if e.last_subject_sent == last else 0.0
+            if outside and e.named and e.last_main_subject_sent == sent and e.main_subject_tok < tok.i:
+                score += w.main_subject  # "X did Y after he asked": the main clause's subject
+            elif outside and tok.dep_ in SUBJ_DEPS and e.last_main_subject_sent == sent - 1 == last:
+                score += w.parallel  # "X sent a communique to Y ... They also recommend": subject to subject
             score += w.recent_speaker if sent - e.last_speaker_sent <= 2 else 0.0
             score += w.per_mention * min(e.count, 8)
             score += w.agreement if agrees(e) else 0.0
             score += w.named if e.named else 0.0
             score += w.same_sentence if d == 0 else 0.0
+            score += w.nearest if d == 0 and e.last_tok == nearest else 0.0
             if penalty is not None:
                 score -= penalty(e)
             if score > best_score:
@@ -542,12 +784,13 @@ class _Resolver:
             return False
         lem, low = t.lemma_.lower(), t.lower_
         return (lem in self.lx["group_nouns"] or low in self.lx["group_nouns"] or lem in self.lx["source_nouns"]
-                or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"])
+                or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"]
+                or low in self.lx["armed"])  # "the extraditables", "the guerrillas"
 
     def run(self) -> "_Resolver":
         doc = self.doc
-        done: set[int] = set()
-        for t in doc:
+        done = self.done
+        for t in self.toks:
             if t.i in done:
                 continue
             ent = self.ent_of.get(t.i)
@@ -555,6 +798,8 @@ class _Resolver:
                 toks = [x for x in ent]
                 if ent.label_ in PERSON_LABELS:
                     self._person(toks)
+                elif self._known_surname(toks):
+                    pass  # "McAuliffe has said" tagged LOC: a person already named in full
                 elif ent.label_ in ORG_LABELS and ent.label_ not in ("FAC", "LOC"):
                     # org name heading a role noun ("Kyiv officials", "Clinton campaign") is left to the noun
                     last = toks[-1]
@@ -572,12 +817,8 @@ class _Resolver:
                     continue
                 self._pronoun(t)
                 continue
-            if t.pos_ == "PROPN" and t.is_title and t.i not in self.tok_entity and t.dep_ in SUBJ_DEPS:
-                # a capitalised subject the tagger did not label: treat as a name if it matches a person
-                e = self._match_person([t.lower_])
-                if e is not None:
-                    self._touch(e, t, t.i, t.i + 1, "PERSON")
-                    continue
+            if t.pos_ == "PROPN" and t.i not in self.tok_entity and self._known_surname([t]):
+                continue  # a capitalised word the tagger did not label that is a known person's surname
             if self._is_role_head(t) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 if t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN"):
                     continue
