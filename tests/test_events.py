@@ -308,3 +308,16 @@ def test_a_named_speaker_is_not_a_victim_and_a_party_has_one_role():
     ev.arguments = [org, ind]
     tidy_roles([], [ev])
     assert ev.arguments == [org]
+
+
+@pytest.mark.parametrize("text, incident", [
+    ("A man attacked worshippers with a knife at a mosque in Hanau on Friday.", True),
+    ("A soldier bombed a market in Gao on Friday.", True),
+    ("John Ellison attacked two mosques in Christchurch on Friday.", True),
+    ("Rebels attacked the army base in Goma on Tuesday.", True),
+    ("Trump attacked Cruz on Tuesday.", False),
+])
+def test_who_attacks_what_tells_an_incident_from_words(pipe, text, incident):
+    an = analyze(pipe, text, published="2024-06-13")
+    assert bool(an.events) == incident
+    assert (not an.statements) == incident  # an armed attack is no statement; a verbal one is

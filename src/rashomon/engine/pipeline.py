@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
-from rashomon.extract.events import extract_events, incident_at, is_trigger_word
+from rashomon.extract.events import extract_events, incident_at, is_trigger_word, is_verbal_attack
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -137,34 +137,14 @@ def _date_link(tspan, cue) -> str | None:
 
 
 def _physical_act(doc: Doc, st: Statement) -> bool:
-    """"Gunmen attacked a checkpoint": a cue that is an incident trigger word, whose content is a
-    thing or a place rather than a party or a claim, and whose source is no person or organisation
-    (or is a country: "Russia struck the city"), reports an act, not speech ("Trump attacked Cruz",
-    "the senator attacked the plan" stay)."""
+    """"Rebels attacked the army base": a cue that is an incident trigger word, with no clause or
+    quotation as content, reports an act, not speech -- unless it is a verbal attack ("Trump attacked
+    Cruz", "the senator attacked the plan")."""
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if cue is None or not is_trigger_word(cue.root):
+    if cue is None or not is_trigger_word(cue.root) or is_verbal_attack(cue.root):
         return False
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
-    if content is None or any(t.dep_ in ("mark", "nsubj", "nsubjpass") or t.is_quote for t in content):
-        return False  # a clause or a quotation: something said
-    if _names_a_party(content.root):
-        return False
-    source = doc.char_span(st.source.start, st.source.end, alignment_mode="expand") if st.source else None
-    return source is None or not _names_a_party(source.root) or source.root.ent_type_ in ("GPE", "NORP")
-
-
-def _names_a_party(tok) -> bool:
-    """A person, an organisation or a country, who can attack or be attacked in words."""
-    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PRON" or tok.lemma_.lower() in _person_nouns()
-
-
-@functools.lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    """Nouns for people and parties, who can be attacked in words (speakers' role and group nouns)."""
-    roles = load_json("speakers/roles.json")
-    words = set(roles["person_titles"]) | set(roles["head_of"]) | set(roles["group_nouns"])
-    words |= {w for ws in roles["gender"].values() for w in ws}
-    return frozenset(words) | frozenset(load_json("speakers/orgs.json")["government"])
+    return content is not None and not any(t.dep_ in ("mark", "nsubj", "nsubjpass") or t.is_quote for t in content)
 
 
 def linked_events(doc: Doc, st: Statement, events: list[Event]) -> list[int]:

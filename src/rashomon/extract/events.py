@@ -46,7 +46,8 @@ def _triggers() -> dict:
             "participle": set(data.get("participle_lemmas", [])),
             "police": {k: set(v) for k, v in data["law_enforcement"].items() if not k.startswith("_")},
             "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
-            "verbal": set(data["verbal"]["lemmas"]), "naming": set(data["naming_verbs"]["lemmas"]),
+            "verbal": {k: set(v) for k, v in data["verbal"].items() if not k.startswith("_")},
+            "naming": set(data["naming_verbs"]["lemmas"]),
             "agents": set(data["anaphoric_agents"]["lemmas"])}
 
 
@@ -130,9 +131,21 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
     return _merge_compounds(out, doc)
 
 
-@functools.lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    return frozenset(load_json("speakers/roles.json")["person_titles"])
+def is_verbal_attack(verb: Token) -> bool:
+    """"The senator attacked the plan", "Trump attacked Cruz": a trigger verb with a named person or a
+    political title as subject and a party or an abstract object, and no instrument ("with a knife"),
+    reports words ("A man attacked worshippers", "John Ellison attacked two mosques" stay incidents)."""
+    lex = _triggers()["verbal"]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["lemmas"]:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    person = subj.ent_type_ == "PERSON" or subj.lemma_.lower() in lex["subjects"] \
+        or subj.pos_ == "PROPN" and not subj.ent_type_ and obj.ent_type_ == "PERSON"  # "Trump attacked Cruz"
+    return person and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in lex["objects"]
+                       or obj.lemma_.lower() in lex["subjects"])
 
 
 def is_trigger_word(tok: Token) -> bool:
@@ -177,8 +190,7 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "officers arrested four suspects in a raid"
     if _figurative(tok, lex["figurative"]):
         return False  # "tensions exploded into open fighting", "treated for burns"
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex["verbal"] and any(
-            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _person_titles()) for c in tok.children):
+    if is_verbal_attack(tok):
         return False  # "the senator attacked the plan": words
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
