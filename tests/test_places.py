@@ -191,3 +191,10 @@ def test_a_groups_province_is_no_place(nlp):
     found = _found(nlp, "Islamic State Khorasan Province said one of its members detonated a bomb in "
                         "Niger's Tillaberi province.")
     assert "Khorasan Province" not in found and "Tillaberi province" in found
+
+
+def test_a_country_place_is_named_as_its_country(nlp):
+    found = _found(nlp, "Gunmen attacked a village in the Netherlands and a bus in Turkey.")
+    for p in found.values():
+        if p.city is None and p.region is None:
+            assert p.name == p.country_name

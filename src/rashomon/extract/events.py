@@ -338,7 +338,7 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
             continue
         dist = _trigger_distance(span.root, doc, token_i, token_end)
         if dist <= 4:
-            level = 2 if p.name == p.country_name else 0 if p.city else 1  # town, region, country
+            level = 0 if p.city else 1 if p.region else 2  # town, region, country
             scored.append((level, dist, p.span.start, p))
     if not scored:
         return _demonym_place(doc, sent, trigger)
@@ -544,7 +544,7 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
                 or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p):
             continue
         if main.place.region and p.region and _region_key(p.region) != _region_key(main.place.region) \
-                and main.place.name != main.place.country_name and main.place.latitude is not None \
+                and main.place.latitude is not None \
                 and not from_headline:
             # (a region the gazetteer lacks, "Kashmir", cannot be checked)
             continue

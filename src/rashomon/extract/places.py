@@ -397,7 +397,7 @@ def _small_lookup(name: str, countries: set[str], dominant: str | None) -> Gazet
 
 
 def _to_place(span: Span, entry: GazetteerEntry) -> Place:
-    name = entry.name
+    name = country_name(entry.country) or entry.name if entry.kind == "country" else entry.name
     if entry.minor and not name.isascii() and span.text[:1].isupper() and fold(span.text) == fold(name):
         name = span.text  # small-layer names keep GeoNames' transliteration marks ("Sarmīn"): as written
     region = entry.region
