@@ -290,23 +290,27 @@ def test_the_trigger_can_name_the_perpetrator(pipe):
     assert any(a.span.text == "A suicide bomber" and a.role == "perpetrator_individual" for a in perps)
 
 
-def test_a_named_speaker_is_not_a_victim_and_a_party_has_one_role():
+def test_a_named_speaker_is_not_a_victim_and_a_party_has_one_role(pipe):
     from rashomon.engine.pipeline import tidy_roles
     from rashomon.models import Argument, Event, Span, Statement
 
-    text = "Gunmen killed 12 people. President Ali Hassan said the attack was cowardly."
-    victim = Argument(role="victim", span=Span.of(text, 25, 45), entity="president ali hassan")
+    text = "Gunmen killed 12 people. President Ali Hassan said the attack was cowardly. A survivor said it was awful."
+    doc = pipe.nlp(text)
+    speaker = Argument(role="victim", span=Span.of(text, 35, 45), entity="ali hassan")
     people = Argument(role="victim", span=Span.of(text, 17, 23), entity="people")
+    survivor = Argument(role="victim", span=Span.of(text, 76, 86), entity="survivor")
     ev = Event(type="armed_assault", trigger=Span.of(text, 7, 13), sentence=Span.of(text, 0, 24),
-               arguments=[victim, people])
+               arguments=[speaker, people, survivor])
     st = Statement(cue=Span.of(text, 46, 50), content=Span.of(text, 51, 75), source=Span.of(text, 25, 45),
                    speaker="Ali Hassan")
-    tidy_roles([st], [ev])
-    assert ev.arguments == [people]
+    st2 = Statement(cue=Span.of(text, 87, 91), content=Span.of(text, 92, 104), source=Span.of(text, 76, 86))
+    assert doc.char_span(35, 45).root.ent_type_ == "PERSON"
+    tidy_roles(doc, [st, st2], [ev])
+    assert ev.arguments == [people, survivor]
     org = Argument(role="perpetrator_org", span=Span.of(text, 0, 6), entity="gunmen")
     ind = Argument(role="perpetrator_individual", span=Span.of(text, 0, 6), entity="gunmen")
     ev.arguments = [org, ind]
-    tidy_roles([], [ev])
+    tidy_roles(doc, [], [ev])
     assert ev.arguments == [org]
 
 
@@ -321,3 +325,10 @@ def test_who_attacks_what_tells_an_incident_from_words(pipe, text, incident):
     an = analyze(pipe, text, published="2024-06-13")
     assert bool(an.events) == incident
     assert (not an.statements) == incident  # an armed attack is no statement; a verbal one is
+
+
+def test_a_wounded_person_who_speaks_stays_a_victim(pipe):
+    an = analyze(pipe, "Gunmen wounded Maria Lopez and killed two guards at a bank in Quito on Monday.\n\n"
+                       "\"They shot at everyone,\" Maria Lopez said from her hospital bed.", published="2024-06-11")
+    victims = {a.span.text for ev in an.events for a in ev.arguments if a.role == "victim"}
+    assert "Maria Lopez" in victims

@@ -72,7 +72,7 @@ class Pipeline:
         for st in statements:
             st.events = linked_events(doc, st, events)
         add_responsibility(doc, statements, events)
-        tidy_roles(statements, events)
+        tidy_roles(doc, statements, events)
         add_reporters(statements, events)
         text = document.text
         mentions = [Mention(Span.of(text, e.start_char, e.end_char), e.label_, e.text)
@@ -203,17 +203,30 @@ def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
     return True
 
 
-def tidy_roles(statements: list[Statement], events: list[Event]) -> None:
-    """A named person who speaks about the incident ("President Vladimir Putin said ...") is not
-    one of its victims, whatever the role model scored; unnamed speakers ("a survivor") may be.
-    A party the role model gives both perpetrator roles is kept as the organisation only."""
-    speakers = {st.speaker.lower() for st in statements if st.speaker and " " in st.speaker.strip()}
+def tidy_roles(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
+    """A named person who speaks in the report ("President X said ...") is not a victim where they are
+    the statement's source or are mentioned without an attack acting on them ("Gunmen wounded Maria
+    Lopez" stays); an unnamed "survivor" may be both. A party the role model gives both perpetrator
+    roles is kept as the organisation only."""
     sources = [(st.source.start, st.source.end) for st in statements if st.source]
+    speakers = {st.speaker.lower() for st in statements if st.speaker and " " in st.speaker.strip()}
+
+    def speaking_person(a: Argument) -> bool:
+        span = doc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+        if span is None or span.root.ent_type_ != "PERSON":
+            return False
+        if any(s <= a.span.start < e for s, e in sources):
+            return True  # the mention is a statement's source
+        # a named speaker mentioned elsewhere, not as what an attack verb or noun acts on
+        hit = span.root.dep_ in ("dobj", "nsubjpass", "pobj") and is_trigger_word(
+            span.root.head.head if span.root.dep_ == "pobj" else span.root.head)
+        names = f"{span.text.lower()} | {(a.entity or '').lower()}"
+        return not hit and any(sp in names for sp in speakers)
+
     for ev in events:
         orgs = {(a.entity or a.span.text).lower() for a in ev.arguments if a.role == "perpetrator_org"}
         ev.arguments = [a for a in ev.arguments if not (
-            a.role == "victim" and ((a.entity or "").lower() in speakers
-                                    or a.span.text[:1].isupper() and any(s <= a.span.start < e for s, e in sources))
+            a.role == "victim" and speaking_person(a)
             or a.role == "perpetrator_individual" and (a.entity or a.span.text).lower() in orgs)]
 
 
