@@ -99,7 +99,7 @@ def test_pursuing_the_authors_is_no_accusation_of_the_pursuer(nlp):
     text = "The president said the security services were tracking those who ordered the bombing."
     typ, target, _ = _classify(nlp, text, "The president", "said",
                                "the security services were tracking those who ordered the bombing")
-    assert not (typ == "accusation" and target and "security services" in target)
+    assert typ != "accusation"
     text = '"We will find every one of those who planned this attack," the minister said.'
     assert _classify(nlp, text, "the minister", "said",
                      "We will find every one of those who planned this attack")[0] == "warning"
@@ -113,3 +113,13 @@ def test_pursuing_the_authors_is_no_accusation_of_the_pursuer(nlp):
 ])
 def test_content_that_discredits_a_report_is_a_dismissal(nlp, text, source, content):
     assert _classify(nlp, text, source, "said", content)[0] == "dismissal"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police said the gunmen had used false identity papers.", "the gunmen had used false identity papers"),
+    ("The minister said there was no basis for negotiations with the rebels.",
+     "there was no basis for negotiations with the rebels"),
+])
+def test_a_false_thing_is_no_dismissal(nlp, text, content):
+    source = text.split(" said")[0]
+    assert _classify(nlp, text, source, "said", content)[0] != "dismissal"
