@@ -198,3 +198,15 @@ def test_a_country_place_is_named_as_its_country(nlp):
     for p in found.values():
         if p.city is None and p.region is None:
             assert p.name == p.country_name
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("KYIV, Ukraine (AP) — Russia fired missiles overnight.", "Ukraine", True),
+    ("GUAYAQUIL, Ecuador — Prosecutors charged five people.", "Ecuador", True),
+    ("lima, 4 may 90 -- guerrillas burned two buses.", "lima", True),
+    ("Baghdad police said three people - two soldiers and a civilian - were killed.", "Baghdad", False),
+    ("Mosul, once held by the group — and now rebuilt — is calm.", "Mosul", False),
+])
+def test_datelines_show_themselves(text, name, expected):
+    i = text.index(name)
+    assert pl.in_dateline(text, i, i + len(name)) is expected

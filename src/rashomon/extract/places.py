@@ -792,6 +792,7 @@ def _split_place_noun(name: str) -> tuple[str, str | None]:
 
 
 _DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
+_DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
 _DATELINE_TAIL = re.compile(r"[^\n.!?]{0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
 
 
@@ -801,9 +802,14 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     place, and followed by the dateline's dash."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
-    if head.strip() and not _DATELINE_HEAD.fullmatch(head):
+    if line_start > _DATELINE_WITHIN or head.strip() and not _DATELINE_HEAD.fullmatch(head):
         return False
-    return bool(_DATELINE_TAIL.match(text, end))
+    tail = _DATELINE_TAIL.match(text, end)
+    if not tail:
+        return False
+    # a dateline shows itself: a name in capitals, an agency in brackets or a date before the dash
+    first = (head.strip() or text[start:end]).split(",")[0]
+    return first.isupper() or "(" in tail.group() or any(c.isdigit() for c in tail.group())
 
 
 def _modifies_noun(doc, span: Span) -> bool:
