@@ -624,7 +624,8 @@ def _named_countries(doc) -> set[str]:
     ("in spanish", "spanish language") and "us" the pronoun do not count."""
     names, firsts = _country_names()
     text = doc_text(doc)
-    found = list(_WORDS.finditer(text.lower()))
+    low = text.lower()  # offsets below index ``low`` ("İ" lower-cases to two characters)
+    found = list(_WORDS.finditer(low))
     words = [m.group() for m in found]
     out = set()
     for i, w in enumerate(words):
@@ -632,7 +633,7 @@ def _named_countries(doc) -> set[str]:
             for n in (3, 2, 1):
                 code = names.get(" ".join(words[i:i + n]))
                 if code:
-                    hyphened = text[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
+                    hyphened = low[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
                     if not (n == 1 and (i and words[i - 1] == "in" and not hyphened
                                         or words[i + 1:i + 2] == ["language"])):
                         out.add(code)
@@ -743,7 +744,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_BYLINE = re.compile(r"(?:by|from)\s+\S", re.IGNORECASE)
+_BYLINE = re.compile(r"by\s+\S", re.IGNORECASE)
 
 
 def _group_province(doc, span: tuple[int, int]) -> bool:
@@ -833,7 +834,7 @@ def _in_byline(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start: len(text) if line_end < 0 else line_end]
-    return bool(_BYLINE.match(line)) and len(line.split()) <= 8 and line.lower().startswith("by")
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 8
 
 
 def _kind_hint(doc, span: Span) -> str | None:
