@@ -197,9 +197,9 @@ def test_a_police_raid_is_no_attack(pipe):
 def test_the_headline_place_yields_to_the_lead_town(pipe):
     text = ("Teacher charged after firebombing of enlistment office near Moscow\n\nBy Staff Reporter\nMay 6, 2024\n\n"
             "A 58-year-old teacher has been charged with terrorism after she threw two Molotov cocktails into "
-            "a military enlistment office in the town of Kimry, in the Tver region, investigators said on Sunday.")
+            "a military enlistment office in the town of Krasnolesk, in the Tver region, investigators said on Sunday.")
     main = [ev for ev in analyze(pipe, text, published="2024-05-06").events if not ev.background]
-    assert main and main[0].place is not None and main[0].place.city == "Kimry"
+    assert main and main[0].place is not None and main[0].place.city == "Krasnolesk"
 
 
 def test_a_wounding_clause_dates_the_headline_incident(pipe):
@@ -243,7 +243,7 @@ def test_figurative_and_police_words_are_no_incidents(pipe):
 
 def test_an_earlier_attack_told_by_month_does_not_date_the_story(pipe):
     text = ("Suicide bomber kills 11 police in northwest Pakistan\n\nBy Staff Reporter\nApril 28, 2026\n\n"
-            "A suicide bomber rammed into a police van near Bannu on Monday morning, killing 11 officers, "
+            "A suicide bomber rammed into a police van near Karak on Monday morning, killing 11 officers, "
             "police said.\n\nIn March 2025, a suicide bomber rammed a car into a checkpoint in the same district, "
             "killing 18 soldiers.")
     events = analyze(pipe, text, published="2026-04-28").events
@@ -276,9 +276,9 @@ def test_generic_and_named_mentions_make_no_new_incident(pipe):
 
 
 def test_the_attacker_struck_refers_back(pipe):
-    text = ("a suicide bomber rammed into a police van on the outskirts of bannu on monday morning, killing "
+    text = ("a suicide bomber rammed into a police van on the outskirts of karak on monday morning, killing "
             "11 officers, police said.\n\nthe van was carrying officers to a vaccination campaign in the village "
-            "of mandan when the attacker struck, a police chief said.")
+            "of shnawa when the attacker struck, a police chief said.")
     main = [ev for ev in analyze(pipe, text, published="2026-04-28").events if not ev.background]
     assert len(main) == 1
 

@@ -151,14 +151,14 @@ def test_a_hyphenated_demonym_names_its_country(nlp):
 
 
 def test_hyphenated_names_and_arabic_articles_stay_whole(nlp):
-    found = _found(nlp, "Gunmen attacked a bus in the town of Pont-Sonde on Monday. "
-                        "A drone struck a car in the village of Yohmor al-Shaqif in southern Lebanon.")
-    assert "Pont-Sonde" in found and "Yohmor al-Shaqif" in found
+    found = _found(nlp, "Gunmen attacked a bus in the town of Saint-Rivel on Monday. "
+                        "A drone struck a car in the village of Kfar al-Zeitoun in southern Lebanon.")
+    assert "Saint-Rivel" in found and "Kfar al-Zeitoun" in found
 
 
 def test_a_trailing_place_noun_is_not_part_of_the_name(nlp):
-    found = _found(nlp, "Jets bombed Nyaung Kan village in Myanmar's Sagaing region on Thursday.")
-    assert found["Nyaung Kan village"].city == "Nyaung Kan" and found["Nyaung Kan village"].country == "MM"
+    found = _found(nlp, "Jets bombed Htan Pin village in Myanmar's Sagaing region on Thursday.")
+    assert found["Htan Pin village"].city == "Htan Pin" and found["Htan Pin village"].country == "MM"
 
 
 def test_a_country_is_a_place_whatever_ner_calls_it(nlp):
@@ -169,9 +169,8 @@ def test_a_country_is_a_place_whatever_ner_calls_it(nlp):
 
 
 def test_an_unlisted_name_modifying_a_noun_is_an_area(nlp):
-    found = _found(nlp, "Artillery shells slammed into a camp on the edge of the besieged Darfur city of "
-                        "El Fasher on Tuesday, killing at least 20 people, Sudan's army said.")
-    assert found["Darfur"].city is None and found["Darfur"].region == "Darfur"
+    found = _found(nlp, "Shells hit a market in the Darfur town of Nyala on Monday, killing nine people, the army said.")
+    assert found["Darfur"].city is None and found["Darfur"].region == "Darfur" and found["Nyala"].city == "Nyala"
 
 
 def test_congo_alone_is_the_drc_and_countries_have_news_names(nlp):
@@ -182,15 +181,15 @@ def test_congo_alone_is_the_drc_and_countries_have_news_names(nlp):
 
 
 def test_a_town_name_shared_by_many_takes_the_named_state(nlp):
-    found = _found(nlp, "Five people were killed in a shooting at a grocery store in Marion on Saturday. "
-                        "Marion, a city of 36,000 people north of Columbus, is in Ohio.")
-    assert found["Marion"].region == "Ohio"
+    found = _found(nlp, "Five people were killed in a shooting at a grocery store in Springfield on Saturday. "
+                        "Springfield, a city north of Dayton, is in Ohio.")
+    assert found["Springfield"].region == "Ohio"
 
 
 def test_a_groups_province_is_no_place(nlp):
-    found = _found(nlp, "Islamic State Khorasan Province said one of its members detonated a bomb in "
+    found = _found(nlp, "Islamic State West Africa Province said one of its members detonated a bomb in "
                         "Niger's Tillaberi province.")
-    assert "Khorasan Province" not in found and "Tillaberi province" in found
+    assert not any("Province" in k for k in found) and "Tillaberi province" in found
 
 
 def test_a_country_place_is_named_as_its_country(nlp):

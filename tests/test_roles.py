@@ -211,6 +211,6 @@ def test_a_verb_with_its_own_subject_is_no_role_filler_candidate():
 
     cands = importlib.import_module("rashomon.extract.roles.candidates")
     doc = load_nlp()("Gunmen killed 12 people at a concert hall on Friday. Four men were arrested. "
-                     "They were charged with acts of terrorism.")
+                     "They were charged with murder.")
     texts = {doc[c.start:c.end].text for c in cands.candidates(doc)}
     assert "charged" not in texts and "Gunmen" in texts

@@ -132,7 +132,7 @@ def _date_link(tspan, cue) -> str | None:
                 return "cue"
             return None if cue.root.head.i == node.i else "other"
         if node.pos_ != "ADP":
-            direct = False  # "... in response to Hamas' Oct. 7 pogrom": the date of a noun, not of the cue
+            direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue
     return None
 
 

@@ -522,14 +522,14 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
 
 def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place], headline_end: int = 0) -> None:
     """A headline names the region, the lead the town ("Grenade attack in Kashmir ... / ... at a bus
-    stand in Anantnag town"): the main incident, placed at country or region level, takes the first
+    stand in Sopore town"): the main incident, placed at country or region level, takes the first
     town of the first paragraphs that lies in that country (and region), unless that town is the
     place of another incident. A place only the headline gives ("... near Moscow") yields to the
     lead's town in the same country, whatever its level."""
     main = next((inc for inc in incidents if not inc.background), None)
     if main is None or main.place is None or not main.place.country:
         return
-    from_headline = main.place.span.start < headline_end  # "... near Moscow" / "in the town of Kimry"
+    from_headline = main.place.span.start < headline_end  # "... near the capital" / "in the town of X"
     if main.place.city and not from_headline:
         return
     text = doc_text(doc)
@@ -627,8 +627,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
         trig.in_headline = doc[trig.start].idx < headline_end
         if trig.in_headline:
-            # a headline names the story's incident more coarsely ("... in Baghlan" / "in the city of
-            # Pul-e-Khumri"): its place must not keep the lead's account of it apart
+            # a headline names the story's incident more coarsely ("... in Zabul" / "in the city of
+            # Qalat"): its place must not keep the lead's account of it apart
             trig.place, trig.headline_place = None, trig.place
     incidents = group_incidents(doc, triggers)
     if not incidents:

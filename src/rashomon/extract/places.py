@@ -279,7 +279,7 @@ def small_places(name: str) -> tuple[GazetteerEntry, ...]:
 
 def _in_named_region(name: str, entry: GazetteerEntry, regions: set[str]) -> GazetteerEntry:
     """Of the towns of one name in the entry's country, the biggest one in a region the text names
-    ("Marion ... Ohio": Marion, Ohio, not Marion, Iowa); the entry itself when none is."""
+    ("Springfield ... Ohio": Springfield, Ohio, not Springfield, Illinois); the entry itself when none is."""
     if entry.registered or fold(_region_name(entry) or entry.region or "") in regions:
         return entry
     namesakes = [e for e in gazetteer().get(fold(name), []) if e.kind == "city" and e.country == entry.country
@@ -476,7 +476,7 @@ def find_places(doc) -> list[Place]:
     spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
-    regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Marion
+    regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Springfield
     counts: dict[str, int] = {}
     for r in resolved:
         if r and r.country:
@@ -497,7 +497,7 @@ def find_places(doc) -> list[Place]:
         if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
             stripped, e = stripped[:-2], e - 2
         span = Span.of(text, s + offset, e)
-        stripped, noun = _split_place_noun(stripped)  # "Nyaung Kan village" -> "Nyaung Kan", a town
+        stripped, noun = _split_place_noun(stripped)  # "Htan Pin village" -> "Htan Pin", a town
         hint = _kind_hint(doc, span) or noun
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
@@ -697,8 +697,8 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
 
 
 def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Capitalised names after "the town/province/... of" in cased text ("near the town of Khuzdar",
-    "the village of Kourbo") or before a settlement or region noun ("Nyaung Kan village"), whatever
+    """Capitalised names after "the town/province/... of" in cased text ("near the town of Qila Saif",
+    "the village of Tamsala") or before a settlement or region noun ("Htan Pin village"), whatever
     NER calls them, unless already a place."""
     nouns = set(_cues()["of_name_nouns"])
     particles = _cues()["name_particles"]
@@ -718,7 +718,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             words.append(doc[j])
             j += 1
             while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
-                    and not doc[j].whitespace_ and doc[j + 1].is_alpha:  # "Pont-Sonde"
+                    and not doc[j].whitespace_ and doc[j + 1].is_alpha:  # "Saint-Rivel"
                 words += [doc[j], doc[j + 1]]
                 j += 2
         while words and words[-1].lower_ in particles:
@@ -727,7 +727,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
             for w in words:
                 taken[w.i] = True
-    # "Nyaung Kan village", "Bui division": a capitalised name before a settlement or region noun
+    # "Htan Pin village", "Ngoke division": a capitalised name before a settlement or region noun
     nouns = _cues()["settlement_nouns"] | _cues()["region_nouns"] | _cues()["area_nouns"]
     for tok in doc[1:]:
         if tok.lower_ not in nouns or tok.dep_ == "compound" or not tok.text.islower():
@@ -771,14 +771,14 @@ def _run_on_re() -> re.Pattern:
 
 
 def _run_on(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Hyphenated parts and Arabic articles belong to the name: "Pont-Sonde", "Yohmor al-Shaqif"."""
+    """Hyphenated parts and Arabic articles belong to the name: "Saint-Rivel", "Kfar al-Zeitoun"."""
     s, e = span
     m = _run_on_re().match(text, e)
     return (s, m.end()) if m and text[s:s + 1].isupper() else span
 
 
 def _split_place_noun(name: str) -> tuple[str, str | None]:
-    """"Nyaung Kan village" -> ("Nyaung Kan", "city"); "Baghlan province", "Depayin township" ->
+    """"Htan Pin village" -> ("Htan Pin", "city"); "Zabul province", "Kyaukpa township" ->
     (name, "region")."""
     words = name.split()
     if len(words) < 2:
@@ -814,14 +814,16 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 
 def _modifies_noun(doc, span: Span) -> bool:
-    """"the Darfur city of El Fasher", "a Darfur camp": an unlisted name modifying a noun other than a
-    settlement noun ("Anantnag town") names the wider area."""
+    """"the Kordofan city of Dilling", "a Kordofan camp": an unlisted name modifying a noun other than a
+    settlement noun ("Sopore town") names the wider area."""
     toks = doc.char_span(span.start, span.end, alignment_mode="expand")
     if toks is None:
         return False
     root = toks.root
-    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i \
-        and root.head.lower_ not in _cues()["settlement_nouns"]
+    head = root.head
+    named_after = head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of"  # "the Darfur town of Nyala"
+    return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i > root.i \
+        and (head.lower_ not in _cues()["settlement_nouns"] or named_after)
 
 
 def _ner_label(doc, span: Span) -> str | None:
@@ -830,7 +832,7 @@ def _ner_label(doc, span: Span) -> str | None:
 
 
 def _in_byline(text: str, start: int) -> bool:
-    """A name on a short line that starts with "By" ("By Valentina Restrepo") is the reporter, not a place."""
+    """A name on a short line that starts with "By" ("By Ana Ortiz") is the reporter, not a place."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start: len(text) if line_end < 0 else line_end]

@@ -432,7 +432,7 @@ class _Resolver:
         """An organisation name the tagger cut at 'for/of': "U.S. Court of Appeals for the Sixth Circuit"."""
         doc, out = self.doc, list(toks)
         j = toks[-1].i + 1
-        if toks[-1].lower_ in ("of", "for") and len(toks) > 1:  # "the Confederation of ... of" + "Ukraine"
+        if toks[-1].lower_ in ("of", "for") and len(toks) > 1:  # "the Union of ... of" + "<Country>"
             k = j + (j < len(doc) and doc[j].lower_ == "the")
             while k < len(doc) and doc[k].is_title and doc[k].ent_type_ != "PERSON":
                 k += 1
@@ -551,7 +551,7 @@ class _Resolver:
         last = toks[-1]
         ent = self.ent_of.get(last.i)
         if ent is not None and ent.label_ == "PERSON" and ent.start > head.i and ent.end - 1 == last.i:
-            # "chief of staff Dmytro Kovalenko said": a title phrase ending in the name is that person
+            # "chief of staff Olena Marchuk said": a title phrase ending in the name is that person
             if last.i not in self.tok_entity and not any(x.i in self.done for x in ent):
                 self._person([x for x in ent])
                 self.done.update(x.i for x in ent)
