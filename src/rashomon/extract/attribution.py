@@ -101,12 +101,6 @@ ALT_KINDS = ("paren", "prep")  # parse contents an adjacent quotation replaces, 
 QUOTE_AFTER_ABBREVIATION = True  # a continued quotation may follow "said Sen. X, R-S.C."
 E_STEPS = 2  # following constituents the content may be extended over
 SOURCE_RULES = True  # sources of gerund phrases, "X is quick to ...", referential "it"
-SOURCE_FOCUS_CUT = True  # drop a leading focus adverb ("even") from a source (cues.json source_not_first)
-QUOTED_NO_NEST = True  # a cue inside a quotation never removes one outside quotations
-QUOTE_ADJ_OWN_SOURCE = True  # a quotation is adjacent to a cue only across its own source, not another verb
-SIBLING_SPLIT = True  # a trailing sibling cue verb with the same source ends the content before it
-SIBLING_SOURCE = True  # ... and such a sibling lexicon verb takes the outer source
-KEEP_POSS_CASE = True  # a possessor source keeps its "'s" ("the report's criticism": PolNeAR includes it)
 
 
 @functools.lru_cache(maxsize=1)
@@ -692,7 +686,7 @@ _GAP_OK = set(",:;—–- \n\t")
 
 def _quote_adjacent(doc: Doc, v: Token, source, quotes, text: str) -> tuple[int, int] | None:
     """Token range of a quotation right before or after the cue (and its source)."""
-    if QUOTE_ADJ_OWN_SOURCE and source and any(
+    if source and any(
             t.pos_ in ("VERB", "AUX") and t.i != v.i and t.head.i != v.i and not source[0] <= t.i < source[1]
             for t in doc[min(v.i, source[0]):max(v.i + 1, source[1])]):
         source = None  # '"...," Trump said, referring to Cruz': the quotation is said's, not referring's
@@ -795,8 +789,6 @@ def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
             kind = "prep"
         poss = [c for c in kids if c.dep_ == "poss"]
         source = _subtree_range(poss[0]) if poss else None
-        if source is not None and doc[source[1] - 1].dep_ == "case" and not KEEP_POSS_CASE:
-            source = (source[0], source[1] - 1)
         if source is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
             source = _subject(n.head)
         out.append(_Cand(cue=(n.i, cue_end), content=content, source=source, head=n.i,
@@ -1267,7 +1259,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         src = _trim(doc, c.source)
         while src and src[1] - src[0] > 1 and doc[src[1] - 1].lower_ in ("there", "here") and doc[src[1] - 1].dep_ == "advmod":
             src = _trim(doc, (src[0], src[1] - 1))  # "the embassy there"
-        while SOURCE_FOCUS_CUT and src and src[1] - src[0] > 1 and doc[src[0]].lower_ in lex["source_not_first"] \
+        while src and src[1] - src[0] > 1 and doc[src[0]].lower_ in lex["source_not_first"] \
                 and doc[src[0]].dep_ == "advmod":
             src = (src[0] + 1, src[1])  # "Even Republicans say ...": PolNeAR leaves the focus adverb out
         src_chars = _char(doc, src) if src else None
@@ -1282,7 +1274,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
 
     # outermost only: drop a candidate whose cue lies inside another's content
     quoted = {r[0]: any(qs < r[0][0] and r[0][1] <= qe for qs, qe in quotes) for r in resolved} \
-        if QUOTED_NO_NEST and quotes else {}
+        if quotes else {}
 
     def nests(o, r) -> bool:
         return (o is not r and o[1][0] <= r[0][0] and r[0][1] <= o[1][1] and o[3].score >= NEST_MIN_SCORE
@@ -1292,8 +1284,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
                 # said ...," Cruz said. "..."': both contents cover the other cue)
                 and not (quoted.get(o[0]) and not quoted.get(r[0])))
 
-    if prune and SIBLING_SPLIT:
-        resolved = _split_siblings(doc, resolved, nests, text, lex["verb_set"] if SIBLING_SOURCE else frozenset())
+    if prune:
+        resolved = _split_siblings(doc, resolved, nests, text, lex["verb_set"])
     kept = [r for r in resolved if not (prune and any(nests(o, r) for o in resolved))]
     # one attribution per cue
     seen: set = set()
