@@ -77,18 +77,12 @@ class _Toks:
         return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
 
 
-_LAST: tuple = (None, None)
-
-
 def doc_tokens(doc: Doc) -> _Toks:
-    """The token table of ``doc`` (kept for the last document: candidates, features and the
+    """The token table of ``doc``, built once and kept on the document (candidates, features and the
     claimant rule of one document share it)."""
-    global _LAST
-    last = _LAST
-    if last[0] is doc and last[1] is not None and len(last[1].toks) == len(doc):
-        return last[1]
-    t = _Toks(doc)
-    _LAST = (doc, t)
+    t = doc.user_data.get("rashomon_role_tokens")
+    if t is None or len(t.toks) != len(doc):
+        t = doc.user_data["rashomon_role_tokens"] = _Toks(doc)
     return t
 
 
