@@ -209,3 +209,10 @@ def test_a_country_place_is_named_as_its_country(nlp):
 def test_datelines_show_themselves(text, name, expected):
     i = text.index(name)
     assert pl.in_dateline(text, i, i + len(name)) is expected
+
+
+def test_compass_relative_places_and_region_countries(nlp):
+    found = _found(nlp, "Gunmen killed nine villagers in Tamsala, about 60 kilometres north of Gao, on Sunday.")
+    assert found["Gao"].country == "ML" and found["Tamsala"].country == "ML"
+    found = _found(nlp, "Militants attacked a police station in the Dera district of Punjab province on Friday.")
+    assert found["Dera district"].country in ("PK", "IN")

@@ -421,7 +421,8 @@ def find_places(doc) -> list[Place]:
     covered = [False] * len(doc)
     cased = _is_cased(text)
     for ent in doc.ents:
-        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _cues()["locative_prepositions"]
+        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _cues()["locative_prepositions"] or (
+            ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _cues()["compass_words"])
         if not cased and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and (
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
@@ -477,6 +478,8 @@ def find_places(doc) -> list[Place]:
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Springfield
+    if small:  # a region names its country too ("Punjab province": India or Pakistan, not Ethiopia)
+        named = named | {e.country for name in regions for e in gz.get(name, []) if e.kind == "region"}
     counts: dict[str, int] = {}
     for r in resolved:
         if r and r.country:
