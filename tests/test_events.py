@@ -332,3 +332,19 @@ def test_a_wounded_person_who_speaks_stays_a_victim(pipe):
                        "\"They shot at everyone,\" Maria Lopez said from her hospital bed.", published="2024-06-11")
     victims = {a.span.text for ev in an.events for a in ev.arguments if a.role == "victim"}
     assert "Maria Lopez" in victims
+
+
+def test_plural_strikes_told_in_the_past_and_weapons_counted(pipe):
+    an = analyze(pipe, "Air strikes on a market in the town of Daraya killed at least nine people on Friday.",
+                 published="2024-06-15")
+    assert len(an.events) == 1
+    an = analyze(pipe, "Two rockets hit a residential building in the town of Kiryat Avon on Tuesday evening, "
+                       "wounding four people.", published="2024-06-15")
+    assert [ev.type for ev in an.events] == ["missile_strike"]
+
+
+def test_the_launch_site_is_not_the_scene(pipe):
+    an = analyze(pipe, "A missile struck an apartment block in Kharkiv on Tuesday, killing three people.\n\n"
+                       "The air force said the city had been hit by two missiles fired from Russia's Belgorod region.",
+                 published="2024-06-12")
+    assert len([ev for ev in an.events if not ev.background]) == 1

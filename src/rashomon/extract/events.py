@@ -201,13 +201,17 @@ def _is_incident(tok: Token, lex: dict) -> bool:
 
 def _generic_plural(tok: Token, lex: dict) -> bool:
     """A bare plural (no article, possessive or number) in a sentence without a day's date speaks of
-    a kind of incident; a counted plural ("at least 15 attacks since ...") counts incidents."""
+    a kind of incident, unless it is the subject of a past-tense verb; a counted plural of incidents
+    ("at least 15 attacks since ...") counts incidents."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ == "VBD":
+        return False  # "Israeli strikes on the camp killed 17": a past event, told
     has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
     if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
         return True
-    return any(c.dep_ == "nummod" for c in tok.children)
+    # "at least 15 attacks since ...": a count of incidents; "two rockets hit ..." counts weapons
+    return tok.lemma_.lower() not in lex["weak"] and any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _figurative(tok: Token, fig: dict) -> bool:
@@ -331,8 +335,9 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     sent = trigger.sent
     scored = []
     for p in places:
-        if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p):
-            continue
+        if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
+                or _route_end(doc, p):
+            continue  # "missiles fired from the Belgorod region": a route's end is not the scene
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
@@ -558,6 +563,8 @@ def _route_end(doc: Doc, place: Place) -> bool:
     if span is None:
         return False
     node = span.root
+    if node.dep_ == "poss" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # "fired from Russia's Belgorod region"
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "to the port city of Karachi"
     return node.dep_ == "pobj" and node.head.lower_ in load_json("events/places.json")["route_prepositions"]
