@@ -8,7 +8,6 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import replace
 

@@ -24,6 +24,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.places import country_name, demonym_country, in_dateline
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
 
@@ -366,8 +367,6 @@ def _is_agent(doc: Doc, place: Place) -> bool:
 
 def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     """"against Ukrainian cities": a demonym on a target noun gives the country."""
-    from rashomon.extract.places import country_name, demonym_country
-
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
                 and _tree_distance(tok, trigger) <= 4:
@@ -508,8 +507,6 @@ def _is_modifier(doc: Doc, place: Place) -> bool:
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
     """A place in the dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV, Ukraine (AP) —")."""
-    from rashomon.extract.places import in_dateline
-
     return in_dateline(doc_text(doc), place.span.start, place.span.end)
 
 
@@ -662,7 +659,6 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     for ev, inc in zip(events, incidents):
         if not any(a.role.startswith("perpetrator") for a in ev.arguments) and (agent := _agent_trigger(doc, inc)):
             ev.arguments.append(agent)  # "A suicide bomber blew himself up ...": the trigger names who did it
-    for ev, inc in zip(events, incidents):
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events

@@ -788,7 +788,6 @@ class _Resolver:
                 or low in self.lx["armed"])  # "the extraditables", "the guerrillas"
 
     def run(self) -> "_Resolver":
-        doc = self.doc
         done = self.done
         for t in self.toks:
             if t.i in done:
