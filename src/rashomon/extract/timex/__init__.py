@@ -172,8 +172,9 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
     dct_date = A.parse_dct(dct)
     letters = [c for c in text[:5000] if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    caseless = bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.002
+    capitals = sum(c.isupper() for c in letters) / len(letters) if letters else None
+    upper = capitals is not None and capitals > 0.8
+    caseless = capitals is not None and capitals < 0.002
     ctx = Context(text=text, dct=dct_date, dct_value=A.fmt_day(dct_date) if dct_date else None, doc=doc, upper=upper,
                   caseless=caseless)
     result: list[Timex] = []
