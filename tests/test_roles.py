@@ -214,3 +214,33 @@ def test_a_verb_with_its_own_subject_is_no_role_filler_candidate():
                      "They were charged with murder.")
     texts = {doc[c.start:c.end].text for c in cands.candidates(doc)}
     assert "charged" not in texts and "Gunmen" in texts
+
+
+SUSPICION = [
+    ("A car bomb exploded outside a police station in the port town on Sunday, killing six officers. "
+     "No group has claimed the bombing, but suspicion fell on the Northern Liberation Front, which has "
+     "attacked police posts before.", "Northern Liberation Front"),
+    ("Gunmen killed four farmers in a village on Friday. Local officials said they suspected the Red Hand "
+     "militia, which has been fighting over grazing land.", "Red Hand"),
+    ("A grenade blast wounded nine shoppers at a market on Tuesday. A police spokesman said early evidence "
+     "pointed to the Sahel Brigades, a group active near the border.", "Sahel Brigades"),
+    ("Two bombs went off at a bus depot on Monday, killing three people. A minister said the blasts bore "
+     "the hallmarks of the Crescent Army.", "Crescent Army"),
+]
+
+
+@pytest.mark.parametrize("text,party", SUSPICION)
+def test_suspected_party_is_a_perpetrator(nlp, text, party):
+    for t in (text, text.lower()):
+        args = _run(nlp, t)
+        perps = [a for a in args if a.role.startswith("perpetrator") and party.lower() in a.span.text.lower()]
+        assert perps, (t, [(a.role, a.span.text) for a in args])
+        assert all(a.responsibility == "suspected" for a in perps)
+
+
+def test_no_group_names_no_perpetrator(nlp):
+    text = ("An explosion tore through a bus station on Sunday, killing eleven people. No group has claimed "
+            "responsibility, and nobody has been arrested. Whoever planted the device fled, police said.")
+    args = _run(nlp, text)
+    perps = {a.span.text.lower() for a in args if a.role.startswith("perpetrator")}
+    assert not any(p.startswith(("no ", "nobody", "whoever")) for p in perps), perps

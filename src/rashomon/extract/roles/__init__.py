@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import responsibility
+from .responsibility import names_no_party, responsibility, suspected_parties
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -52,6 +52,7 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     alias = aliases(doc)
     chooser = (model_weights() or {}).get("chooser") if use_model else None
     entities = decode(keys, probs, thresholds, alias, chooser=chooser, relevance=rel)
+    entities = [e for e in entities if not (e.role in _PERP_ROLES and names_no_party(doc, e.cand.start, e.cand.end))]
     _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
@@ -64,6 +65,7 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
 
 
 SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")
+_PERP_ROLES = ("PerpInd", "PerpOrg")
 _CLAIM_VERBS = {"claim", "assume", "accept", "take", "admit"}
 
 
@@ -89,14 +91,16 @@ def _claimant_heads(doc: Doc) -> list[int]:
 
 
 def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
-    """A group that claims responsibility is a perpetrator, whatever the classifier says."""
+    """A group that claims responsibility, or that the report names as the suspect ("suspicion fell
+    on X"), is a perpetrator, whatever the classifier says."""
     from .lexicon import lexicon
 
     lex = lexicon()
-    taken = [(e.role, m) for e in entities if e.role in {"PerpOrg", "PerpInd"} for m in e.members]
-    for head in _claimant_heads(doc):
+    taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
+    for head in _claimant_heads(doc) + suspected_parties(doc):
         tok = doc[head]
-        if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"}:
+        if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
+                or names_no_party(doc, tok.left_edge.i, tok.i + 1):
             continue
         best = None
         for kc in keys:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import lexicon
 
@@ -45,6 +45,8 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
     """claimed | accused | suspected | denied | None for the mention tokens [start, end)."""
     span = range(start, end)
     sent = doc[start].sent
+    if any(h in span for h in suspected_parties(sent)):
+        return "suspected"
     found: dict[str, bool] = {}
     for tok in sent:
         kind = _cue_kind(tok)
@@ -71,3 +73,54 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
         if found.get(kind):
             return kind
     return None
+
+
+def _objects(verb: Token, preps: set[str]) -> list[Token]:
+    """Objects of the verb's prepositions in ``preps`` ("fell on X", "pointed to X")."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _party(tok: Token) -> Token:
+    """"the hallmarks of an IS attack": the party that names the attack, else the noun itself."""
+    lex = lexicon()
+    if tok.lemma_.lower() in lex["attack_nouns"]:
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN":
+                return c
+    return tok
+
+
+def suspected_parties(tokens: Doc | Span) -> list[int]:
+    """Head tokens of parties a report names as suspects without a claim or a formal accusation:
+    "police suspect X", "suspicion fell on X", "evidence pointed to X", "bore the hallmarks of X",
+    "X is believed to be behind the attack"."""
+    lex = lexicon()
+    preps = lex["suspicion_preps"]
+    heads: list[Token] = []
+    for tok in tokens:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if tok.pos_ == "VERB" and lemma in lex["suspicion_verbs"] and tok.dep_ not in ("acl", "amod", "relcl"):
+            heads.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+        elif tok.dep_ == "nsubj" and (low in lex["suspicion_nouns"] or lemma in lex["evidence_nouns"]) \
+                and tok.head.lemma_.lower() in lex["suspicion_noun_verbs"]:
+            if low in lex["suspicion_nouns"] or tok.head.lemma_.lower() == "point":
+                heads.extend(_objects(tok.head, preps))
+        elif low in lex["hallmark_nouns"]:
+            heads.extend(_party(o) for o in _objects(tok, {"of"}))
+        elif tok.pos_ == "VERB" and lemma in lex["belief_verbs"] and any(c.dep_ == "auxpass" for c in tok.children):
+            # "X is believed to be behind ..." / "... to have carried out ..."
+            comp = [c for c in tok.children if c.dep_ == "xcomp"]
+            if any(t.lower_ == "behind" or t.lemma_.lower() in lex["attack_verbs"] for c in comp for t in c.subtree):
+                heads.extend(c for c in tok.children if c.dep_ == "nsubjpass")
+    out: list[int] = []
+    for h in heads:
+        out.extend(t.i for t in (h, *h.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
+    return out
+
+
+def names_no_party(doc: Doc, start: int, end: int) -> bool:
+    """"No group", "nobody", "whoever": a mention that names no party at all."""
+    words = lexicon()["no_party_words"]
+    first = doc[start]
+    return first.lower_ in words or (first.lower_ == "no" and end - start > 1)
