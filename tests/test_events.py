@@ -348,3 +348,13 @@ def test_the_launch_site_is_not_the_scene(pipe):
                        "The air force said the city had been hit by two missiles fired from Russia's Belgorod region.",
                  published="2024-06-12")
     assert len([ev for ev in an.events if not ev.background]) == 1
+
+
+def test_a_representative_denies_for_the_party_named(pipe):
+    text = ("Gunmen set fire to a fuel depot in the port town on Saturday, killing two guards, police said. "
+            "The governor blamed the Coastal Brigade for the attack. A spokesman for the Coastal Brigade denied "
+            "any involvement. A lawyer for the militia's leader also denied that his client had any role.")
+    perps = [(a.span.text, a.responsibility) for ev in analyze(pipe, text).events for a in ev.arguments
+             if a.role.startswith("perpetrator")]
+    assert ("the Coastal Brigade", "denied") in perps
+    assert not any("spokesman" in p or "lawyer" in p for p, _ in perps), perps

@@ -123,3 +123,19 @@ def test_content_that_discredits_a_report_is_a_dismissal(nlp, text, source, cont
 def test_a_false_thing_is_no_dismissal(nlp, text, content):
     source = text.split(" said")[0]
     assert _classify(nlp, text, source, "said", content)[0] != "dismissal"
+
+
+def test_told_attack_by_unnamed_attackers_is_no_accusation(nlp):
+    # a neutral report of what unnamed attackers did, or of troops hitting back, accuses nobody
+    for text, source, content in [
+        ("KANO, Nigeria (AP) — Gunmen stormed a village and killed nine farmers, police said.", "police",
+         "KANO, Nigeria (AP) — Gunmen stormed a village and killed nine farmers"),
+        ("Soldiers killed seven of the attackers in a gunfight, the army said.", "the army",
+         "Soldiers killed seven of the attackers in a gunfight"),
+        ("Officers recovered two assault rifles at the scene, police said.", "police",
+         "Officers recovered two assault rifles at the scene"),
+    ]:
+        assert _classify(nlp, text, source, "said", content)[0] == "other", text
+    # a named group doing the same is an accusation
+    text = "Fighters of the Northern Front killed nine farmers, police said."
+    assert _classify(nlp, text, "police", "said", "Fighters of the Northern Front killed nine farmers")[0] == "accusation"

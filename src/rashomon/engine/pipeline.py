@@ -22,7 +22,7 @@ from rashomon.extract.roles import extract_role_fillers
 from rashomon.extract.stance import classify_statement, statement_polarity
 from rashomon.extract.timex import tag_timexes
 from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
-from rashomon.nlp.model import load_nlp
+from rashomon.nlp.model import doc_text, load_nlp
 from rashomon.resolve.speakers import resolve_speakers
 
 RESPONSIBILITY_OF_TYPE = {"claim_of_responsibility": "claimed", "accusation": "accused", "denial": "denied"}
@@ -83,6 +83,7 @@ _LINKS = load_json("statements/links.json")
 STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
 _NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _GENERAL = frozenset(_LINKS["general_markers"])
+_REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
@@ -180,6 +181,8 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         if not status:
             continue
         who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
+        if who is not None and who is st.source:
+            who = party_of_source(doc, who)
         if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
             continue
         for idx in st.events:
@@ -188,6 +191,45 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 continue
             name = st.speaker if who is st.source and st.speaker else who.text
             ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+
+
+def party_of_source(doc: Doc, source: Span) -> Span | None:
+    """The party a source speaks for: "a lawyer for the gang's leader" -> "the gang", "Iran's foreign
+    ministry spokesman, X" -> "Iran", "Taliban spokesman X" -> "Taliban"; the source itself when it is
+    no representative; None for a representative whose party is not named ("its spokesman")."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None:
+        return source
+    heads = [span.root, *(t for t in span.root.children if t.dep_ in ("appos", "compound"))]
+    rep = next((h for h in heads if h.lemma_.lower() in _REPRESENTATIVES or h.lower_ in _REPRESENTATIVES), None)
+    if rep is None:
+        return source
+    for _ in range(3):  # "a lawyer for the gang's alleged leader": the leader's gang
+        party = _represented(rep)
+        if party is None or party.pos_ == "PRON":
+            return None
+        if party.lemma_.lower() not in _REPRESENTATIVES:
+            start = min(t.idx for t in party.subtree if t.i <= party.i)
+            return Span.of(doc_text(doc), start, party.idx + len(party.text))
+        rep = party
+    return None
+
+
+def _represented(rep) -> object | None:
+    """Who a representative noun speaks for: its possessor, its "of"/"for" object, or a proper-noun
+    compound ("Taliban spokesman"), looking through compounds ("Iran's foreign ministry spokesman")."""
+    tok = rep
+    while tok is not None:
+        party = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+             for o in p.children if o.dep_ == "pobj"), None)
+        if party is not None:
+            return party
+        compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+        if compound is not None and compound.pos_ == "PROPN" and not any(c.dep_ == "poss" for c in compound.children):
+            return compound
+        tok = compound
+    return None
 
 
 def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
+from rashomon.extract.places import in_dateline
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -182,14 +183,20 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
 
 
 def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
-    """An identifiable party: a named entity or an agent noun, not 'unidentified men'."""
+    """An identifiable party: a named entity or an agent noun, not 'unidentified men' nor the place
+    of a dateline ("CAIRO (AP) — Militants attacked ...")."""
     lx = _lex()
+    if in_dateline(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text)):
+        return False
     if tok.lower_ in ("who", "which", "that", "it", "this", "there", "he", "she", "they", "we", "i", "you"):
         return tok.lower_ in ("they",) and False
     if any(c.lower_ in UNIDENTIFIED for c in tok.children):
         return False
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
         return True
+    if tok.lower_ in lx["content"]["hostile_nouns"] and not any(
+            t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN" for t in tok.subtree if t is not tok):
+        return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
     lem = tok.lemma_.lower()
     return lem in lx["agents"] or tok.lower_ in lx["agents"]
 
@@ -273,11 +280,11 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         if verb.dep_ in ("relcl", "acl") or _negated(verb):
             continue
         own = _own_clause(verb)
-        bad_verb = verb.lemma_.lower() in wverbs
+        bad_verb = verb.lemma_.lower() in wverbs and not _hits_attackers(verb)
 
         def wrong(tokens) -> bool:
             return any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in tokens
-                       if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN"))
+                       if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN") and x.dep_ != "compound")
 
         bad_noun = wrong(own)
         if not (bad_verb or bad_noun):
@@ -303,6 +310,12 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     if _has_phrase(words, lx["warning_content"]):
         return "warning", None
     return None
+
+
+def _hits_attackers(verb: Token) -> bool:
+    """"Troops killed 12 of the attackers": an act against the attackers is told, not a wrong."""
+    hostile = set(_lex()["content"]["hostile_nouns"])
+    return any(t.lower_ in hostile for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def _future(verb: Token) -> bool:
