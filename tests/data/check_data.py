@@ -4,7 +4,7 @@ Run: python tests/data/check_data.py   (exit status 1 on any problem)
 
 Checks every exact-text value against its report, the enums, dates and the
 counts promised in tests/data/README.md, for reports/, reports_unseen/,
-reports_sealed/, crossdoc/ and pairs.jsonl.
+reports_sealed/, reports_sealed2/, crossdoc/ and pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -353,11 +353,18 @@ def main() -> int:
     if overlap:
         err("reports_sealed", f"main countries already used in reports/ or reports_unseen/: "
             f"{sorted(overlap)}")
+    n_sealed2 = check_unseen("reports_sealed2", 14)
+    overlap2 = main_countries("reports_sealed2") & (main_countries("reports")
+                                                    | main_countries("reports_unseen")
+                                                    | main_countries("reports_sealed"))
+    if overlap2:
+        err("reports_sealed2", f"main countries already used in reports/, reports_unseen/ or "
+            f"reports_sealed/: {sorted(overlap2)}")
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
     print(f"reports: {n_reports}  unseen reports: {n_unseen}  sealed reports: {n_sealed}  "
-          f"crossdoc reports: {n_cross}  "
+          f"sealed2 reports: {n_sealed2}  crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
         print("note: MUC-4 train not found; pair texts not checked against it")
