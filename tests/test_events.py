@@ -358,3 +358,18 @@ def test_a_representative_denies_for_the_party_named(pipe):
              if a.role.startswith("perpetrator")]
     assert ("the Coastal Brigade", "denied") in perps
     assert not any("spokesman" in p or "lawyer" in p for p, _ in perps), perps
+
+
+def test_a_lead_told_near_a_town_takes_the_village_it_names(pipe):
+    text = ("Gunmen kill two in raid near Kaduna\n\nBy A. Writer\nMay 3, 2025\n\n"
+            "Gunmen on motorbikes killed two farmers and abducted a teacher on Friday near Kaduna, in "
+            "northern Nigeria, police said on Saturday.\n\n"
+            "The attackers struck at dawn in the village of Ungwan Tudu, about 30 kilometres south of Kaduna, "
+            "and fled into the forest with their hostage, a police spokesman said.\n\n"
+            "No group has claimed the raid.")
+    main = [ev for ev in analyze(pipe, text, published="2025-05-03").events if not ev.background]
+    assert main and main[0].place.city == "Ungwan Tudu" and main[0].place.country == "NG"
+    # a town that is the scene itself is kept
+    text2 = text.replace("on Friday near Kaduna", "on Friday in Kaduna")
+    main2 = [ev for ev in analyze(pipe, text2, published="2025-05-03").events if not ev.background]
+    assert main2 and main2[0].place.city == "Kaduna"

@@ -216,3 +216,14 @@ def test_compass_relative_places_and_region_countries(nlp):
     assert found["Gao"].country == "ML" and found["Tamsala"].country == "ML"
     found = _found(nlp, "Militants attacked a police station in the Dera district of Punjab province on Friday.")
     assert found["Dera district"].country in ("PK", "IN")
+
+
+def test_the_town_of_takes_the_whole_name(nlp):
+    found = _found(nlp, "Soldiers said a grenade went off at a bus stop in the town of Finote Selam late on Sunday.")
+    assert "Finote Selam" in found and found["Finote Selam"].city == "Finote Selam"
+    assert "Sunday" not in " ".join(found)
+
+
+def test_a_village_after_a_settlement_cue_is_a_town_whatever_ner_says(nlp):
+    found = _found(nlp, "Gunmen stopped the convoy near the village of Al-Qurayn, east of Sabha in Libya, on Monday.")
+    assert found["Al-Qurayn"].city == "Al-Qurayn" and found["Al-Qurayn"].country == "LY"

@@ -24,7 +24,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.places import country_name, demonym_country, in_dateline
+from rashomon.extract.places import country_name, demonym_country, in_dateline, place_cues
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
 
@@ -532,11 +532,13 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
     if main is None or main.place is None or not main.place.country:
         return
     from_headline = main.place.span.start < headline_end  # "... near the capital" / "in the town of X"
-    if main.place.city and not from_headline:
-        return
     text = doc_text(doc)
     lead_end = _lead_end(text)
     others = {inc.place.city for inc in incidents if inc is not main and inc.place and inc.place.city}
+    if main.place.city and not from_headline:
+        if _approximate(doc, main.place):
+            _settlement_for_approximate(doc, main, places, others, lead_end)
+        return
     for p in places:
         if p.span.start >= lead_end:
             break
@@ -552,6 +554,50 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
             continue
         main.place = p
         return
+
+
+def _approximate(doc: Doc, place: Place) -> bool:
+    """"near Bambari", "outside the town of Jermuk", "25 kilometres north of Ubari": the place is a
+    landmark the scene is told relative to, not the scene itself."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    of_nouns = place_cues()["of_name_nouns"]
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in of_nouns:
+        node = node.head.head  # "the spa town of Jermuk"
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    data = load_json("events/places.json")
+    return prep.lower_ in data["approximate_prepositions"] or (
+        prep.lower_ == "of" and prep.head.lower_ in {*data["approximate_nouns"], *place_cues()["compass_words"]})
+
+
+def _settlement_for_approximate(doc: Doc, main: _Incident, places: list[Place], others: set[str],
+                                lead_end: int) -> None:
+    """The main incident told near a town ("abducted ... near Bambari") takes the village or town the
+    lead then names in the same country ("stopped at the entrance to the village of Ngougbia")."""
+    for p in places:
+        if p.span.start >= lead_end:
+            break
+        if p.span.start <= main.place.span.start or not p.city or p.city == main.place.city \
+                or p.country != main.place.country or p.city in others or not _settlement_named(doc, p) \
+                or _in_dateline(doc, p) or _is_agent(doc, p) or _route_end(doc, p):
+            continue
+        main.place = p
+        return
+
+
+def _settlement_named(doc: Doc, place: Place) -> bool:
+    """"the village of Ughedzor", "Pazigyi village": the text itself calls the name a settlement."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    settlements = place_cues()["settlement_nouns"]
+    before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in settlements
+    return before or span.end < len(doc) and doc[span.end].lower_ in settlements \
+        or span[-1].lower_ in settlements
 
 
 def _route_end(doc: Doc, place: Place) -> bool:

@@ -7,6 +7,7 @@ still yields places.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import json
 import os
@@ -91,7 +92,7 @@ def register_places(entries: Iterable) -> int:
         if not name or not str(name).strip():
             continue
         kind = (kind or "city").strip().lower()
-        kind = kind if kind in ("country", "region", "city") else ("region" if kind in _cues()["registered_region_kinds"] else "city")
+        kind = kind if kind in ("country", "region", "city") else ("region" if kind in place_cues()["registered_region_kinds"] else "city")
         entry = GazetteerEntry(" ".join(str(alias_of or name).split()), kind, _country_code(country),
                                region=(parent or None), registered=True)
         _REGISTERED.append((str(name), entry))
@@ -421,8 +422,8 @@ def find_places(doc) -> list[Place]:
     covered = [False] * len(doc)
     cased = _is_cased(text)
     for ent in doc.ents:
-        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in _cues()["locative_prepositions"] or (
-            ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _cues()["compass_words"])
+        after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"] or (
+            ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_cues()["compass_words"])
         if not cased and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and (
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
@@ -473,6 +474,7 @@ def find_places(doc) -> list[Place]:
     if not cased:
         spans.extend(_cued_names(doc, covered))
     else:
+        spans = [_whole_of_name(doc, sp) for sp in spans]
         spans.extend(_of_named(doc, spans))
     spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)]
     resolved = [lookup(text[s:e]) for s, e in spans]
@@ -518,7 +520,7 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(code))
         elif home or dominant:
             # a town (or, after a region noun, a region) the gazetteer lacks: the country the document is about
-            region = hint == "region" or _ner_label(doc, span) == "LOC" or _modifies_noun(doc, span)
+            region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span))
             found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
                                                   region=stripped if region else None, country=home or dominant,
                                                   country_name=country_name(home or dominant))
@@ -546,8 +548,9 @@ def _plausible_name(chunk) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _cues() -> dict[str, set[str]]:
-    return {k: set(v) for k, v in load_json("places/cues.json").items() if not k.startswith("_")}
+def place_cues() -> dict[str, frozenset[str]]:
+    """Place cue words (data/places/cues.json), by list name."""
+    return {k: frozenset(v) for k, v in load_json("places/cues.json").items() if not k.startswith("_")}
 
 
 def _caseless_ok(doc, chunk, entries: list[GazetteerEntry]) -> bool:
@@ -565,13 +568,13 @@ def _cue_ok(doc, i: int, j: int) -> bool:
     if prev is None or (prev.is_space and prev.i == 0):
         return True  # the dateline
     nxt = doc[j + 1] if j + 1 < len(doc) else None
-    cues = _cues()
+    cues = place_cues()
     if nxt is not None and (nxt.lower_ in cues["place_nouns"] or nxt.text == "," and j + 2 < len(doc)
                             and _names_region(doc, j + 2)):
         return True
     if prev.pos_ in ("DET", "ADJ", "PRON", "NUM") or prev.dep_ == "poss":
         return False
-    if prev.lower_ in _cues()["locative_prepositions"]:
+    if prev.lower_ in place_cues()["locative_prepositions"]:
         return True
     return prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in cues["place_nouns"]
 
@@ -588,14 +591,14 @@ def _small_ok(doc, chunk, key: str, named: set[str]) -> bool:
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     if prev is not None and (prev.lower_ == "near" or prev.lower_ == "of" and i > 1
-                             and doc[i - 2].lower_ in _cues()["settlement_nouns"]):
+                             and doc[i - 2].lower_ in place_cues()["settlement_nouns"]):
         return True
-    if nxt is not None and nxt.lower_ in _cues()["settlement_nouns"]:
+    if nxt is not None and nxt.lower_ in place_cues()["settlement_nouns"]:
         return True
     if all(t.lower_ in _news_words() for t in chunk):
         return False  # "congress", "garrison": words frequent in news are towns only when cued
     if prev is not None and not (prev.is_space and prev.i == 0) and (
-            prev.lower_ in _cues()["direction_prepositions"] or prev.pos_ in ("DET", "ADJ", "PRON", "NUM", "PROPN")
+            prev.lower_ in place_cues()["direction_prepositions"] or prev.pos_ in ("DET", "ADJ", "PRON", "NUM", "PROPN")
             or prev.dep_ == "poss" or prev.ent_type_):
         return False  # "according to x", "the garrison", "san pedro sula" cut short
     return any(e.country in named for e in small_places(key)) and _cue_ok(doc, i, j)
@@ -659,7 +662,7 @@ def _names_region(doc, i: int) -> bool:
 def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
     """Unlisted names after "the town/village/department of" in caseless text ("the village of
     chinchipe", "the town of san luis de la reina")."""
-    cues = _cues()
+    cues = place_cues()
     out = []
     for tok in doc[:-2]:
         if tok.lower_ not in cues["place_nouns"] or doc[tok.i + 1].lower_ != "of":
@@ -692,19 +695,38 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
                 doc[j].lower_ in cues["name_particles"] or not doc[j].is_stop and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "X")):
             words.insert(0, doc[j])
             j -= 1
-        if words and doc[j].lower_ in _cues()["locative_prepositions"] and not {w.lower_ for w in words} & set(_common_words()) and words[0].lower_ not in cues["name_particles"] - {"san", "santa", "santo", "la", "las", "los", "el"}:
+        if words and doc[j].lower_ in place_cues()["locative_prepositions"] and not {w.lower_ for w in words} & set(_common_words()) and words[0].lower_ not in cues["name_particles"] - {"san", "santa", "santo", "la", "las", "los", "el"}:
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
             for w in words:
                 covered[w.i] = True
     return out
 
 
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
+                                                  *calendar.month_abbr) if w)
+
+
+def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
+    """"the town of Finote Selam": after "the town/village/... of", the capitalised words that follow
+    a recognised first word belong to the name (cased text; not a date such as "Sunday")."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or toks.start < 2 or doc[toks.start - 1].lower_ != "of" \
+            or doc[toks.start - 2].lower_ not in place_cues()["of_name_nouns"]:
+        return span
+    j = toks.end
+    while j < len(doc) and j < toks.end + 3 and doc[j].is_alpha and doc[j].text[:1].isupper() \
+            and not doc[j].is_stop and doc[j].ent_type_ not in ("DATE", "TIME", "ORG", "PERSON") \
+            and doc[j].pos_ == "PROPN" and doc[j - 1].whitespace_ and doc[j].lower_ not in _CALENDAR_WORDS:
+        j += 1
+    return span if j == toks.end else (span[0], doc[j - 1].idx + len(doc[j - 1].text))
+
+
 def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised names after "the town/province/... of" in cased text ("near the town of Qila Saif",
     "the village of Tamsala") or before a settlement or region noun ("Htan Pin village"), whatever
     NER calls them, unless already a place."""
-    nouns = set(_cues()["of_name_nouns"])
-    particles = _cues()["name_particles"]
+    nouns = set(place_cues()["of_name_nouns"])
+    particles = place_cues()["name_particles"]
     taken = [False] * len(doc)
     for s, e in spans:
         sp = doc.char_span(s, e, alignment_mode="expand")
@@ -731,7 +753,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             for w in words:
                 taken[w.i] = True
     # "Htan Pin village", "Ngoke division": a capitalised name before a settlement or region noun
-    nouns = _cues()["settlement_nouns"] | _cues()["region_nouns"] | _cues()["area_nouns"]
+    nouns = place_cues()["settlement_nouns"] | place_cues()["region_nouns"] | place_cues()["area_nouns"]
     for tok in doc[1:]:
         if tok.lower_ not in nouns or tok.dep_ == "compound" or not tok.text.islower():
             continue
@@ -757,7 +779,7 @@ def _group_province(doc, span: tuple[int, int]) -> bool:
     if toks is None or toks.start < 2:
         return False
     a, b = doc[toks.start - 2], doc[toks.start - 1]
-    return b.text in _cues()["group_province_words"] and a.text[:1].isupper() and toks[-1].lower_ in _cues()["region_nouns"]
+    return b.text in place_cues()["group_province_words"] and a.text[:1].isupper() and toks[-1].lower_ in place_cues()["region_nouns"]
 
 
 def _names_country(ent) -> bool:
@@ -769,7 +791,7 @@ def _names_country(ent) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _run_on_re() -> re.Pattern:
-    articles = "|".join(sorted(_cues()["article_particles"], key=len, reverse=True))
+    articles = "|".join(sorted(place_cues()["article_particles"], key=len, reverse=True))
     return re.compile(rf"(?:-[A-Z][\w'’]*|\s(?:{articles})-[A-Z][\w'’]*)+")
 
 
@@ -787,7 +809,7 @@ def _split_place_noun(name: str) -> tuple[str, str | None]:
     if len(words) < 2:
         return name, None
     last = words[-1].lower()
-    cues = _cues()
+    cues = place_cues()
     if last in cues["region_nouns"] or last in cues["area_nouns"]:
         return " ".join(words[:-1]), "region"
     if last in cues["settlement_nouns"]:
@@ -826,7 +848,7 @@ def _modifies_noun(doc, span: Span) -> bool:
     head = root.head
     named_after = head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of"  # "the Darfur town of Nyala"
     return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i > root.i \
-        and (head.lower_ not in _cues()["settlement_nouns"] or named_after)
+        and (head.lower_ not in place_cues()["settlement_nouns"] or named_after)
 
 
 def _ner_label(doc, span: Span) -> str | None:
@@ -847,7 +869,7 @@ def _kind_hint(doc, span: Span) -> str | None:
     toks = doc.char_span(span.start, span.end, alignment_mode="expand")
     if toks is None:
         return None
-    cues = _cues()
+    cues = place_cues()
     nxt = doc[toks.end] if toks.end < len(doc) else None
     if nxt is not None and nxt.lower_ in cues["region_nouns"]:
         return "region"
