@@ -10,3 +10,10 @@ def test_own_reports_sample_floor():
     assert m["figure_accuracy"] >= 55.0
     assert m["statement_recall"] >= 50.0
     assert "event recall" in render(m)
+
+
+def test_a_cue_matches_its_leading_words():
+    from rashomon.eval.reports import _same_cue
+    assert _same_cue("claimed", "claimed responsibility") and _same_cue("Said", "said")
+    assert not _same_cue("claimed", "denied") and not _same_cue("claimed", "responsibility")
+    assert not _same_cue("", "said")

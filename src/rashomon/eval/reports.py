@@ -9,8 +9,9 @@ date = predicted value equals the expected date; place = same country (and city,
 accents and case aside, when the expectation gives one); a figure is correct when kind, value and
 qualifier all match; perpetrators = share of expected perpetrator texts any mention of which
 overlaps a predicted perpetrator argument. Statements: an expected statement is
-found when a predicted statement has the same cue text and a source span that
-overlaps the expected source text; its type and date are then compared.
+found when a predicted statement has the same cue (or a cue that is the other's leading words:
+"claimed" for "claimed responsibility") and a source span that overlaps the expected source text;
+its type and date are then compared.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:
     return a is not None and a[0] < end and start < a[1]
+
+
+def _same_cue(predicted: str, expected: str) -> bool:
+    """The same cue, or one is the other's leading words ("claimed" / "claimed responsibility")."""
+    a, b = predicted.lower().split(), expected.lower().split()
+    return a == b or bool(a) and bool(b) and (a[:len(b)] == b or b[:len(a)] == a)
 
 
 def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
@@ -103,7 +110,7 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
         # where the gold gives the content, the predicted content must overlap it
         sources = _occurrences(text, exp["source_text"])
         content = _find(text, exp["content"]) if exp.get("content") else None
-        match = next((st for st in unused if st.cue.text.lower() == exp["cue"].lower() and st.source is not None
+        match = next((st for st in unused if _same_cue(st.cue.text, exp["cue"]) and st.source is not None
                       and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
                       and (content is None or _overlaps(content, st.content.start, st.content.end))), None)
         if match is None:
