@@ -197,3 +197,22 @@ def test_running_total_in_a_relative_clause_of_the_conflict(nlp):
 def test_total_span_stays_on_its_line(nlp):
     found = texts(nlp, "Gunmen abduct 11 pupils, teacher in Kumbo\n\nBy A Reporter")
     assert "\n" not in found.get(("kidnapped", 12, None), "")
+
+
+# subgroups told apart from their total, and running totals of a conflict
+
+def test_among_the_wounded_and_among_the_dead(nlp):
+    assert ("wounded", 3, None) in figs(nlp, "The mayor said three firefighters were among the wounded.")
+    assert ("killed", 5, None) in figs(nlp, "Among the dead were five pupils of the village school.")
+
+
+def test_n_of_them_after_a_clause_takes_the_last_counted_noun(nlp):
+    found = figs(nlp, "Doctors said 28 injured passengers had reached the clinic by nightfall, six of them in a "
+                      "critical condition.")
+    assert ("wounded", 28, None) in found and ("wounded", 6, None) in found
+
+
+def test_deaths_in_a_long_conflict_are_a_running_total(nlp):
+    assert not figs(nlp, "More than 12,000 people have been killed in the insurgency since it began.")
+    assert not figs(nlp, "About 3,000 civilians died during the war, a rights group says.")
+    assert ("killed", 4, None) in figs(nlp, "Four policemen were killed in the fighting on Tuesday.")

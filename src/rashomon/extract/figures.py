@@ -135,6 +135,12 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
     # the noun's own predicate first: "two wounded officers died" counts the dead
     if noun.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(noun.head)) and noun.head.pos_ in ("VERB", "ADJ"):
         return kind, noun.head
+    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
+        # "four officers were among the wounded", "among the dead were three children"
+        for group in (g for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "among"
+                      for g in p.children if g.dep_ == "pobj"):
+            if kind := _kind_of(group):
+                return kind, group
     # modifiers of the noun: "60 others critically wounded", "12 dead"
     for child in noun.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "conj") and (kind := _kind_of(child)):
@@ -182,8 +188,9 @@ def _total_of(noun: Token) -> Token | None:
     if (noun.like_num or is_number_word(noun.text)) \
             and any(c.lower_ == "of" and any(g.lower_ in ("them", "whom", "those", "these") for g in c.children)
                     for c in noun.children):
-        if noun.dep_ in ("appos", "prep", "npadvmod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
+        if noun.dep_ in ("appos", "prep", "npadvmod") and head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and head.tag_ in ("NNS", "NNPS", "PRP"):
+            return head  # "the wounded passengers, six of them ...", not "the clinic, six of them"
         # the parser often hangs "..., three of them seriously" on the comma or on a later verb:
         # take what comes before the comma, unless the number has an outcome verb of its own
         i = noun.i - 1
@@ -192,6 +199,12 @@ def _total_of(noun: Token) -> Token | None:
             if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.tag_ in ("NNS", "NNPS", "PRP") \
                     or prev.pos_ in ("VERB", "ADJ") and _kind_of(prev):  # "Nine were hurt, four of them ..."
                 return prev
+            # "41 wounded people were brought in by evening, nine of them ...": the last counted
+            # noun of the sentence before the comma
+            for j in range(i - 1, noun.sent.start - 1, -1):
+                tok = noun.doc[j]
+                if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and _has_count(tok):
+                    return tok
     return None
 
 
@@ -238,6 +251,8 @@ def _cumulative(cue: Token | None) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("during", "over", "in", "throughout"):
             for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["long_conflict_nouns"]:
+                    return True  # "7,000 people have been killed in the conflict"
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["period_nouns"] and (
                         pobj.tag_ == "NNS" or any(c.lower_ in ("past", "last", "previous") for c in pobj.children)):
                     return True
