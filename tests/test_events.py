@@ -373,3 +373,11 @@ def test_a_lead_told_near_a_town_takes_the_village_it_names(pipe):
     text2 = text.replace("on Friday near Kaduna", "on Friday in Kaduna")
     main2 = [ev for ev in analyze(pipe, text2, published="2025-05-03").events if not ev.background]
     assert main2 and main2[0].place.city == "Kaduna"
+
+
+def test_a_demonym_on_people_places_no_incident(pipe):
+    text = ("A ballistic missile fired from Iraq hit a gas plant in the Kuwaiti port city of Shuwaikh late on "
+            "Friday, killing an Egyptian engineer and wounding six people, including two Filipino nationals, "
+            "Kuwaiti authorities said.")
+    events = analyze(pipe, text).events
+    assert len(events) == 1 and events[0].place.country == "KW", [(e.type, e.place) for e in events]

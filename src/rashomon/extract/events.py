@@ -370,14 +370,25 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(load_json("events/places.json")["nationality_nouns"] + load_json("roles/lexicon.json")["human_nouns"])
 
 
+def _names_people(noun: Token, people: frozenset[str]) -> bool:
+    """"two Indian nationals", "killing an Egyptian engineer": a person noun, or whoever an attack
+    verb kills, wounds or seizes."""
+    return noun.lower_ in people or noun.lemma_.lower() in people or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _victim_verbs())
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_verbs() -> frozenset[str]:
+    return frozenset(load_json("roles/lexicon.json")["victim_verbs"])
+
+
 def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     """"against Ukrainian cities": a demonym on a target noun gives the country; on people ("two
     Indian nationals") it tells where they come from."""
     people = _people_nouns()
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
-                and _tree_distance(tok, trigger) <= 4 and tok.head.lower_ not in people \
-                and tok.head.lemma_.lower() not in people:
+                and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people):
             code = demonym_country(tok.text)
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text

@@ -518,12 +518,13 @@ def find_places(doc) -> list[Place]:
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
-        elif home or dominant:
-            # a town (or, after a region noun, a region) the gazetteer lacks: the country the document is about
+        elif country := (_demonym_of_noun(doc, span) or home or dominant):
+            # a town (or, after a region noun, a region) the gazetteer lacks: the country its noun's
+            # demonym names ("the Kuwaiti port city of X"), else the country the document is about
             region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span))
             found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
-                                                  region=stripped if region else None, country=home or dominant,
-                                                  country_name=country_name(home or dominant))
+                                                  region=stripped if region else None, country=country,
+                                                  country_name=country_name(country))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     return sorted(found.values(), key=lambda p: p.span.start)
@@ -704,6 +705,22 @@ def _cued_names(doc, covered: list[bool]) -> list[tuple[int, int]]:
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
                                                   *calendar.month_abbr) if w)
+
+
+def _demonym_of_noun(doc, span: Span) -> str | None:
+    """"the Kuwaiti port city of X", "a Chadian border town, X": the country a demonym on the place
+    noun names."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or toks.start < 2:
+        return None
+    if doc[toks.start - 1].lower_ == "of" and doc[toks.start - 2].lower_ in place_cues()["of_name_nouns"]:
+        noun = doc[toks.start - 2]
+    elif toks.root.dep_ == "appos" and toks.root.head.lower_ in place_cues()["of_name_nouns"]:
+        noun = toks.root.head
+    else:
+        return None
+    return next((code for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                 and (code := demonym_country(c.text))), None)
 
 
 def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
