@@ -158,7 +158,8 @@ def test_times():
 # --- fuzzy / PRESENT_REF / PAST_REF ----------------------------------------------------------
 
 def test_fuzzy():
-    r = tx("In recent months attacks have risen; the army now controls the road and will hold it in the future.")
+    # (round 7: with a present perfect, "attacks have risen in recent months" is a duration PXM instead)
+    r = tx("In recent months attacks rose; the army now controls the road and will hold it in the future.")
     assert r["recent months"] == ("DATE", "PAST_REF")
     assert r["now"] == ("DATE", "PRESENT_REF")
     assert r["the future"] == ("DATE", "FUTURE_REF")
@@ -624,3 +625,110 @@ def test_an_earlier_quarter_mentioned_in_passing_keeps_the_reported_one():
     assert got["third-quarter"] == ("DATE", "2025-Q3")
     assert got["second quarter"] == ("DATE", "2025-Q2")
     assert got["a year ago"] == ("DATE", "2024-Q3")
+
+
+# --- round 7 -----------------------------------------------------------------------------------
+
+def test_infinitive_after_a_present_expectation_verb_looks_ahead():
+    # DCT Friday 2025-10-31: "is expected to hit" (the past-looking "hit" is an infinitive here)
+    got = _with_doc("The storm is expected to hit the coast on Saturday night.", "2025-10-31")
+    assert got == {"Saturday night": "2025-11-01TNI"}
+    got = _with_doc("The two unions are set to resume talks on Tuesday.", "2025-10-31")
+    assert got == {"Tuesday": "2025-11-04"}
+    # lexical path: "to hit" is no past-tense cue either
+    assert tx("The storm is expected to hit on Saturday.", "2025-10-31")["Saturday"] == ("DATE", "2025-11-01")
+    # a past expectation says nothing about the report date: the usual past reading stays
+    got = _with_doc("The ship was expected to dock on Tuesday, but it sank.", "2025-10-31")
+    assert got == {"Tuesday": "2025-10-28"}
+
+
+def test_simple_present_of_an_event_verb_is_a_schedule():
+    # news writes scheduled events in the simple present: "the summit opens Tuesday"
+    got = _with_doc("The three-day summit opens Tuesday and ends Thursday.", "2025-10-31")
+    assert got == {"three-day": "P3D", "Tuesday": "2025-11-04", "Thursday": "2025-11-06"}
+    # a reporting or stative present does not look ahead, nor does a possessive
+    got = _with_doc("The minister says Tuesday's vote was fair.", "2025-10-31")
+    assert got == {"Tuesday": "2025-10-28"}
+
+
+def test_weekend_reported_on_a_friday_in_the_past_tense():
+    # DCT Friday: a past event "over the weekend" happened on the weekend just gone
+    assert tx("Over the weekend, protesters gathered in the square.", "2025-10-31")["the weekend"] \
+        == ("DATE", "2025-W43-WE")
+    # the coming one when the clause looks ahead, or when no tense says otherwise
+    assert tx("Protesters will gather over the weekend.", "2025-10-31")["the weekend"] == ("DATE", "2025-W44-WE")
+
+
+def test_clock_time_takes_the_day_named_after_a_parenthesis():
+    # DCT Friday 2025-10-31; the day before the time is Monday: the time belongs to the Wednesday named after it
+    text = "Talks began on Monday. The blast went off at 9:40 a.m. local time (0640 GMT) on Wednesday."
+    got = tx(text, "2025-10-31")
+    assert got["9:40 a.m. local time"] == ("TIME", "2025-10-29T09:40")
+    assert got["Wednesday"] == ("DATE", "2025-10-29")
+    got = tx("The ferry left at 4 p.m. (1500 GMT) on Oct. 12.", "2025-10-31")
+    assert got["4 p.m."] == ("TIME", "2025-10-12T16:00")
+
+
+def test_every_season_is_a_set():
+    got = tx("The fair is held each summer, and the roads close every winter.", "2025-10-31")
+    assert got == {"each summer": ("SET", "XXXX-SU"), "every winter": ("SET", "XXXX-WI")}
+
+
+def test_movable_and_fixed_holidays():
+    # Easter 2026 is April 5: Good Friday April 3, Palm Sunday March 29
+    got = tx("Pilgrims will arrive before Palm Sunday and leave after Good Friday.", "2026-03-02")
+    assert got == {"Palm Sunday": ("DATE", "2026-03-29"), "Good Friday": ("DATE", "2026-04-03")}
+    got = tx("The pub was packed on St. Patrick\u2019s Day.", "2026-03-20")
+    assert got == {"St. Patrick\u2019s Day": ("DATE", "2026-03-17")}
+    assert tx("Mother's Day falls in May.", "2026-03-20")["Mother's Day"] == ("DATE", "2026-05-10")
+
+
+def test_present_perfect_makes_recent_units_a_duration():
+    # a period reaching up to now and measured by a perfect: a vague duration
+    got = _with_doc("Officials have voiced concern in recent months about the dam.", "2025-10-31")
+    assert got == {"recent months": "PXM"}
+    assert tx("Prices have risen sharply in recent weeks.", "2025-10-31")["recent weeks"] == ("DURATION", "PXW")
+    # a simple past keeps the past reference
+    got = _with_doc("As the currency soared in recent years, exporters suffered.", "2025-10-31")
+    assert got == {"recent years": "PAST_REF"}
+
+
+def test_over_before_a_duration_is_a_preposition_unless_it_measures():
+    got = {t.span.text: t.mod for t in tag_timexes("The plan would save $2 billion over 10 years.", "2025-10-31")}
+    assert got == {"10 years": None}
+    got = {t.span.text: t.mod for t in tag_timexes("The strike lasted over a week.", "2025-10-31")}
+    assert got == {"over a week": "MORE_THAN"}
+
+
+def test_numbers_in_addresses_and_section_labels_are_not_years():
+    got = tx("Protesters marched to 1600 Pennsylvania Avenue, citing Section 2010 of the code.", "2025-10-31")
+    assert got == {}
+    # a temporal preposition keeps the year: "In 2003 Main Street flooded"
+    assert tx("In 2003 Main Street flooded.", "2025-10-31") == {"2003": ("DATE", "2003")}
+
+
+def test_quarter_named_by_its_months_and_fiscal_year_labels():
+    got = tx("Profit in the October-December quarter rose, the company said on Monday.", "2026-02-10")
+    assert got["the October-December quarter"] == ("DATE", "2025-Q4")
+    # months that are not a calendar quarter stay two months
+    got = tx("Exports fell in the February-April period.", "2026-06-10")
+    assert got["February"] == ("DATE", "2026-02") and got["April"] == ("DATE", "2026-04")
+    got = tx("Sales in fiscal year 2025 and in FY24 were flat.", "2026-02-10")
+    assert got == {"fiscal year 2025": ("DATE", "2025"), "FY24": ("DATE", "2024")}
+
+
+def test_units_ahead_of_an_event_are_a_length():
+    got = tx("The ruling came a month ahead of the vote and two days before the deadline.", "2025-10-31")
+    assert got == {"a month": ("DURATION", "P1M"), "two days": ("DURATION", "P2D")}
+
+
+def test_one_day_after_a_modal_is_someday():
+    assert tx("Engineers say the city could one day run on tidal power.", "2025-10-31") \
+        == {"one day": ("DATE", "FUTURE_REF")}
+    # a length stays a length
+    assert tx("The strike will last one day.", "2025-10-31") == {"one day": ("DURATION", "P1D")}
+
+
+def test_the_verb_last_stays_outside_a_duration():
+    assert tx("The talks could last several weeks.", "2025-10-31") == {"several weeks": ("DURATION", "PXW")}
+    assert tx("Prices rose over the last three years.", "2025-10-31")["the last three years"] == ("DURATION", "P3Y")

@@ -35,6 +35,12 @@ _RELQ = re.compile(r"year-ago|year-earlier|year earlier|year ago|last year|compa
                    r"|\d{4} (?:period|quarter)$", re.I)
 
 
+# "over" means "more than" after a word that takes a measure ("lasted over a week", "for over two
+# years", "in over a decade"); after anything else it is the preposition "over the course of"
+_OVER_AS_MORE = re.compile(r"(?<![\w-])(?:for|of|in|than|after|within|to|just|is|was|were|be|been|are|last|lasts|lasted"
+                           r"|lasting|take|takes|took|taken|taking|spent|spend|spends|served|serve|serves|ago|about)\s+$", re.I)
+
+
 def _earlier_aside(current: str | None, new: str, span_text: str) -> bool:
     """A calendar quarter before the reported one of the same year ("after a flat second quarter",
     written in a third-quarter report) is an aside: the report stays on its quarter."""
@@ -82,6 +88,8 @@ def _extend_left(text: str, start: int, norm: Norm, rule: str) -> tuple[int, str
                 return start, None
             if key in ("over", "under", "some") and norm.type != "DURATION":
                 return start, None
+            if key == "over" and not _OVER_AS_MORE.search(text[max(0, base + m.start() - 20):base + m.start()]):
+                return start, None  # "raise $1 trillion over 10 years": "over" is the preposition "during"
             return base + m.start(), mod
     return start, None
 
@@ -227,7 +235,8 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
                 ctx.last_day, ctx.last_day_value, ctx.last_day_end, ctx.last_day_start = d, v[:10], end, start
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
             ctx.last_value = v
-            if re.fullmatch(r"\d{4}-Q[1-4]", v) and name == "quarter" and not _RELQ.search(text[start:end]) \
+            if re.fullmatch(r"\d{4}-Q[1-4]", v) and name in ("quarter", "month_quarter") \
+                    and not _RELQ.search(text[start:end]) \
                     and _quarter_reported(v, dct_date) \
                     and not _earlier_aside(ctx.last_quarter, v, text[start:end]):
                 ctx.last_quarter = v

@@ -86,7 +86,7 @@ class Lexicon:
         pods = ["morning", "afternoon", "evening", "night"]
         self.POD = _alt(pods) + r"(?![a-z])"
         self.TZ = r"(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in self.timezones) + r")(?![a-z])"
-        self.HOLIDAY = _alt(self.holidays) + r"(?![a-z])"
+        self.HOLIDAY = _alt(self.holidays).replace("'", "['\u2019]") + r"(?![a-z])"  # "St. Patrick\u2019s Day"
 
     # -- word values -------------------------------------------------------
     def month_of(self, word: str) -> int | None:

@@ -616,11 +616,38 @@ def h_time(m: re.Match, ctx: Context) -> Norm | None:
     elif "tomorrow" in tail.lower() and ctx.dct:
         day = ctx.dct + dt.timedelta(days=1)
     else:
-        day, anchor = ctx.narrative_ref()
+        day, anchor = _following_day(m, ctx) or ctx.narrative_ref()
     hm_v = hm
     if day is None:
         return Norm("TIME", f"XXXX-XX-XXT{hm_v}")
     return Norm("TIME", A.fmt_day(day) + "T" + hm_v, anchor=anchor)
+
+
+# a day named right after a clock time, past a parenthesis or a time zone: "at 9:30 a.m. local time
+# (0130 GMT) on Tuesday", "at 10 p.m. (2200 GMT) Sunday"
+_FOLLOWING_DAY = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?,?\s*(?:on\s+)?(?:(?P<wd>" + L.WEEKDAY + r")|(?P<rel>yesterday|today|tomorrow)"
+                            r"|(?P<mon>" + L.MONTH + r")\.?\s*(?P<day>[12][0-9]|3[01]|0?[1-9])(?!\d))(?![\w-])", re.I)
+
+
+def _following_day(m: re.Match, ctx: Context) -> tuple[dt.date, str | None] | None:
+    """The day a clock time belongs to when it is named just after the time's extent."""
+    f = _FOLLOWING_DAY.match(ctx.text, m.end())
+    if f is None or ctx.dct is None or "(" not in f.group(0):
+        return None
+    direc = ctx.direction(m.start(), m.end())
+    if f.group("wd"):
+        wd = find_weekday(f.group("wd"))
+        if wd is None:
+            return None
+        return A.weekday_date(wd, ctx.dct, "future" if direc == "future" else "past"), ctx.dct_value
+    if f.group("rel"):
+        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[f.group("rel").lower()]
+        return ctx.dct + dt.timedelta(days=off), ctx.dct_value
+    mon = find_month(f.group("mon"))
+    if mon is None or not _month_word_ok(f.group("mon"), f.start("mon"), ctx, True):
+        return None
+    day = A.safe_date(A.choose_year_for_day(mon, int(f.group("day")), ctx.dct, direc), mon, int(f.group("day")))
+    return (day, ctx.dct_value) if day else None
 
 
 def h_pod(m: re.Match, ctx: Context) -> Norm | None:
@@ -704,8 +731,10 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Norm | None:
         n = -1
     if rel == "the" and code == "WE" and not narrative:
         # "the weekend": the one just past (Mon-Thu) or this one (Fri-Sun), unless future
-        future = ctx.direction(m.start(), m.end()) == "future"
-        n = 0 if (future or ref.isoweekday() >= 5) else -1
+        direc = ctx.direction(m.start(), m.end())
+        # a Friday report on a weekend in the past means the one just gone ("over the weekend,
+        # protesters gathered"); from Saturday on the weekend in progress is meant
+        n = 0 if (direc == "future" or ref.isoweekday() >= 6 or (ref.isoweekday() == 5 and direc != "past")) else -1
     v = A.shift(ref, code, n)
     if code == "Q" and n == 0 and rel in ("the", "the current", "this", "current") and ctx.last_quarter and rel == "the":
         v = ctx.last_quarter
@@ -759,10 +788,20 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     low = re.sub(r" or so(?= )", "", s.lower())  # "a week or so ago"
     half_after = _HALF_AFTER_RX.search(low) is not None
     low = _HALF_AFTER_RX.sub("", low)
-    mm = re.match(r"(?:(.*?)[\s-]+)?(" + L.UNIT + r")\s+(ago|earlier|later|before|after|hence|from now|back|on)$", low)
+    low = re.sub(r"\s+", " ", low)
+    mm = re.match(r"(?:(.*?)[\s-]+)?(" + L.UNIT + r")\s+(ago|earlier|later|before|after|hence|from now|back|on|ahead of)$", low)
     if not mm:
         return None
     num_s, unit_w, rel = mm.group(1), mm.group(2), mm.group(3)
+    if rel == "ahead of":
+        # "a month ahead of the vote": as "a month before the vote" (the object always follows)
+        core_end = m.start() + len(re.sub(r"\s+ahead\s+of$", "", m.group(0).rstrip()))
+        n_ = parse_num(num_s) if num_s else (1 if not unit_w.endswith("s") else None)
+        if num_s and n_ is None and not re.fullmatch(L.VAGUE, num_s, re.I):
+            return None
+        if not num_s and n_ is None:
+            return None
+        return Norm("DURATION", time_duration_value(n_, unit_w), span=(m.start(), core_end))
     code = unit_code(unit_w)
     n = parse_num(num_s) if num_s else (1 if not unit_w.endswith("s") else None)
     if num_s and n is None and not re.fullmatch(L.VAGUE, num_s, re.I):
@@ -861,14 +900,28 @@ _DUR_CUES = {"for", "in", "within", "about", "nearly", "almost", "than", "after"
              "spent", "took", "lasted", "lasting", "up", "during", "throughout", "half", "entire", "whole", "full"}
 
 
+_VERB_LAST = re.compile(r"(?:\b(?:will|would|could|might|may|can|shall|should|must|to|not|did|does|do)|'ll|n't)\s+$", re.I)
+
+
 def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0))
     low = s.lower()
+    lv = re.match(r"last\s+", m.group(0), re.I)
+    if lv and _VERB_LAST.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        # "the strike will last three weeks": the verb "last", outside the extent
+        sub = RULES_BY_NAME["duration"].match(ctx.text, m.start() + lv.end())
+        norm = h_duration(sub, ctx) if sub else None
+        if norm is not None and norm.span is None:
+            norm.span = sub.span()
+        return norm
     half_after = _HALF_AFTER_RX.search(low) is not None
     low = _HALF_AFTER_RX.sub("", low)
     if re.search(r"years?[\s-]+old$", low):
         # ages are not annotated as timexes in TimeBank ("a 41-year-old man")
         return None
+    if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+(?:not\s+|also\s+|still\s+)?$",
+                                      ctx.text[max(0, m.start() - 20):m.start()], re.I):
+        return Norm("DATE", "FUTURE_REF")  # "Islam will one day be ...": the adverb "someday", not a length
     mm = re.match(r"^(?:(the)\s+)?(?:((?:past|last|next|first|final|coming|previous|following|latest|initial|"
                   r"remaining|entire|whole|full|better part of the|same|additional|further|other)"
                   r"(?:\s+(?:past|last|few|several))?)\s+)?(.*?)[\s-]+(" + L.UNIT + r")(?:[\s-]+long)?$", low)
@@ -941,7 +994,45 @@ def h_recent(m: re.Match, ctx: Context) -> Norm | None:
         if "ahead" in low:
             return Norm("DURATION", time_duration_value(None, low.split()[1]))
         return Norm("DATE", "FUTURE_REF")
+    if _perfect(m, ctx):
+        # "have expressed concerns in recent months", "for the past few weeks we've been ...": a period
+        # reaching up to now, measured by the perfect -> a (vague) duration (TimeBank 5 of 7 with a
+        # present perfect; without one, PAST_REF 6 of 7)
+        return Norm("DURATION", time_duration_value(None, low.split()[-1]))
     return Norm("DATE", "PAST_REF")
+
+
+_PERFECT_RX = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|long)\s+)?(?!been\s+\w+ing\b)(?:been\s+)?"
+                         r"[a-z]+(?:ed|en|wn|ne|ht|un)\b(?!\s+to\b)", re.I)
+
+
+def _perfect(m: re.Match, ctx: Context) -> bool:
+    """The clause of the expression is in the present perfect ("has risen", "have been subjected")."""
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        tok = span.root
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") and tok not in span:
+                break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        for _ in range(3):
+            # a bare gerund clause takes the tense of the verb it hangs from ("the help they have
+            # provided by sharing information ... in recent days")
+            if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "conj") and tok.head is not tok \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                tok = tok.head
+                while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+                    tok = tok.head
+            else:
+                break
+        return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children)
+    lo = max(0, m.start() - 60)
+    clause = re.split(r"[.;!?]", ctx.text[lo:m.start()])[-1] + " " + re.split(r"[.;!?,]", ctx.text[m.end():m.end() + 40])[0]
+    return _PERFECT_RX.search(clause) is not None
 
 
 def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
@@ -1087,8 +1178,13 @@ def h_year(m: re.Match, ctx: Context) -> Norm | None:
         return None
     year = yd.group(1)
     before = ctx.text[max(0, m.start() - 12):m.start()]
-    if re.search(r"(\$|#|No\.?\s*|number\s+|flight\s+|route\s+|room\s+|resolution\s+|model\s+|page\s+)$", before, re.I):
+    if re.search(r"(\$|#|No\.?\s*|number\s+|flight\s+|route\s+|room\s+|resolution\s+|model\s+|page\s+"
+                 r"|section\s+|article\s+|chapter\s+|highway\s+|interstate\s+|gate\s+|exit\s+|channel\s+)$", before, re.I):
         return None
+    if re.match(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane)(?![\w])",
+                ctx.text[m.end():m.end() + 40]) \
+            and ctx.prev_word(m.start()) not in ("in", "since", "until", "by", "during", "of", "before", "after", "early", "late"):
+        return None  # "1600 Pennsylvania Avenue" is an address, "2020 Main Street" too
     nw = ctx.next_word(m.end())
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"\s*(%|percent|per\b|-\d|:\d)|\.\d", after, re.I):
@@ -1111,6 +1207,16 @@ def h_year(m: re.Match, ctx: Context) -> Norm | None:
     elif low.startswith("pre-"):
         mod = "BEFORE"
     return Norm("DATE", year, mod=mod)
+
+
+def h_fy(m: re.Match, ctx: Context) -> Norm | None:
+    """"FY2013", "FY13": a fiscal year, valued by its number as "fiscal 2013" is."""
+    if not m.group(0).startswith("FY") and not ctx.upper:
+        return None  # "fy" in running lower-case text is no abbreviation of a fiscal year
+    n = m.group("fy")
+    if len(n) == 2:
+        return Norm("DATE", f"{year_from_2digit(int(n), ctx):04d}")
+    return Norm("DATE", n)
 
 
 def h_spoken_year(m: re.Match, ctx: Context) -> Norm | None:
@@ -1231,11 +1337,33 @@ def h_set(m: re.Match, ctx: Context) -> Norm | None:
     mon = find_month(s)
     if mon:
         return Norm("SET", f"XXXX-{mon:02d}")
+    se = re.search(L.SEASON, s)
+    if se and se.group(0) in L.seasons:
+        return Norm("SET", f"XXXX-{L.seasons[se.group(0)]}")  # "each summer", as "each July"
     return None
 
 
+def h_month_quarter(m: re.Match, ctx: Context) -> Norm | None:
+    """"the October-December quarter", "the January-March period": the calendar quarter those months
+    make up (one timex); other spans of months are left to the month rules."""
+    first, last = find_month(m.group("m1")), find_month(m.group("m2"))
+    if first is None or last is None or first % 3 != 1 or last != first + 2:
+        return None
+    q = (first - 1) // 3 + 1
+    yd = re.search(r"(1[5-9]\d\d|20\d\d)", m.group(0))
+    if yd:
+        return Norm("DATE", f"{yd.group(1)}-Q{q}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-Q{q}")
+    direc = ctx.direction(m.start(), m.end())
+    y = A.choose_year_for_month(last, ctx.dct, direc)
+    if direc != "future" and (y, q) > (ctx.dct.year, A.quarter_of(ctx.dct)):
+        y -= 1
+    return Norm("DATE", f"{y:04d}-Q{q}", anchor=ctx.dct_value)
+
+
 def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
-    s = re.sub(r"\s+", " ", m.group(0))
+    s = re.sub(r"\s+", " ", m.group(0)).replace("\u2019", "'")
     rel_m = re.match(r"(last|next|this) ", s, re.I)
     rel = rel_m.group(1).lower() if rel_m else None
     if rel_m:
@@ -1257,6 +1385,8 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
             return A.safe_date(y, int(spec[:2]), int(spec[3:]))
         if spec == "easter":
             return A.easter(y)
+        if spec.startswith("easter "):  # "easter -2" (Good Friday): days from Easter Sunday
+            return A.easter(y) + dt.timedelta(days=int(spec.split()[1]))
         parts = spec.split()
         after = parts[0] if len(parts) == 5 and parts[1] == "after" else None
         nth, wdn, mon = parts[-3:]
@@ -1307,7 +1437,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("time", r"<CLOCK>(?:\s+<TZ>)?(?:\s+in\s+the\s+<POD>|\s+at\s+night)?(?:\s*,?\s+(?:on\s+)?(?:<WEEKDAY>|today|yesterday|tomorrow|tonight|<MONTH>\s+<DAYNUM>(?:,\s*<YEAR4>)?))?", h_time),
     ("pod", r"(?:(?:(?:later|earlier|early|late)\s+this|this|the|that|mid)[\s-]+<POD>|mid-?afternoon|mid-?morning)(?:\s+(?:yesterday|today|tomorrow))?", h_pod),
     ("rel_unit", _REL + r"\s+" + _REL_UNITS + r"|the\s+weekend(?![a-z])", h_rel_unit),
-    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>(?:<HALF>|\s+or\s+so)?\s+(?:ago|earlier|later|before|after|hence|from\s+now|back)(?![a-z])", h_ago),
+    ("ago", r"(?:(?:<NUM>|<VAGUE>)[\s-]+)?<UNIT>(?:<HALF>|\s+or\s+so)?\s+(?:ago|earlier|later|before|after|hence|from\s+now|back|ahead\s+of)(?![a-z])", h_ago),
     ("next_day", r"the\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|weekend|week|month|year)(?![a-z])"
                  r"|the\s+(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:and|but|when|as|he|she|they|it)\b)"
                  r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?![a-z])", h_next_day),
@@ -1322,6 +1452,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
                r"|the\s+(?:days|weeks|months|years)\s+ahead"
                # "in coming months", "in past years" (no article): TimeBank 4/4 annotated
                r"|(?:(?<=in )|(?<=for )|(?<=over )|(?<=during )|(?<=within ))(?:coming|past)\s+(?:days|weeks|months|years|decades|quarters)(?![a-z])", h_recent),
+    ("month_quarter", r"(?:the\s+)?(?P<m1><MONTH>)\.?\s*[-\u2013/]\s*(?P<m2><MONTH>)\.?(?:\s+<YEAR4>)?\s+(?:quarter|period)(?![\w-])", h_month_quarter),
     ("quarter", r"(?:the\s+)?(?:(?:<YEAR4>|fiscal|calendar|latest|current|past|previous|last|recent|year-earlier|year-ago|comparable|same|prior|(?:this|next|last)\s+year's|<YEAR4>'s|first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal-<YEAR4>)[\s-]+)+quarters?(?![a-z])"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:<YEAR4>|this\s+year|last\s+year|next\s+year|the\s+year))?(?:\s*,?\s*<YEAR4>)?"
                 r"|the\s+quarter(?![a-z-])|the\s+(?:latest|<YEAR4>)\s+period(?![a-z-])|(?:<YEAR4>\s+)?q[1-4](?![a-z0-9])|the\s+quarter\s+a\s+year\s+(?:ago|earlier)", h_quarter),
@@ -1332,13 +1463,14 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("the_year", r"(?<![\w-])(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:fiscal|full|entire|whole|calendar)\s+)?year(?![\w-])(?!'s\s+end|\s+(?:earlier|ago|before|after|later|end(?![a-z])|<YEAR4>|<SPOKEN_YEAR>))"
                  r"|(?:(?<=\bend of )|(?<=\bstart of )|(?<=\bmiddle of )|(?<=\bbeginning of ))the\s+month(?![\w-])"
                  r"|(?<=\b[Ff]or\s)the\s+week(?![\w-])(?!\s+(?:earlier|ago|before|after|later))|(?<![\w-])the\s+week(?='s\s)", h_the_year),
-    ("year", r"(?:(?:fiscal|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
+    ("fy", r"FY\s?(?P<fy>\d\d|<YEAR4>)(?![\w-])", h_fy),
+    ("year", r"(?:(?:fiscal\s+year|fiscal|calendar\s+year|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
     ("spoken_year", r"(?:the\s+year\s+)?<SPOKEN_YEAR>", h_spoken_year),
     ("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:\d{3}0'?s|'\d0'?s|\d0'?s|<DECADEWORD>)(?![a-z0-9])", h_decade),
     ("century", r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[\s-]+century", h_century),
     ("season", r"(?:(?:early|late|mid|the|this\s+past|this\s+coming|this|last|next)[\s-]+)?<SEASON>(?:\s+(?:of\s+)?(?:<YEAR4>|<SPOKEN_YEAR>))?", h_season),
     ("fuzzy", _alt(sorted(L.fuzzy_enabled)), h_fuzzy),
-    ("set", r"<SETWORD>|(?:every|each)\s+(?:other\s+|<NUM>\s+)?<UNIT>|(?:every|each)\s+<MONTH>", h_set),
+    ("set", r"<SETWORD>|(?:every|each)\s+(?:other\s+|<NUM>\s+)?<UNIT>|(?:every|each)\s+<MONTH>|(?:every|each)\s+<SEASON>", h_set),
     ("holiday", r"(?:(?:last|next|this)\s+)?<HOLIDAY>(?:\s+week(?![\w-])|\s*,?\s*<YEAR4>)?", h_holiday),
 ]
 

@@ -15,6 +15,10 @@ _FUTURE_BEFORE_TO = {"set", "due", "is", "are", "plans", "plan", "planned", "exp
 # verbs whose object or complement lies ahead whatever their own tense (the lexical path has the
 # same words as future cues in cues.json)
 _FUTURE_LEMMAS = {"schedule", "plan", "reschedule"}
+# verbs whose "to"-infinitive names something still to come when they are in the present
+# ("the storm is expected to hit Saturday", "the two sides plan to meet Thursday")
+_PROSPECT_LEMMAS = {"expect", "schedule", "set", "plan", "intend", "aim", "slate", "poise", "prepare", "hope",
+                    "want", "seek", "vow", "promise", "pledge", "threaten", "due", "likely", "go"}
 _TO_VERB = re.compile(r"\s+to\s+(?!be\s+(?:a|the|an)\b)[a-z]+", re.I)
 
 
@@ -55,6 +59,8 @@ def direction_from_text(text: str, start: int, end: int, upper_text: bool = Fals
             prev = re.search(r"([A-Za-z']+)\s+$", text[max(lo, m.start() - 20):m.start()])
             past_aux = prev is not None and prev.group(1).lower() in ("was", "were", "been", "had")
             cls = None if past_aux else "future"
+        if cls == "past" and re.search(r"\bto\s+$", text[max(lo, m.start() - 4):m.start()], re.I):
+            cls = None  # "to hit", "to set": an infinitive, not a past form
         if cls is None:
             continue
         dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.3
@@ -82,6 +88,10 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in tok.children):
+        prospect = _prospect(tok.head)
+        if prospect is not None:
+            return prospect
     if tok.lemma_.lower() in _FUTURE_LEMMAS \
             and not (tok.tag_ == "VBN" and not any(c.lower_ in ("has", "have") for c in tok.children)):
         return "future"  # "has scheduled a news conference Thursday": the thing planned is ahead
@@ -107,9 +117,67 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _lemmas(tok) -> set[str]:
+    """The parser's lemma and the plain stems of a verb form (the small model reads "hopes" as "hop")."""
+    w = tok.lower_
+    return {tok.lemma_.lower(), w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+            w[:-1] if w.endswith("ed") else w, w[:-2] if w.endswith("ed") else w}
+
+
+def _prospect(head) -> str | None:
+    """"is expected to <verb>", "are set to <verb>", "plans to <verb>": future when the governing
+    verb of the infinitive is a present-tense verb of expectation or intent (a past one, "was expected
+    to", says nothing about the DCT)."""
+    if not _lemmas(head) & _PROSPECT_LEMMAS:
+        return None
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll", "wo", "would") for a in auxes):
+        return "future"
+    if head.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("had",) for a in auxes):
+        return None
+    if head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"
+    if head.tag_ in ("VBN", "JJ") and head.dep_ == "acl":
+        return "future"  # "the talks, expected to resume Monday"
+    if head.tag_ == "JJ" and head.dep_ == "acomp" and head.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is due to arrive Friday"
+    return None
+
+
+# present-tense verbs that report or describe a state, not a scheduled event
+_STATIVE_LEMMAS = {"be", "say", "have", "do", "tell", "report", "show", "believe", "think", "know", "remain",
+                   "want", "need", "seem", "appear", "mean", "include", "expect", "hope", "add", "note", "claim",
+                   "deny", "accuse", "insist", "argue", "suggest", "indicate", "estimate", "contain", "own", "hold",
+                   "follow", "continue", "stand", "keep", "like", "feel", "see", "look", "sound", "understand"}
+
+
+def _scheduled_present(doc, start: int, end: int) -> bool:
+    """A dynamic verb in the simple present governing the timex, as in news for a scheduled event
+    ("the summit opens Tuesday", "the two leaders meet Monday"). A possessive timex names a day
+    already reported ("Tuesday's vote")."""
+    if doc.text[end:end + 2] in ("'s", "\u2019s"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    # the timex must modify the verb itself: "opens Tuesday", "meet on Monday" (not a noun deeper down)
+    if tok.dep_ in ("npadvmod", "tmod", "obl"):
+        tok = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    else:
+        return False
+    return (tok.tag_ in ("VBZ", "VBP") and tok.pos_ == "VERB" and not _lemmas(tok) & _STATIVE_LEMMAS
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+
+
 def direction(text: str, start: int, end: int, doc=None, upper_text: bool = False) -> str | None:
     if doc is not None:
         d = direction_from_doc(doc, start, end)
         if d is not None:
             return d
-    return direction_from_text(text, start, end, upper_text)
+    d = direction_from_text(text, start, end, upper_text)
+    if d is None and doc is not None and _scheduled_present(doc, start, end):
+        return "future"
+    return d
