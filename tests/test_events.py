@@ -381,3 +381,13 @@ def test_a_demonym_on_people_places_no_incident(pipe):
             "Kuwaiti authorities said.")
     events = analyze(pipe, text).events
     assert len(events) == 1 and events[0].place.country == "KW", [(e.type, e.place) for e in events]
+
+
+def test_the_leads_village_joins_an_incident_told_near_a_town(pipe):
+    text = ("Shelling kills two near border town\n\nBy A. Writer\nMay 6, 2025\n\n"
+            "Two soldiers were killed when artillery shelled army positions near the town of Kapan late on "
+            "Monday, the defence ministry said.\n\n"
+            "Mortar rounds struck positions outside the village of Nerkin Hand for about an hour, a ministry "
+            "spokeswoman said. Two houses were damaged.")
+    events = [ev for ev in analyze(pipe, text, published="2025-05-06").events if not ev.background]
+    assert len(events) == 1 and events[0].place.city == "Nerkin Hand", [(e.trigger.text, e.place) for e in events]

@@ -430,9 +430,18 @@ def _compatible_place(a: Place | None, b: Place | None) -> bool:
     return True
 
 
+def _told_near(doc: Doc, trig: Trigger, main: _Incident, lead_end: int) -> bool:
+    """An undated trigger of the lead placed in a settlement of the country where the story's incident
+    was told only approximately ("near the town of X")."""
+    return (main.place is not None and trig.place.country == main.place.country and bool(trig.place.city)
+            and doc[trig.start].idx < lead_end and _settlement_named(doc, trig.place)
+            and _approximate(doc, main.place))
+
+
 def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
+    lead_end = _lead_end(doc_text(doc))
     for trig in triggers:
         fam = "any" if trig.weak else _family(trig.type)
         compatible = [inc for inc in incidents
@@ -456,6 +465,12 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
                 undated[0] if undated and (len(trig.date.value) >= 10 or undated[0] is not incidents[0]) else None)
         elif compatible and (trig.weak or fam == "any" or trig.place is None):
             target = last if last in compatible else compatible[-1]
+        elif trig.date is None and trig.place is not None and incidents \
+                and (fam == "any" or incidents[0].family() in ("any", fam)) \
+                and _told_near(doc, trig, incidents[0], lead_end):
+            # "... shelled a village near the town of X, the ministry said. Rounds struck positions
+            # outside the village of Y ...": the lead places the story's incident more precisely
+            target = incidents[0]
         elif trig.date is None and trig.place is None and last is not None and not last.background:
             # "villagers called it a massacre": an undated, unplaced mention is about the
             # incident being told, whatever word it uses
