@@ -391,3 +391,13 @@ def test_the_leads_village_joins_an_incident_told_near_a_town(pipe):
             "spokeswoman said. Two houses were damaged.")
     events = [ev for ev in analyze(pipe, text, published="2025-05-06").events if not ev.background]
     assert len(events) == 1 and events[0].place.city == "Nerkin Hand", [(e.trigger.text, e.place) for e in events]
+
+
+def test_a_headline_told_near_a_town_and_a_village_at_whose_entrance_it_happened(pipe):
+    text = ("Aid workers abducted near Bossangoa\n\nBy A. Writer\nJune 4, 2025\n\n"
+            "Armed men abducted two aid workers on Monday near Bossangoa, in the north-west of the Central "
+            "African Republic, local officials said.\n\n"
+            "Their vehicle was stopped at the entrance to the village of Bowaye, about 20 kilometres west of "
+            "Bossangoa, as they returned from a clinic, the officials said.")
+    main = [ev for ev in analyze(pipe, text, published="2025-06-04").events if not ev.background]
+    assert main and main[0].place.city == "Bowaye" and main[0].place.country == "CF", [e.place for e in main]

@@ -430,18 +430,22 @@ def _compatible_place(a: Place | None, b: Place | None) -> bool:
     return True
 
 
-def _told_near(doc: Doc, trig: Trigger, main: _Incident, lead_end: int) -> bool:
-    """An undated trigger of the lead placed in a settlement of the country where the story's incident
-    was told only approximately ("near the town of X")."""
-    return (main.place is not None and trig.place.country == main.place.country and bool(trig.place.city)
-            and doc[trig.start].idx < lead_end and _settlement_named(doc, trig.place)
-            and _approximate(doc, main.place))
+def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str]) -> bool:
+    """An undated trigger placed in a settlement the lead names ("the village of Y") in the country
+    where the story's incident was told only approximately ("near the town of X")."""
+    return (main.place is not None and trig.place.country == main.place.country
+            and trig.place.city in settlements and _approximate(doc, main.place))
 
 
-def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
+def lead_settlements(doc: Doc, places: list[Place]) -> set[str]:
+    """Towns the lead calls a settlement ("the village of Y", "Y village")."""
+    lead_end = _lead_end(doc_text(doc))
+    return {p.city for p in places if p.city and p.span.start < lead_end and _settlement_named(doc, p)}
+
+
+def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
-    lead_end = _lead_end(doc_text(doc))
     for trig in triggers:
         fam = "any" if trig.weak else _family(trig.type)
         compatible = [inc for inc in incidents
@@ -467,7 +471,7 @@ def group_incidents(doc: Doc, triggers: list[Trigger]) -> list[_Incident]:
             target = last if last in compatible else compatible[-1]
         elif trig.date is None and trig.place is not None and incidents \
                 and (fam == "any" or incidents[0].family() in ("any", fam)) \
-                and _told_near(doc, trig, incidents[0], lead_end):
+                and _told_near(doc, trig, incidents[0], settlements):
             # "... shelled a village near the town of X, the ministry said. Rounds struck positions
             # outside the village of Y ...": the lead places the story's incident more precisely
             target = incidents[0]
@@ -587,6 +591,8 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
             # (a region the gazetteer lacks, "Kashmir", cannot be checked)
             continue
         main.place = p
+        if _approximate(doc, p):
+            _settlement_for_approximate(doc, main, places, others, lead_end)
         return
 
 
@@ -644,7 +650,10 @@ def _route_end(doc: Doc, place: Place) -> bool:
         node = node.head  # "fired from Russia's Belgorod region"
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "to the port city of Karachi"
-    return node.dep_ == "pobj" and node.head.lower_ in load_json("events/places.json")["route_prepositions"]
+    data = load_json("events/places.json")
+    # "at the entrance to the village of X" is at X
+    return node.dep_ == "pobj" and node.head.lower_ in data["route_prepositions"] \
+        and node.head.head.lower_ not in data["at_place_nouns"]
 
 
 def _lead_end(text: str) -> int:
@@ -714,7 +723,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # a headline names the story's incident more coarsely ("... in Zabul" / "in the city of
             # Qalat"): its place must not keep the lead's account of it apart
             trig.place, trig.headline_place = None, trig.place
-    incidents = group_incidents(doc, triggers)
+    incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
     if not incidents:
         return []
     for inc in incidents:
