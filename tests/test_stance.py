@@ -139,3 +139,15 @@ def test_told_attack_by_unnamed_attackers_is_no_accusation(nlp):
     # a named group doing the same is an accusation
     text = "Fighters of the Northern Front killed nine farmers, police said."
     assert _classify(nlp, text, "police", "said", "Fighters of the Northern Front killed nine farmers")[0] == "accusation"
+
+
+def test_promised_punishment_and_refusal_to_yield_are_warnings(nlp):
+    for text, source, content in [
+        ('"This crime will not go unpunished," the governor said.', "the governor", "This crime will not go unpunished,"),
+        ('"Nobody involved will be spared," the minister said.', "the minister", "Nobody involved will be spared,"),
+        ('"We will not be intimidated by these murderers," she said.', "she", "We will not be intimidated by these murderers,"),
+    ]:
+        assert _classify(nlp, text, source, "said", content)[0] == "warning", text
+    # a future without a threat or a refusal stays "other"
+    text = '"We will not comment while the inquiry goes on," the spokesman said.'
+    assert _classify(nlp, text, "the spokesman", "said", "We will not comment while the inquiry goes on,")[0] == "other"

@@ -307,9 +307,23 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if future and not bad_noun:
                 return "warning", _span_of(doc, _np_with_conj(t))
             return "accusation", _span_of(doc, _np_with_conj(t))
-    if _has_phrase(words, lx["warning_content"]):
+    if _has_phrase(words, lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
     return None
+
+
+def _threatens(verb: Token) -> bool:
+    """"These acts will not go unpunished", "nobody will be spared", "we will not allow provocations":
+    a future clause that promises punishment, or a first-person refusal to yield."""
+    if not _future(verb):
+        return False
+    lx = _lex()["content"]
+    words = {w for t in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")))
+             for w in (t.lemma_.lower(), t.lower_)}
+    if words & set(lx["threat_verbs"]):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _negated(verb) and subject is not None and _first_person(subject) and bool(words & set(lx["resolve_verbs"]))
 
 
 def _hits_attackers(verb: Token) -> bool:
