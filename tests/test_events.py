@@ -401,3 +401,15 @@ def test_a_headline_told_near_a_town_and_a_village_at_whose_entrance_it_happened
             "Bossangoa, as they returned from a clinic, the officials said.")
     main = [ev for ev in analyze(pipe, text, published="2025-06-04").events if not ev.background]
     assert main and main[0].place.city == "Bowaye" and main[0].place.country == "CF", [e.place for e in main]
+
+
+def test_a_demonym_on_a_strike_or_its_weapon_names_the_party_that_fired(pipe):
+    cases = [("A Syrian missile hit a warehouse in the Turkish border town of Kilis on Sunday, killing two guards.", "Syria"),
+             ("Ethiopian drones struck a market in the town of Kobo on Friday, killing five traders.", "Ethiopia")]
+    for text, party in cases:
+        perps = [(a.role, a.entity) for ev in analyze(pipe, text).events for a in ev.arguments
+                 if a.role.startswith("perpetrator")]
+        assert ("perpetrator_org", party) in perps, (text, perps)
+    # a place-name compound is where, not who
+    text = "A Kharkiv missile strike on Monday killed four people, officials said."
+    assert not [a for ev in analyze(pipe, text).events for a in ev.arguments if a.role == "perpetrator_org"]

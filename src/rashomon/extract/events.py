@@ -49,7 +49,8 @@ def _triggers() -> dict:
             "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
             "verbal": {k: set(v) for k, v in data["verbal"].items() if not k.startswith("_")},
             "naming": set(data["naming_verbs"]["lemmas"]),
-            "agents": set(data["anaphoric_agents"]["lemmas"])}
+            "agents": set(data["anaphoric_agents"]["lemmas"]),
+            "remote_weapons": set(data["remote_weapons"])}
 
 
 @dataclass
@@ -748,6 +749,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     for ev, inc in zip(events, incidents):
         if not any(a.role.startswith("perpetrator") for a in ev.arguments) and (agent := _agent_trigger(doc, inc)):
             ev.arguments.append(agent)  # "A suicide bomber blew himself up ...": the trigger names who did it
+        if not any(a.role == "perpetrator_org" for a in ev.arguments) and (state := _state_agent(doc, inc)):
+            ev.arguments.append(state)  # "a Russian missile hit ...": the demonym names who fired it
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
@@ -765,6 +768,27 @@ def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
             first, last = doc[start], tok
             return Argument(role="perpetrator_individual",
                             span=Span.of(doc_text(doc), first.idx, last.idx + len(last.text)), entity=tok.lemma_.lower())
+    return None
+
+
+def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
+    """The party a strike from afar is told of: a demonym on the strike or its weapon ("Azerbaijani
+    shelling", "a Russian missile hit ...", "Israeli drones struck ..."), or a possessor ("Russia's
+    missile strike"). A proper-noun compound is a place ("a Kharkiv missile strike") and is left out."""
+    weapons = _triggers()["remote_weapons"]
+    for trig in inc.triggers:
+        if trig.type not in AIR_FAMILY:
+            continue
+        head = doc[trig.end - 1]
+        nouns = [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in weapons]
+        for noun in nouns:
+            for mod in noun.children:
+                code = demonym_country(mod.text) if mod.dep_ == "amod" else None
+                if code or mod.dep_ == "poss" and mod.ent_type_ in ("GPE", "NORP", "ORG") \
+                        or mod.dep_ in ("amod", "compound") and mod.ent_type_ == "NORP":
+                    name = country_name(code) if code else mod.text
+                    return Argument(role="perpetrator_org", entity=name,
+                                    span=Span.of(doc_text(doc), mod.idx, mod.idx + len(mod.text)))
     return None
 
 
