@@ -413,3 +413,28 @@ def test_a_demonym_on_a_strike_or_its_weapon_names_the_party_that_fired(pipe):
     # a place-name compound is where, not who
     text = "A Kharkiv missile strike on Monday killed four people, officials said."
     assert not [a for ev in analyze(pipe, text).events for a in ev.arguments if a.role == "perpetrator_org"]
+
+
+def test_the_attackers_a_trigger_verb_has_as_subject_or_agent(pipe):
+    for text, who in [
+        ("About 20 gunmen ambushed a convoy on a mountain road in Nigeria on Monday, killing six soldiers.", "About 20 gunmen"),
+        ("A depot in Leeds was set on fire by three men early on Sunday, police said.", "three men"),
+    ]:
+        perps = [a.span.text for ev in analyze(pipe, text).events for a in ev.arguments
+                 if a.role.startswith("perpetrator")]
+        assert who in perps, (text, perps)
+    # police who act are no perpetrators
+    text = "Police raided a flat in Leeds on Sunday and arrested two men over the fire."
+    assert not [a for ev in analyze(pipe, text).events for a in ev.arguments if a.role == "perpetrator_individual"
+                and a.span.text.lower().startswith("police")]
+
+
+def test_named_attackers_are_kept_beside_a_suspected_group(pipe):
+    text = ("Bombers kill 14 at market\n\nBy A. Writer\nJune 9, 2026\n\n"
+            "Two suicide bombers blew themselves up at a crowded fish market on an island in Lake Chad on Monday, "
+            "killing at least 14 people, a local official said.\n\n"
+            "No group has claimed responsibility, but suspicion immediately fell on the Northern Front, whose "
+            "fighters have used suicide bombers before.")
+    perps = {(a.span.text, a.responsibility) for ev in analyze(pipe, text, published="2026-06-09").events
+             for a in ev.arguments if a.role.startswith("perpetrator")}
+    assert ("Two suicide bombers", None) in perps and ("Northern Front", "suspected") in perps, perps

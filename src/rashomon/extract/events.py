@@ -747,8 +747,10 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         ))
     _attach(doc, events, incidents, figures, arguments or [])
     for ev, inc in zip(events, incidents):
-        if not any(a.role.startswith("perpetrator") for a in ev.arguments) and (agent := _agent_trigger(doc, inc)):
-            ev.arguments.append(agent)  # "A suicide bomber blew himself up ...": the trigger names who did it
+        if not any(a.role == "perpetrator_individual" for a in ev.arguments) and (
+                agent := _agent_trigger(doc, inc) or _subject_agent(doc, inc)):
+            # "A suicide bomber blew himself up ...", "Three men set fire to ...": who did it
+            ev.arguments.append(agent)
         if not any(a.role == "perpetrator_org" for a in ev.arguments) and (state := _state_agent(doc, inc)):
             ev.arguments.append(state)  # "a Russian missile hit ...": the demonym names who fired it
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
@@ -769,6 +771,31 @@ def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
             return Argument(role="perpetrator_individual",
                             span=Span.of(doc_text(doc), first.idx, last.idx + len(last.text)), entity=tok.lemma_.lower())
     return None
+
+
+def _subject_agent(doc: Doc, inc: _Incident) -> Argument | None:
+    """The attackers a trigger verb has as its subject, or as the agent of its passive ("About 15 gunmen
+    ambushed ...", "the depot was set on fire by three men"), when they are told by a perpetrator
+    noun ("gunmen", "militants", "men"), with their modifiers."""
+    perp_nouns = _perp_nouns()
+    for trig in inc.triggers:
+        verb = doc[trig.start]
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for subj in subjects:
+            if subj.pos_ == "NOUN" and subj.lemma_.lower() in perp_nouns:
+                mods = [c for c in subj.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < subj.i]
+                start = min([subj.i, *(m.left_edge.i for m in mods)])
+                return Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
+                                span=Span.of(doc_text(doc), doc[start].idx, subj.idx + len(subj.text)))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _perp_nouns() -> frozenset[str]:
+    return frozenset(load_json("roles/lexicon.json")["perp_nouns"]) - {"suspect", "suspects", "unit", "column"}
 
 
 def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
