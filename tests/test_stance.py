@@ -151,3 +151,17 @@ def test_promised_punishment_and_refusal_to_yield_are_warnings(nlp):
     # a future without a threat or a refusal stays "other"
     text = '"We will not comment while the inquiry goes on," the spokesman said.'
     assert _classify(nlp, text, "the spokesman", "said", "We will not comment while the inquiry goes on,")[0] == "other"
+
+
+def test_a_bare_organisation_noun_or_unnamed_men_accuse_nobody(nlp):
+    for text, source, content in [
+        ('"The whole depot was burning when we arrived," a driver told reporters.', "a driver",
+         "The whole depot was burning when we arrived,"),
+        ("Armed men on motorbikes abducted two nurses near the clinic, officials said.", "officials",
+         "Armed men on motorbikes abducted two nurses near the clinic"),
+    ]:
+        cue = "told" if "told" in text else "said"
+        assert _classify(nlp, text, source, cue, content)[0] == "other", text
+    # a state body names a party by itself
+    text = "The army shelled the village for two days, residents said."
+    assert _classify(nlp, text, "residents", "said", "The army shelled the village for two days")[0] == "accusation"

@@ -49,7 +49,8 @@ def _lex() -> dict:
     agents = set(orgs["armed_groups"]) | set(orgs["government"]) | set(orgs["organisation"]) | set(orgs["media"])
     agents |= set(content["agent_nouns"])
     agents |= {t for t in roles["person_titles"] if " " not in t}
-    return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents,
+    bare = set(content["agent_nouns"]) | set(orgs["armed_groups"]) | set(content["state_agents"])
+    return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents, "bare_agents": bare,
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
 
 
@@ -189,16 +190,20 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
     if in_dateline(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text)):
         return False
     if tok.lower_ in ("who", "which", "that", "it", "this", "there", "he", "she", "they", "we", "i", "you"):
-        return tok.lower_ in ("they",) and False
+        return False
     if any(c.lower_ in UNIDENTIFIED for c in tok.children):
         return False
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
         return True
-    if tok.lower_ in lx["content"]["hostile_nouns"] and not any(
-            t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN" for t in tok.subtree if t is not tok):
+    named = any(t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN" for t in tok.subtree
+                if t is not tok) or any(c.dep_ == "poss" for c in tok.children)
+    if tok.lower_ in lx["content"]["hostile_nouns"] and not named:
         return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
-    lem = tok.lemma_.lower()
-    return lem in lx["agents"] or tok.lower_ in lx["agents"]
+    words = (tok.lemma_.lower(), tok.lower_)
+    if any(w in lx["bare_agents"] for w in words):
+        return True  # "the army", "rebels", "police" name a party by themselves
+    # "the station was burning", "armed men": an organisation noun or a title needs a name
+    return named and any(w in lx["agents"] for w in words)
 
 
 def _first_person(tok: Token) -> bool:
