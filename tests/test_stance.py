@@ -165,3 +165,20 @@ def test_a_bare_organisation_noun_or_unnamed_men_accuse_nobody(nlp):
     # a state body names a party by itself
     text = "The army shelled the village for two days, residents said."
     assert _classify(nlp, text, "residents", "said", "The army shelled the village for two days")[0] == "accusation"
+
+
+def test_a_witness_telling_what_they_did_is_no_claim(nlp):
+    text = '"They came at night and they shot him in front of everybody," a resident said.'
+    content = "They came at night and they shot him in front of everybody,"
+    assert _classify(nlp, text, "a resident", "said", content)[0] == "other"
+    # a group speaking of itself is
+    text = "The Northern Front said they shot the officer because he was an informer."
+    assert _classify(nlp, text, "The Northern Front", "said",
+                     "they shot the officer because he was an informer")[0] == "claim_of_responsibility"
+
+
+def test_a_hyphenated_dateline_and_a_capitalised_group_word_accuse_nobody(nlp):
+    text = ("PORT-AU-PRINCE, Haiti (AP) — Gang members hijacked a bus on the northern highway on Tuesday, "
+            "police said.")
+    content = "PORT-AU-PRINCE, Haiti (AP) — Gang members hijacked a bus on the northern highway on Tuesday"
+    assert _classify(nlp, text, "police", "said", content)[0] == "other"

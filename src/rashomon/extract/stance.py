@@ -49,7 +49,7 @@ def _lex() -> dict:
     agents = set(orgs["armed_groups"]) | set(orgs["government"]) | set(orgs["organisation"]) | set(orgs["media"])
     agents |= set(content["agent_nouns"])
     agents |= {t for t in roles["person_titles"] if " " not in t}
-    bare = set(content["agent_nouns"]) | set(orgs["armed_groups"]) | set(content["state_agents"])
+    bare = set(content["state_agents"])
     return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents, "bare_agents": bare,
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
 
@@ -187,7 +187,8 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
     """An identifiable party: a named entity or an agent noun, not 'unidentified men' nor the place
     of a dateline ("CAIRO (AP) — Militants attacked ...")."""
     lx = _lex()
-    if in_dateline(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text)):
+    text, end = doc_text(tok.doc), tok.idx + len(tok.text)
+    if in_dateline(text, tok.idx, end) or in_dateline(text, tok.left_edge.idx, end):  # "PORT-AU-PRINCE"
         return False
     if tok.lower_ in ("who", "which", "that", "it", "this", "there", "he", "she", "they", "we", "i", "you"):
         return False
@@ -195,8 +196,9 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return False
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
         return True
-    named = any(t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN" for t in tok.subtree
-                if t is not tok) or any(c.dep_ == "poss" for c in tok.children)
+    # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
+    named = any((t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN") and t.lower_ not in lx["agents"]
+                for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children)
     if tok.lower_ in lx["content"]["hostile_nouns"] and not named:
         return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
     words = (tok.lemma_.lower(), tok.lower_)
@@ -300,7 +302,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 return "warning", None
             continue
         future = _future(verb)
-        if _first_person(t) or (t.lower_ in ("it", "they") and st.source is not None):
+        if _first_person(t) or (t.lower_ in ("it", "they") and _group_source(doc, st)):
             if future:
                 return "warning", None
             if bad_verb:
@@ -329,6 +331,21 @@ def _threatens(verb: Token) -> bool:
         return True
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _negated(verb) and subject is not None and _first_person(subject) and bool(words & set(lx["resolve_verbs"]))
+
+
+def _group_source(doc: Doc, st: Statement) -> bool:
+    """A source that can speak of itself as "it" or "they": a group or a body, not a person ("a
+    resident said they shot him" tells what others did)."""
+    src = _tokens(doc, st.source)
+    if src is None:
+        return False
+    root = src.root
+    return root.ent_type_ != "PERSON" and root.lemma_.lower() not in _person_nouns() and root.lower_ not in _person_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_json("roles/lexicon.json")["human_nouns"]) | frozenset(_lex()["content"]["witness_nouns"])
 
 
 def _hits_attackers(verb: Token) -> bool:
