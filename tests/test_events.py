@@ -438,3 +438,14 @@ def test_named_attackers_are_kept_beside_a_suspected_group(pipe):
     perps = {(a.span.text, a.responsibility) for ev in analyze(pipe, text, published="2026-06-09").events
              for a in ev.arguments if a.role.startswith("perpetrator")}
     assert ("Two suicide bombers", None) in perps and ("Northern Front", "suspected") in perps, perps
+
+
+def test_a_denial_makes_a_perpetrator_only_of_a_party_at_issue(pipe):
+    text = ("A man stabbed three people at a bus station in the town of Gera on Saturday, police said. "
+            "The Western Front claimed responsibility on Sunday. Prosecutors denied that the man had been in "
+            "contact with the group before the attack. The governor accused the Eastern League of arming the "
+            "man. A spokesman for the Eastern League rejected the accusation.")
+    perps = {(a.span.text, a.responsibility) for ev in analyze(pipe, text).events for a in ev.arguments
+             if a.role.startswith("perpetrator")}
+    assert not any(p.lower() == "prosecutors" for p, _ in perps), perps
+    assert ("the Eastern League", "denied") in perps or ("Eastern League", "denied") in perps, perps

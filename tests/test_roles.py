@@ -244,3 +244,10 @@ def test_no_group_names_no_perpetrator(nlp):
     args = _run(nlp, text)
     perps = {a.span.text.lower() for a in args if a.role.startswith("perpetrator")}
     assert not any(p.startswith(("no ", "nobody", "whoever")) for p in perps), perps
+
+
+def test_a_bombing_claimed_by_a_group_names_the_group(nlp):
+    text = ("In March 2019, a suicide car bombing claimed by a splinter faction of the Red Army killed 37 people "
+            "in the capital.")
+    perps = [a for a in _run(nlp, text) if a.role.startswith("perpetrator") and "faction" in a.span.text]
+    assert perps and perps[0].responsibility == "claimed", [(a.role, a.span.text) for a in _run(nlp, text)]

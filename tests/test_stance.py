@@ -182,3 +182,8 @@ def test_a_hyphenated_dateline_and_a_capitalised_group_word_accuse_nobody(nlp):
             "police said.")
     content = "PORT-AU-PRINCE, Haiti (AP) — Gang members hijacked a bus on the northern highway on Tuesday"
     assert _classify(nlp, text, "police", "said", content)[0] == "other"
+
+
+def test_a_passive_claim_is_a_claim(nlp):
+    text = "That attack was also claimed by the Northern Front."
+    assert _classify(nlp, text, "the Northern Front", "was also claimed", "That attack")[0] == "claim_of_responsibility"

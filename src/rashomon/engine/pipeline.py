@@ -8,6 +8,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
 from rashomon.extract.events import extract_events, incident_at, is_trigger_word, is_verbal_attack
 from rashomon.extract.figures import extract_figures
-from rashomon.extract.places import find_places
+from rashomon.extract.places import country_name, demonym_country, find_places
 from rashomon.extract.roles import extract_role_fillers
 from rashomon.extract.stance import classify_statement, statement_polarity
 from rashomon.extract.timex import tag_timexes
@@ -84,6 +85,9 @@ STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
 _NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _GENERAL = frozenset(_LINKS["general_markers"])
 _REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
+_INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"])
+_NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
+                        "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
@@ -175,7 +179,12 @@ def _speaks_of_a_pattern(doc: Doc, st: Statement) -> bool:
 
 
 def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
-    """Claims, accusations and denials become perpetrator arguments with their status."""
+    """Claims, accusations and denials become perpetrator arguments with their status. A denier is a
+    party to the incident only when it denies a part in it or an attack, or is accused in the report
+    ("prosecutors denied that the man had been in contact with the group" is no denial of a role)."""
+    accused = {w for st in statements if st.type == "accusation" and st.target for w in _words(st.target.text)}
+    accused |= {w for ev in events for a in ev.arguments if a.responsibility in ("accused", "suspected")
+                for w in _words(a.span.text)}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
         if not status:
@@ -185,12 +194,28 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
             who = party_of_source(doc, who)
         if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
             continue
+        if st.type == "denial" and not (_words(who.text) & accused or _denies_a_part(st)):
+            continue
         for idx in st.events:
             ev = events[idx]
             if any(a.span == who and a.responsibility == status for a in ev.arguments):
                 continue
             name = st.speaker if who is st.source and st.speaker else who.text
             ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+
+
+def _words(text: str) -> set[str]:
+    """Content words of a party's name, demonyms as their country ("Azerbaijani" = "Azerbaijan"), for
+    matching an accused party with a denier."""
+    words = set(re.findall(r"[a-z]{3,}", text.lower())) - _NAME_STOP
+    return {(country_name(code) or w).lower() if (code := demonym_country(w)) else w for w in words}
+
+
+def _denies_a_part(st: Statement) -> bool:
+    """The denial's content names a part in something ("any involvement", "a role") or an accusation
+    ("rejects the accusation")."""
+    text = st.content.text.lower()
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT)
 
 
 def party_of_source(doc: Doc, source: Span) -> Span | None:

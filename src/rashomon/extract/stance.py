@@ -391,6 +391,11 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
                 return True, what
         if lem == "claim" and obj is not None and obj.lemma_.lower() in ATTACK_NOUNS and not _child(cue, ("ccomp",)):
             return True, obj
+        # "That attack was also claimed by X", "a bombing claimed by X"
+        patient = _child(cue, ("nsubjpass",)) or (cue.head if cue.dep_ == "acl" else None)
+        if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
+                and patient.lemma_.lower() in ATTACK_NOUNS:
+            return True, patient
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in ("claim", "responsibility"):
         if any(t.lemma_.lower() == "responsibility" for t in nxt[:3]) or cue.lemma_.lower() == "responsibility":
             return True, None

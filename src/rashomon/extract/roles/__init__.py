@@ -78,6 +78,8 @@ def _claimant_heads(doc: Doc) -> list[int]:
             continue
         tok = t.toks[i]
         objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("attack", "bombing", "killing", "kidnapping", "massacre"):
+            objs.append(tok.head)  # "a suicide car bombing claimed by a PKK offshoot"
         if tok.lemma_.lower() != "claim" and not any(c.lower_.startswith("responsib") for c in objs):
             continue
         if not objs:
