@@ -187,3 +187,12 @@ def test_a_hyphenated_dateline_and_a_capitalised_group_word_accuse_nobody(nlp):
 def test_a_passive_claim_is_a_claim(nlp):
     text = "That attack was also claimed by the Northern Front."
     assert _classify(nlp, text, "the Northern Front", "was also claimed", "That attack")[0] == "claim_of_responsibility"
+
+
+def test_an_accused_wrong_is_no_accused_party(nlp):
+    text = "The union denounced this drone terrorism against the city's workers."
+    typ, target, _ = _classify(nlp, text, "The union", "denounced", "this drone terrorism against the city's workers")
+    assert typ == "accusation" and target is None
+    text = "The governor blamed Amba terrorists for the abduction."
+    typ, target, _ = _classify(nlp, text, "The governor", "blamed", "Amba terrorists for the abduction")
+    assert typ == "accusation" and target is not None and "terrorists" in target

@@ -348,6 +348,15 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(load_json("roles/lexicon.json")["human_nouns"]) | frozenset(_lex()["content"]["witness_nouns"])
 
 
+def _names_a_wrong(tok: Token) -> bool:
+    """A noun phrase that names a wrong ("this missile terrorism", "the massacre"), not a party."""
+    lx = _lex()["content"]
+    if tok.lower_ in lx["hostile_nouns"] or tok.tag_ in ("NNS", "NNPS"):
+        return False  # "Amba terrorists" are people
+    wnouns = set(lx["wrongdoing_nouns"])
+    return tok.lemma_.lower() in wnouns or tok.lower_ in wnouns or tok.lemma_.lower() in ATTACK_NOUNS
+
+
 def _hits_attackers(verb: Token) -> bool:
     """"Troops killed 12 of the attackers": an act against the attackers is told, not a wrong."""
     hostile = set(_lex()["content"]["hostile_nouns"])
@@ -451,6 +460,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
                 target = _child(cue, ("nsubjpass",))
         if lem == "hold" and obj is not None:
             target = obj
+        if target is not None and _names_a_wrong(target):
+            target = None  # "denounced this missile terrorism": the wrong, not who is accused of it
         return "accusation", _span_of(doc, _np_with_conj(target)) if target is not None else None
 
     if vt == "denial":
