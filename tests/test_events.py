@@ -449,3 +449,14 @@ def test_a_denial_makes_a_perpetrator_only_of_a_party_at_issue(pipe):
              if a.role.startswith("perpetrator")}
     assert not any(p.lower() == "prosecutors" for p, _ in perps), perps
     assert ("the Eastern League", "denied") in perps or ("Eastern League", "denied") in perps, perps
+
+
+def test_the_party_that_launches_an_attack_is_its_perpetrator(pipe):
+    text = ("Ankara unleashed a fresh round of aerial bombardment on Kurdish positions in northern Iraq on "
+            "Sunday, killing seven fighters, a monitoring group said.")
+    perps = [(a.role, a.span.text) for ev in analyze(pipe, text).events for a in ev.arguments
+             if a.role.startswith("perpetrator")]
+    assert ("perpetrator_org", "Ankara") in perps, perps
+    text = "Its forces launched an air strike on the valley on Sunday, killing seven fighters."
+    perps = [a.span.text for ev in analyze(pipe, text).events for a in ev.arguments if a.role == "perpetrator_org"]
+    assert "Its forces" not in perps and "forces" not in perps

@@ -50,7 +50,8 @@ def _triggers() -> dict:
             "verbal": {k: set(v) for k, v in data["verbal"].items() if not k.startswith("_")},
             "naming": set(data["naming_verbs"]["lemmas"]),
             "agents": set(data["anaphoric_agents"]["lemmas"]),
-            "remote_weapons": set(data["remote_weapons"])}
+            "remote_weapons": set(data["remote_weapons"]), "launch_verbs": set(data["launch_verbs"]),
+            "launching_parties": set(data["launching_parties"])}
 
 
 @dataclass
@@ -751,8 +752,10 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                 agent := _agent_trigger(doc, inc) or _subject_agent(doc, inc)):
             # "A suicide bomber blew himself up ...", "Three men set fire to ...": who did it
             ev.arguments.append(agent)
-        if not any(a.role == "perpetrator_org" for a in ev.arguments) and (state := _state_agent(doc, inc)):
-            ev.arguments.append(state)  # "a Russian missile hit ...": the demonym names who fired it
+        if not any(a.role == "perpetrator_org" for a in ev.arguments) and (
+                state := _launcher(doc, inc) or _state_agent(doc, inc)):
+            # "Moscow unleashed a round of aerial bombardment", "a Russian missile hit ...": who fired it
+            ev.arguments.append(state)
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
@@ -796,6 +799,36 @@ def _subject_agent(doc: Doc, inc: _Incident) -> Argument | None:
 @functools.lru_cache(maxsize=1)
 def _perp_nouns() -> frozenset[str]:
     return frozenset(load_json("roles/lexicon.json")["perp_nouns"]) - {"suspect", "suspects", "unit", "column"}
+
+
+def _launcher(doc: Doc, inc: _Incident) -> Argument | None:
+    """The party that launches, unleashes or carries out the incident ("Moscow unleashed its latest round
+    of aerial bombardment", "air strikes carried out by the coalition"), when it is a named party or a
+    state body, not a pronoun."""
+    data = _triggers()
+    for trig in inc.triggers:
+        noun = doc[trig.end - 1]
+        if noun.pos_ != "NOUN":
+            continue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a round of aerial bombardment", "a wave of strikes"
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in data["launch_verbs"]:
+            continue
+        if noun.dep_ == "dobj":
+            agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for agent in agents:
+            if agent.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children) \
+                    or not (agent.ent_type_ in ("GPE", "ORG", "NORP") or agent.pos_ == "PROPN"
+                            or agent.lemma_.lower() in data["launching_parties"]):
+                continue  # "its forces" names nobody here
+            start = min([agent.i, *(c.left_edge.i for c in agent.children if c.dep_ in ("det", "amod", "compound", "poss")
+                                    and c.i < agent.i)])
+            return Argument(role="perpetrator_org", entity=agent.text if agent.ent_type_ else agent.lemma_.lower(),
+                            span=Span.of(doc_text(doc), doc[start].idx, agent.idx + len(agent.text)))
+    return None
 
 
 def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
