@@ -70,6 +70,8 @@ def test_air_campaign_is_a_separate_event(analysis):
     assert ev is not _main(analysis)
     assert ev.date is not None and ev.date.value == "2024-03-25"
     assert ev.place is not None and ev.place.country == "UA"
+    # the party that unleashed the bombardment is its perpetrator
+    assert any(a.role == "perpetrator_org" and a.span.text == "Moscow" for a in ev.arguments)
 
 
 def test_background_events(analysis):
