@@ -460,3 +460,23 @@ def test_the_party_that_launches_an_attack_is_its_perpetrator(pipe):
     text = "Its forces launched an air strike on the valley on Sunday, killing seven fighters."
     perps = [a.span.text for ev in analyze(pipe, text).events for a in ev.arguments if a.role == "perpetrator_org"]
     assert "Its forces" not in perps and "forces" not in perps
+
+
+def test_an_offence_someone_is_charged_with_is_no_new_incident(pipe):
+    text = ("Gunmen rob bank van\n\nBy A. Writer\nJune 3, 2025\n\n"
+            "Armed men ambushed a van carrying cash on a highway in northern Chile on Tuesday, killing a guard, "
+            "police said.\n\n"
+            "Police later arrested three suspects in the town of Calama, and prosecutors charged them on "
+            "Wednesday with aggravated robbery.")
+    events = analyze(pipe, text, published="2025-06-03").events
+    assert len(events) == 1 and "robbery" in events[0].types, [(e.type, e.trigger.text, e.place) for e in events]
+
+
+def test_the_leads_town_joins_an_incident_placed_in_a_country(pipe):
+    text = ("Gunmen kill three in Peru\n\nBy A. Writer\nMay 7, 2025\n\n"
+            "About a dozen gunmen ambushed a bus carrying miners in northern Peru before dawn on Tuesday, "
+            "killing three people, police said.\n\n"
+            "The attackers opened fire near the village of Huayllabamba when the bus slowed on a bend, a police "
+            "spokesman said.")
+    events = analyze(pipe, text, published="2025-05-07").events
+    assert len(events) == 1 and events[0].place.city == "Huayllabamba", [(e.trigger.text, e.place) for e in events]

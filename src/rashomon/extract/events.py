@@ -51,7 +51,9 @@ def _triggers() -> dict:
             "naming": set(data["naming_verbs"]["lemmas"]),
             "agents": set(data["anaphoric_agents"]["lemmas"]),
             "remote_weapons": set(data["remote_weapons"]), "launch_verbs": set(data["launch_verbs"]),
-            "launching_parties": set(data["launching_parties"])}
+            "launching_parties": set(data["launching_parties"]),
+            "other_incident_words": set(data["other_incident_words"]),
+            "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
 @dataclass
@@ -120,7 +122,7 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         if matched:
             n, etype = matched
             if _is_incident(doc[i + n - 1], lex):
-                out.append(Trigger(i, i + n, etype, False, _anaphoric(doc[i + n - 1]), sent_of[i]))
+                out.append(Trigger(i, i + n, etype, False, _anaphoric(doc[i + n - 1], lex), sent_of[i]))
             i += n
             continue
         lemma = tok.lemma_.lower()
@@ -128,7 +130,7 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         if lemma in lex["participle"] and tok.tag_ != "VBG":
             etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
-            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok), sent_of[i],
+            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
                                outcome=lemma in lex["outcome"]))
         i += 1
     return _merge_compounds(out, doc)
@@ -157,9 +159,11 @@ def is_trigger_word(tok: Token) -> bool:
     return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
 
-def _anaphoric(tok: Token) -> bool:
-    """"this attack", "the attacker struck", or a name given to an incident already told ("called it
-    a massacre")."""
+def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
+    """"this attack", "the attacker struck", a name given to an incident already told ("called it
+    a massacre"), or the offence someone is charged with ("charged two of them with robbery")."""
+    if _legal_charge(tok, (lex or _triggers())["legal"]):
+        return True
     if tok.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _triggers()["agents"]
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
@@ -215,6 +219,20 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
         return True
     # "at least 15 attacks since ...": a count of incidents; "two rockets hit ..." counts weapons
     return tok.lemma_.lower() not in lex["weak"] and any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _legal_charge(tok: Token, legal: dict) -> bool:
+    """The trigger names an offence someone is charged with: "charged with robbery",
+    "convicted of murder", "arrested on suspicion of arson", "faces charges of terrorism"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return False
+        head = node.head.head
+        if head.lemma_.lower() in legal["verbs"] or head.lower_ in legal["nouns"]:
+            return True
+        node = head
+    return False
 
 
 def _figurative(tok: Token, fig: dict) -> bool:
@@ -434,9 +452,17 @@ def _compatible_place(a: Place | None, b: Place | None) -> bool:
 
 def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str]) -> bool:
     """An undated trigger placed in a settlement the lead names ("the village of Y") in the country
-    where the story's incident was told only approximately ("near the town of X")."""
-    return (main.place is not None and trig.place.country == main.place.country
-            and trig.place.city in settlements and _approximate(doc, main.place))
+    where the story's incident was told only approximately ("near the town of X"), or an undated
+    trigger of the lead placed in a town of the country or region the story's incident was placed in
+    ("in northern Peru ... / The attackers opened fire near the village of Y"), unless its sentence
+    marks another incident ("a second attack", "separately")."""
+    if main.place is None or trig.place.country != main.place.country or not trig.place.city:
+        return False
+    if trig.place.city in settlements and _approximate(doc, main.place):
+        return True
+    sent = doc[trig.start].sent
+    return (not main.place.city and not main.background and sent.start_char < _lead_end(doc_text(doc))
+            and not any(t.lower_ in _triggers()["other_incident_words"] for t in sent))
 
 
 def lead_settlements(doc: Doc, places: list[Place]) -> set[str]:
