@@ -215,7 +215,7 @@ def test_cue_model_files_are_small():
 
 
 def test_copular_cue_from_tagger(nlp):
-    # "are skeptical": no rule candidate (AUX + adjective); the trained cue tagger proposes it
+    # "are skeptical": proposed by the cue tagger and (sixth pass) by the copular-adjective rule
     st = one(nlp, "Most voters are skeptical that the plan will work.", "are skeptical")
     assert words(st.source) == "Most voters"
     assert words(st.content) == "that the plan will work"
@@ -348,3 +348,37 @@ def test_sibling_cue_verb_ends_the_content_and_shares_the_source(nlp):
     text = "Jones said the vote was rigged and claimed that thousands of ballots were lost."
     assert words(one(nlp, text, "said").content) == "the vote was rigged"
     assert words(one(nlp, text, "claimed").source) == "Jones"
+
+
+# --- candidates for copular adjectives and passives, noun-cue left edges (issue 5, sixth pass)
+
+
+def test_copular_adjective_with_preposition(nlp):
+    st = one(nlp, "Republicans have been critical of the senator's use of private email.", "have been critical of")
+    assert words(st.source) == "Republicans"
+    assert words(st.content) == "the senator's use of private email"
+
+
+def test_copular_adjective_with_clause(nlp):
+    st = one(nlp, "Union leaders were optimistic that the talks would resume next week.", "were optimistic")
+    assert words(st.source) == "Union leaders"
+    assert words(st.content) == "that the talks would resume next week"
+
+
+def test_passive_subject_is_the_content(nlp):
+    st = one(nlp, "The senator's resignation was first reported by the local newspaper.", "was first reported")
+    assert words(st.source) == "the local newspaper"
+    assert words(st.content) == "The senator's resignation"
+
+
+def test_noun_cue_left_edge_takes_modifiers_the_table_accepts(nlp):
+    import rashomon.extract.attribution as A
+
+    doc = nlp("The council voiced sharp criticism of the budget.")
+    lex = A._lexicon()
+    cand = next(c for c in A._noun_candidates(doc, lex) if doc[c.head].text == "criticism")
+    assert doc[cand.cue[0]:cand.cue[1]].text == "criticism of"
+    A._walk_noun_cue(doc, cand, lambda key, _i: key == "NL|amod|ADJ")
+    assert doc[cand.cue[0]:cand.cue[1]].text == "sharp criticism of"
+    A._walk_noun_cue(doc, cand, lambda key, _i: False)  # the determiner/verb stay out
+    assert doc[cand.cue[0]:cand.cue[1]].text == "sharp criticism of"

@@ -2,7 +2,8 @@
 
 For every verb cue candidate whose cue overlaps a gold cue, walks the possible
 boundary steps (left auxiliaries/adverbs, infinitive, object + preposition,
-medium phrase, preposition), following the gold answer at each step, and counts
+medium phrase, preposition; for noun candidates their left modifiers, ``NL`` keys),
+following the gold answer at each step, and counts
 per step key (and its back-off key) how often the gold cue includes the token.
 Writes src/rashomon/data/attribution/boundaries.json as {key: [included, seen]}.
 
@@ -54,7 +55,7 @@ def main() -> None:
         gold_cues = [t.key(g["cue"]) for g in gold if g["cue"]]
         quotes = A.find_quotes(text)
         for c in A._candidates(doc, lex, quotes, text):
-            if c.key.startswith(("noun|", "phrase|", "colon|")):
+            if c.key.startswith(("phrase|", "colon|", "adj|")) or c.key.startswith("noun|") and not A.NOUN_BOUNDS:
                 continue
             ck = t.key(A._char(doc, c.cue))
             g = next((g for g in gold_cues if t.overlaps(ck, g)), None)
@@ -71,7 +72,10 @@ def main() -> None:
                         counts[k][1] += 1
                 return label
 
-            A._walk_cue(doc, copy.copy(c), decide)
+            if c.key.startswith("noun|"):
+                A._walk_noun_cue(doc, copy.copy(c), decide)
+            else:
+                A._walk_cue(doc, copy.copy(c), decide)
     kept = {k: v for k, v in sorted(counts.items()) if v[1] >= args.min_count}
     out.write_text(json.dumps({
         "_doc": "PolNeAR train counts [in gold cue, seen] per cue-boundary step; "

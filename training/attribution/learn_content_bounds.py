@@ -52,6 +52,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--l2", type=float, default=3.0)
     ap.add_argument("--iters", type=int, default=300)
+    ap.add_argument("--boundaries", default=None,
+                    help="cue-boundary table to use instead of the shipped boundaries.json (held-out checks)")
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
 
@@ -60,6 +62,8 @@ def main() -> None:
     from train_docs import train_docs
     from rashomon.nlp.model import doc_text, load_nlp
 
+    if args.boundaries:
+        A._lexicon()["boundaries"] = json.loads(Path(args.boundaries).read_text(encoding="utf-8"))["counts"]
     if args.model:
         model = json.loads(Path(args.model).read_text(encoding="utf-8"))
         A._model = lambda: model

@@ -23,3 +23,22 @@ def train_docs(nlp, polnear: str | Path, docbin: str | None = None) -> tuple[lis
     else:
         parsed = list(nlp.pipe(texts, batch_size=16))
     return docs, texts, parsed
+
+
+def _apply_switches() -> None:
+    """``ATTR_SWITCHES="ADJ_CANDIDATES=0,NEST_MIN_SCORE=0.7"``: override module switches of
+    ``rashomon.extract.attribution`` in every training script (for held-out comparisons)."""
+    import os
+
+    spec = os.environ.get("ATTR_SWITCHES", "").strip()
+    if not spec:
+        return
+    import rashomon.extract.attribution as A
+
+    for item in spec.split(","):
+        name, value = item.split("=")
+        old = getattr(A, name.strip())
+        setattr(A, name.strip(), type(old)(float(value)) if not isinstance(old, bool) else value.strip() == "1")
+
+
+_apply_switches()

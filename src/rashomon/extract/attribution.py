@@ -3,7 +3,8 @@
 Dependency-parse candidates over a spaCy ``Doc`` of the whole document, scored
 by a model learned on PolNeAR train:
 
-* cue candidates: verbs with a complement, "according to"-style phrases, nouns
+* cue candidates: verbs with a complement (or a passive subject), copular
+  adjectives with a complement ("are skeptical of"), "according to"-style phrases, nouns
   with a content clause or object, line-initial ``Name:`` colons, and the cues
   of a trained token-level tagger (``data/attribution/cue_tagger``, a small
   spaCy ``ner`` labelled CUE run on a copy of the parse) that no rule proposes;
@@ -11,8 +12,8 @@ by a model learned on PolNeAR train:
   (``data/attribution/cue_model.json``),
   then vetoes for look-alikes (self-naming, released footage, physical signs,
   sourceless intentions, demonstrative sources: ``cues.json`` ``not_cues``);
-* cue span: learned boundary steps (``data/attribution/boundaries.json``), or
-  the tagger's span when it covers the candidate's head;
+* cue span: learned boundary steps (``data/attribution/boundaries.json``; for nouns,
+  their left modifiers), or the tagger's span when it covers the candidate's head;
 * source: the cue's subject (inherited through ``conj``/``xcomp``/``advcl``,
   gerund phrases and participles), a passive ``by`` agent, the object of
   "according to", a possessor;
@@ -32,6 +33,7 @@ Public API: :func:`extract_attributions`. Training: ``training/attribution/``.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -56,6 +58,7 @@ def _lexicon() -> dict:
         verbs.update(words)
     data["verb_set"] = frozenset(verbs)
     data["noun_set"] = frozenset(data["nouns"])
+    data["verb_class"] = {w: group for group, words in sorted(data["verbs"].items()) for w in words}
     try:
         learned = resources.files("rashomon.data").joinpath("attribution/learned.json").read_text("utf-8")
         data["learned"] = json.loads(learned)
@@ -101,6 +104,11 @@ ALT_KINDS = ("paren", "prep")  # parse contents an adjacent quotation replaces, 
 QUOTE_AFTER_ABBREVIATION = True  # a continued quotation may follow "said Sen. X, R-S.C."
 E_STEPS = 2  # following constituents the content may be extended over
 SOURCE_RULES = True  # sources of gerund phrases, "X is quick to ...", referential "it"
+ADJ_CANDIDATES = True  # copular adjectives with a complement ("are skeptical of X", "is confident that ...")
+PASSIVE_CANDIDATES = True  # passive verbs whose subject is the content ("X was first reported by Y")
+NOUN_BOUNDS = True  # learned left edge of noun cues (their modifiers; boundaries.json NL keys)
+EXTRA_FEATURES = True  # cue-model features: lemma x source class/quoted sentence/content, lexicon class, suffixes,
+# paragraph position, tagger x construction, second neighbours
 
 
 @functools.lru_cache(maxsize=1)
@@ -422,10 +430,34 @@ def _walk_cue(doc: Doc, c: _Cand, decide) -> None:
         c.content = content
 
 
+def _walk_noun_cue(doc: Doc, c: _Cand, decide) -> None:
+    """Learned left edge of a noun cue, updating ``c.cue`` in place: the noun's left modifiers, one
+    by one from the noun out (``NL|dep|word``: "sharp criticism", "the full support of", "'s decision").
+    (Taking in the verb the noun is the object of, "has raised questions about", lost held-out: the
+    verb is a candidate of its own and its learned object step already covers that.)"""
+    n = doc[c.head]
+    s, e = c.cue
+    for k in sorted((k for k in n.children if k.i < n.i), key=lambda k: -k.i):
+        if k.right_edge.i != s - 1:
+            break
+        if k.dep_ == "poss":
+            case = [g for g in k.children if g.dep_ == "case" and g.i == s - 1]
+            if case and decide("NL|case|'s", case[0].i):
+                s = case[0].i
+            break
+        if k.dep_ not in ("det", "amod", "compound", "nummod", "advmod", "nmod") \
+                or not decide(f"NL|{k.dep_}|{k.lower_ if k.dep_ == 'det' else k.pos_}", k.i):
+            break
+        s = k.left_edge.i
+    c.cue = (s, e)
+
+
 def _backoff(key: str) -> str | None:
     kind, *rest = key.split("|")
     if kind == "L":
         return f"L|{rest[0]}"
+    if kind == "NL":
+        return f"NL*|{rest[0]}"
     if kind in ("P", "M"):
         return f"{kind}*|{rest[0] if kind == 'M' else rest[-1]}"
     return None
@@ -724,10 +756,47 @@ def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
             if q is not None:
                 alt = (content, kind) if kind in ALT_KINDS and content is not None else None
                 content, kind = q, "quote"
+        if content is None and PASSIVE_CANDIDATES:
+            subj = next((k for k in v.children if k.dep_ == "nsubjpass" and k.i < v.i), None)
+            if subj is not None:
+                content, kind = _subtree_range(subj), "pass"
         if content is None:
             continue
         out.append(_Cand(cue=_cue_range(doc, v, content), content=content, source=source, head=v.i,
                          key=f"{lemma}|{kind}", alt=alt))
+    return out
+
+
+_ADJ_PREPS = {"of", "about", "with", "in", "on", "at", "by", "to", "toward", "towards", "over", "as", "for",
+              "against", "that"}
+
+
+def _adj_candidates(doc: Doc) -> list[_Cand]:
+    """Copular adjectives with a complement: "are skeptical of X", "is confident that ...", "were
+    unhappy with X" (cue from the copula to the adjective, and its preposition when the content is
+    the preposition's object; source the copula's subject)."""
+    out = []
+    for a in doc:
+        if a.dep_ != "acomp" or a.pos_ != "ADJ" or a.head.pos_ not in ("AUX", "VERB") or a.head.i > a.i:
+            continue
+        cop = a.head
+        kids = [k for k in a.children if k.i > a.i]
+        content, kind, end = None, "", a.i + 1
+        prep = next((k for k in kids if k.dep_ == "prep" and k.lower_ in _ADJ_PREPS and k.i == a.i + 1), None)
+        pobj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        clause = next((k for k in kids if k.dep_ in ("ccomp", "xcomp")), None) or \
+            next((k for k in cop.children if k.dep_ == "ccomp" and k.i > a.i), None)
+        if pobj:
+            content, kind, end = (pobj[0].left_edge.i, prep.right_edge.i + 1), "prep", prep.i + 1
+        elif clause is not None:
+            content, kind = _subtree_range(clause), "clause"
+        if content is None or content[0] < end:
+            continue
+        s = cop.i
+        while s > 0 and doc[s - 1].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[s - 1].head.i == cop.i:
+            s -= 1
+        out.append(_Cand(cue=(s, end), content=content, source=_subject(cop), head=a.i,
+                         key=f"adj|{a.lemma_.lower()}|{kind}"))
     return out
 
 
@@ -887,7 +956,7 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
     lemma = h.lemma_.lower()
     parts = c.key.split("|")
     kind = parts[-1]
-    fam = parts[0] if parts[0] in ("noun", "phrase", "colon", "tag") else "verb"
+    fam = parts[0] if parts[0] in ("noun", "phrase", "colon", "tag", "adj") else "verb"
     f = [f"k={fam}|{kind}", f"l={lemma}", f"lk={lemma}|{kind}", f"p={h.pos_}", f"t={h.tag_}",
          f"d={h.dep_}", f"ld={lemma}|{h.dep_}", f"lt={lemma}|{h.tag_}"]
     if h.head is not h:
@@ -906,6 +975,7 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
         f.append(f"lcf={lemma}|{f[-1][3:]}")
         f.append(f"clen={_bucket(ce - cs)}")
         f.append(f"order={'before' if c.head < cs else 'after' if c.head >= ce else 'in'}")
+    root = None
     if c.source is None:
         f += ["src=none", f"lsrc={lemma}|none"]
     else:
@@ -930,12 +1000,37 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
         f.append(f"tgk={span is not None}|{kind}")
         if span is not None:
             f.append(f"tgx={span == c.cue}|{fam}")
+    if EXTRA_FEATURES:
+        f += _more_features(doc, c, lemma, kind, fam, sq, lex, tagged, root)
+    return f
+
+
+def _more_features(doc: Doc, c: _Cand, lemma: str, kind: str, fam: str, sq: bool, lex: dict,
+                   tagged: dict | None, root: Token | None) -> list[str]:
+    """Sixth-pass features (``EXTRA_FEATURES``): lemma x source class (entity type, pronoun, POS),
+    lemma x quoted sentence / content length / cue-content order, lexicon class x construction,
+    lemma suffixes (for rare lemmas), paragraph/sentence position, tagger x construction x
+    sourcelessness, second neighbours. ``root``: the source's head token (None without source)."""
+    h = doc[c.head]
+    sc = "none" if root is None else "pron" if root.pos_ == "PRON" else (root.ent_type_ or root.pos_)
+    f = [f"lsc={lemma}|{sc}", f"vc={lex['verb_class'].get(lemma, 'none')}|{kind}|{fam}",
+         f"suf3={lemma[-3:]}|{fam}", f"suf4={lemma[-4:]}|{fam}|{kind}", f"lsq={lemma}|{sq}"]
+    start = h.sent.start
+    f.append(f"pfirst={start == 0 or chr(10) in doc[start - 1].text_with_ws}|{fam}")
+    f.append(f"sfirst={h.i - start <= 3}|{fam}")
+    if c.content is not None:
+        f.append(f"lclen={lemma}|{_bucket(c.content[1] - c.content[0])}")
+        f.append(f"lord={lemma}|{'before' if c.head < c.content[0] else 'after'}")
+    if tagged is not None:
+        f.append(f"tgks={c.head in tagged}|{fam}|{kind}|{sc == 'none'}")
+    f.append(f"prev2={doc[h.i - 2].lower_ if h.i > 1 else '<s>'}")
+    f.append(f"next2={doc[h.i + 2].lower_ if h.i + 2 < len(doc) else '</s>'}")
     return f
 
 
 def _sigmoid_score(model: dict, feats: list[str]) -> float:
     w = model["weights"]
-    z = model["bias"] + sum(w.get(x, 0.0) for x in feats)
+    z = model["bias"] + sum(map(w.get, feats, itertools.repeat(0.0, len(feats))))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -989,6 +1084,8 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
 def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
     cands = (_verb_candidates(doc, lex, quotes, text) + _phrase_candidates(doc, lex)
              + _noun_candidates(doc, lex) + _colon_candidates(doc, text))
+    if ADJ_CANDIDATES:
+        cands += _adj_candidates(doc)
     if TAGGER_CANDIDATES and (_model() or {}).get("tagger"):
         cands += _tagger_candidates(doc, quotes, text, cands)
     return cands
@@ -1220,8 +1317,10 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
     if bounds is not None:
         decide = _boundary_decider(bounds)
         for c in cands:
-            if not c.key.startswith(("noun|", "phrase|", "colon|", "tag|")):
+            if not c.key.startswith(("noun|", "phrase|", "colon|", "tag|", "adj|")):
                 _walk_cue(doc, c, decide)
+            elif NOUN_BOUNDS and c.key.startswith("noun|"):
+                _walk_noun_cue(doc, c, decide)
     if TAGGER_BOUNDS and (_model() or {}).get("tagger"):
         _tagger_bounds(doc, cands)
     if decide_for is None and lex.get("content_bounds") is not None and CONTENT_BOUNDS:
