@@ -145,3 +145,16 @@ def cli(db_url: str, pipeline, monkeypatch) -> Cli:
 @pytest.fixture
 def texts() -> dict[str, str]:
     return {"short": SHORT_REPORT, "other": OTHER_REPORT, "third": THIRD_REPORT, "full": FULL_REPORT}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_gazetteer():
+    """Places registered by a test (the MUC-4 evals register MUC's place lists) do not leak into the
+    next test: the registry is restored after each test."""
+    from rashomon.extract import places
+
+    saved = list(places._REGISTERED)
+    yield
+    if places._REGISTERED != saved:
+        places._REGISTERED[:] = saved
+        places.gazetteer.cache_clear()

@@ -480,3 +480,25 @@ def test_the_leads_town_joins_an_incident_placed_in_a_country(pipe):
             "spokesman said.")
     events = analyze(pipe, text, published="2025-05-07").events
     assert len(events) == 1 and events[0].place.city == "Huayllabamba", [(e.trigger.text, e.place) for e in events]
+
+
+def test_statement_dates_from_an_occasion_a_claim_and_a_continuation(pipe):
+    text = ("Militants attacked an army post in the town of Gao on Monday, killing six soldiers, officials said.\n\n"
+            "The Sahel Brigades claimed responsibility on Tuesday in a message on their channels.\n\n"
+            "Speaking to reporters on Wednesday, the governor said the attackers had come from the north.\n\n"
+            "The army said in a statement on Tuesday that reinforcements had been sent. It warned that more "
+            "attacks could follow.")
+    an = analyze(pipe, text, published="2025-03-06")
+    dates = {(st.source.text if st.source else None, st.cue.text): st.date.value if st.date else None
+             for st in an.statements}
+    assert dates[("The Sahel Brigades", "claimed")] == "2025-03-04"
+    assert dates[("the governor", "said")] == "2025-03-05"
+    assert dates[("It", "warned")] == "2025-03-04"
+    assert an.events[0].date.value == "2025-03-03"
+
+
+def test_a_registered_place_without_a_country_does_not_hide_the_known_one():
+    from rashomon.extract import places as pl
+    entry = pl.GazetteerEntry("Moscow", "city", None, registered=True)
+    known = next(e for e in pl.gazetteer()["moscow"] if e.country == "RU")
+    assert sorted([entry, known], key=pl._entry_rank)[0] is known

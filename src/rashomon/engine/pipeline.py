@@ -66,6 +66,7 @@ class Pipeline:
             st.type, st.target = classify_statement(doc, st)
             st.polarity = statement_polarity(doc, st)
             st.date = statement_date(doc, st, timexes)
+        carry_statement_dates(doc, statements)
         said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date}
         event_timexes = [t for t in timexes if (t.span.start, t.span.end) not in said_on]
         events = extract_events(doc, event_timexes, places, figures, arguments, dct)
@@ -85,6 +86,8 @@ STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
 _NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _GENERAL = frozenset(_LINKS["general_markers"])
 _REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
+_OCCASION_VERBS = frozenset(_LINKS["occasion_verbs"])
+_PRONOUN_SOURCES = frozenset({"it", "he", "she", "they"})
 _INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"])
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
                         "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
@@ -118,6 +121,21 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     return best
 
 
+def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
+    """"X said in a statement on Tuesday that ... It warned that ...": a statement whose source is a
+    pronoun, told in the sentence right after a dated statement of the same speaker in the same
+    paragraph, was made on the same occasion."""
+    text = doc_text(doc)
+    for prev, st in zip(statements, statements[1:]):
+        if st.date is not None or prev.date is None or st.source is None or not st.speaker \
+                or st.speaker != prev.speaker or st.source.text.lower() not in _PRONOUN_SOURCES:
+            continue
+        between = text[prev.cue.end:st.cue.start]
+        if "\n\n" in between or between.count(". ") > 1 or len(between) > 600:
+            continue
+        st.date = prev.date
+
+
 def _date_link(tspan, cue) -> str | None:
     """What the parse hangs a date on, climbing through prepositions and nouns: "cue" (the cue, a
     statement noun, or a verb describing one: "in a video posted late Tuesday"), "other" (another
@@ -134,6 +152,8 @@ def _date_link(tspan, cue) -> str | None:
         if node.pos_ in ("VERB", "AUX"):
             if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS:
                 return "cue"
+            if node.dep_ == "advcl" and cue.start <= node.head.i < cue.end and node.lemma_.lower() in _OCCASION_VERBS:
+                return "cue"  # "Speaking to reporters on Wednesday, he said ..."
             return None if cue.root.head.i == node.i else "other"
         if node.pos_ != "ADP":
             direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue

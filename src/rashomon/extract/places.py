@@ -205,8 +205,10 @@ def _first_words() -> frozenset[str]:
 
 
 def _entry_rank(e: GazetteerEntry) -> tuple:
-    """Countries first, then cities (registered ones, then by population), then regions."""
-    return (_KIND_RANK[e.kind], not e.registered, -e.population)
+    """Countries first, then cities (registered ones, then by population), then regions; an entry
+    that knows its country before one that does not (a registered "Moscow" without a country must
+    not hide the Moscow in Russia)."""
+    return (_KIND_RANK[e.kind], e.country is None, not e.registered, -e.population)
 
 
 # --- small places: a lower-priority layer of GeoNames places of >= 1000 people -------------------
