@@ -502,3 +502,14 @@ def test_a_registered_place_without_a_country_does_not_hide_the_known_one():
     entry = pl.GazetteerEntry("Moscow", "city", None, registered=True)
     known = next(e for e in pl.gazetteer()["moscow"] if e.country == "RU")
     assert sorted([entry, known], key=pl._entry_rank)[0] is known
+
+
+def test_rocket_propelled_grenades_and_car_bombs_are_no_strikes_or_rammings(pipe):
+    text = ("Militants armed with rifles and rocket-propelled grenades attacked a police post in the town of "
+            "Kidal late on Sunday, killing five officers, the army said.")
+    events = analyze(pipe, text).events
+    assert events and "missile_strike" not in events[0].types, [e.types for e in events]
+    text = ("Gunmen stormed an army base in the town of Menaka on Monday after an explosive-laden truck, which "
+            "was driven into the main gate, blew a hole in the wall, killing nine soldiers.")
+    events = analyze(pipe, text).events
+    assert events and "vehicle_ramming" not in events[0].types and "bombing" in events[0].types, [e.types for e in events]

@@ -53,6 +53,7 @@ def _triggers() -> dict:
             "remote_weapons": set(data["remote_weapons"]), "launch_verbs": set(data["launch_verbs"]),
             "launching_parties": set(data["launching_parties"]),
             "other_incident_words": set(data["other_incident_words"]),
+            "explosive_words": set(data["explosive_words"]),
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
@@ -133,7 +134,18 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
                                outcome=lemma in lex["outcome"]))
         i += 1
+    for trig in out:
+        if trig.type == "vehicle_ramming" and _explosive_vehicle(doc[trig.start], lex["explosive_words"]):
+            trig.type = "bombing"  # "an explosive-laden vehicle was driven into the wall": a car bomb
     return _merge_compounds(out, doc)
+
+
+def _explosive_vehicle(verb: Token, words: set[str]) -> bool:
+    """The vehicle driven into something carries explosives ("an explosive-laden vehicle, which was
+    driven into the post's wall", "a suicide bomber drove a car packed with explosives into ...")."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    nouns = [verb.head if n.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else n for n in nouns]
+    return any(t.lower_ in words or t.lemma_.lower() in words for n in nouns for t in n.subtree)
 
 
 def is_verbal_attack(verb: Token) -> bool:
