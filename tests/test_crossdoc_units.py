@@ -106,3 +106,15 @@ def test_denial_of_a_reference_answers_the_accusation():
     head = [_st(5, "denial", "Kabul", "government", "the accusation", "the accusation"), *sts[:1],
             _st(6, "denial", "the embassy", "organisation", "it", "it")]
     assert answered(head) == {0: 1, 2: 1}
+
+
+def test_an_accusation_that_names_no_party_accuses_nobody():
+    from rashomon.resolve.contradictions import attribution
+
+    union = {"type": "accusation", "speaker": "Federation of Dock Workers of Ruritania",
+             "source": {"text": "the Federation of Dock Workers of Ruritania"},
+             "content": {"text": "this drone terrorism, which is wrecking the port and its workers' jobs"}, "target": None}
+    assert attribution(union) is None
+    named = dict(union, content={"text": "the strikes were ordered by Moscow"}, target={"text": "Moscow"})
+    got = attribution(named)
+    assert got is not None and got["status"] == "accused" and "country:RU" in got["sides"]

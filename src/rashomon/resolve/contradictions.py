@@ -138,8 +138,8 @@ def attribution(st: dict, incident_country: str | None = None) -> dict | None:
         sides = {best.key} | ({best.parent} if best.parent else set())
         return {"status": "claimed", "sides": sides, "names": [best.name]}
     if t == "accusation" or (t in ("dismissal", "other", "question") and _has(content, ["false flag", "facilitat", "behind", "ordered", "orchestrat", "sponsor"])):
-        if t == "accusation":
-            sides, names = party_sides(_text(st, "target") or content)
+        if t == "accusation" and _text(st, "target"):
+            sides, names = party_sides(_text(st, "target"))
             if not sides:
                 sides = {f"country:{c}" for c in countries_in(content)}
         else:
