@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import Lexicon, _alt, lexicon
-from .tense import direction, direction_from_doc
+from .tense import direction, direction_from_doc, governing_verb
 
 
 @dataclass
@@ -1009,16 +1009,9 @@ _PERFECT_RX = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|lon
 def _perfect(m: re.Match, ctx: Context) -> bool:
     """The clause of the expression is in the present perfect ("has risen", "have been subjected")."""
     if ctx.doc is not None:
-        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or len(span) == 0:
+        tok = governing_verb(ctx.doc, m.start(), m.end())
+        if tok is None:
             return False
-        tok = span.root
-        for _ in range(6):
-            if tok.pos_ in ("VERB", "AUX") and tok not in span:
-                break
-            if tok.head is tok:
-                break
-            tok = tok.head
         for _ in range(3):
             # a bare gerund clause takes the tense of the verb it hangs from ("the help they have
             # provided by sharing information ... in recent days")

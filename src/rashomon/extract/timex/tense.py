@@ -74,8 +74,9 @@ def direction_from_text(text: str, start: int, end: int, upper_text: bool = Fals
     return best[1]
 
 
-def direction_from_doc(doc, start: int, end: int) -> str | None:
-    """Tense of the verb governing the timex in a spaCy parse, or None."""
+def governing_verb(doc, start: int, end: int):
+    """The verb (or auxiliary) the expression at ``[start, end)`` hangs from, climbing at most six
+    heads; the last token reached when none is a verb; None when the span is not a token span."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -86,7 +87,13 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
         if tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    return tok
+
+
+def direction_from_doc(doc, start: int, end: int) -> str | None:
+    """Tense of the verb governing the timex in a spaCy parse, or None."""
+    tok = governing_verb(doc, start, end)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in tok.children):
         prospect = _prospect(tok.head)
