@@ -513,3 +513,10 @@ def test_rocket_propelled_grenades_and_car_bombs_are_no_strikes_or_rammings(pipe
             "was driven into the main gate, blew a hole in the wall, killing nine soldiers.")
     events = analyze(pipe, text).events
     assert events and "vehicle_ramming" not in events[0].types and "bombing" in events[0].types, [e.types for e in events]
+
+
+def test_a_plural_subject_of_a_past_verb_tagged_vbn_is_a_told_incident(pipe):
+    text = ("A bomb hit a bus station in Baidoa on Tuesday, killing four people. In October 2023, twin car "
+            "bombings at a market in the city killed at least 20 people.")
+    bg = [ev for ev in analyze(pipe, text, published="2025-02-12").events if ev.background]
+    assert bg and "bombing" in bg[0].types, [(e.types, e.background) for e in analyze(pipe, text).events]

@@ -196,3 +196,9 @@ def test_an_accused_wrong_is_no_accused_party(nlp):
     text = "The governor blamed Amba terrorists for the abduction."
     typ, target, _ = _classify(nlp, text, "The governor", "blamed", "Amba terrorists for the abduction")
     assert typ == "accusation" and target is not None and "terrorists" in target
+
+
+def test_a_group_saying_its_fighters_targeted_someone_claims_it(nlp):
+    text = "The Northern Front said its fighters had targeted an army convoy near the border."
+    assert _classify(nlp, text, "The Northern Front", "said",
+                     "its fighters had targeted an army convoy near the border")[0] == "claim_of_responsibility"

@@ -224,8 +224,10 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     ("at least 15 attacks since ...") counts incidents."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ == "VBD":
-        return False  # "Israeli strikes on the camp killed 17": a past event, told
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBD" or head.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in head.children)):
+        return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN): told
     has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
     if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
         return True
