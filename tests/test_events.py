@@ -520,3 +520,10 @@ def test_a_plural_subject_of_a_past_verb_tagged_vbn_is_a_told_incident(pipe):
             "bombings at a market in the city killed at least 20 people.")
     bg = [ev for ev in analyze(pipe, text, published="2025-02-12").events if ev.background]
     assert bg and "bombing" in bg[0].types, [(e.types, e.background) for e in analyze(pipe, text).events]
+
+
+def test_no_group_that_claims_is_no_perpetrator(pipe):
+    text = ("Gunmen abducted 20 pupils from a school in the village of Kuriga on Thursday, officials said. "
+            "No group has claimed the kidnapping.")
+    perps = [a.span.text for ev in analyze(pipe, text).events for a in ev.arguments if a.role.startswith("perpetrator")]
+    assert not any(p.lower().startswith("no ") for p in perps), perps

@@ -202,3 +202,9 @@ def test_a_group_saying_its_fighters_targeted_someone_claims_it(nlp):
     text = "The Northern Front said its fighters had targeted an army convoy near the border."
     assert _classify(nlp, text, "The Northern Front", "said",
                      "its fighters had targeted an army convoy near the border")[0] == "claim_of_responsibility"
+
+
+def test_blamed_the_wrong_on_a_party_targets_the_party(nlp):
+    text = "Officials have blamed such raids on armed gangs known locally as bandits."
+    typ, target, _ = _classify(nlp, text, "Officials", "have blamed", "such raids on armed gangs known locally as bandits")
+    assert typ == "accusation" and target is not None and "gangs" in target and "raids" not in target

@@ -860,7 +860,7 @@ def _launcher(doc: Doc, inc: _Incident) -> Argument | None:
         else:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for agent in agents:
-            if agent.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children) \
+            if agent.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" or c.lower_ == "no" for c in agent.children) \
                     or not (agent.ent_type_ in ("GPE", "ORG", "NORP") or agent.pos_ == "PROPN"
                             or agent.lemma_.lower() in data["launching_parties"]):
                 continue  # "its forces" names nobody here

@@ -351,7 +351,7 @@ def _person_nouns() -> frozenset[str]:
 def _names_a_wrong(tok: Token) -> bool:
     """A noun phrase that names a wrong ("this missile terrorism", "the massacre"), not a party."""
     lx = _lex()["content"]
-    if tok.lower_ in lx["hostile_nouns"] or tok.tag_ in ("NNS", "NNPS"):
+    if tok.lower_ in lx["hostile_nouns"]:
         return False  # "Amba terrorists" are people
     wnouns = set(lx["wrongdoing_nouns"])
     return tok.lemma_.lower() in wnouns or tok.lower_ in wnouns or tok.lemma_.lower() in ATTACK_NOUNS
@@ -446,7 +446,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
             return "other", None
         target = None
         if lem in ("blame", "attribute", "pin", "link", "tie"):
-            on = _pobj(cue, ("on", "to"))
+            # "blamed the attack on X" (the parser may hang "on X" on the object)
+            on = _pobj(cue, ("on", "to")) or (_pobj(obj, ("on",)) if obj is not None else None)
             target = on if on is not None else obj
         elif lem in ("denounce", "condemn") and obj is None:
             return None  # "denounced that ..." -> decided by the content

@@ -140,5 +140,7 @@ def extract_role_fillers(doc: Doc, use_model: bool = True, muc_style: bool = Fal
                 if resp:
                     break
         for c in ordered:
+            if role.startswith("perpetrator") and names_no_party(doc, c.start, c.end):
+                continue  # "No group has claimed it": a mention of nobody
             out.append(Argument(role=role, span=_span(doc, c), entity=canonical, responsibility=resp))
     return out
