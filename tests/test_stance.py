@@ -208,3 +208,8 @@ def test_blamed_the_wrong_on_a_party_targets_the_party(nlp):
     text = "Officials have blamed such raids on armed gangs known locally as bandits."
     typ, target, _ = _classify(nlp, text, "Officials", "have blamed", "such raids on armed gangs known locally as bandits")
     assert typ == "accusation" and target is not None and "gangs" in target and "raids" not in target
+
+
+def test_those_responsible_will_pay_is_a_warning(nlp):
+    text = 'The governor said those responsible "will pay a heavy price".'
+    assert _classify(nlp, text, "The governor", "said", 'those responsible "will pay a heavy price"')[0] == "warning"

@@ -270,8 +270,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove"} | set(lx["agent_participles"]):
                 if _first_person(t):
                     return "claim_of_responsibility", None
-                if t.lower_ in ("it", "this", "that", "attack", "which"):
-                    continue
+                if t.lower_ in ("it", "this", "that", "attack", "which", "those", "whoever", "anyone", "anybody"):
+                    continue  # "those responsible will pay": nobody is named
                 return "accusation", _span_of(doc, _np_with_conj(t))
         for t in ct:
             if t.lemma_.lower() in ("work", "handiwork", "hand", "author", "perpetrator", "mastermind"):
