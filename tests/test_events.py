@@ -527,3 +527,11 @@ def test_no_group_that_claims_is_no_perpetrator(pipe):
             "No group has claimed the kidnapping.")
     perps = [a.span.text for ev in analyze(pipe, text).events for a in ev.arguments if a.role.startswith("perpetrator")]
     assert not any(p.lower().startswith("no ") for p in perps), perps
+
+
+def test_interceptions_are_no_incidents_and_a_demonym_on_drones_is_no_place(pipe):
+    text = ("Ukrainian drones struck an oil depot in the Russian border town of Klintsy overnight, injuring two "
+            "workers, the governor said on Sunday. He said air defences had shot down 14 drones over the region.")
+    events = analyze(pipe, text, published="2025-07-21").events
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+    assert events[0].place.city == "Klintsy" and events[0].place.country == "RU"

@@ -213,3 +213,17 @@ def test_blamed_the_wrong_on_a_party_targets_the_party(nlp):
 def test_those_responsible_will_pay_is_a_warning(nlp):
     text = 'The governor said those responsible "will pay a heavy price".'
     assert _classify(nlp, text, "The governor", "said", 'those responsible "will pay a heavy price"')[0] == "warning"
+
+
+def test_interceptions_reassurance_and_claims_of_a_hit(nlp):
+    text = "The ministry said its forces had destroyed 57 drones over seven regions during the night."
+    assert _classify(nlp, text, "The ministry", "said",
+                     "its forces had destroyed 57 drones over seven regions during the night")[0] == "other"
+    text = '"The fire is out. There is no threat to residents," he wrote.'
+    assert _classify(nlp, text, "he", "wrote", "The fire is out. There is no threat to residents,")[0] == "other"
+    text = "The General Staff confirmed that its forces had hit the fuel depot."
+    assert _classify(nlp, text, "The General Staff", "confirmed",
+                     "that its forces had hit the fuel depot")[0] == "claim_of_responsibility"
+    text = "Mortar rounds struck army positions for an hour, a ministry spokeswoman said."
+    assert _classify(nlp, text, "a ministry spokeswoman", "said",
+                     "Mortar rounds struck army positions for an hour")[0] == "other"

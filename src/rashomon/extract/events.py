@@ -54,6 +54,7 @@ def _triggers() -> dict:
             "launching_parties": set(data["launching_parties"]),
             "other_incident_words": set(data["other_incident_words"]),
             "explosive_words": set(data["explosive_words"]),
+            "interception_verbs": set(data["interception_verbs"]),
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
@@ -211,6 +212,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "tensions exploded into open fighting", "treated for burns"
     if is_verbal_attack(tok):
         return False  # "the senator attacked the plan": words
+    if _interception(tok, lex):
+        return False  # "air defences shot down 14 drones"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
@@ -233,6 +236,17 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
         return True
     # "at least 15 attacks since ...": a count of incidents; "two rockets hit ..." counts weapons
     return tok.lemma_.lower() not in lex["weak"] and any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _interception(tok: Token, lex: dict) -> bool:
+    """Weapons in flight shot down, destroyed or intercepted ("shot down 14 drones", "destroyed 57
+    Ukrainian drones over seven regions")."""
+    if tok.pos_ == "NOUN":  # the weapon noun itself ("14 drones" under "shot down")
+        return tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in lex["remote_weapons"] \
+            and tok.head.lemma_.lower() in lex["interception_verbs"]
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["interception_verbs"]:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex["remote_weapons"] for c in tok.children)
 
 
 def _legal_charge(tok: Token, legal: dict) -> bool:
@@ -371,7 +385,7 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     scored = []
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
-                or _route_end(doc, p):
+                or _route_end(doc, p) or _names_the_attacker(doc, p):
             continue  # "missiles fired from the Belgorod region": a route's end is not the scene
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
@@ -385,6 +399,19 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     # the most specific place among those nearly as close as the closest one
     closest = min(d for _, d, _, _ in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[2]))[3]
+
+
+def _names_the_attacker(doc: Doc, place: Place) -> bool:
+    """"Ukrainian drones struck ...", "a Russian missile attack": a demonym on the weapon or the strike
+    tells who fired, not where."""
+    if place.city:
+        return False
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("amod", "compound"):
+        return False
+    head = span.root.head
+    lex = _triggers()
+    return head.lemma_.lower() in lex["remote_weapons"] or lex["lemmas"].get(head.lemma_.lower()) in AIR_FAMILY
 
 
 def _is_agent(doc: Doc, place: Place) -> bool:

@@ -12,6 +12,7 @@ Public API: :func:`classify_statement`, :func:`statement_polarity`.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -194,6 +195,8 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return False
     if any(c.lower_ in UNIDENTIFIED for c in tok.children):
         return False
+    if tok.lemma_.lower() in _weapon_heads() or tok.lower_ in _weapon_heads():
+        return False  # "Mortar rounds struck positions": a weapon, whatever NER calls it
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
         return True
     # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
@@ -206,6 +209,11 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return True  # "the army", "rebels", "police" name a party by themselves
     # "the station was burning", "armed men": an organisation noun or a title needs a name
     return named and any(w in lx["agents"] for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset[str]:
+    return frozenset(load_json("roles/lexicon.json")["weapon_heads"])
 
 
 def _first_person(tok: Token) -> bool:
@@ -314,9 +322,14 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if future and not bad_noun:
                 return "warning", _span_of(doc, _np_with_conj(t))
             return "accusation", _span_of(doc, _np_with_conj(t))
-    if _has_phrase(words, lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
+    if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
     return None
+
+
+def _unnegated(words: str) -> str:
+    """The words without negated nouns ("there is no threat to residents" warns of nothing)."""
+    return re.sub(r"\b(?:no|not a|not any|without)\s+(?:\w+\s+)?\w+", " ", words)
 
 
 def _threatens(verb: Token) -> bool:
@@ -358,8 +371,10 @@ def _names_a_wrong(tok: Token) -> bool:
 
 
 def _hits_attackers(verb: Token) -> bool:
-    """"Troops killed 12 of the attackers": an act against the attackers is told, not a wrong."""
-    hostile = set(_lex()["content"]["hostile_nouns"])
+    """"Troops killed 12 of the attackers", "destroyed 57 drones": an act against the attackers or
+    their weapons in flight is told, not a wrong."""
+    lx = _lex()["content"]
+    hostile = set(lx["hostile_nouns"]) | set(lx["interceptable_nouns"])  # "destroyed 57 drones": an interception
     return any(t.lower_ in hostile for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
