@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
@@ -200,7 +200,7 @@ def _speaks_of_a_pattern(doc: Doc, st: Statement) -> bool:
 
 def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
     """Claims, accusations and denials become perpetrator arguments with their status. A denier is a
-    party to the incident only when it denies a part in it or an attack, or is accused in the report
+    party to the incident only when it denies a part in it or an accusation, or is accused in the report
     ("prosecutors denied that the man had been in contact with the group" is no denial of a role)."""
     accused = {w for st in statements if st.type == "accusation" and st.target for w in _words(st.target.text)}
     accused |= {w for ev in events for a in ev.arguments if a.responsibility in ("accused", "suspected")
@@ -260,7 +260,7 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
     return None
 
 
-def _represented(rep) -> object | None:
+def _represented(rep: Token) -> Token | None:
     """Who a representative noun speaks for: its possessor, its "of"/"for" object, or a proper-noun
     compound ("Taliban spokesman"), looking through compounds ("Iran's foreign ministry spokesman")."""
     tok = rep
