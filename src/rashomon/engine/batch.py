@@ -6,6 +6,7 @@ stored and a re-run resumes where it stopped (stored documents are "unchanged").
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,12 +40,27 @@ def ingest(paths: Iterable[str], sessions: sessionmaker[Session], pipeline: Pipe
 
     New documents are parsed in batches of ``pipeline.batch_size`` and stored one by one, each in
     its own transaction, as soon as it is analysed."""
+    # The model, word lists and gazetteers are alive for the whole batch: frozen, the cyclic garbage
+    # collector skips them (a full collection otherwise walks their ~350k objects, ~0.25 s each time).
+    # Frozen again after the first batch, which loads the lazily read data; unfrozen at the end.
+    gc.freeze()
+    try:
+        return _ingest(paths, sessions, pipeline, published, on_item, after_store)
+    finally:
+        gc.unfreeze()
+
+
+def _ingest(paths: Iterable[str], sessions: sessionmaker[Session], pipeline: Pipeline | None,
+            published: str | None, on_item: Callable[[str, str], None] | None,
+            after_store: Callable[[Session, str], None] | None) -> BatchResult:
     result = BatchResult()
     pipeline = pipeline or Pipeline()
     seen: set[str] = set()
     pending: list[Document] = []
+    data_frozen = False
 
     def flush() -> None:
+        nonlocal data_frozen
         for document, outcome in pipeline.analyze_batch(pending):
             label = document.origin or document.id
             try:
@@ -59,6 +75,9 @@ def ingest(paths: Iterable[str], sessions: sessionmaker[Session], pipeline: Pipe
             seen.add(document.id)
             result.ingested.append(document.id)
             _notify(on_item, label, "ingested")
+        if pending and not data_frozen:
+            gc.freeze()  # the data the first batch loaded
+            data_frozen = True
         pending.clear()
 
     for item in read_sources(paths, published=published):

@@ -101,8 +101,30 @@ def _words(text: str) -> list[str]:
 
 
 def _phrase_hits(words: list[str], vocab: set[str]) -> bool:
-    joined = " " + " ".join(words) + " "
-    return any((" " + v + " ") in joined for v in vocab)
+    """Whether a phrase of ``vocab`` occurs as whole words in ``words``: looked up by word n-gram
+    (the same answer as searching each phrase in the joined words, without a pass over the list)."""
+    if not words:
+        joined = " " + " ".join(words) + " "
+        return any((" " + v + " ") in joined for v in vocab)
+    phrases, longest = _phrase_index(vocab)
+    n = len(words)
+    for size in range(1, min(longest, n) + 1):
+        for i in range(n - size + 1):
+            if (words[i] if size == 1 else " ".join(words[i:i + size])) in phrases:
+                return True
+    return False
+
+
+_PHRASE_INDEX: dict[int, tuple[set[str], int, frozenset[str], int]] = {}
+
+
+def _phrase_index(vocab: set[str]) -> tuple[frozenset[str], int]:
+    """The phrases of a word list and the most words one has (kept per list object)."""
+    entry = _PHRASE_INDEX.get(id(vocab))
+    if entry is None or entry[0] is not vocab or entry[1] != len(vocab):
+        longest = max((v.count(" ") + 1 for v in vocab), default=0)
+        entry = _PHRASE_INDEX[id(vocab)] = (vocab, len(vocab), frozenset(vocab), longest)
+    return entry[2], entry[3]
 
 
 def speaker_kind_of_name(text: str, label: str | None = None) -> str:
@@ -789,6 +811,7 @@ class _Resolver:
 
     def run(self) -> "_Resolver":
         done = self.done
+        pronouns = set().union(*(self.lx["prons"][k] for k in ("masc", "fem", "plural", "neuter", "first_pl")))
         for t in self.toks:
             if t.i in done:
                 continue
@@ -811,7 +834,7 @@ class _Resolver:
                 continue
             if ent is not None:
                 continue
-            if t.pos_ == "PRON" and t.lower_ in set().union(*(self.lx["prons"][k] for k in ("masc", "fem", "plural", "neuter", "first_pl"))):
+            if t.pos_ == "PRON" and t.lower_ in pronouns:
                 if t.lower_ in ("it", "its", "itself") and t.dep_ not in SUBJ_DEPS:
                     continue
                 self._pronoun(t)

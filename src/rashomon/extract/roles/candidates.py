@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -21,9 +23,13 @@ _PUNCT = set(string.punctuation) | {"``", "''"}
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
+_DROP_PUNCT = str.maketrans("", "", "".join(ch for ch in _PUNCT if len(ch) == 1))
+
+
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """The CEAF-REE mention normalisation (lower, no punctuation, no articles)."""
-    text = "".join(ch for ch in text.lower() if ch not in _PUNCT)
+    text = text.lower().translate(_DROP_PUNCT)
     return " ".join(_ARTICLES.sub(" ", text).split())
 
 
@@ -205,14 +211,31 @@ def _governor(t: _Toks, lemmas: list[str], i: int) -> tuple[str, str, str]:
 
 def _prior_feats(key_or_head: str, table: dict, kind: str) -> list[str]:
     """``pstr_<role>=bucket`` / ``phead_<role>=bucket`` of a string or head lemma."""
+    names = _PRIOR_NAMES.get(kind)
+    if names is None:
+        names = _PRIOR_NAMES[kind] = [[f"{kind}_{role}={b}" for b in range(len(_PRIOR_EDGES) + 1)] + [f"{kind}_{role}=unk"]
+                                      for role in MUC_ROLES]
     ps = table.get(key_or_head)
     if not ps:
-        return [f"{kind}_{role}=unk" for role in MUC_ROLES]
+        return [row[-1] for row in names]
     n1 = ps["n"] + 1
-    return [f"{kind}_{role}={bisect_right(_PRIOR_EDGES, ps[role] / n1 if role in ps else 0.0)}" for role in MUC_ROLES]
+    return [row[bisect_right(_PRIOR_EDGES, ps[role] / n1 if role in ps else 0.0)] for row, role in zip(names, MUC_ROLES)]
 
 
 _PRIOR_EDGES = (0.001, 0.05, 0.15, 0.3, 0.6)
+_PRIOR_NAMES: dict[str, list[list[str]]] = {}  # kind -> per role: the feature of each bucket, then "unk"
+_PRIOR_CACHES: dict[int, tuple] = {}
+
+
+def _prior_caches(priors: dict | None) -> tuple[set[str], dict[str, list[str]], dict[str, list[str]]]:
+    """Name-token set and prior-feature caches (string, head lemma) of a priors table, kept across
+    documents (the table is kept alive with them, so its id stays its own)."""
+    entry = _PRIOR_CACHES.get(id(priors))
+    if entry is None or entry[0] is not priors:
+        if len(_PRIOR_CACHES) > 4:
+            _PRIOR_CACHES.clear()
+        entry = _PRIOR_CACHES[id(priors)] = (priors, set((priors or {}).get("name_tokens", [])), {}, {})
+    return entry[1], entry[2], entry[3]
 
 
 def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
@@ -236,30 +259,31 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     for c in cands:
         first_seen.setdefault(c.key, c.start)
         counts[c.key] = counts.get(c.key, 0) + 1
-    head_counts: dict[str, int] = {}
-    for l in lemmas:
-        head_counts[l] = head_counts.get(l, 0) + 1
-    sent_of: dict[int, tuple[int, bool]] = {}  # token index -> (sentence number, has attack word)
+    head_counts = Counter(lemmas)
+    sent_of: list[tuple[int, bool]] = [(99, False)] * len(toks)  # token index -> (sentence number, has attack word)
     for n, (s_start, s_end) in enumerate(tt.sent_starts):
         att = any(lemmas[i] in attack_v or lemmas[i] in attack_n for i in range(s_start, s_end))
-        for i in range(s_start, s_end):
-            sent_of[i] = (n, att)
+        sent_of[s_start:s_end] = [(n, att)] * (s_end - s_start)
     pstr = (priors or {}).get("string", {})
     phead = (priors or {}).get("head", {})
-    names = set((priors or {}).get("name_tokens", []))
+    names, pstr_cache, phead_cache = _prior_caches(priors)
     head_cache: dict[int, tuple] = {}
-    pstr_cache: dict[str, list[str]] = {}
-    phead_cache: dict[str, list[str]] = {}
     kh_cache: dict[tuple[str, str, str, str], tuple] = {}
     weapon_heads, weapon_nouns, perp_nouns = lex["weapon_heads"], lex["weapon_nouns"], lex["perp_nouns"]
+    org_heads, org_words, human_nouns = lex["org_heads"], lex["org_words"], lex["human_nouns"]
+    target_heads, victim_titles = lex["target_heads"], lex["victim_titles"]
+    texts = tt.text
+    n_toks = len(toks)
+    prev_cache: dict[int, str] = {}
+    next_cache: dict[int, str] = {}
     for c in cands:
         hc = head_cache.get(c.head)
         if hc is None:
             h = toks[c.head]
             hl = lemmas[c.head]
             rel, gov, gov2 = _governor(tt, lemmas, c.head)
-            sn, att = sent_of.get(c.head, (99, False))
-            pre = [f"head={hl}", f"pos={h.pos_}", f"ent={h.ent_type_ or '-'}"]
+            sn, att = sent_of[c.head]
+            pre = [f"head={hl}", f"pos={pos[c.head]}", f"ent={h.ent_type_ or '-'}"]
             post = [f"rel={rel}", f"relgov={rel}|{gov}", f"gov={gov}", f"sent={_bucket(sn, (1, 2, 3, 5, 8))}", doc_feat]
             tail = [f"hcnt={_bucket(head_counts.get(hl, 0), (2, 3, 5, 9))}"]
             ctx = [f"satt={att}"]
@@ -282,13 +306,13 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
                 lexf.append("lex_weapon")
             if hl in perp_nouns or h_lower in perp_nouns:
                 lexf.append("lex_perp")
-            if hl in lex["org_heads"]:
+            if hl in org_heads:
                 lexf.append("lex_orghead")
-                if any(w in lex["org_words"] for w in words):
+                if any(w in org_words for w in words):
                     lexf.append("lex_org")
-            if hl in lex["human_nouns"] or h_lower in lex["human_nouns"]:
+            if hl in human_nouns or h_lower in human_nouns:
                 lexf.append("lex_human")
-            if hl in lex["target_heads"]:
+            if hl in target_heads:
                 lexf.append("lex_target")
             tailf = []
             if len(words) == 1 and len(c.key) <= 6 and pos[c.head] == "PROPN" and not toks[c.head].is_stop:
@@ -309,15 +333,21 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             kh = kh_cache[kh_key] = (f"str={c.key}", f"ntok={min(len(words), 5)}", f"first={words[0]}",
                                                f"cnt={_bucket(counts[c.key], (2, 3, 5))}", lexf, tailf, len(words) == 1)
         s_key, s_ntok, s_first, s_cnt, lexf, tailf, single = kh
+        start, end = c.start, c.end
+        prev = prev_cache.get(start)
+        if prev is None:
+            prev = prev_cache[start] = f"prev={lowers[start - 1] if start else '<s>'}"
+        nxt = next_cache.get(end)
+        if nxt is None:
+            nxt = next_cache[end] = f"next={lowers[end] if end < n_toks else '</s>'}"
         f = ["bias", f"kind={c.kind}", pre[0], s_key, pre[1], pre[2], s_ntok,
              *post, f"kind_rel={c.kind}|{rel}",
-             s_first, f"prev={lowers[c.start - 1] if c.start else '<s>'}",
-             f"next={lowers[c.end] if c.end < len(toks) else '</s>'}",
+             s_first, prev, nxt,
              s_cnt, *tail,
-             f"firstocc={first_seen[c.key] == c.start}", *ctx, *lexf]
-        if c.start and lowers[c.start - 1].rstrip(".") in lex["victim_titles"]:
+             f"firstocc={first_seen[c.key] == start}", *ctx, *lexf]
+        if start and lowers[start - 1].rstrip(".") in victim_titles:
             f.append("title_before")
-        if c.start and toks[c.start - 1].text == "(" and single:
+        if start and texts[start - 1] == "(" and single:
             f.append("paren_single")
         f.extend(tailf)
         c.feats = f

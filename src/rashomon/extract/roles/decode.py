@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -63,12 +64,19 @@ def aliases(doc) -> set[frozenset[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
+def _split(text: str) -> tuple[list[str], frozenset[str]]:
+    """Words of a normalised mention and their set (shared: never modified)."""
+    words = text.split()
+    return words, frozenset(words)
+
+
 def related(a: str, b: str, role: str, alias: set[frozenset[str]] | None = None) -> bool:
     """Whether two normalised mentions plausibly denote the same entity."""
     if alias and frozenset((a, b)) in alias:
         return True
-    wa, wb = a.split(), b.split()
-    sa, sb = set(wa), set(wb)
+    wa, sa = _split(a)
+    wb, sb = _split(b)
     if sa <= sb or sb <= sa:
         return True
     if len(wa) == 1 and len(wb) > 1 and _is_acronym(wa[0], wb):

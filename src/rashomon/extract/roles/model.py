@@ -94,7 +94,8 @@ def dense_occ(doc, occs: list[Candidate], tensor=None) -> np.ndarray | None:
     heads = np.array([c.head for c in occs])
     starts = np.array([c.start for c in occs])
     ends = np.array([c.end for c in occs])
-    gov = np.fromiter((t.head.i for t in doc), dtype=np.int64, count=len(doc))
+    # governors from the relative head offsets (uint64 two's complement), no Token objects made
+    gov = np.ascontiguousarray(doc.to_array("HEAD")).view(np.int64) + np.arange(len(doc), dtype=np.int64)
     mean = (cs[ends] - cs[starts]) / (ends - starts)[:, None]
     return np.hstack([T[heads], mean, T[gov[heads]]])
 
