@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import names_no_party, responsibility, suspected_parties
+from .responsibility import names_no_party, responsibility, suspect_heads
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -99,7 +99,7 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
 
     lex = lexicon()
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
-    for head in _claimant_heads(doc) + suspected_parties(doc):
+    for head in _claimant_heads(doc) + sorted(suspect_heads(doc)):
         tok = doc[head]
         if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
                 or names_no_party(doc, tok.left_edge.i, tok.i + 1):

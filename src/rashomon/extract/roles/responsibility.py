@@ -45,7 +45,7 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
     """claimed | accused | suspected | denied | None for the mention tokens [start, end)."""
     span = range(start, end)
     sent = doc[start].sent
-    if any(h in span for h in suspected_parties(sent)):
+    if any(h in span for h in suspect_heads(doc)):
         return "suspected"
     found: dict[str, bool] = {}
     for tok in sent:
@@ -117,6 +117,14 @@ def suspected_parties(tokens: Doc | Span) -> list[int]:
     for h in heads:
         out.extend(t.i for t in (h, *h.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+def suspect_heads(doc: Doc) -> frozenset[int]:
+    """``suspected_parties`` of the whole document, computed once per Doc."""
+    heads = doc.user_data.get("rashomon_suspect_heads")
+    if heads is None:
+        heads = doc.user_data["rashomon_suspect_heads"] = frozenset(suspected_parties(doc))
+    return heads
 
 
 def names_no_party(doc: Doc, start: int, end: int) -> bool:
