@@ -280,3 +280,12 @@ def test_gold_set_floor():
     m = evaluate(limit=60)
     assert m["n"] == 60
     assert m["accuracy"] >= 0.85  # 0.90 at session 3
+
+
+def test_a_lowercase_word_tagged_person_in_cased_text_is_no_antecedent():
+    from rashomon.resolve.speakers import _Resolver
+
+    nlp = load_nlp()
+    doc = nlp("A teacher who escaped said the gunmen herded the children into the bush. \"We ran,\" he said.")
+    r = _Resolver(doc).run()
+    assert not any(e.kind == "person" and "bush" in " ".join(e.name_tokens).lower() for e in r.entities)

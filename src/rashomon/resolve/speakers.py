@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.models import Mention, Span, Statement
+from rashomon.extract.places import _is_cased
 from rashomon.nlp.model import doc_text
 
 __all__ = ["resolve_speakers", "resolve_mentions", "speaker_kind_of_name"]
@@ -220,6 +221,7 @@ class _Resolver:
             for t in ent:
                 self.ent_of[t.i] = ent
         self.in_quote = self._quoted(doc, toks)
+        self.cased = _is_cased(self._text)
         self.done: set[int] = set()  # tokens of named entities already walked
         self.surnames: set[str] = set()  # surnames of named persons met so far
         strings = doc.vocab.strings
@@ -819,7 +821,8 @@ class _Resolver:
             if ent is not None and t.i == ent.start:
                 toks = [x for x in ent]
                 if ent.label_ in PERSON_LABELS:
-                    self._person(toks)
+                    if not (self.cased and all(x.is_lower for x in toks)):
+                        self._person(toks)  # "into the bush" tagged PERSON in cased text names nobody
                 elif self._known_surname(toks):
                     pass  # "McAuliffe has said" tagged LOC: a person already named in full
                 elif ent.label_ in ORG_LABELS and ent.label_ not in ("FAC", "LOC"):
