@@ -22,6 +22,7 @@ import pycountry
 
 from rashomon.data import load_json
 from rashomon.models import Place, Span
+from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
 
 _MAX_NGRAM = 6
@@ -422,7 +423,7 @@ def find_places(doc) -> list[Place]:
     found: dict[tuple[int, int], Place] = {}
     spans: list[tuple[int, int]] = []
     covered = [False] * len(doc)
-    cased = _is_cased(text)
+    cased = is_cased(text)
     for ent in doc.ents:
         after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"] or (
             ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_cues()["compass_words"])
@@ -532,15 +533,6 @@ def find_places(doc) -> list[Place]:
     return sorted(found.values(), key=lambda p: p.span.start)
 
 
-def _is_cased(text: str) -> bool:
-    """True for normal mixed-case text; False for all-lower or all-upper wire copy."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    return 0.01 < upper < 0.5
-
-
 def _plausible_name(chunk) -> bool:
     """Caseless gazetteer hits must look like names, not common words ("mobile", "nice")."""
     words = {t.lower_ for t in chunk}
@@ -647,7 +639,7 @@ def _named_countries(doc) -> set[str]:
                                         or words[i + 1:i + 2] == ["language"])):
                         out.add(code)
                     break
-    if re.search(r"\bUS\b", text) and _is_cased(text):
+    if re.search(r"\bUS\b", text) and is_cased(text):
         out.add("US")
     return out
 

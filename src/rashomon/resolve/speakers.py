@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.models import Mention, Span, Statement
-from rashomon.extract.places import _is_cased
+from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
 
 __all__ = ["resolve_speakers", "resolve_mentions", "speaker_kind_of_name"]
@@ -221,7 +221,7 @@ class _Resolver:
             for t in ent:
                 self.ent_of[t.i] = ent
         self.in_quote = self._quoted(doc, toks)
-        self.cased = _is_cased(self._text)
+        self.cased = is_cased(self._text)
         self.done: set[int] = set()  # tokens of named entities already walked
         self.surnames: set[str] = set()  # surnames of named persons met so far
         strings = doc.vocab.strings

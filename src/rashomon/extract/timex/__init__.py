@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rashomon.models import Span, Timex
+from rashomon.nlp.casing import capital_share
 
 from . import anchor as A
 from .lexicon import _alt, lexicon
@@ -179,9 +180,7 @@ def _quarter_reported(value: str, dct) -> bool:
 def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
     dct_date = A.parse_dct(dct)
-    head = text[:5000]
-    n_letters = sum(map(str.isalpha, head))  # counted in C, not a generator per character
-    capitals = sum(map(str.isupper, filter(str.isalpha, head))) / n_letters if n_letters else None
+    capitals = capital_share(text)
     upper = capitals is not None and capitals > 0.8
     caseless = capitals is not None and capitals < 0.002
     ctx = Context(text=text, dct=dct_date, dct_value=A.fmt_day(dct_date) if dct_date else None, doc=doc, upper=upper,
