@@ -535,3 +535,14 @@ def test_interceptions_are_no_incidents_and_a_demonym_on_drones_is_no_place(pipe
     events = analyze(pipe, text, published="2025-07-21").events
     assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
     assert events[0].place.city == "Klintsy" and events[0].place.country == "RU"
+
+
+def test_it_was_the_second_shooting_names_the_told_incident_and_the_gunman_is_no_victim(pipe):
+    text = ("A former employee opened fire at a warehouse in El Paso on Monday, killing three co-workers before "
+            "fatally shooting himself, police said. Police identified the gunman as 41-year-old Daniel Mora. "
+            "It was the second workplace shooting in Texas this year.")
+    events = analyze(pipe, text, published="2025-08-12").events
+    assert len(events) == 1, [(e.trigger.text, e.date) for e in events]
+    perps = {a.entity for a in events[0].arguments if a.role.startswith("perpetrator")}
+    victims = {a.entity for a in events[0].arguments if a.role == "victim"}
+    assert not perps & victims, (perps, victims)

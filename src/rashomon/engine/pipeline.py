@@ -293,7 +293,8 @@ def tidy_roles(doc: Doc, statements: list[Statement], events: list[Event]) -> No
     """A named person who speaks in the report ("President X said ...") is not a victim where they are
     the statement's source or are mentioned without an attack acting on them ("Gunmen wounded Maria
     Lopez" stays); an unnamed "survivor" may be both. A party the role model gives both perpetrator
-    roles is kept as the organisation only."""
+    roles is kept as the organisation only; an attacker is no victim of his own attack ("before
+    fatally shooting himself")."""
     sources = [(st.source.start, st.source.end) for st in statements if st.source]
     speakers = {st.speaker.lower() for st in statements if st.speaker and " " in st.speaker.strip()}
 
@@ -311,8 +312,9 @@ def tidy_roles(doc: Doc, statements: list[Statement], events: list[Event]) -> No
 
     for ev in events:
         orgs = {(a.entity or a.span.text).lower() for a in ev.arguments if a.role == "perpetrator_org"}
+        attackers = {(a.entity or a.span.text).lower() for a in ev.arguments if a.role == "perpetrator_individual"}
         ev.arguments = [a for a in ev.arguments if not (
-            a.role == "victim" and speaking_person(a)
+            a.role == "victim" and (speaking_person(a) or (a.entity or a.span.text).lower() in attackers)
             or a.role == "perpetrator_individual" and (a.entity or a.span.text).lower() in orgs)]
 
 

@@ -174,9 +174,14 @@ def is_trigger_word(tok: Token) -> bool:
 
 def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
     """"this attack", "the attacker struck", a name given to an incident already told ("called it
-    a massacre"), or the offence someone is charged with ("charged two of them with robbery")."""
+    a massacre", "it was the deadliest attack"), or the offence someone is charged with ("charged two
+    of them with robbery")."""
     if _legal_charge(tok, (lex or _triggers())["legal"]):
         return True
+    named = tok.head if tok.dep_ in ("acl", "compound") else tok  # (a misparse: "workplace [shooting]")
+    if named.dep_ == "attr" and named.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in named.head.children):
+        return True  # "It was the second workplace shooting this year": the told incident, named
     if tok.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _triggers()["agents"]
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
