@@ -227,3 +227,8 @@ def test_interceptions_reassurance_and_claims_of_a_hit(nlp):
     text = "Mortar rounds struck army positions for an hour, a ministry spokeswoman said."
     assert _classify(nlp, text, "a ministry spokeswoman", "said",
                      "Mortar rounds struck army positions for an hour")[0] == "other"
+
+
+def test_those_behind_it_will_not_escape_justice_is_a_warning(nlp):
+    text = 'The minister said those behind the blast "will not escape justice".'
+    assert _classify(nlp, text, "The minister", "said", 'those behind the blast "will not escape justice"')[0] == "warning"

@@ -340,8 +340,8 @@ def _threatens(verb: Token) -> bool:
     lx = _lex()["content"]
     words = {w for t in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")))
              for w in (t.lemma_.lower(), t.lower_)}
-    if words & set(lx["threat_verbs"]):
-        return True
+    if words & set(lx["threat_verbs"]) or _negated(verb) and words & set(lx["escape_verbs"]):
+        return True  # "... will be hunted down", "those behind it will not escape justice"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _negated(verb) and subject is not None and _first_person(subject) and bool(words & set(lx["resolve_verbs"]))
 
