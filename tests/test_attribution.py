@@ -382,3 +382,59 @@ def test_noun_cue_left_edge_takes_modifiers_the_table_accepts(nlp):
     assert doc[cand.cue[0]:cand.cue[1]].text == "sharp criticism of"
     A._walk_noun_cue(doc, cand, lambda key, _i: False)  # the determiner/verb stay out
     assert doc[cand.cue[0]:cand.cue[1]].text == "sharp criticism of"
+
+
+# seventh pass: modern wire news
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Three shops burned down overnight in the old market, firefighters and neighbours said.", "said",
+     "firefighters and neighbours", "Three shops burned down overnight in the old market"),
+    ("two guards were shot dead at the depot late on friday, local officials said.", "said",
+     "local officials", "two guards were shot dead at the depot late on friday"),
+    ("The ferry sank shortly after leaving port, harbour master Ana Ruiz told reporters on Sunday.", "told",
+     "harbour master Ana Ruiz", "The ferry sank shortly after leaving port"),
+    ("The bridge was closed after cracks appeared in a pillar, a city engineer, Mark Oduya, told a local newspaper.",
+     "told", "a city engineer, Mark Oduya", "The bridge was closed after cracks appeared in a pillar"),
+    ("Power has been restored to most homes in the valley, the regional governor wrote on Facebook.", "wrote",
+     "the regional governor", "Power has been restored to most homes in the valley"),
+])
+def test_sentence_final_reporting_clause(nlp, text, cue, source, content):
+    st = one(nlp, text, cue)
+    assert words(st.source) == source
+    assert words(st.content) == content
+
+
+def test_casualty_figure_given_by_a_source(nlp):
+    st = one(nlp, "The health ministry put the death toll at 31.", "put")
+    assert words(st.source) == "The health ministry" and words(st.content) == "the death toll at 31"
+    st = one(nlp, "Monitors have documented dozens of attacks on clinics this year.", "have documented")
+    assert words(st.source) == "Monitors"
+
+
+def test_claim_runs_on_over_its_saying_clause(nlp):
+    text = ("A separatist group claimed responsibility for the blast in an online post, saying its fighters had "
+            "planted the device.")
+    st = one(nlp, text, "claimed")
+    assert "its fighters had planted the device" in st.content.text and "responsibility" in st.content.text
+    assert words(one(nlp, text, "saying").content) == "its fighters had planted the device"
+    st = one(nlp, "A local monitor gave a higher toll, saying 40 people had died.", "gave")
+    assert "40 people had died" in st.content.text
+
+
+def test_conjoined_cue_after_a_content_takes_the_outer_source(nlp):
+    text = "The company denied that its drivers had broken the rules and called the lawsuit baseless."
+    assert words(one(nlp, text, "called").source) == "The company"
+    assert words(one(nlp, text, "denied").content) == "that its drivers had broken the rules"
+
+
+def test_nearer_of_two_parsed_subjects_is_the_source(nlp):
+    st = one(nlp, "The group operates camps that it says train young volunteers.", "says")
+    assert words(st.source) == "it"
+
+
+def test_day_after_the_source_belongs_to_the_verb(nlp):
+    st = one(nlp, "Officials at the hospital on Saturday said nine patients had died.", "said")
+    assert words(st.source) == "Officials at the hospital"
+    st = one(nlp, "The authorities in the region on Sunday blamed the rebels for the blast.", "blamed")
+    assert words(st.source) == "The authorities in the region"

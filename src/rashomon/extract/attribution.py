@@ -25,7 +25,11 @@ by a model learned on PolNeAR train:
   content and the source, following clauses and resumed quotations added;
 * only outermost attributions are kept (PolNeAR annotates no nesting), except a
   quoting cue under a cue inside the quotation, and a trailing sibling cue verb
-  of the same source ("..., noting that ..."), which ends the outer content.
+  of the same source ("..., noting that ..."), which ends the outer content;
+* post-steps: sentence-final reporting clauses ("<clause>, police and medics
+  said."), a claim's ", saying ..." clause as its content, the outer source for
+  a cue conjoined after another's content; casualty figures given by a source
+  ("put the death toll at 12") are kept whatever the model scores.
 
 Public API: :func:`extract_attributions`. Training: ``training/attribution/``.
 """
@@ -39,6 +43,8 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 
+import numpy
+from spacy import parts_of_speech
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.tokens import Doc, Token
 
@@ -293,16 +299,23 @@ def _referential_it(verb: Token) -> bool:
     return lemma not in _NON_REFERENTIAL_IT and lemma in _lexicon()["verb_set"]
 
 
+SOURCE_DAY_CUT = True  # a source ending in "on Wednesday" leaves the day to the verb
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+NEAREST_SUBJECT = True  # of two subjects the parse gives a verb, the nearer ("strikes that it says target ...")
+
+
 def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
-    for child in tok.children:
-        if child.dep_ in _SUBJ:
-            if child.lower_ in _PRON_SOURCE_SKIP and child.dep_ != "csubj":
-                if SOURCE_RULES and child.lower_ == "it" and child.dep_ == "nsubj" and _referential_it(tok):
-                    return _subtree_range(child)
-                return None
-            if child.dep_ == "nsubjpass":
-                continue
-            return _subtree_range(child)
+    subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+    if NEAREST_SUBJECT and len(subjects) > 1:
+        subjects.sort(key=lambda c: abs(c.i - tok.i))
+    for child in subjects:
+        if child.lower_ in _PRON_SOURCE_SKIP and child.dep_ != "csubj":
+            if SOURCE_RULES and child.lower_ == "it" and child.dep_ == "nsubj" and _referential_it(tok):
+                return _subtree_range(child)
+            return None
+        if child.dep_ == "nsubjpass":
+            continue
+        return _subtree_range(child)
     for child in tok.children:
         if child.dep_ == "agent":
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -1110,6 +1123,27 @@ def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> No
     for c in cands:
         c.feats = _features(doc, c, quotes, lex, sent_quoted, tagged)
         c.score = _sigmoid_score(model, c.feats)
+    if TOLL_CUES and lex.get("toll_cues"):
+        for c in cands:
+            if _toll_verb(doc[c.head], lex["toll_cues"]):
+                c.score = max(c.score, TOLL_SCORE)
+
+
+TOLL_CUES = True  # "put the death toll at 12", "gave a higher toll": a figure someone gives is attributed
+TOLL_SCORE = 0.9
+
+
+def _toll_verb(v: Token, toll: dict) -> bool:
+    """A verb giving a casualty figure: a toll noun as object, and "at"/"to" the figure or a giving verb."""
+    if v.pos_ != "VERB" or v.lemma_.lower() not in toll["verbs"]:
+        return False
+    if v.lemma_.lower() in toll["counting"]:  # "monitors have recorded hundreds of attacks", "documented 40 cases"
+        return any(c.dep_ == "dobj" and (c.pos_ == "NUM" or c.lemma_.lower() in toll["amounts"]
+                                         or any(n.dep_ == "nummod" for n in c.children)) for c in v.children)
+    objs = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in toll["nouns"]]
+    if not objs:
+        return False
+    return v.lemma_.lower() in toll["giving"] or any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in v.children)
 
 
 # --------------------------------------------------------------------------- assembly
@@ -1216,9 +1250,216 @@ def _tagger_bounds(doc: Doc, cands: list[_Cand]) -> None:
 def extract_attributions(doc: Doc) -> list[Statement]:
     """Attributed statements of a parsed document (outermost attributions only)."""
     out = [st for st, _ in _extract(doc)]
+    if FINAL_CLAUSE:
+        out = _final_clauses(doc, out)
+    if CLAIM_SAYING:
+        _claim_saying(doc, out)
+    if CONJ_SOURCE:
+        _conj_sources(doc, out)
     for st in out:
         if st.source is None:
             _clause_final_source(doc, st)
+    return out
+
+
+CONJ_SOURCE = True  # "X denied that its forces had fired and called the report ...": "called" is X's
+
+
+def _cue_verb(doc: Doc, st: Statement) -> Token | None:
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    return None if span is None else next((t for t in span if t.pos_ == "VERB"), None)
+
+
+def _conj_sources(doc: Doc, statements: list[Statement]) -> None:
+    """A cue verb conjoined to the last verb of another attribution's content, right after that content
+    and with no subject of its own, is the outer source's second statement, not the inner subject's
+    ("The ministry denied that its forces had opened fire and called the report a lie")."""
+    text = doc_text(doc)
+    for st in statements:
+        v = _cue_verb(doc, st)
+        if v is None or v.dep_ != "conj" or any(c.dep_ in _SUBJ for c in v.children):
+            continue
+        h = v.head
+        for o in statements:
+            if o is st or o.source is None or not (o.content.start <= h.idx < o.content.end <= v.idx):
+                continue
+            if st.source is not None and not (o.content.start <= st.source.start < o.content.end):
+                continue
+            ov = _cue_verb(doc, o)
+            if ov is None or ov.i not in {a.i for a in h.ancestors}:
+                continue
+            st.source = Span.of(text, o.source.start, o.source.end)
+            break
+
+
+CLAIM_SAYING = True  # "X claimed responsibility ..., saying Z": the claim's content runs on over Z
+
+
+def _claim_saying(doc: Doc, statements: list[Statement]) -> None:
+    """"The group claimed responsibility in a statement, saying its fighters had ...", "Two doctors gave a
+    higher toll, saying 11 had died": what a claim of an attack or a figure says is in the ", saying"
+    clause of the same source; the claim's content is extended over it (the "saying" statement stays)."""
+    lex = _lexicon()
+    objs, toll = set(lex.get("claim_objects", ())), lex.get("toll_cues")
+    if not objs and not toll:
+        return
+    text = doc_text(doc)
+    for st in statements:
+        v = _cue_verb(doc, st)
+        if v is None or not (v.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in objs
+                                                                   for c in v.children)
+                             or toll and _toll_verb(v, toll)):
+            continue
+        for w in v.rights:
+            if w.dep_ != "advcl" or w.tag_ != "VBG" or w.lemma_.lower() not in lex["verb_set"] \
+                    or doc[w.i - 1].text != ",":
+                continue
+            other = next((o for o in statements if o is not st and o.cue.start <= w.idx < o.cue.end), None)
+            if other is None or other.content.end <= st.content.end or other.content.start < st.content.start:
+                continue
+            st.content = Span.of(text, st.content.start, other.content.end)
+            st.mode = _mode(text, _doc_quotes(doc, text), st.content.start, st.content.end, skip=(
+                (other.cue.start, other.cue.end),))
+            break
+
+
+FINAL_CLAUSE = True  # "<clause>, police and medics said (on Monday).": the source after the last comma
+_FINAL_RIGHT = {"prep", "npadvmod", "advmod", "agent", "punct", "dobj", "dative"}
+_FINAL_STOP = {",", ";", "\u2014", "\u2013", "--"}
+
+
+def _final_source(doc: Doc, end: int, lo: int) -> tuple[int, int, int] | None:
+    """(first, last + 1, comma) of the noun phrase between the last comma before token ``end`` and it;
+    a full stop only after an abbreviation ("Brig. Gen. X") is crossed."""
+    k = end - 1
+    while k >= lo and doc[k].text not in _FINAL_STOP:
+        t = doc[k]
+        if t.text in (".", "!", "?") and not (k > 0 and doc[k - 1].is_title and len(doc[k - 1]) <= 5):
+            return None
+        if t.text == ":" or end - k > 16:
+            return None
+        k -= 1
+    if k < lo:
+        return None
+    a, b = k + 1, end
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if a >= b:
+        return None
+    return a, b, k
+
+
+def _np_like(doc: Doc, a: int, b: int) -> bool:
+    words = doc[a:b]
+    if not 0 < len(words) <= 14 or words[0].lower_ in _NOT_SOURCE_START or words[0].pos_ in ("ADP", "SCONJ", "VERB"):
+        return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return False
+    for t in words:  # a finite verb only inside a relative clause of the phrase ("a resident who gave ...")
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") \
+                and not any(x.dep_ in ("relcl", "acl") and a <= x.i < b for x in (t, *t.ancestors)):
+            return False
+    return True
+
+
+def _doc_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """``find_quotes`` of the document, computed once per Doc."""
+    quotes = doc.user_data.get("rashomon_quotes")
+    if quotes is None:
+        quotes = doc.user_data["rashomon_quotes"] = find_quotes(text)
+    return quotes
+
+
+def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"Seven people were hurt, police and medics said.", "..., a district administrator, Tom Langa, told a
+    local radio station.", '"...," army spokesman Brig. Gen. X said in a statement.': a speech verb that
+    ends its sentence (after its adjuncts or listener) with a noun phrase between it and the last comma
+    has that phrase as source and the text before the comma as content. The parse often gets both wrong
+    (coordinated subjects, subjects hung on the clause, a lower-cased text with no candidate at all)."""
+    lex = _lexicon()
+    verbs = lex.get("final_clause_verbs")
+    if not verbs:
+        return statements
+    text = doc_text(doc)
+    quotes = None
+    out = list(statements)
+    hashes = [doc.vocab.strings.add(w) for w in verbs]
+    arr = doc.to_array([LEMMA, POS])
+    hits = numpy.nonzero((arr[:, 1] == int(parts_of_speech.VERB)) & numpy.isin(arr[:, 0], hashes))[0]
+    for i in hits.tolist():
+        if i < 3:
+            continue
+        v = doc[i]
+        sent = v.sent
+        rights = [c for c in v.rights]
+        if any(c.dep_ not in _FINAL_RIGHT or c.dep_ in ("dobj", "dative") and v.lemma_.lower() not in ("tell", "inform")
+               for c in rights):
+            continue
+        last = max([v.i] + [c.right_edge.i for c in rights if c.dep_ != "punct"])
+        if any(not (t.is_punct or t.is_space) for t in doc[last + 1: sent.end]):
+            continue
+        if any(t.dep_ in ("ccomp", "mark") or t.is_quote for t in doc[v.i + 1: last + 1]):
+            continue
+        start = v.i  # the cue: the verb and its auxiliaries/adverbs right before it ("have said", "later told")
+        while start > 0 and doc[start - 1].head.i == v.i and doc[start - 1].dep_ in ("aux", "neg", "advmod"):
+            start -= 1
+        lo = max(0, sent.start - 40)
+        found = _final_source(doc, start, lo)
+        if found and found[0] == found[1]:
+            found = None
+        appos = found is None and start > 0 and doc[start - 1].text == ","
+        if appos:
+            found = _final_source(doc, start - 1, lo)  # "..., a district administrator, Tom Langa, told ..."
+        if found is None:
+            continue
+        a, b, k = found
+        if not _np_like(doc, a, b):
+            continue
+        if appos:  # "a district administrator, Tom Langa," / "Tom Bush, the former governor,"
+            more = _final_source(doc, k, lo)
+            if more and more[1] - more[0] <= 8 and _np_like(doc, more[0], more[1]):
+                a, k = more[0], more[2]
+        cstart = doc[k].sent.start
+        body = [t for t in doc[cstart:k] if not (t.is_punct or t.is_space)]
+        if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            continue
+        if quotes is None:
+            quotes = _doc_quotes(doc, text)
+        if _in_quote(doc, v, quotes) is not None:
+            continue
+        cb = _trim(doc, (cstart, k))
+        if cb is None:
+            continue
+        cs, ce = _extend_to_quotes(*_char(doc, cb), quotes)
+        if ce > doc[a].idx:
+            continue
+        src = _char(doc, (a, b))
+        cue = _char(doc, (start, v.i + 1))
+        own = next((st for st in out if st.cue.start <= v.idx < st.cue.end), None)
+        if own is not None:
+            if own.source is not None and own.source.start < src[1] and src[0] < own.source.end:
+                if own.content.start < own.cue.end:
+                    continue  # the parse found the source and the content
+                src = (own.source.start, own.source.end)  # only the listener or an adjunct as content
+            cue = (own.cue.start, own.cue.end)
+            if own.content.start <= cs < own.content.end:  # keep the parse's content unless it runs into the source
+                cs, ce = own.content.start, (own.content.end if not src[0] < own.content.end <= cue[0] else ce)
+            out.remove(own)
+        elif any(st.content.start <= cue[0] < st.content.end for st in out):
+            continue  # inside another attribution's content
+        new = Statement(cue=Span.of(text, *cue), content=Span.of(text, cs, ce), source=Span.of(text, *src),
+                        mode=_mode(text, quotes, cs, ce))
+        for st in out:  # contents that ran on into the new source end before its comma
+            if st.content.start < doc[k].idx < st.content.end <= cue[0]:
+                end = doc[k].idx
+                while end > st.content.start and text[end - 1].isspace():
+                    end -= 1
+                if end > st.content.start:
+                    st.content = Span.of(text, st.content.start, end)
+        out.append(new)
+    out.sort(key=lambda st: (st.cue.start, st.content.start))
     return out
 
 
@@ -1308,7 +1549,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         model = _model()
         threshold = model["threshold"] if model else (lex.get("learned") or {}).get("threshold", 0.5)
     text = doc_text(doc)
-    quotes = find_quotes(text)
+    quotes = _doc_quotes(doc, text)
     cands = _candidates(doc, lex, quotes, text)
     _score_all(doc, cands, quotes, lex, text)
     cands = [c for c in cands if c.score >= (max(threshold, TAGGER_THRESHOLD) if c.key.startswith("tag|") else threshold)
@@ -1358,6 +1599,10 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         src = _trim(doc, c.source)
         while src and src[1] - src[0] > 1 and doc[src[1] - 1].lower_ in ("there", "here") and doc[src[1] - 1].dep_ == "advmod":
             src = _trim(doc, (src[0], src[1] - 1))  # "the embassy there"
+        if SOURCE_DAY_CUT and src and src[1] - src[0] > 2 and doc[src[1] - 1].lower_ in _DAYS:
+            p = doc[src[1] - 1].head  # "Prosecutors in Ecuador on Wednesday (charged ...)": the day is the verb's
+            if p.dep_ == "prep" and p.lower_ in ("on", "late", "early") and src[0] < p.i and p.left_edge.i == p.i:
+                src = _trim(doc, (src[0], p.i))
         while src and src[1] - src[0] > 1 and doc[src[0]].lower_ in lex["source_not_first"] \
                 and doc[src[0]].dep_ == "advmod":
             src = (src[0] + 1, src[1])  # "Even Republicans say ...": PolNeAR leaves the focus adverb out
