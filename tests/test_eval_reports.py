@@ -17,3 +17,5 @@ def test_a_cue_matches_its_leading_words():
     assert _same_cue("claimed", "claimed responsibility") and _same_cue("Said", "said")
     assert not _same_cue("claimed", "denied") and not _same_cue("claimed", "responsibility")
     assert not _same_cue("", "said")
+    assert _same_cue("was later claimed", "claimed") and _same_cue("said:", "said") and _same_cue("were said", "said")
+    assert not _same_cue("was", "said")

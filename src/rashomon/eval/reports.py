@@ -10,7 +10,8 @@ accents and case aside, when the expectation gives one); a figure is correct whe
 qualifier all match; perpetrators = share of expected perpetrator texts any mention of which
 overlaps a predicted perpetrator argument. Statements: an expected statement is
 found when a predicted statement has the same cue (or a cue that is the other's leading words:
-"claimed" for "claimed responsibility") and a source span that overlaps the expected source text;
+"claimed" for "claimed responsibility"; auxiliaries and adverbs of time aside: "was later claimed" for
+"claimed") and a source span that overlaps the expected source text;
 its type and date are then compared.
 """
 
@@ -49,9 +50,20 @@ def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:
     return a is not None and a[0] < end and start < a[1]
 
 
+_CUE_AUX = frozenset("is are was were be been being has have had will would also later earlier again "
+                     "previously reportedly".split())
+
+
+def _cue_words(cue: str) -> list[str]:
+    """A cue's words without auxiliaries, adverbs of time and punctuation ("was later claimed:" ->
+    ["claimed"]): PolNeAR-style cue spans keep them, the gold of the own reports does not."""
+    return [w for w in re.findall(r"[\w'’-]+", cue.lower()) if w not in _CUE_AUX]
+
+
 def _same_cue(predicted: str, expected: str) -> bool:
-    """The same cue, or one is the other's leading words ("claimed" / "claimed responsibility")."""
-    a, b = predicted.lower().split(), expected.lower().split()
+    """The same cue, or one is the other's leading words ("claimed" / "claimed responsibility"),
+    auxiliaries and adverbs of time aside ("was later claimed" / "claimed")."""
+    a, b = _cue_words(predicted), _cue_words(expected)
     return a == b or bool(a) and bool(b) and (a[:len(b)] == b or b[:len(a)] == a)
 
 
