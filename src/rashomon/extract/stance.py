@@ -548,8 +548,9 @@ def classify_statement(doc: Doc, statement: Statement) -> tuple[str, Span | None
 
 
 def statement_polarity(doc: Doc, statement: Statement) -> str | None:
-    """'supports' / 'rejects' an attribution of responsibility, or None when it does neither."""
-    typ = statement.type if statement.type != "other" else classify_statement(doc, statement)[0]
+    """'supports' / 'rejects' an attribution of responsibility, or None when it does neither. Reads the
+    statement's type as classified (``classify_statement``); ``doc`` is kept for callers."""
+    typ = statement.type
     if typ in ("claim_of_responsibility", "accusation", "admission"):
         return "supports"
     if typ in ("denial", "dismissal"):
