@@ -496,7 +496,7 @@ def _compatible_place(a: Place | None, b: Place | None) -> bool:
     return True
 
 
-def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str]) -> bool:
+def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str], lead_end: int) -> bool:
     """An undated trigger placed in a settlement the lead names ("the village of Y") in the country
     where the story's incident was told only approximately ("near the town of X"), or an undated
     trigger of the lead placed in a town of the country or region the story's incident was placed in
@@ -507,7 +507,7 @@ def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str]) 
     if trig.place.city in settlements and _approximate(doc, main.place):
         return True
     sent = doc[trig.start].sent
-    return (not main.place.city and not main.background and sent.start_char < _lead_end(doc_text(doc))
+    return (not main.place.city and not main.background and sent.start_char < lead_end
             and not any(t.lower_ in _triggers()["other_incident_words"] for t in sent))
 
 
@@ -520,6 +520,7 @@ def lead_settlements(doc: Doc, places: list[Place]) -> set[str]:
 def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
+    lead_end = _lead_end(doc_text(doc))
     for trig in triggers:
         fam = "any" if trig.weak else _family(trig.type)
         compatible = [inc for inc in incidents
@@ -545,7 +546,7 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
             target = last if last in compatible else compatible[-1]
         elif trig.date is None and trig.place is not None and incidents \
                 and (fam == "any" or incidents[0].family() in ("any", fam)) \
-                and _told_near(doc, trig, incidents[0], settlements):
+                and _told_near(doc, trig, incidents[0], settlements, lead_end):
             # "... shelled a village near the town of X, the ministry said. Rounds struck positions
             # outside the village of Y ...": the lead places the story's incident more precisely
             target = incidents[0]
