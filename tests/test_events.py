@@ -546,3 +546,15 @@ def test_it_was_the_second_shooting_names_the_told_incident_and_the_gunman_is_no
     perps = {a.entity for a in events[0].arguments if a.role.startswith("perpetrator")}
     victims = {a.entity for a in events[0].arguments if a.role == "victim"}
     assert not perps & victims, (perps, victims)
+
+
+def test_last_months_strike_and_repeated_attacks(pipe):
+    text = ("A drone struck a car in the town of Marjayoun on Tuesday, killing two men, the army said. "
+            "Last month, a Ruritanian strike on a motorcycle near the same town killed a farmer. "
+            "The town has come under repeated rocket attacks since 2023.")
+    events = analyze(pipe, text, published="2026-04-15").events
+    bg = [e for e in events if e.background]
+    assert len(bg) == 1 and bg[0].date.value == "2026-03", [(e.type, e.date, e.background) for e in events]
+    text = text.replace("Ruritanian", "Israeli")
+    bg = [e for e in analyze(pipe, text, published="2026-04-15").events if e.background]
+    assert bg and bg[0].type == "air_strike", [(e.type, e.background) for e in bg]

@@ -55,6 +55,7 @@ def _triggers() -> dict:
             "other_incident_words": set(data["other_incident_words"]),
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
+            "pattern_modifiers": set(data["pattern_modifiers"]),
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
@@ -138,6 +139,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
     for trig in out:
         if trig.type == "vehicle_ramming" and _explosive_vehicle(doc[trig.start], lex["explosive_words"]):
             trig.type = "bombing"  # "an explosive-laden vehicle was driven into the wall": a car bomb
+        elif trig.type == "attack" and doc[trig.end - 1].lemma_.lower() == "strike" and any(
+                c.dep_ in ("amod", "poss") and demonym_country(c.text) for c in doc[trig.end - 1].children):
+            trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
     return _merge_compounds(out, doc)
 
 
@@ -201,8 +205,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
     if "?" in tok.doc[tok.i: tok.sent.end].text:
         return False  # inside a question
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
-    if mods & lex["hypothetical"]:
-        return False
+    if mods & lex["hypothetical"] or mods & lex["pattern_modifiers"]:
+        return False  # "a possible attack", "repeated missile attacks since 2022"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["not_heads"]:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex["not_heads"]:
@@ -770,8 +774,11 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
         past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in first.head.children) or \
             any(c.dep_ == "aux" and c.lower_ == "had" for c in first.children)
         granular_year = inc.date is not None and len(inc.date.value) == 4
+        granular_month = inc.date is not None and len(inc.date.value) == 7
         if d and main_date and (main_date - d).days > 45:
             inc.background = True
+        elif granular_month and d and main_date and (d.year, d.month) < (main_date.year, main_date.month):
+            inc.background = True  # "Last month, an air strike on ...": an earlier month, an earlier incident
         elif granular_year and dct and d and d.year < dct.year:
             inc.background = True
         elif past_perfect and inc is not incidents[0]:
