@@ -8,25 +8,24 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
 from rashomon.extract.events import extract_events, incident_at, is_trigger_word, is_verbal_attack
 from rashomon.extract.figures import extract_figures
-from rashomon.extract.places import country_name, demonym_country, find_places
+from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
 from rashomon.extract.stance import classify_statement, statement_polarity
 from rashomon.extract.timex import tag_timexes
 from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
 from rashomon.nlp.model import doc_text, load_nlp
+from rashomon.resolve.responsibility import add_responsibility
 from rashomon.resolve.speakers import resolve_speakers
 
-RESPONSIBILITY_OF_TYPE = {"claim_of_responsibility": "claimed", "accusation": "accused", "denial": "denied"}
 
 
 class Pipeline:
@@ -83,14 +82,9 @@ class Pipeline:
 
 _LINKS = load_json("statements/links.json")
 STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
-_NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _GENERAL = frozenset(_LINKS["general_markers"])
-_REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
 _OCCASION_VERBS = frozenset(_LINKS["occasion_verbs"])
 _PRONOUN_SOURCES = frozenset({"it", "he", "she", "they"})
-_INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"])
-_NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
-                        "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
@@ -196,97 +190,6 @@ def _speaks_of_a_pattern(doc: Doc, st: Statement) -> bool:
     words = [t.lower_ for t in cue.root.subtree if not (st.source and st.source.start <= t.idx < st.source.end)]
     text = f" {' '.join(words)} "
     return any(f" {marker} " in text for marker in _GENERAL)
-
-
-def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
-    """Claims, accusations and denials become perpetrator arguments with their status. A denier is a
-    party to the incident only when it denies a part in it or an accusation, or is accused in the report
-    ("prosecutors denied that the man had been in contact with the group" is no denial of a role)."""
-    accused = {w for st in statements if st.type == "accusation" and st.target for w in _words(st.target.text)}
-    accused |= {w for ev in events for a in ev.arguments if a.responsibility in ("accused", "suspected")
-                for w in _words(a.span.text)}
-    for st in statements:
-        status = RESPONSIBILITY_OF_TYPE.get(st.type)
-        if not status:
-            continue
-        who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
-        if who is not None and who is st.source:
-            who = party_of_source(doc, who)
-        if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
-            continue
-        if st.type == "denial" and not (_words(who.text) & accused or _denies_a_part(st)):
-            continue
-        for idx in st.events:
-            ev = events[idx]
-            if any(a.span == who and a.responsibility == status for a in ev.arguments):
-                continue
-            name = st.speaker if who is st.source and st.speaker else who.text
-            ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
-
-
-def _words(text: str) -> set[str]:
-    """Content words of a party's name, demonyms as their country ("Azerbaijani" = "Azerbaijan"), for
-    matching an accused party with a denier."""
-    words = set(re.findall(r"[a-z]{3,}", text.lower())) - _NAME_STOP
-    return {(country_name(code) or w).lower() if (code := demonym_country(w)) else w for w in words}
-
-
-def _denies_a_part(st: Statement) -> bool:
-    """The denial's content names a part in something ("any involvement", "a role") or an accusation
-    ("rejects the accusation")."""
-    text = st.content.text.lower()
-    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT)
-
-
-def party_of_source(doc: Doc, source: Span) -> Span | None:
-    """The party a source speaks for: "a lawyer for the gang's leader" -> "the gang", "Iran's foreign
-    ministry spokesman, X" -> "Iran", "Taliban spokesman X" -> "Taliban"; the source itself when it is
-    no representative; None for a representative whose party is not named ("its spokesman")."""
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    if span is None:
-        return source
-    heads = [span.root, *(t for t in span.root.children if t.dep_ in ("appos", "compound"))]
-    rep = next((h for h in heads if h.lemma_.lower() in _REPRESENTATIVES or h.lower_ in _REPRESENTATIVES), None)
-    if rep is None:
-        return source
-    for _ in range(3):  # "a lawyer for the gang's alleged leader": the leader's gang
-        party = _represented(rep)
-        if party is None or party.pos_ == "PRON":
-            return None
-        if party.lemma_.lower() not in _REPRESENTATIVES:
-            start = min(t.idx for t in party.subtree if t.i <= party.i)
-            return Span.of(doc_text(doc), start, party.idx + len(party.text))
-        rep = party
-    return None
-
-
-def _represented(rep: Token) -> Token | None:
-    """Who a representative noun speaks for: its possessor, its "of"/"for" object, or a proper-noun
-    compound ("Taliban spokesman"), looking through compounds ("Iran's foreign ministry spokesman")."""
-    tok = rep
-    while tok is not None:
-        party = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
-            (o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
-             for o in p.children if o.dep_ == "pobj"), None)
-        if party is not None:
-            return party
-        compound = next((c for c in tok.children if c.dep_ == "compound"), None)
-        if compound is not None and compound.pos_ == "PROPN" and not any(c.dep_ == "poss" for c in compound.children):
-            return compound
-        tok = compound
-    return None
-
-
-def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
-    """A party can be responsible; an event noun ("this missile terrorism") or a bare pronoun cannot."""
-    words = [w.strip("“”\"'").lower() for w in span.text.split()]
-    if not words or all(w in _NOT_AGENTS for w in words):
-        return False
-    for ev in events:
-        for m in [ev.trigger, *ev.mentions]:
-            if span.start <= m.start < span.end:
-                return False
-    return True
 
 
 def tidy_roles(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
