@@ -232,3 +232,11 @@ def test_interceptions_reassurance_and_claims_of_a_hit(nlp):
 def test_those_behind_it_will_not_escape_justice_is_a_warning(nlp):
     text = 'The minister said those behind the blast "will not escape justice".'
     assert _classify(nlp, text, "The minister", "said", 'those behind the blast "will not escape justice"')[0] == "warning"
+
+
+def test_reducing_a_risk_warns_of_nothing(nlp):
+    text = "The army said it had taken steps to reduce the risk of harming civilians."
+    assert _classify(nlp, text, "The army", "said",
+                     "it had taken steps to reduce the risk of harming civilians")[0] == "other"
+    text = "The embassy warned of a risk of further attacks on hotels."
+    assert _classify(nlp, text, "The embassy", "warned", "of a risk of further attacks on hotels")[0] == "warning"

@@ -328,8 +328,11 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
 
 
 def _unnegated(words: str) -> str:
-    """The words without negated nouns ("there is no threat to residents" warns of nothing)."""
-    return re.sub(r"\b(?:no|not a|not any|without)\s+(?:\w+\s+)?\w+", " ", words)
+    """The words without negated or lessened nouns ("there is no threat to residents", "steps to reduce
+    the risk of harming civilians" warn of nothing)."""
+    words = re.sub(r"\b(?:no|not a|not any|without)\s+(?:\w+\s+)?\w+", " ", words)
+    return re.sub(r"\b(?:reduce|reduced|reducing|minimi[sz]e|lower|limit|avoid|avert|prevent)\s+(?:the\s+|any\s+)?\w+",
+                  " ", words)
 
 
 def _threatens(verb: Token) -> bool:
