@@ -438,3 +438,9 @@ def test_day_after_the_source_belongs_to_the_verb(nlp):
     assert words(st.source) == "Officials at the hospital"
     st = one(nlp, "The authorities in the region on Sunday blamed the rebels for the blast.", "blamed")
     assert words(st.source) == "The authorities in the region"
+
+
+def test_a_sentence_final_participle_belongs_to_the_reporting_verb(nlp):
+    st = one(nlp, 'The rebels denied that their fighters were near the market, calling the report "pure invention."',
+             "calling")
+    assert words(st.source) == "The rebels"

@@ -327,6 +327,11 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
             pobj = [g for g in sib.children if g.dep_ == "pobj"] if sib.dep_ == "prep" and sib.i < tok.i else []
             if pobj and all(doc_tok.dep_ in ("expl", "advmod", "aux", "neg") for doc_tok in tok.doc[pobj[0].right_edge.i + 1:tok.i]):
                 return _subtree_range(pobj[0])
+    if depth < 3 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+            and tok.head.dep_ == "ccomp" and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.head.i:
+        # "X denied that its fighters were there, calling the account a lie": the parser hangs the
+        # sentence-final participle on the reported clause; it belongs to the reporting verb
+        return _subject(tok.head.head, depth + 1)
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             return None
