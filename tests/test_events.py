@@ -558,3 +558,12 @@ def test_last_months_strike_and_repeated_attacks(pipe):
     text = text.replace("Ruritanian", "Israeli")
     bg = [e for e in analyze(pipe, text, published="2026-04-15").events if e.background]
     assert bg and bg[0].type == "air_strike", [(e.type, e.background) for e in bg]
+
+
+def test_people_seized_is_a_kidnapping_and_dates_it(pipe):
+    text = ("Gunmen have freed 12 of the 25 students abducted last week, officials said on Monday. "
+            "The students were seized on Wednesday near the town of El Bordo.")
+    events = analyze(pipe, text, published="2025-11-04").events
+    assert len(events) == 1 and events[0].date.value == "2025-10-29", [(e.type, e.date) for e in events]
+    text = "Police seized weapons and drugs in a raid on Wednesday."
+    assert not [e for e in analyze(pipe, text, published="2025-11-04").events if e.type == "kidnapping"]

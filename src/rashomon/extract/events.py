@@ -56,6 +56,7 @@ def _triggers() -> dict:
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]),
+            "people_taking": set(data["people_taking"]["lemmas"]),
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
@@ -130,11 +131,14 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             continue
         lemma = tok.lemma_.lower()
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
+        if etype is None and lemma in lex["people_taking"] and tok.pos_ == "VERB" and _takes_people(tok):
+            etype = "kidnapping"  # "the students were seized on Wednesday"
         if lemma in lex["participle"] and tok.tag_ != "VBG":
             etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
+            # people seized say what happened to them, like "killed", not the means ("hijacked a bus")
             out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
-                               outcome=lemma in lex["outcome"]))
+                               outcome=lemma in lex["outcome"] or lemma in lex["people_taking"]))
         i += 1
     for trig in out:
         if trig.type == "vehicle_ramming" and _explosive_vehicle(doc[trig.start], lex["explosive_words"]):
@@ -143,6 +147,13 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
                 c.dep_ in ("amod", "poss") and demonym_country(c.text) for c in doc[trig.end - 1].children):
             trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
     return _merge_compounds(out, doc)
+
+
+def _takes_people(verb: Token) -> bool:
+    """The verb's object (or passive subject) is people: a person noun or a named person."""
+    people = _people_nouns()
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in people
+                                                     or c.lower_ in people) for c in verb.children)
 
 
 def _explosive_vehicle(verb: Token, words: set[str]) -> bool:
