@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.places import country_name, demonym_country, in_dateline, place_cues
+from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
 
@@ -448,19 +449,14 @@ def _is_agent(doc: Doc, place: Place) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    return frozenset(load_json("events/places.json")["nationality_nouns"] + load_json("roles/lexicon.json")["human_nouns"])
+    return frozenset(load_json("events/places.json")["nationality_nouns"]) | roles_lexicon()["human_nouns"]
 
 
 def _names_people(noun: Token, people: frozenset[str]) -> bool:
     """"two Indian nationals", "killing an Egyptian engineer": a person noun, or whoever an attack
     verb kills, wounds or seizes."""
     return noun.lower_ in people or noun.lemma_.lower() in people or (
-        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _victim_verbs())
-
-
-@functools.lru_cache(maxsize=1)
-def _victim_verbs() -> frozenset[str]:
-    return frozenset(load_json("roles/lexicon.json")["victim_verbs"])
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in roles_lexicon()["victim_verbs"])
 
 
 def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
@@ -889,7 +885,7 @@ def _subject_agent(doc: Doc, inc: _Incident) -> Argument | None:
 
 @functools.lru_cache(maxsize=1)
 def _perp_nouns() -> frozenset[str]:
-    return frozenset(load_json("roles/lexicon.json")["perp_nouns"]) - {"suspect", "suspects", "unit", "column"}
+    return frozenset(roles_lexicon()["perp_nouns"] - {"suspect", "suspects", "unit", "column"})
 
 
 def _launcher(doc: Doc, inc: _Incident) -> Argument | None:

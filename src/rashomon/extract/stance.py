@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
 from rashomon.extract.places import in_dateline
+from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -50,8 +51,9 @@ def _lex() -> dict:
     agents = set(orgs["armed_groups"]) | set(orgs["government"]) | set(orgs["organisation"]) | set(orgs["media"])
     agents |= set(content["agent_nouns"])
     agents |= {t for t in roles["person_titles"] if " " not in t}
-    bare = set(content["state_agents"])
-    return {"cues": cues, "content": content, "verb_type": verb_type, "agents": agents, "bare_agents": bare,
+    sets = {k: frozenset(v) for k, v in content.items() if isinstance(v, list)}
+    return {"cues": cues, "content": content, "sets": sets, "verb_type": verb_type, "agents": agents,
+            "bare_agents": sets["state_agents"],
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
 
 
@@ -195,25 +197,20 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return False
     if any(c.lower_ in UNIDENTIFIED for c in tok.children):
         return False
-    if tok.lemma_.lower() in _weapon_heads() or tok.lower_ in _weapon_heads():
+    if tok.lemma_.lower() in roles_lexicon()["weapon_heads"] or tok.lower_ in roles_lexicon()["weapon_heads"]:
         return False  # "Mortar rounds struck positions": a weapon, whatever NER calls it
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
         return True
     # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
     named = any((t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN") and t.lower_ not in lx["agents"]
                 for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children)
-    if tok.lower_ in lx["content"]["hostile_nouns"] and not named:
+    if tok.lower_ in lx["sets"]["hostile_nouns"] and not named:
         return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
     words = (tok.lemma_.lower(), tok.lower_)
     if any(w in lx["bare_agents"] for w in words):
         return True  # "the army", "rebels", "police" name a party by themselves
     # "the station was burning", "armed men": an organisation noun or a title needs a name
     return named and any(w in lx["agents"] for w in words)
-
-
-@functools.lru_cache(maxsize=1)
-def _weapon_heads() -> frozenset[str]:
-    return frozenset(load_json("roles/lexicon.json")["weapon_heads"])
 
 
 def _first_person(tok: Token) -> bool:
@@ -340,13 +337,13 @@ def _threatens(verb: Token) -> bool:
     a future clause that promises punishment, or a first-person refusal to yield."""
     if not _future(verb):
         return False
-    lx = _lex()["content"]
+    lx = _lex()["sets"]
     words = {w for t in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")))
              for w in (t.lemma_.lower(), t.lower_)}
-    if words & set(lx["threat_verbs"]) or _negated(verb) and words & set(lx["escape_verbs"]):
+    if words & lx["threat_verbs"] or _negated(verb) and words & lx["escape_verbs"]:
         return True  # "... will be hunted down", "those behind it will not escape justice"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _negated(verb) and subject is not None and _first_person(subject) and bool(words & set(lx["resolve_verbs"]))
+    return _negated(verb) and subject is not None and _first_person(subject) and bool(words & lx["resolve_verbs"])
 
 
 def _group_source(doc: Doc, st: Statement) -> bool:
@@ -361,23 +358,23 @@ def _group_source(doc: Doc, st: Statement) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    return frozenset(load_json("roles/lexicon.json")["human_nouns"]) | frozenset(_lex()["content"]["witness_nouns"])
+    return frozenset(roles_lexicon()["human_nouns"]) | _lex()["sets"]["witness_nouns"]
 
 
 def _names_a_wrong(tok: Token) -> bool:
     """A noun phrase that names a wrong ("this missile terrorism", "the massacre"), not a party."""
-    lx = _lex()["content"]
+    lx = _lex()["sets"]
     if tok.lower_ in lx["hostile_nouns"]:
         return False  # "Amba terrorists" are people
-    wnouns = set(lx["wrongdoing_nouns"])
+    wnouns = lx["wrongdoing_nouns"]
     return tok.lemma_.lower() in wnouns or tok.lower_ in wnouns or tok.lemma_.lower() in ATTACK_NOUNS
 
 
 def _hits_attackers(verb: Token) -> bool:
     """"Troops killed 12 of the attackers", "destroyed 57 drones": an act against the attackers or
     their weapons in flight is told, not a wrong."""
-    lx = _lex()["content"]
-    hostile = set(lx["hostile_nouns"]) | set(lx["interceptable_nouns"])  # "destroyed 57 drones": an interception
+    lx = _lex()["sets"]
+    hostile = lx["hostile_nouns"] | lx["interceptable_nouns"]  # "destroyed 57 drones": an interception
     return any(t.lower_ in hostile for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
