@@ -701,17 +701,23 @@ _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.mo
                                                   *calendar.month_abbr) if w)
 
 
+def _place_noun_of(doc, start: int):
+    """The place noun of "the town/village/port city of <name at start>", or None."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in place_cues()["of_name_nouns"]:
+        return None
+    return doc[start - 2]
+
+
 def _demonym_of_noun(doc, span: Span) -> str | None:
     """"the Kuwaiti port city of X", "a Chadian border town, X": the country a demonym on the place
     noun names."""
     toks = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if toks is None or toks.start < 2:
+    if toks is None:
         return None
-    if doc[toks.start - 1].lower_ == "of" and doc[toks.start - 2].lower_ in place_cues()["of_name_nouns"]:
-        noun = doc[toks.start - 2]
-    elif toks.root.dep_ == "appos" and toks.root.head.lower_ in place_cues()["of_name_nouns"]:
+    noun = _place_noun_of(doc, toks.start)
+    if noun is None and toks.root.dep_ == "appos" and toks.root.head.lower_ in place_cues()["of_name_nouns"]:
         noun = toks.root.head
-    else:
+    if noun is None:
         return None
     return next((code for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                  and (code := demonym_country(c.text))), None)
@@ -721,8 +727,7 @@ def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
     """"the town of Finote Selam": after "the town/village/... of", the capitalised words that follow
     a recognised first word belong to the name (cased text; not a date such as "Sunday")."""
     toks = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if toks is None or toks.start < 2 or doc[toks.start - 1].lower_ != "of" \
-            or doc[toks.start - 2].lower_ not in place_cues()["of_name_nouns"]:
+    if toks is None or _place_noun_of(doc, toks.start) is None:
         return span
     j = toks.end
     while j < len(doc) and j < toks.end + 3 and doc[j].is_alpha and doc[j].text[:1].isupper() \
