@@ -4,7 +4,7 @@ Run: python tests/data/check_data.py   (exit status 1 on any problem)
 
 Checks every exact-text value against its report, the enums, dates and the
 counts promised in tests/data/README.md, for reports/, reports_unseen/,
-reports_sealed/, reports_sealed2/, crossdoc/ and pairs.jsonl.
+reports_sealed/, reports_sealed2/, reports_sealed3/, crossdoc/ and pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -179,9 +179,10 @@ def check_reports() -> int:
     return len(txts)
 
 
-def check_unseen(name: str = "reports_unseen", expected: int = 16) -> int:
-    """reports_unseen/ (16) and reports_sealed/ (14): same gold format, 180-450 words,
-    one main country per report."""
+def check_unseen(name: str = "reports_unseen", expected: int = 16,
+                 words: tuple[int, int] = (180, 450)) -> int:
+    """reports_unseen/ (16) and reports_sealed*/ (14 each): same gold format, 180-450 words
+    (250-420 for reports_sealed3/), one main country per report."""
     folder = HERE / name
     txts = sorted(folder.glob("*.txt"))
     countries: Counter[str] = Counter()
@@ -191,7 +192,7 @@ def check_unseen(name: str = "reports_unseen", expected: int = 16) -> int:
             err(txt.name, "missing .json")
             continue
         where = f"{name}/{gold.name}"
-        data = check_report(txt, gold, words=(180, 450))
+        data = check_report(txt, gold, words=words)
         events = data.get("events", [])
         main_events = [ev for ev in events if ev.get("background") is False]
         if not main_events:
@@ -360,11 +361,20 @@ def main() -> int:
     if overlap2:
         err("reports_sealed2", f"main countries already used in reports/, reports_unseen/ or "
             f"reports_sealed/: {sorted(overlap2)}")
+    n_sealed3 = check_unseen("reports_sealed3", 14, words=(250, 420))
+    overlap3 = main_countries("reports_sealed3") & (main_countries("reports")
+                                                    | main_countries("reports_unseen")
+                                                    | main_countries("reports_sealed")
+                                                    | main_countries("reports_sealed2"))
+    if overlap3:
+        err("reports_sealed3", f"main countries already used in reports/, reports_unseen/, "
+            f"reports_sealed/ or reports_sealed2/: {sorted(overlap3)}")
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
     print(f"reports: {n_reports}  unseen reports: {n_unseen}  sealed reports: {n_sealed}  "
-          f"sealed2 reports: {n_sealed2}  crossdoc reports: {n_cross}  "
+          f"sealed2 reports: {n_sealed2}  sealed3 reports: {n_sealed3}  "
+          f"crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
         print("note: MUC-4 train not found; pair texts not checked against it")
