@@ -13,7 +13,10 @@ PREFIX, SUFFIX, SHAPE, LEMMA, TAG, DEP; a 4-layer CNN of width 64) sees the pars
 
 Options: ``--docbin`` (DocBin of the train texts in sorted order, parsed by
 ``load_nlp()``; otherwise parsed here), ``--epochs``, ``--width/--depth/--hidden`` (size),
-``--arch tagger`` (a BIO tag per token, no transition system; 6 F1 points worse held-out).
+``--arch tagger`` (a BIO tag per token, no transition system; 6 F1 points worse held-out),
+``--tensor`` (token vectors from the main model's ``doc.tensor`` plus ``--attrs`` hash embeddings and
+``--depth`` CNN layers, ``rashomon.TensorTok2Vec.v1``: a fifth of the size and ~0.2 s faster per 100 MUC
+documents, but ~0.5 whole-attribution F1 lower held-out, so not the shipped default).
 Deterministic (fixed seed), CPU only.
 """
 
@@ -72,8 +75,9 @@ def build(parsed, docs, vocab):
 
     examples = []
     for doc, (_, _, ann) in zip(parsed, docs):
-        pred = tagger_input(doc, vocab)
-        ref = tagger_input(doc, vocab)
+        width = TENSOR_WIDTH if ARCH["tensor"] else None
+        pred = tagger_input(doc, vocab, width)
+        ref = tagger_input(doc, vocab, width)
         spans = gold_cues(doc, ann)
         ref.set_ents([Span(ref, s, e, label="CUE") for s, e in spans], default="outside")
         if ARCH["kind"] == "tagger":
@@ -86,14 +90,35 @@ def build(parsed, docs, vocab):
     return examples
 
 
-ARCH = {"kind": "ner"}  # "ner" (transition-based spans) or "tagger" (a BIO tag per token, decoded into spans)
+ARCH = {"kind": "ner", "tensor": False}  # "ner" (transition-based spans) or "tagger" (a BIO tag per token, decoded into spans)
 BIO = ("O", "B-CUE", "I-CUE")
 
 
-def configure(width: int, depth: int, hidden: int, arch: str = "ner") -> None:
-    """Set the tok2vec width/depth and the parser's hidden width of :data:`MODEL`, and the component kind."""
+TENSOR_WIDTH = 96  # en_core_web_sm's shared tok2vec output (doc.tensor)
+TENSOR_TOK2VEC = {
+    "@architectures": "rashomon.TensorTok2Vec.v1", "tensor_width": TENSOR_WIDTH, "width": 64,
+    "attrs": ["LEMMA", "TAG", "DEP"], "rows": [5000, 200, 200], "embed_width": 32, "depth": 1,
+    "window_size": 1, "maxout_pieces": 3,
+}
+
+
+ATTR_ROWS = {"NORM": 5000, "PREFIX": 1000, "SUFFIX": 2500, "SHAPE": 2500, "LEMMA": 5000, "TAG": 200, "DEP": 200}
+
+
+def configure(width: int, depth: int, hidden: int, arch: str = "ner", tensor: bool = False,
+              attrs: list[str] | None = None, embed_width: int | None = None) -> None:
+    """Set the tok2vec kind (own CNN, or ``tensor``: on the main model's ``doc.tensor``), its
+    width/depth, the parser's hidden width of :data:`MODEL`, and the component kind."""
     ARCH["kind"] = arch
+    ARCH["tensor"] = tensor
     MODEL["hidden_width"] = hidden
+    if tensor:
+        MODEL["tok2vec"] = dict(TENSOR_TOK2VEC, width=width, depth=depth)
+        if attrs:
+            MODEL["tok2vec"].update(attrs=attrs, rows=[ATTR_ROWS[a] for a in attrs])
+        if embed_width:
+            MODEL["tok2vec"]["embed_width"] = embed_width
+        return
     MODEL["tok2vec"]["embed"]["width"] = width
     MODEL["tok2vec"]["encode"]["width"] = width
     MODEL["tok2vec"]["encode"]["depth"] = depth
@@ -101,6 +126,8 @@ def configure(width: int, depth: int, hidden: int, arch: str = "ner") -> None:
 
 def new_pipeline():
     import spacy
+
+    import rashomon.nlp.layers  # noqa: F401  (registers rashomon.TensorTok2Vec.v1)
 
     nlp = spacy.blank("en")
     if ARCH["kind"] == "tagger":
@@ -173,20 +200,31 @@ def main() -> None:
     ap.add_argument("--select", action="store_true", help="train on even articles, score odd ones per epoch")
     ap.add_argument("--crossfit", default=None, help="write 2-fold tagger predictions on train (JSON)")
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--width", type=int, default=MODEL["tok2vec"]["encode"]["width"])
-    ap.add_argument("--depth", type=int, default=MODEL["tok2vec"]["encode"]["depth"])
+    ap.add_argument("--tensor", action="store_true",
+                    help="build on the main model's doc.tensor plus a few hash embeddings (--attrs) and "
+                         "--depth CNN layers, instead of the tagger's own 4-layer CNN over 7 hash embeddings "
+                         "(faster, ~0.5 whole F1 lower held-out: docs/notes/attribution.md)")
+    ap.add_argument("--width", type=int, default=64)
+    ap.add_argument("--depth", type=int, default=None, help="CNN layers (default 4; 1 with --tensor)")
     ap.add_argument("--hidden", type=int, default=MODEL["hidden_width"])
+    ap.add_argument("--attrs", default=None, help="hash-embedded attributes beside the tensor (comma list; "
+                                                  "default " + ",".join(TENSOR_TOK2VEC["attrs"]) + ")")
+    ap.add_argument("--embed-width", type=int, default=None, help="their width (default 32)")
     ap.add_argument("--arch", choices=("ner", "tagger"), default="ner",
                     help="ner: transition-based spans; tagger: a BIO tag per token (no transition system)")
     args = ap.parse_args()
     out = Path(args.out)
-    configure(args.width, args.depth, args.hidden, args.arch)
+    depth = args.depth if args.depth is not None else (1 if args.tensor else 4)
+    configure(args.width, depth, args.hidden, args.arch, tensor=args.tensor,
+              attrs=args.attrs.split(",") if args.attrs else None, embed_width=args.embed_width)
 
     from train_docs import train_docs
     from rashomon.nlp.model import load_nlp
 
     nlp = load_nlp()
     docs, _, parsed = train_docs(nlp, args.polnear, args.docbin)
+    if args.tensor:  # a DocBin keeps no tensor: the main model's tok2vec adds it
+        parsed = list(nlp.get_pipe("tok2vec").pipe(parsed, batch_size=64))
     vocab = new_pipeline().vocab
     examples = build(parsed, docs, vocab)
     print(f"{len(examples)} articles, {sum(len(e.reference.ents) for e in examples)} gold cues")

@@ -125,17 +125,40 @@ def _cue_tagger():
     """
     import spacy
 
+    import rashomon.nlp.layers  # noqa: F401  (registers the architectures the tagger's config names)
+
     path = resources.files("rashomon.data").joinpath(_TAGGER_DIR)
     if not path.is_dir():
         return None
     return spacy.load(str(path))
 
 
+@functools.lru_cache(maxsize=2)
+def _tensor_width(tagger) -> int | None:
+    """Width of the main model's ``doc.tensor`` the tagger reads, None when it has its own tok2vec."""
+    tok2vec = tagger.get_pipe("cue").model.get_ref("tok2vec")
+    for node in tok2vec.walk():
+        if node.name == "doc_tensor":
+            return node.get_dim("nO")
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _main_tok2vec():
+    """The default spaCy model's shared ``tok2vec`` (for a Doc that carries no tensor of its own)."""
+    from rashomon.nlp.model import load_nlp
+
+    return load_nlp().get_pipe("tok2vec")
+
+
 _TAGGER_ATTRS = [TAG, POS, DEP, HEAD, LEMMA]
 
 
-def tagger_input(doc: Doc, vocab) -> Doc:
+def tagger_input(doc: Doc, vocab, tensor_width: int | None = None) -> Doc:
     """A copy of ``doc`` (words, tags, lemmas, parse; no entities) for the cue tagger.
+
+    With ``tensor_width`` (a tagger built on the main model's token vectors) the copy also carries
+    ``doc.tensor``, computed by the default model's ``tok2vec`` when ``doc`` has none of that width.
 
     The tagger runs on the copy so ``doc.ents`` stays the spaCy model's. The annotations are
     copied as arrays of string hashes (4-5x faster than passing strings; same tagger input).
@@ -143,6 +166,12 @@ def tagger_input(doc: Doc, vocab) -> Doc:
     new = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     if len(doc):
         new.from_array(_TAGGER_ATTRS, doc.to_array(_TAGGER_ATTRS))
+    if tensor_width is not None:
+        tensor = doc.tensor
+        if tensor is None or tensor.shape != (len(doc), tensor_width):
+            main = _main_tok2vec()  # its features include the trailing space (SPACY): copy the spaces too
+            tensor = main(Doc(main.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])).tensor
+        new.tensor = tensor
     return new
 
 
@@ -174,7 +203,8 @@ def tag_cues_batch(docs: list[Doc], batch_size: int = 32) -> None:
     todo = [d for d in docs if len(d) and "rashomon_tagged_cues" not in d.user_data]
     if tagger is None or not todo:
         return
-    tagged = tagger.pipe((tagger_input(d, tagger.vocab) for d in todo), batch_size=batch_size)
+    width = _tensor_width(tagger)
+    tagged = tagger.pipe((tagger_input(d, tagger.vocab, width) for d in todo), batch_size=batch_size)
     for doc, t in zip(todo, tagged):
         doc.user_data["rashomon_tagged_cues"] = cue_spans(t)
 
@@ -186,7 +216,7 @@ def tagged_cues(doc: Doc) -> list[tuple[int, int]]:
         tagger = _cue_tagger()
         if tagger is None or len(doc) == 0:
             return []
-        tagged = tagger(tagger_input(doc, tagger.vocab))
+        tagged = tagger(tagger_input(doc, tagger.vocab, _tensor_width(tagger)))
         cached = doc.user_data["rashomon_tagged_cues"] = cue_spans(tagged)
     return cached
 
