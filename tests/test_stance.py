@@ -240,3 +240,72 @@ def test_reducing_a_risk_warns_of_nothing(nlp):
                      "it had taken steps to reduce the risk of harming civilians")[0] == "other"
     text = "The embassy warned of a risk of further attacks on hotels."
     assert _classify(nlp, text, "The embassy", "warned", "of a risk of further attacks on hotels")[0] == "warning"
+
+
+@pytest.mark.parametrize("text, source, cue, content, typ, target_word", [
+    # a third party firing weapons or carrying out a strike is accused; an inquiry or fighting back is no wrong
+    ("The mayor said the enemy had fired four rockets at the harbour overnight.", "The mayor", "said",
+     "the enemy had fired four rockets at the harbour overnight", "accusation", "enemy"),
+    ("The foreign minister said Norland had launched a wave of drones at the capital.", "The foreign minister", "said",
+     "Norland had launched a wave of drones at the capital", "accusation", "Norland"),
+    ("Police launched an investigation into the fire, the mayor said.", "the mayor", "said",
+     "Police launched an investigation into the fire", "other", None),
+    ("Border guards fired at the gunmen, a spokesman said.", "a spokesman", "said",
+     "Border guards fired at the gunmen", "other", None),
+    # a party telling its own strike claims it, whoever the target
+    ("The navy said its jets had struck a training camp of the rebel militia.", "The navy", "said",
+     "its jets had struck a training camp of the rebel militia", "claim_of_responsibility", None),
+    # a party denying its own act
+    ("The militia said in a statement that its fighters do not attack aid convoys.", "The militia", "said",
+     "its fighters do not attack aid convoys", "denial", None),
+    # the party behind the act
+    ("The blast tore through the depot. The police chief said the device bore the hallmarks of the Red Hand.",
+     "The police chief", "said", "the device bore the hallmarks of the Red Hand", "accusation", "Red Hand"),
+    ("Prosecutors said the arson was committed on the orders of a gang leader, Tomas Rell.", "Prosecutors", "said",
+     "the arson was committed on the orders of a gang leader, Tomas Rell", "accusation", "gang leader"),
+    ('"Full responsibility for this massacre lies with the junta," the spokeswoman said.', "the spokeswoman", "said",
+     "Full responsibility for this massacre lies with the junta,", "accusation", "junta"),
+    ("Gunmen shot dead two guards at the mine. The governor said the evidence pointed to the Eastern Brigade.",
+     "The governor", "said", "the evidence pointed to the Eastern Brigade", "accusation", "Brigade"),
+    ("Officials said they suspected the Coastal Liberation Army, which operates in the delta.", "Officials", "said",
+     "they suspected the Coastal Liberation Army, which operates in the delta", "accusation", "Coastal"),
+    ("Investigators suspect a local gang.", "Investigators", "suspect", "a local gang", "accusation", "gang"),
+    # no wrong told: pointing to a party is no accusation
+    ("The analyst said the figures pointed to Germany as the main buyer.", "The analyst", "said",
+     "the figures pointed to Germany as the main buyer", "other", None),
+    # state agents named by their body
+    ("The union said the warehouse was set on fire by government agents.", "The union", "said",
+     "the warehouse was set on fire by government agents", "accusation", "agents"),
+])
+def test_acts_parties_and_suspicions_in_reported_content(nlp, text, source, cue, content, typ, target_word):
+    got, target, _ = _classify(nlp, text, source, cue, content)
+    assert got == typ
+    if target_word:
+        assert target is not None and target_word in target
+
+
+@pytest.mark.parametrize("content", ["The video is a lie meant to hide the truth.",
+                                     "The report is fake news spread by the rebels."])
+def test_a_lie_and_fake_news_are_dismissals(nlp, content):
+    text = f'"{content}" the minister said.'
+    assert _classify(nlp, text, "the minister", "said", content)[0] == "dismissal"
+
+
+def test_a_suspect_who_speaks_is_no_suspicion(nlp):
+    text = "The suspect told reporters he was innocent."
+    assert _classify(nlp, text, "The suspect", "told", "he was innocent")[0] != "accusation"
+
+
+@pytest.mark.parametrize("text, source, content, typ", [
+    ("The militia's spokesman said the group's fighters do not attack aid convoys.", "The militia's spokesman",
+     "the group's fighters do not attack aid convoys", "denial"),
+    ("The police chief said those behind the blast will be found and punished.", "The police chief",
+     "those behind the blast will be found and punished", "warning"),
+    ("The minister said the people responsible would be tracked down.", "The minister",
+     "the people responsible would be tracked down", "warning"),
+    ('"We will catch the killers," the governor said.', "the governor", "We will catch the killers,", "warning"),
+    ("The mayor said the city will find the money for repairs.", "The mayor",
+     "the city will find the money for repairs", "other"),
+])
+def test_own_people_and_pursuit_of_culprits(nlp, text, source, content, typ):
+    assert _classify(nlp, text, source, "said", content)[0] == typ

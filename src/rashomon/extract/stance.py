@@ -32,6 +32,7 @@ RESP_NOUNS = {"responsibility", "credit", "authorship", "paternity"}
 ATTACK_NOUNS = {"attack", "bombing", "killing", "assassination", "kidnapping", "murder", "massacre", "abduction",
                 "operation", "action", "ambush", "raid", "blast", "explosion", "shooting", "act", "sabotage"}
 UNIDENTIFIED = {"unidentified", "unknown", "anonymous", "unnamed", "masked", "several", "some"}
+STRIKE_NOUNS = {"strike", "airstrike", "salvo", "barrage", "bombardment", "shelling", "raid", "offensive"}
 
 
 def _load(name: str) -> dict:
@@ -203,7 +204,8 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return True
     # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
     named = any((t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN") and t.lower_ not in lx["agents"]
-                for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children)
+                for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children) \
+        or any(c.dep_ in ("compound", "amod") and c.lower_ in lx["bare_agents"] for c in tok.children)
     if tok.lower_ in lx["sets"]["hostile_nouns"] and not named:
         return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
     words = (tok.lemma_.lower(), tok.lower_)
@@ -251,7 +253,9 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     for t in ct:
         if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
             return "denial", _span_of(doc, list(t.subtree))
-    if _has_phrase(words, lx["dismissal_content"]):
+    # a finite present verb is no dismissal noun ("responsibility lies with X" tells no lies)
+    nominal = " " + " ".join("_" if t.tag_ in ("VBZ", "VBP") else t.lower_ for t in ct) + " "
+    if _has_phrase(nominal, lx["dismissal_content"]):
         return "dismissal", None
     # question
     if text.rstrip(" \"'”’").endswith("?") or (cue is not None and "?" in text and cue.lemma_.lower() in ("ask", "wonder")):
@@ -283,16 +287,25 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 of = _pobj(t, ("of",))
                 if of is not None:
                     return "accusation", _span_of(doc, _np_with_conj(of))
+    party = _party_behind(ct)
+    if party is not None:
+        return "accusation", _span_of(doc, _np_with_conj(party))
     wverbs, wnouns = set(lx["wrongdoing_verbs"]), set(lx["wrongdoing_nouns"])
     speaker_words: set[str] = set()
     for t in ct:
         if t.dep_ not in ("nsubj",) or t.head.pos_ not in ("VERB", "AUX"):
             continue
         verb = t.head
-        if verb.dep_ in ("relcl", "acl") or _negated(verb):
+        if verb.dep_ in ("relcl", "acl"):
+            continue
+        own_side = _first_person(t) or (t.lower_ in ("it", "they") or _group_possessed(t)) and _group_source(doc, st)
+        if _negated(verb):
+            # "our fighters did not shell the camp", "it did not target civilians": a party denies its act
+            if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and own_side:
+                return "denial", None
             continue
         own = _own_clause(verb)
-        bad_verb = verb.lemma_.lower() in wverbs and not _hits_attackers(verb)
+        bad_verb = verb.lemma_.lower() in wverbs and not _hits_attackers(verb) or _projectile_attack(verb)
 
         def wrong(tokens) -> bool:
             return any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in tokens
@@ -307,10 +320,10 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 return "warning", None
             continue
         future = _future(verb)
-        if _first_person(t) or (t.lower_ in ("it", "they") and _group_source(doc, st)):
+        if own_side:
             if future:
                 return "warning", None
-            if bad_verb:
+            if bad_verb or _own_strike(verb):
                 return "claim_of_responsibility", None
             continue
         if _is_agent(t, speaker_words):
@@ -321,6 +334,101 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             return "accusation", _span_of(doc, _np_with_conj(t))
     if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
+    if any(_pursues_culprits(v) for v in ct if v.pos_ == "VERB"):
+        return "warning", None
+    return None
+
+
+def _attack_object(tok: Token) -> bool:
+    """A weapon or an attack ("missiles", "a drone strike", "the raid")."""
+    lem = tok.lemma_.lower()
+    return lem in ATTACK_NOUNS or lem in STRIKE_NOUNS or lem in roles_lexicon()["weapon_heads"] \
+        or tok.lower_ in roles_lexicon()["weapon_heads"] or lem in _lex()["sets"]["wrongdoing_nouns"]
+
+
+def _projectile_attack(verb: Token) -> bool:
+    """"fired two missiles at the city", "launched a drone attack", "carried out a strike": verbs that
+    attack only with a weapon or an attack as object, or aimed "at" something ("launched an inquiry",
+    "carried out repairs" attack nothing)."""
+    lem = verb.lemma_.lower()
+    if lem not in _lex()["sets"]["projectile_verbs"]:
+        return False
+    if lem == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False
+    at = _pobj(verb, ("at",))
+    if at is not None and at.lower_ in _lex()["sets"]["hostile_nouns"]:
+        return False  # "troops fired at the gunmen": fighting back
+    if any(_attack_object(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True
+    return lem != "carry" and at is not None
+
+
+def _own_strike(verb: Token) -> bool:
+    """A party telling its own strike ("its aircraft struck a camp of the militia", "our forces
+    launched missiles at military targets"), whatever the target; not an interception."""
+    if verb.lemma_.lower() not in _lex()["sets"]["strike_verbs"]:
+        return False
+    if verb.lemma_.lower() in _lex()["sets"]["projectile_verbs"] and not _projectile_attack(verb):
+        return False
+    intercepted = _lex()["sets"]["interceptable_nouns"]
+    return not any(c.lower_ in intercepted for c in verb.children if c.dep_ == "dobj")
+
+
+def _group_possessed(tok: Token) -> bool:
+    """"the group's fighters", "the movement's members": a group speaking of its own people through an
+    anaphoric possessor ("the" + a group noun)."""
+    groups = _lex()["sets"]["self_group_nouns"]
+    return any(c.dep_ == "poss" and c.lemma_.lower() in groups and any(d.lower_ == "the" for d in c.children)
+               for c in tok.children)
+
+
+def _culprits(tok: Token) -> bool:
+    """Who did the act: "those behind it", "the people responsible", "the killers", "whoever did this"."""
+    if tok.lower_ in _lex()["sets"]["hostile_nouns"] or tok.lower_ == "whoever":
+        return True
+    return any(c.lower_ in ("behind", "responsible") for c in tok.children) or (
+        tok.lower_ in ("those", "people") and any(c.dep_ == "relcl" for c in tok.children))
+
+
+def _pursues_culprits(verb: Token) -> bool:
+    """"those behind the attack will be found", "we will catch the killers": a future pursuit of the
+    culprits (not "the city will find the money")."""
+    return verb.lemma_.lower() in _lex()["sets"]["pursuit_verbs"] and _future(verb) and not _negated(verb) \
+        and any(_culprits(x) for x in verb.children if x.dep_ in ("nsubjpass", "dobj"))
+
+
+def _party_behind(ct: SpacySpan) -> Token | None:
+    """The party a content names as behind an act: "bore the hallmarks of X", "acted on the orders of X",
+    "responsibility lies with X", "the evidence pointed to X", "police suspect X". Only in a sentence that
+    tells of an attack or a wrong, and never the speaker's own side ("on behalf of our people")."""
+    sets = _lex()["sets"]
+    found = None
+    for t in ct:
+        lem = t.lemma_.lower()
+        cand = None
+        if (lem in sets["party_of_nouns"] or t.lower_ in sets["party_of_nouns"]) and t.pos_ == "NOUN":
+            cand = _pobj(t, ("of",))
+        elif lem in sets["lies_with"] and t.dep_ == "nsubj" and t.head.lemma_.lower() in ("lie", "rest"):
+            cand = _pobj(t.head, ("with",))
+        elif lem in sets["pointing_verbs"] and t.pos_ == "VERB" and not _negated(t):
+            cand = _pobj(t, ("to",)) if lem == "point" else _child(t, ("dobj",))
+            clause = _child(t, ("ccomp",)) if lem == "suspect" and cand is None else None
+            if clause is not None:  # "suspected that the gang worked for X"
+                cand = _child(clause, ("nsubj", "nsubjpass"))
+        if cand is not None and _is_agent_or_named(cand) and not _first_person(cand):
+            found = cand
+            break
+    if found is None:
+        return None
+    if t.lemma_.lower() == "suspect":
+        return found  # a suspect is suspected of a wrong
+    sent = found.sent  # the sentence, or the one before it, tells of an attack or a wrong
+    window = sent.doc[max(sent.start - 1, 0):sent.end]
+    if sent.start > 0:
+        window = sent.doc[sent.doc[sent.start - 1].sent.start:sent.end]
+    wrong = sets["wrongdoing_nouns"] | sets["wrongdoing_verbs"]
+    if any(x.lemma_.lower() in wrong or x.lemma_.lower() in ATTACK_NOUNS or x.lower_ in wrong for x in window):
+        return found
     return None
 
 
@@ -457,6 +565,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
             return None
 
     if vt == "accusation":
+        if cue.pos_ != "VERB" and lem == "suspect":
+            return None  # "the suspect told police": a person, not a suspicion
         if neg:
             return "other", None
         target = None
