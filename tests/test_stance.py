@@ -309,3 +309,29 @@ def test_a_suspect_who_speaks_is_no_suspicion(nlp):
 ])
 def test_own_people_and_pursuit_of_culprits(nlp, text, source, content, typ):
     assert _classify(nlp, text, source, "said", content)[0] == typ
+
+
+@pytest.mark.parametrize("text, source, content, typ", [
+    ("The army said the mortar rounds were fired by rebel troops near the lake.", "The army",
+     "the mortar rounds were fired by rebel troops near the lake", "accusation"),
+    ('The rebels\' spokeswoman said: "Our units did not fire a single shot near the lake."', "The rebels' spokeswoman",
+     "Our units did not fire a single shot near the lake.", "denial"),
+    ("The group said the bombings were a response to the arrests of its leaders.", "The group",
+     "the bombings were a response to the arrests of its leaders", "claim_of_responsibility"),
+    ("The rebels said they had shelled the army base.", "The rebels", "they had shelled the army base",
+     "claim_of_responsibility"),
+    # a body named by a common noun calls itself "it": its "they" are others
+    ("The border service said they had shelled the outskirts of the town.", "The border service",
+     "they had shelled the outskirts of the town", "other"),
+    # a person's "they" are others, never the speaker's own side
+    ('"They are wrong. They came to terrorise this town," he said.', "he",
+     "They are wrong. They came to terrorise this town,", "other"),
+    ("The ministry said the country reserved the right to respond.", "The ministry",
+     "the country reserved the right to respond", "warning"),
+    ("The minister said the ambush was carried out by gunmen who belonged to the Hill Brigade.", "The minister",
+     "the ambush was carried out by gunmen who belonged to the Hill Brigade", "accusation"),
+    ("The mayor said the gunmen belonged to the Hill Brigade, which has attacked the town before.", "The mayor",
+     "the gunmen belonged to the Hill Brigade, which has attacked the town before", "accusation"),
+])
+def test_reprisals_affiliations_and_whose_they(nlp, text, source, content, typ):
+    assert _classify(nlp, text, source, "said", content)[0] == typ

@@ -32,7 +32,6 @@ RESP_NOUNS = {"responsibility", "credit", "authorship", "paternity"}
 ATTACK_NOUNS = {"attack", "bombing", "killing", "assassination", "kidnapping", "murder", "massacre", "abduction",
                 "operation", "action", "ambush", "raid", "blast", "explosion", "shooting", "act", "sabotage"}
 UNIDENTIFIED = {"unidentified", "unknown", "anonymous", "unnamed", "masked", "several", "some"}
-STRIKE_NOUNS = {"strike", "airstrike", "salvo", "barrage", "bombardment", "shelling", "raid", "offensive"}
 
 
 def _load(name: str) -> dict:
@@ -290,6 +289,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     party = _party_behind(ct)
     if party is not None:
         return "accusation", _span_of(doc, _np_with_conj(party))
+    if _group_source(doc, st) and _calls_attacks_reprisal(ct):
+        return "claim_of_responsibility", None
     wverbs, wnouns = set(lx["wrongdoing_verbs"]), set(lx["wrongdoing_nouns"])
     speaker_words: set[str] = set()
     for t in ct:
@@ -298,7 +299,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         verb = t.head
         if verb.dep_ in ("relcl", "acl"):
             continue
-        own_side = _first_person(t) or (t.lower_ in ("it", "they") or _group_possessed(t)) and _group_source(doc, st)
+        own_side = _first_person(t) or (t.lower_ == "it" or _group_possessed(t)) and _group_source(doc, st) \
+            or t.lower_ == "they" and _speaks_as_they(doc, st)
         if _negated(verb):
             # "our fighters did not shell the camp", "it did not target civilians": a party denies its act
             if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and own_side:
@@ -312,7 +314,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                        if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN") and x.dep_ != "compound")
 
         bad_noun = wrong(own)
-        if not (bad_verb or bad_noun):
+        if not (bad_verb or bad_noun or own_side and _own_strike(verb)):
             # "we will find those who planned this attack": the wrong is done by the object's
             # relative clause; the subject pursues its authors, it is not accused of it
             pursued = wrong(verb.subtree)
@@ -342,7 +344,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
 def _attack_object(tok: Token) -> bool:
     """A weapon or an attack ("missiles", "a drone strike", "the raid")."""
     lem = tok.lemma_.lower()
-    return lem in ATTACK_NOUNS or lem in STRIKE_NOUNS or lem in roles_lexicon()["weapon_heads"] \
+    return lem in ATTACK_NOUNS or lem in _lex()["sets"]["strike_nouns"] or lem in roles_lexicon()["weapon_heads"] \
         or tok.lower_ in roles_lexicon()["weapon_heads"] or lem in _lex()["sets"]["wrongdoing_nouns"]
 
 
@@ -397,6 +399,22 @@ def _pursues_culprits(verb: Token) -> bool:
         and any(_culprits(x) for x in verb.children if x.dep_ in ("nsubjpass", "dobj"))
 
 
+def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
+    """"the attacks were a response to the repression", "the strike was revenge for ...": a group telling
+    why it attacked claims the attack."""
+    sets = _lex()["sets"]
+    for t in ct:
+        if t.dep_ != "nsubj" or not (t.lemma_.lower() in ATTACK_NOUNS or t.lemma_.lower() in sets["strike_nouns"]):
+            continue
+        if t.head.lemma_.lower() != "be" or _negated(t.head):
+            continue
+        if any(x.lemma_.lower() in sets["reprisal_nouns"] for x in t.head.children if x.dep_ in ("attr", "prep")) \
+                or any(x.lemma_.lower() in sets["reprisal_nouns"] for a in t.head.children if a.dep_ == "prep"
+                       for x in a.children if x.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _party_behind(ct: SpacySpan) -> Token | None:
     """The party a content names as behind an act: "bore the hallmarks of X", "acted on the orders of X",
     "responsibility lies with X", "the evidence pointed to X", "police suspect X". Only in a sentence that
@@ -410,6 +428,9 @@ def _party_behind(ct: SpacySpan) -> Token | None:
             cand = _pobj(t, ("of",))
         elif lem in sets["lies_with"] and t.dep_ == "nsubj" and t.head.lemma_.lower() in ("lie", "rest"):
             cand = _pobj(t.head, ("with",))
+        elif t.dep_ == "nsubj" and (t.lower_ in sets["hostile_nouns"] or t.lemma_.lower() in ("cell", "gang")) \
+                and t.head.lemma_.lower() in _lex()["content"]["affiliation"]:
+            cand = _pobj(t.head, (_lex()["content"]["affiliation"][t.head.lemma_.lower()],))  # "the gunmen belonged to X"
         elif lem in sets["pointing_verbs"] and t.pos_ == "VERB" and not _negated(t):
             cand = _pobj(t, ("to",)) if lem == "point" else _child(t, ("dobj",))
             clause = _child(t, ("ccomp",)) if lem == "suspect" and cand is None else None
@@ -461,7 +482,21 @@ def _group_source(doc: Doc, st: Statement) -> bool:
     if src is None:
         return False
     root = src.root
+    if root.lower_ in ("he", "she", "i", "him", "her"):
+        return False  # a person: "he said they ..." tells what others did
     return root.ent_type_ != "PERSON" and root.lemma_.lower() not in _person_nouns() and root.lower_ not in _person_nouns()
+
+
+def _speaks_as_they(doc: Doc, st: Statement) -> bool:
+    """A source that calls itself "they": a plural one ("the rebels said they ...", "police said they") or a
+    named group ("the Northern Front said they ..."), not a singular body named by a common noun ("the
+    border service said they ..." speaks of others: a ministry or a service calls itself "it")."""
+    src = _tokens(doc, st.source)
+    if src is None or not _group_source(doc, st):
+        return False
+    root = src.root
+    return root.tag_ in ("NNS", "NNPS", "NNP") or root.pos_ == "PROPN" or root.lower_ in ("police", "they") \
+        or any(c.dep_ == "conj" for c in root.children)
 
 
 @functools.lru_cache(maxsize=1)
