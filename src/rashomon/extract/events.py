@@ -3,7 +3,9 @@
 1. Triggers come from a lexicon of lemmas and phrases (``data/events/triggers.json``).
    Generic plurals ("a history of attacks"), hypotheticals ("a possible attack")
    and questions are not incidents.
-2. Each trigger gets the date and place written in its own sentence.
+2. Each trigger gets the date and place written in its own sentence, when they are its own: not a
+   date that opens a period ("since 2019") or modifies another noun ("the Christmas lights"), of a
+   clause told apart from it, or a court's date; not the dateline's city (``_owns_date``).
 3. Triggers are grouped into incidents: an anaphoric mention ("the assault",
    "this attack") joins the most salient compatible incident; a trigger with its
    own date or place that differs from every incident, or a type of another
@@ -58,6 +60,11 @@ def _triggers() -> dict:
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]),
             "people_taking": set(data["people_taking"]["lemmas"]),
+            "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
+            "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},
+            "joining": {k: v for k, v in data["joining_verb_lemmas"].items() if not k.startswith("_")},
+            "effect": set(data["effect_lemmas"]["lemmas"]),
+            "side_acts": set(data["side_acts"]["lemmas"]),
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 
 
@@ -75,6 +82,9 @@ class Trigger:
     place: Place | None = None
     headline_place: Place | None = None  # a headline's place: used only when the story gives none
     in_headline: bool = False
+    legal: bool = False  # an offence someone is charged with ("charged with murder"): an incident told elsewhere
+    joins_only: bool = False  # "stormed the church": part of an incident told otherwise, never one of its own
+    side_act: bool = False  # "looted shops", "set fire to houses": done on the way in a raid
 
 
 @dataclass
@@ -134,6 +144,10 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
         if etype is None and lemma in lex["people_taking"] and tok.pos_ == "VERB" and _takes_people(tok):
             etype = "kidnapping"  # "the students were seized on Wednesday"
+        if etype is None and tok.pos_ == "VERB":
+            etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
+        if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
+            etype = "vehicle_ramming"  # "drove a car into shoppers"
         if lemma in lex["participle"] and tok.tag_ != "VBG":
             etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
@@ -142,12 +156,27 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
                                outcome=lemma in lex["outcome"] or lemma in lex["people_taking"]))
         i += 1
     for trig in out:
+        trig.legal = _legal_charge(doc[trig.end - 1], lex["legal"])
+        trig.joins_only = trig.end - trig.start == 1 and doc[trig.start].lemma_.lower() in lex["joining"]
+        trig.side_act = trig.type in ("arson", "robbery") and (doc[trig.start].lemma_.lower() in lex["side_acts"]
+                                                              or doc[trig.end - 1].lemma_.lower() in lex["side_acts"])
         if trig.type == "vehicle_ramming" and _explosive_vehicle(doc[trig.start], lex["explosive_words"]):
             trig.type = "bombing"  # "an explosive-laden vehicle was driven into the wall": a car bomb
         elif trig.type == "attack" and doc[trig.end - 1].lemma_.lower() == "strike" and any(
                 c.dep_ in ("amod", "poss") and demonym_country(c.text) for c in doc[trig.end - 1].children):
             trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
     return _merge_compounds(out, doc)
+
+
+def _rams(verb: Token, ram: dict) -> bool:
+    """"drove stolen cars into pedestrians", "steered a truck through the crowd": a vehicle driven into people."""
+    if verb.lemma_.lower() not in ram["verbs"]:
+        return False
+    vehicle = any(c.dep_ == "dobj" and c.lower_ in ram["vehicles"] for c in verb.children)
+    into = any(c.dep_ == "prep" and c.lower_ in ram["prepositions"] and any(
+        g.dep_ == "pobj" and (g.lower_ in ram["targets"] or g.lemma_.lower() in ram["targets"]) for g in c.children)
+        for c in verb.children)
+    return vehicle and into
 
 
 def _takes_people(verb: Token) -> bool:
@@ -227,6 +256,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "threatened terror attacks", "Arson attacks have been frequent"
     if _generic_subject(tok):
         return False  # "kidnapping for ransom has become a lucrative business"
+    if _over_a_period(tok):
+        return False  # "has dynamited the pipeline 125 times", "have been murdered since 1954"
     if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
         return False  # "officers arrested four suspects in a raid"
     if _figurative(tok, lex["figurative"]):
@@ -242,6 +273,23 @@ def _is_incident(tok: Token, lex: dict) -> bool:
     return True
 
 
+def _over_a_period(tok: Token) -> bool:
+    """A trigger counted in times ("has dynamited the pipeline 125 times") or told in the perfect over a
+    period that opens with "since" ("more than 100,000 people have been murdered since 1954", "the city
+    has come under attacks since the invasion") sums up many incidents; it tells none."""
+    if tok.pos_ != "VERB":
+        return False  # "the attack ... had been planned since September" is one incident
+    verb = tok
+    words = _date_words()
+    for c in verb.children:
+        if c.lower_ in ("times", "time") and c.dep_ in ("npadvmod", "advmod", "dobj") and any(
+                n.dep_ == "nummod" and n.like_num and n.lower_ not in ("one", "1") for n in c.children):
+            return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'ve", "'s") for c in verb.children)
+    return perfect and any(c.dep_ in ("prep", "mark") and c.lower_ in words["period_start"] or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in words["period_start"] for m in c.children) for c in verb.children)
+
+
 def _generic_plural(tok: Token, lex: dict) -> bool:
     """A bare plural (no article, possessive or number) in a sentence without a day's date speaks of
     a kind of incident, unless it is the subject of a past-tense verb; a counted plural of incidents
@@ -252,6 +300,9 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBD" or head.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children)):
         return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN): told
+    if tok.dep_ == "dobj" and head.tag_ == "VBD" and head.lemma_.lower() in lex["launch_verbs"] \
+            and tok.lemma_.lower() in lex["remote_weapons"] and any(c.dep_ == "nsubj" for c in head.children):
+        return False  # "Houthi forces launched drones and missiles at the city": weapons fired once, told
     has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
     if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
         return True
@@ -272,8 +323,11 @@ def _interception(tok: Token, lex: dict) -> bool:
 
 def _legal_charge(tok: Token, legal: dict) -> bool:
     """The trigger names an offence someone is charged with: "charged with robbery",
-    "convicted of murder", "arrested on suspicion of arson", "faces charges of terrorism"."""
+    "convicted of murder", "arrested on suspicion of arson", "faces charges of terrorism", and the offences
+    coordinated with it ("charged with murder, attempted murder and robbery")."""
     node = tok
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return False
@@ -335,10 +389,12 @@ def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     return keep
 
 
-def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int) -> Timex | None:
+def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int,
+                   token_end: int | None = None) -> Timex | None:
     sent = doc[token_i].sent
+    own = range(token_i, token_end or token_i + 1)
     dates = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start_char <= t.span.start < sent.end_char
-             and _iso(t.value) is not None]
+             and _iso(t.value) is not None and _owns_date(doc, t, own)]
     if not dates:
         return None
     anchor = doc[token_i].idx
@@ -346,6 +402,79 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     if "T" in best.value:  # an event is dated by its day: "Monday morning" -> the Monday
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_json("events/dates.json").items() if not k.startswith("_")}
+
+
+def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
+    """Whether a date of the trigger's sentence can be the trigger's own. Not a date that opens a period
+    ("the deadliest bombing since the 2003 invasion", "since a ceasefire ended the fighting last year"),
+    a date that modifies a common noun ("the Christmas lights", "the 2021 coup"), or a date of a clause
+    coordinated after the trigger ("one man was shot dead, and three others escaped the next morning")."""
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.i in own or any(root.i == a.i for a in doc[own.start].ancestors):
+        return True  # "since January 2024, when masked gunmen stormed ...": the date the clause tells of
+    words = _date_words()
+    lemmas = _triggers()["lemmas"]
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nummod") and head.pos_ == "NOUN" and head.i not in own \
+            and head.i > root.i and head.lemma_.lower() not in lemmas and head.lower_ not in words["time_nouns"] \
+            and head.lemma_.lower() not in words["time_nouns"]:
+        return False  # "the Christmas crowd", "the 2021 coup"
+    path = [root]
+    for anc in root.ancestors:
+        if anc.i in own:
+            break
+        path.append(anc)
+    on_path = set(range(span.start, span.end)) | {t.i for t in path}
+    clause = []  # the verbs of the date's own clause ("ended" and its complement "fighting")
+    for t in path:
+        if t.pos_ in ("VERB", "AUX"):
+            clause.append(t)
+            if t.dep_ not in ("xcomp", "pcomp"):
+                break
+    if any(t.lower_ in words["period_start"] for t in path) or any(
+            c.dep_ in ("mark", "prep") and c.lower_ in words["period_start"] and c.i not in on_path
+            and c.i < root.i for v in clause for c in v.children):
+        return False  # "since the 2003 invasion", "since a ceasefire ended the fighting last year"
+    reached = any(anc.i in own for anc in root.ancestors)
+    if reached:
+        # the trigger governs the date: not through a clause coordinated after it ("..., and three others
+        # escaped the next morning") whose verb tells another act
+        return not any(t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() not in lemmas and t.i > min(own)
+                       and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in path[1:])
+    if clause and clause[-1].lemma_.lower() in words["court_verbs"] \
+            and any(a.i == clause[-1].i for a in doc[own.start].ancestors):
+        return False  # "was charged on Sunday after he drove a car into shoppers": the charge's date
+    said = clause[-1] if clause else None
+    while said is not None and said.dep_ == "conj" and said.head.pos_ in ("VERB", "AUX"):
+        said = said.head  # "said bodies were pulled ... and several of the wounded died overnight"
+    if said is not None and said.dep_ == "ccomp" and said.head.lemma_.lower() in _speech_verbs() \
+            and not any(a.i == said.i for a in doc[own.start].ancestors):
+        # neither governs the other and the date is in what someone said, apart from the trigger
+        # ("... after the strike, but said bodies were pulled from the stalls on Tuesday")
+        return False
+    return True
+
+
+def _clock_only(doc: Doc, timex: Timex) -> bool:
+    """"shortly after 7 p.m.", "Update, 4:50 p.m.": a time of day without a day of its own."""
+    if timex.type != "TIME":
+        return False
+    words = _date_words()
+    if timex.span.text.lower() in words["undated_times"]:
+        return True
+    toks = re.findall(r"[a-z]+\.?(?:[a-z]\.)?|\d+(?:[:.]\d+)?|'[a-z]+", timex.span.text.lower().replace("o'clock", "oclock"))
+    if not any(t[0].isdigit() for t in toks) and not set(toks) & {"noon", "midnight"}:
+        return False
+    return all(t[0].isdigit() or t in words["clock_hedges"] or t in words["clock_units"]
+               or t.rstrip(".") in words["clock_units"] or t in ("oclock", "noon", "midnight") for t in toks)
 
 
 _LIGHT_EDGES = {"prep", "pobj", "compound", "amod", "det", "appos", "nmod", "npadvmod"}
@@ -406,8 +535,9 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     scored = []
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
-                or _route_end(doc, p) or _names_the_attacker(doc, p):
-            continue  # "missiles fired from the Belgorod region": a route's end is not the scene
+                or _route_end(doc, p) or _names_the_attacker(doc, p) or _in_dateline(doc, p) or _street(doc, p, places):
+            continue  # "missiles fired from the Belgorod region": a route's end is not the scene; the
+            # dateline ("KYIV (Reuters) - ...") says where the reporter files from
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
@@ -420,6 +550,20 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     # the most specific place among those nearly as close as the closest one
     closest = min(d for _, d, _, _ in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[2]))[3]
+
+
+def _street(doc: Doc, place: Place, places: list[Place]) -> bool:
+    """"ploughed into crowds on Calle X in Y": a name after "on" or "along" is a street, not a town, when the
+    gazetteer lacks it or the text goes on to name the town ("in Y")."""
+    if not place.city:
+        return False
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("on", "along"):
+        return False
+    text = doc_text(doc)
+    in_town = any(p.city and p is not place and re.fullmatch(r"\s*,?\s*in\s+", text[place.span.end:p.span.start])
+                  for p in places)
+    return place.latitude is None or in_town
 
 
 def _names_the_attacker(doc: Doc, place: Place) -> bool:
@@ -452,6 +596,12 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(load_json("events/places.json")["nationality_nouns"]) | roles_lexicon()["human_nouns"]
 
 
+@functools.lru_cache(maxsize=1)
+def _word_nouns() -> frozenset[str]:
+    """Nouns for what people say ("statement", "claim"): a demonym on them tells whose words, not where."""
+    return frozenset(load_json("statements/links.json")["statement_nouns"]) | _triggers()["verbal"]["objects"]
+
+
 def _names_people(noun: Token, people: frozenset[str]) -> bool:
     """"two Indian nationals", "killing an Egyptian engineer": a person noun, or whoever an attack
     verb kills, wounds or seizes."""
@@ -463,9 +613,11 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     """"against Ukrainian cities": a demonym on a target noun gives the country; on people ("two
     Indian nationals") it tells where they come from."""
     people = _people_nouns()
+    words = _word_nouns()
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
-                and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people):
+                and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
+                and tok.head.lemma_.lower() not in words:  # "called the Armenian statement disinformation"
             code = demonym_country(tok.text)
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text
@@ -529,11 +681,35 @@ def lead_settlements(doc: Doc, places: list[Place]) -> set[str]:
 
 
 def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
+    """Triggers grouped into incidents (see the module's docstring); the offences someone is charged with
+    join, once the others are grouped, the incident last told before them (or the first one)."""
+    told = [t for t in triggers if not t.legal]
+    incidents = _group(doc, told, settlements)
+    if not incidents:
+        return _group(doc, triggers, settlements)
+    for trig in triggers:
+        if not trig.legal:
+            continue
+        before = [inc for inc in incidents if any(t.start < trig.start for t in inc.triggers)]
+        target = max(before, key=lambda inc: max(t.start for t in inc.triggers if t.start < trig.start)) \
+            if before else incidents[0]
+        target.triggers.append(trig)
+        if trig.type not in target.types:
+            target.types.append(trig.type)
+        if target.place is None and trig.place is not None:
+            target.place = trig.place  # "charged with murder over the robbery in X"
+    for inc in incidents:
+        inc.triggers.sort(key=lambda t: t.start)
+    return incidents
+
+
+def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
     lead_end = _lead_end(doc_text(doc))
     for trig in triggers:
-        fam = "any" if trig.weak else _family(trig.type)
+        effect = trig.date is None and doc[trig.end - 1].lemma_.lower() in _triggers()["effect"]
+        fam = "any" if trig.weak or effect else _family(trig.type)  # "explosions were heard overnight"
         compatible = [inc for inc in incidents
                       if (fam == "any" or inc.family() in ("any", fam))
                       and _compatible_date(trig.date, inc.date) and _compatible_place(trig.place, inc.place)]
@@ -544,7 +720,9 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
         if same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
             target = same_sentence[-1]
         elif trig.anaphoric and compatible:
-            target = max(compatible, key=lambda inc: (len(inc.triggers), incidents.index(inc)))
+            # "the kidnapping": an incident told with that word, if one is; else the most told one
+            named = [inc for inc in compatible if trig.type != "attack" and trig.type in inc.types]
+            target = max(named or compatible, key=lambda inc: (len(inc.triggers), incidents.index(inc)))
         elif not trig.in_headline and compatible and all(t.in_headline for t in compatible[0].triggers) \
                 and compatible[0] is incidents[0]:
             target = compatible[0]  # the lead tells the headline's incident
@@ -565,6 +743,12 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
             # "villagers called it a massacre": an undated, unplaced mention is about the
             # incident being told, whatever word it uses
             target = last
+        if target is None and trig.joins_only:
+            # "the armed men stormed the church on Saturday": the story's undated incident, if it has one
+            undated_story = [inc for inc in incidents if inc.date is None and not inc.background]
+            target = undated_story[0] if undated_story and trig.date else None
+            if target is None:
+                continue
         if target is None:
             if trig.weak and incidents and not trig.date and not trig.place:
                 continue  # a weak word ("killed") alone does not make a new incident
@@ -774,6 +958,8 @@ def _region_key(name: str) -> str:
 
 def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> None:
     main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
+    if incidents[0].date is None and dct is not None:
+        main = None  # the story's (first) incident is undated: it happened about the report's date
     main_date = _iso(main.date.value) if main else dct
     for inc in incidents:
         d = _iso(inc.date.value) if inc.date else None
@@ -788,7 +974,10 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
             inc.background = True  # "Last month, an air strike on ...": an earlier month, an earlier incident
         elif granular_year and dct and d and d.year < dct.year:
             inc.background = True
-        elif past_perfect and inc is not incidents[0]:
+        elif past_perfect and inc is not incidents[0] and not (d and main_date and d >= main_date
+                                                               and len(inc.date.value) >= 10):
+            # (the past perfect of reported speech, "said they had shelled the town on Wednesday", may
+            # tell an incident of the same days: dated on or after the story's incident, it is no background)
             inc.background = True
 
 
@@ -799,13 +988,18 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     headline_end = _headline_end(text)
     triggers = find_triggers(doc, timexes)
     for trig in triggers:
-        trig.date = _sentence_date(doc, trig.sent_index, timexes, trig.start)
-        if trig.date is not None and (_said_on(doc, trig.date.span, trig)
+        tok = doc[trig.end - 1]
+        # a participle on a noun ("pulled from burned stalls on Tuesday") names a state, and the attackers
+        # told again as the subject of another act ("Two days later, the gunmen released the driver") do
+        # something else: the date is that clause's
+        trig.date = None if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") or _agent_of_other_act(tok, trig) \
+            else _sentence_date(doc, trig.sent_index, timexes, trig.start, trig.end)
+        if trig.date is not None and (_said_on(doc, trig.date.span, trig) or _clock_only(doc, trig.date)
                                       or trig.anaphoric and not _tied(doc, trig.date.span, trig)):
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
             # may be the statement's, so it neither splits the incident nor overrides its date
             trig.date, trig.loose_date = None, trig.date
-        if not trig.anaphoric:  # "this attack" refers back; places around it tell other things
+        if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
         trig.in_headline = doc[trig.start].idx < headline_end
         if trig.in_headline:
@@ -823,7 +1017,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     _mark_background(doc, incidents, _iso(dct))
     events: list[Event] = []
     for inc in incidents:
-        first = inc.triggers[0]
+        # the incident is told by its first trigger that is no offence someone is charged with
+        first = next((t for t in inc.triggers if not t.legal), inc.triggers[0])
         sent = doc[first.start].sent
         specific = _ranked_types(inc)
         events.append(Event(
@@ -831,7 +1026,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trigger=Span.of(text, doc[first.start].idx, doc[first.end - 1].idx + len(doc[first.end - 1].text)),
             sentence=Span.of(text, sent.start_char, sent.end_char),
             date=inc.date, place=inc.place,
-            mentions=[Span.of(text, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text)) for t in inc.triggers[1:]],
+            mentions=[Span.of(text, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text))
+                      for t in inc.triggers if t is not first],
         ))
     _attach(doc, events, incidents, figures, arguments or [])
     for ev, inc in zip(events, incidents):
@@ -848,6 +1044,22 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     return events
 
 
+def _agent_of_other_act(tok: Token, trig: Trigger) -> bool:
+    """"the gunmen released the driver": a definite attacker noun as the subject of a verb that is no trigger."""
+    return trig.anaphoric and tok.pos_ == "NOUN" and tok.lemma_.lower() in _triggers()["agents"] \
+        and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and not is_trigger_word(tok.head)
+
+
+def _noun_modifiers(noun: Token) -> list[Token]:
+    """The noun's determiner, adjectives, compounds and numbers before it, not a time phrase the parser hung
+    on it ("and a day later gunmen ambushed ...")."""
+    return [c for c in noun.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i
+            and c.lower_ not in _TIME_ADVERBS and not any(t.dep_ == "npadvmod" for t in c.subtree)]
+
+
+_TIME_ADVERBS = frozenset({"later", "earlier", "ago", "before", "after"})
+
+
 def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
     """The first trigger of the incident that names its perpetrator ("a suicide bomber", "gunmen"),
     with its determiner and modifiers, as a perpetrator individual."""
@@ -855,7 +1067,7 @@ def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
     for trig in inc.triggers:
         tok = doc[trig.end - 1]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in agents:
-            mods = [c for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < tok.i]
+            mods = _noun_modifiers(tok)
             start = min([tok.i, *(m.left_edge.i for m in mods)])
             first, last = doc[start], tok
             return Argument(role="perpetrator_individual",
@@ -876,7 +1088,7 @@ def _subject_agent(doc: Doc, inc: _Incident) -> Argument | None:
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for subj in subjects:
             if subj.pos_ == "NOUN" and subj.lemma_.lower() in perp_nouns:
-                mods = [c for c in subj.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < subj.i]
+                mods = _noun_modifiers(subj)
                 start = min([subj.i, *(m.left_edge.i for m in mods)])
                 return Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
                                 span=Span.of(doc_text(doc), doc[start].idx, subj.idx + len(subj.text)))
@@ -944,11 +1156,27 @@ def _ranked_types(inc: _Incident) -> list[str]:
     (strong words before weak ones), else a strong word anywhere in it; an outcome word ("killed")
     types it only when nothing names the means ("a bomb killed ..." is a bombing, "gunmen
     abducted ..." a kidnapping)."""
-    means = [t for t in inc.triggers if t.type != "attack" and not t.outcome]
+    # the charge of murder says what happened to the victims, like "killed"; "charged with robbery" names the act
+    means = [t for t in inc.triggers if t.type != "attack" and not t.outcome
+             and not (t.legal and t.type == "armed_assault")]
+    means = [t for t in means if not t.side_act] + [t for t in means if t.side_act]  # "looted shops" comes last
     first = [t for t in means if t.sent_index == inc.triggers[0].sent_index]
     ranked = [t.type for t in first if not t.weak] + [t.type for t in first if t.weak] \
         + [t.type for t in means if not t.weak] + [t.type for t in means] + [t for t in inc.types if t != "attack"]
-    return list(dict.fromkeys(ranked)) or ["attack"]
+    ranked = list(dict.fromkeys(ranked)) or ["attack"]
+    if ranked[0] == "kidnapping" and {t.type for t in means if not t.side_act} == {"kidnapping"}:
+        # people killed and others taken (houses burnt on the way), nothing else naming the means: the outcome
+        # told first types it ("gunmen killed 11 and abducted dozens" is an assault, "seized 27 ..., one was
+        # shot dead" a kidnapping)
+        killing = next((t for t in inc.triggers if t.outcome and t.type == "armed_assault"), None)
+        taking = next(t for t in inc.triggers if t.type == "kidnapping")
+        if killing is not None and killing.start < taking.start:
+            ranked = ["armed_assault"] + [t for t in ranked if t != "armed_assault"]
+    if ranked[0] == "armed_assault" and any(t.type == "robbery" and not t.side_act for t in inc.triggers):
+        # guards shot dead in a robbery told as such ("the robbery", "charged with robbery"): a robbery;
+        # shops looted in a raid leave it an assault
+        ranked = ["robbery"] + [t for t in ranked if t != "robbery"]
+    return ranked
 
 
 _KILL_LEMMAS = {"murder", "assassinate", "assassination", "kill", "killing", "slay", "execute", "execution"}
@@ -998,9 +1226,16 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
     return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
 
 
+_POLICE_KINDS = frozenset({"arrested", "charged"})
+
+
 def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: list[Figure], arguments: list[Argument]) -> None:
+    main = next((i for i, ev in enumerate(events) if not ev.background), None)
     for fig in figures:
         idx = incident_at(doc, events, fig.span.start)
+        if fig.kind in _POLICE_KINDS and main is not None and not any(
+                _same_sentence(doc, m.start, fig.span.start) for ev in events for m in [ev.trigger, *ev.mentions]):
+            idx = main  # "police detained four people in raids": arrests told apart are the story's incident's
         if idx is not None:
             events[idx].figures.append(fig)
     for arg in arguments:

@@ -38,7 +38,12 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str], dict]:
 
 def _kind_of(token: Token) -> str | None:
     kind_of = _lexicon()[0]
-    return kind_of.get(token.lemma_.lower()) or kind_of.get(token.lower_)
+    kind = kind_of.get(token.lemma_.lower()) or kind_of.get(token.lower_)
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and any(
+            kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN" for t in token.subtree
+            if token.i < t.i <= token.i + 12):
+        return "kidnapped"  # "held 29 passengers and the driver hostage": taken, not arrested
+    return kind
 
 
 def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
@@ -352,6 +357,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
     figures.extend(_pronoun_figures(doc, figures))
+    figures.extend(_subgroup_singles(doc, figures))
     figures.extend(_single_figures(doc, figures))
     figures.extend(_coordinated_totals(doc))
     # a total before the parts it sums when both start at the same place
@@ -474,6 +480,29 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
                 left = p
             out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
                               counted=Span.of(text, p.idx, p.idx + len(p.text))))
+    return out
+
+
+def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
+    """"nine people, including a nurse and four pupils", "four women and a young waiter": one person
+    told by a singular noun beside or inside a counted group counts as a figure of 1, of the group's kind."""
+    text = doc_text(doc)
+    out: list[Figure] = []
+    for p in doc:
+        if p.pos_ != "NOUN" or p.tag_ != "NN" or not _is_person(p) \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in p.children) \
+                or any(f.span.start <= p.idx < f.span.end for f in found + out):
+            continue
+        group = _total_of(p) or (p.head if p.dep_ == "conj" and p.head.pos_ == "NOUN" and p.head.i < p.i else None)
+        if group is None or not _has_count(group):
+            continue
+        fig = next((f for f in found if f.span.start <= group.idx < f.span.end + 1
+                    or f.counted is not None and f.counted.start <= group.idx < f.counted.end), None)
+        if fig is None or fig.kind not in _lexicon()[4]["single_person_kinds"]:
+            continue
+        left = p.left_edge if p.left_edge.i >= p.i - 6 else p
+        out.append(Figure(kind=fig.kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
+                          counted=Span.of(text, p.idx, p.idx + len(p.text))))
     return out
 
 

@@ -426,13 +426,15 @@ def find_places(doc) -> list[Place]:
     cased = is_cased(text)
     for ent in doc.ents:
         after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"] or (
-            ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_cues()["compass_words"])
+            ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in
+            place_cues()["compass_words"] | place_cues()["part_nouns"])  # "in the centre of Malaga"
         if not cased and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and (
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
                                             and gazetteer().get(ent.text.lower())) or _names_country(ent) \
+                or cased and _near_name_in_place(doc, ent) \
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
                 and gazetteer().get(fold(ent.text)):
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
@@ -479,7 +481,8 @@ def find_places(doc) -> list[Place]:
     else:
         spans = [_whole_of_name(doc, sp) for sp in spans]
         spans.extend(_of_named(doc, spans))
-    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)]
+    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)
+             and not _compass_tail(doc, sp)]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Springfield
@@ -530,7 +533,22 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(country))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
-    return sorted(found.values(), key=lambda p: p.span.start)
+    return _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start))
+
+
+def _placed_in_next(doc, places: list[Place]) -> list[Place]:
+    """"near Wabag in neighbouring Enga Province", "Kondiu, Enga Province": a name the gazetteer lacks,
+    followed by "in" or a comma and a known place, is a town of that place's country (and region)."""
+    text = doc_text(doc)
+    out = []
+    for k, p in enumerate(places):
+        nxt = places[k + 1] if k + 1 < len(places) else None
+        if p.country is None and nxt is not None and nxt.country and re.fullmatch(
+                r"\s*(?:,|in)\s+(?:the\s+)?(?:\w+ing\s+|\w+ern\s+)?", text[p.span.end:nxt.span.start]):
+            p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
+                      country=nxt.country, country_name=nxt.country_name)
+        out.append(p)
+    return out
 
 
 def _plausible_name(chunk) -> bool:
@@ -816,6 +834,31 @@ def _run_on(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     m = _run_on_re().match(text, e)
     return (s, m.end()) if m and text[s:s + 1].isupper() else span
+
+
+def _near_name_in_place(doc, ent) -> bool:
+    """"an ambush near Wabag in neighbouring Enga Province": a name NER calls a person or an organisation,
+    told near and then placed in a known place, is a town."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or ent.start == 0 \
+            or doc[ent.start - 1].lower_ not in place_cues()["near_prepositions"]:
+        return False
+    nxt = ent.end
+    if nxt >= len(doc) or doc[nxt].lower_ not in ("in", ","):
+        return False
+    follow = [e for e in doc.ents if nxt < e.start <= nxt + 3 and e.label_ in ("GPE", "LOC")]
+    return bool(follow) and all(t.is_title for t in ent)
+
+
+def _compass_tail(doc, span: tuple[int, int]) -> bool:
+    """"the rwenzori west region": a compass word (with a region noun) that ends a longer name the
+    gazetteer lacks is no region of its own ("West" region of another country)."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or tokens.start == 0:
+        return False
+    name, _ = _split_place_noun(tokens.text)
+    before = doc[tokens.start - 1]
+    return name.lower() in place_cues()["compass_words"] and before.pos_ in ("PROPN", "NOUN") \
+        and before.head.i in range(tokens.start, tokens.end)
 
 
 def _split_place_noun(name: str) -> tuple[str, str | None]:

@@ -39,6 +39,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
             who = party_of_source(doc, who)
         if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
             continue
+        who = _trimmed(doc, who)  # "... blames Tajikistan\n\n": a headline's target without the line breaks
         if st.type == "denial" and not (_words(who.text) & accused or _denies_a_part(st)):
             continue
         for idx in st.events:
@@ -47,6 +48,14 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 continue
             name = st.speaker if who is st.source and st.speaker else who.text
             ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+
+
+def _trimmed(doc: Doc, span: Span) -> Span:
+    """The span without surrounding white space."""
+    text = span.text
+    start = span.start + len(text) - len(text.lstrip())
+    end = span.end - (len(text) - len(text.rstrip()))
+    return span if (start, end) == (span.start, span.end) or start >= end else Span.of(doc_text(doc), start, end)
 
 
 def _words(text: str) -> set[str]:

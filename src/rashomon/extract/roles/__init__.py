@@ -52,7 +52,8 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     alias = aliases(doc)
     chooser = (model_weights() or {}).get("chooser") if use_model else None
     entities = decode(keys, probs, thresholds, alias, chooser=chooser, relevance=rel)
-    entities = [e for e in entities if not (e.role in _PERP_ROLES and names_no_party(doc, e.cand.start, e.cand.end))]
+    entities = [e for e in entities if not (e.role in _PERP_ROLES and (names_no_party(doc, e.cand.start, e.cand.end)
+                                                                       or _names_an_incident(doc, e.cand)))]
     _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
@@ -62,6 +63,19 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
                 entities.append(e)
                 taken.update(e.members)
     return entities
+
+
+def _names_an_incident(doc: Doc, c: Candidate) -> bool:
+    """"Two arson attacks in X claimed by a group": a mention headed by an incident noun is no perpetrator
+    (an attacker noun, "gunmen", "bombers", is)."""
+    from rashomon.extract.events import is_trigger_word
+
+    from .lexicon import lexicon
+
+    head = doc[c.head]
+    agents = lexicon()["perp_nouns"]
+    return head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in agents \
+        and head.lower_ not in agents
 
 
 SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")
@@ -78,18 +92,41 @@ def _claimant_heads(doc: Doc) -> list[int]:
             continue
         tok = t.toks[i]
         objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in ("attack", "bombing", "killing", "kidnapping", "massacre"):
-            objs.append(tok.head)  # "a suicide car bombing claimed by a PKK offshoot"
+        if tok.dep_ == "acl" and (tok.head.lemma_.lower() in ("attack", "bombing", "killing", "kidnapping", "massacre")
+                                  or _incident_word(tok.head)):
+            objs.append(tok.head)  # "a suicide car bombing claimed by a PKK offshoot", "a truck bomb claimed by X"
         if tok.lemma_.lower() != "claim" and not any(c.lower_.startswith("responsib") for c in objs):
             continue
         if not objs:
             continue
         for c in tok.children:
             if c.dep_ == "nsubj":
-                heads.append(c.i)
+                heads.append(_named_as(c))
             if c.dep_ == "agent":
-                heads.extend(g.i for g in c.children if g.dep_ == "pobj")
+                heads.extend(_named_as(g) for g in c.children if g.dep_ == "pobj")
     return heads
+
+
+_NAMING = {"call", "name", "know", "identify"}
+
+
+def _incident_word(tok) -> bool:
+    from rashomon.extract.events import is_trigger_word
+
+    return tok.pos_ == "NOUN" and is_trigger_word(tok)
+
+
+def _named_as(tok) -> int:
+    """"a group calling itself X", "a group known as X": the name the claimant goes by, else the claimant."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _NAMING:
+            name = next((g for g in c.children if g.dep_ in ("oprd", "attr", "xcomp")
+                         or g.dep_ == "prep" and g.lower_ == "as"), None)
+            if name is not None and name.dep_ == "prep":
+                name = next((g for g in name.children if g.dep_ == "pobj"), None)
+            if name is not None and name.pos_ in ("PROPN", "NOUN"):
+                return name.i
+    return tok.i
 
 
 def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
@@ -102,8 +139,9 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
     for head in _claimant_heads(doc) + sorted(suspect_heads(doc)):
         tok = doc[head]
         if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
-                or names_no_party(doc, tok.left_edge.i, tok.i + 1):
-            continue
+                or names_no_party(doc, tok.left_edge.i, tok.i + 1) or _incident_word(tok) \
+                and tok.lemma_.lower() not in lex["perp_nouns"]:
+            continue  # ("Two arson attacks claimed by X": a headline's attacks claim nothing)
         best = None
         for kc in keys:
             for c in kc.occurrences:
