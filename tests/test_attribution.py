@@ -444,3 +444,15 @@ def test_a_sentence_final_participle_belongs_to_the_reporting_verb(nlp):
     st = one(nlp, 'The rebels denied that their fighters were near the market, calling the report "pure invention."',
              "calling")
     assert words(st.source) == "The rebels"
+
+
+@pytest.mark.parametrize("text, inner_source", [
+    ("Detectives suspect the cell is linked to a smuggling ring, according to a police source.", "Detectives"),
+    ("The army said the convoy was ambushed near the dam, according to a local official.", "The army"),
+])
+def test_a_trailing_according_to_is_the_outer_attribution(nlp, text, inner_source):
+    """'X said Y, according to Z': each content runs over the other cue; the trailing cue is kept as the
+    outer attribution whose content is the whole reported clause (it was: none of the two)."""
+    st = one(nlp, text, "according to")
+    assert words(st.content).startswith(inner_source)
+    assert "according" not in st.content.text

@@ -38,6 +38,9 @@ def _apply_switches() -> None:
     for item in spec.split(","):
         name, value = item.split("=")
         old = getattr(A, name.strip())
+        if isinstance(old, str):
+            setattr(A, name.strip(), value.strip())
+            continue
         setattr(A, name.strip(), type(old)(float(value)) if not isinstance(old, bool) else value.strip() == "1")
 
 

@@ -104,6 +104,7 @@ TAGGER_THRESHOLD = 0.5  # kept score of a tagger candidate
 TAGGER_NO_NESTING = True  # a tagger candidate's content does not remove the attributions inside it
 CONTENT_BOUNDS = True  # learned content boundary steps (data/attribution/content_bounds.json)
 QUOTE_STEPS = True  # learned quotation continuation steps (same table)
+MUTUAL_NEST = "outer"  # "X said Y, according to Z": "outer" keeps the later cue's attribution, "both" also the inner, "" none
 NEST_MIN_SCORE = 0.6  # an attribution nested in a content is dropped when the outer one scores this much (was 0.8)
 DEDUPE_BY_SCORE = True  # one attribution per cue: the best-scored candidate
 ALT_KINDS = ("paren", "prep")  # parse contents an adjacent quotation replaces, kept for the learned P step
@@ -1572,6 +1573,32 @@ def _split_siblings(doc: Doc, resolved: list, nests, text: str, verbs: frozenset
     return out
 
 
+def _untangle_mutual(resolved: list, nests, text: str) -> tuple[list, set]:
+    """'X said Y, according to Z': each content was walked over the other cue, so each attribution nests
+    the other and the outermost-only rule would drop both. The later cue is the outer one: the earlier
+    content ends before it (and its comma). Returns the attributions and, with ``MUTUAL_NEST == "both"``,
+    the cues of the inner ones to keep anyway."""
+    out = list(resolved)
+    inner: set = set()
+    if not MUTUAL_NEST:
+        return out, inner
+    for k in range(len(out)):
+        for j in range(len(out)):
+            a, b = out[k], out[j]
+            if j == k or not (a[0][0] < b[0][0] and nests(a, b) and nests(b, a)):
+                continue
+            cut = min(b[0][0], b[2][0]) if b[2] else b[0][0]  # before the later cue, or its source before it
+            end = cut
+            while end > a[1][0] and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
+                end -= 1
+            if end <= a[1][0] or not (a[1][0] < cut <= a[1][1]):
+                continue
+            out[k] = (a[0], (a[1][0], end), a[2], a[3])
+            if MUTUAL_NEST == "both":
+                inner.add(a[0])
+    return out, inner
+
+
 def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
              decide_for=None) -> list[tuple[Statement, _Cand]]:
     """Statements with the candidate each came from (key, features, score: for training/analysis).
@@ -1665,7 +1692,10 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
 
     if prune:
         resolved = _split_siblings(doc, resolved, nests, text, lex["verb_set"])
-    kept = [r for r in resolved if not (prune and any(nests(o, r) for o in resolved))]
+        resolved, inner = _untangle_mutual(resolved, nests, text)
+    else:
+        inner = set()
+    kept = [r for r in resolved if not (prune and r[0] not in inner and any(nests(o, r) for o in resolved))]
     # one attribution per cue
     seen: set = set()
     statements = []
