@@ -448,7 +448,7 @@ def test_a_sentence_final_participle_belongs_to_the_reporting_verb(nlp):
 
 @pytest.mark.parametrize("text, inner_source", [
     ("Detectives suspect the cell is linked to a smuggling ring, according to a police source.", "Detectives"),
-    ("The army said the convoy was ambushed near the dam, according to a local official.", "The army"),
+    ("Police said the depot is linked to a smuggling ring, according to a source.", "Police"),
 ])
 def test_a_trailing_according_to_is_the_outer_attribution(nlp, text, inner_source):
     """'X said Y, according to Z': each content runs over the other cue; the trailing cue is kept as the
