@@ -335,3 +335,13 @@ def test_own_people_and_pursuit_of_culprits(nlp, text, source, content, typ):
 ])
 def test_reprisals_affiliations_and_whose_they(nlp, text, source, content, typ):
     assert _classify(nlp, text, source, "said", content)[0] == typ
+
+
+def test_pursuing_the_culprits_accuses_nobody(nlp):
+    text = "The president said the government was also targeting those who ordered the attack."
+    typ, target, _ = _classify(nlp, text, "The president", "said",
+                               "the government was also targeting those who ordered the attack")
+    assert typ == "other" and target is None
+    text = "The president said the army was targeting the villagers who fled the town."
+    typ, target, _ = _classify(nlp, text, "The president", "said", "the army was targeting the villagers who fled the town")
+    assert typ == "accusation" and "army" in target

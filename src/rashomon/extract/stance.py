@@ -514,11 +514,13 @@ def _names_a_wrong(tok: Token) -> bool:
 
 
 def _hits_attackers(verb: Token) -> bool:
-    """"Troops killed 12 of the attackers", "destroyed 57 drones": an act against the attackers or
-    their weapons in flight is told, not a wrong."""
+    """"Troops killed 12 of the attackers", "destroyed 57 drones", "targeting those who ordered it": an act
+    against the attackers, their weapons in flight or the culprits is told, not a wrong."""
     lx = _lex()["sets"]
     hostile = lx["hostile_nouns"] | lx["interceptable_nouns"]  # "destroyed 57 drones": an interception
-    return any(t.lower_ in hostile for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "targeting those who ordered the attack": pursuing the culprits is no wrong of the pursuer
+    return any(t.lower_ in hostile for c in objects for t in c.subtree) or any(_culprits(c) for c in objects)
 
 
 def _future(verb: Token) -> bool:
