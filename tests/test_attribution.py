@@ -456,3 +456,14 @@ def test_a_trailing_according_to_is_the_outer_attribution(nlp, text, inner_sourc
     st = one(nlp, text, "according to")
     assert words(st.content).startswith(inner_source)
     assert "according" not in st.content.text
+
+
+@pytest.mark.parametrize("text", [
+    'The governor said the army would hunt down those "who planned" the raid, urging residents to ask themselves, '
+    '"Who gains from this?"',
+    '"Who would do such a thing?" the priest asked, adding that he had told police who he had seen.',
+])
+def test_no_source_inside_its_own_content(nlp, text):
+    for st in run(nlp, text):
+        if st.source is not None and not (st.content.start <= st.cue.start < st.content.end):
+            assert not (st.content.start <= st.source.start and st.source.end <= st.content.end), st

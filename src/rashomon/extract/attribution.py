@@ -104,6 +104,7 @@ TAGGER_THRESHOLD = 0.5  # kept score of a tagger candidate
 TAGGER_NO_NESTING = True  # a tagger candidate's content does not remove the attributions inside it
 CONTENT_BOUNDS = True  # learned content boundary steps (data/attribution/content_bounds.json)
 QUOTE_STEPS = True  # learned quotation continuation steps (same table)
+SOURCE_OUTSIDE_CONTENT = True  # a source inside its own content (and the cue outside it) is no attribution
 MUTUAL_NEST = "outer"  # "X said Y, according to Z": "outer" keeps the later cue's attribution, "both" also the inner, "" none
 NEST_MIN_SCORE = 0.6  # an attribution nested in a content is dropped when the outer one scores this much (was 0.8)
 DEDUPE_BY_SCORE = True  # one attribution per cue: the best-scored candidate
@@ -1708,6 +1709,9 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
     for cue, content, src, c in sorted(kept, key=lambda r: (r[0], r[1], -r[3].score)):
         if prune and cue in seen:
             continue
+        if prune and SOURCE_OUTSIDE_CONTENT and src and content[0] <= src[0] and src[1] <= content[1] \
+                and not content[0] <= cue[0] < content[1]:
+            continue  # '... asking people to consider, "Who benefits?"': a word of the content is no source
         seen.add(cue)
         statements.append((Statement(
             cue=Span.of(text, *cue),
