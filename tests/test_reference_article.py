@@ -138,3 +138,12 @@ def test_polarity_toward_the_attribution(analysis):
     assert pol.get("denial") == "rejects"
     assert pol.get("claim_of_responsibility") == "supports"
     assert pol.get("accusation") == "supports"
+
+
+def test_no_relative_pronoun_speaker_and_no_accused_pursuer(analysis):
+    """One attribution per quoted question ("asking people to consider, '...?'": the first cue of the chain,
+    whose source is the president, not the relative pronoun of an earlier clause); and a government
+    pursuing "those who ordered" the attack is not accused of it."""
+    assert not any(st.speaker and st.speaker.lower() in ("who", "which", "that") for st in analysis.statements)
+    accused = [st.target.text for st in analysis.statements if st.type == "accusation" and st.target is not None]
+    assert not any("Kremlin" in t for t in accused)

@@ -104,6 +104,7 @@ TAGGER_THRESHOLD = 0.5  # kept score of a tagger candidate
 TAGGER_NO_NESTING = True  # a tagger candidate's content does not remove the attributions inside it
 CONTENT_BOUNDS = True  # learned content boundary steps (data/attribution/content_bounds.json)
 QUOTE_STEPS = True  # learned quotation continuation steps (same table)
+DEDUPE_CONTENT = True  # one attribution per content span: the first cue
 SOURCE_OUTSIDE_CONTENT = True  # a source inside its own content (and the cue outside it) is no attribution
 MUTUAL_NEST = "outer"  # "X said Y, according to Z": "outer" keeps the later cue's attribution, "both" also the inner, "" none
 NEST_MIN_SCORE = 0.6  # an attribution nested in a content is dropped when the outer one scores this much (was 0.8)
@@ -1706,6 +1707,12 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
             if r[0] not in best or r[3].score > best[r[0]][3].score:
                 best[r[0]] = r
         kept = list(best.values())
+    if prune and DEDUPE_CONTENT:  # "asking people to consider, '...'": two cues of one chain, one content:
+        first_for: dict = {}  # the first cue (the governing verb) keeps it
+        for r in kept:
+            if r[1] not in first_for or r[0] < first_for[r[1]][0]:
+                first_for[r[1]] = r
+        kept = [r for r in kept if first_for[r[1]] is r]
     for cue, content, src, c in sorted(kept, key=lambda r: (r[0], r[1], -r[3].score)):
         if prune and cue in seen:
             continue
