@@ -732,3 +732,90 @@ def test_one_day_after_a_modal_is_someday():
 def test_the_verb_last_stays_outside_a_duration():
     assert tx("The talks could last several weeks.", "2025-10-31") == {"several weeks": ("DURATION", "PXW")}
     assert tx("Prices rose over the last three years.", "2025-10-31")["the last three years"] == ("DURATION", "P3Y")
+
+
+# --- round 8: day ranges across months, parts of a month, ranges of lengths, "last December" -----
+
+def spans(text: str, dct: str | None) -> list[tuple[str, str, str, str | None]]:
+    out = []
+    for t in tag_timexes(text, dct):
+        assert text[t.span.start:t.span.end] == t.span.text
+        out.append((t.span.text, t.type, t.value, t.mod))
+    return out
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # day-month ranges across a month boundary: each end is a DATE of its own
+    ("The book fair runs 30 April-2 May in the old town.", "2025-04-14",
+     [("30 April", "DATE", "2025-04-30", None), ("2 May", "DATE", "2025-05-02", None)]),
+    ("Voting took place 30 April – 2 May, observers said.", "2025-05-10",
+     [("30 April", "DATE", "2025-04-30", None), ("2 May", "DATE", "2025-05-02", None)]),
+    # the closing day lies on/after the opening one, across the turn of the year
+    ("Shops closed 30 Dec.-2 Jan. as usual.", "2025-07-03",
+     [("30 Dec.", "DATE", "2024-12-30", None), ("2 Jan.", "DATE", "2025-01-02", None)]),
+    # month-day order, with "to" and with a hyphen
+    ("The congress ran from April 30 to May 2.", "2025-05-20",
+     [("April 30", "DATE", "2025-04-30", None), ("May 2", "DATE", "2025-05-02", None)]),
+    # a year after the closing day dates the whole range
+    ("The strike lasted from 28 February to 3 March 2023 in the port.", "2025-05-20",
+     [("28 February", "DATE", "2023-02-28", None), ("3 March 2023", "DATE", "2023-03-03", None)]),
+    ("The talks were held April 30-May 2, 2022, in Vienna.", "2025-05-20",
+     [("April 30", "DATE", "2022-04-30", None), ("May 2, 2022", "DATE", "2022-05-02", None)]),
+    ("Ceasefire talks on Dec. 29-Jan. 3, 2024 went nowhere.", "2025-05-20",
+     [("Dec. 29", "DATE", "2023-12-29", None), ("Jan. 3, 2024", "DATE", "2024-01-03", None)]),
+    ("Inspectors visited the plant on June 10-12, 2021.", "2025-05-20",
+     [("June 10", "DATE", "2021-06-10", None), ("12, 2021", "DATE", "2021-06-12", None)]),
+])
+def test_day_ranges_across_months(text, dct, expected):
+    assert spans(text, dct) == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    ("The vote is expected in the first week of March.", "2026-01-12",
+     [("the first week of March", "DATE", "2026-03", "START")]),
+    ("Troops withdrew in the last week of July.", "2025-09-15",
+     [("the last week of July", "DATE", "2025-07", "END")]),
+    ("Output recovered in the second half of 2023.", "2025-03-01",
+     [("the second half of 2023", "DATE", "2023-H2", None)]),
+    ("Shelling eased in the first days of June.", "2025-07-08",
+     [("the first days of June", "DATE", "2025-06", "START")]),
+    ("Prices climbed during the final two weeks of October 2024.", "2025-07-08",
+     [("the final two weeks of October 2024", "DATE", "2024-10", "END")]),
+    ("Deliveries resume in the second week of next month.", "2025-07-08",
+     [("the second week of next month", "DATE", "2025-08", None)]),
+    # one day counted inside a month is that day
+    ("The law takes effect on the first day of September.", "2025-07-08",
+     [("the first day of September", "DATE", "2025-09-01", None)]),
+    ("The lease ends on the last day of February 2028.", "2025-07-08",
+     [("the last day of February 2028", "DATE", "2028-02-29", None)]),
+])
+def test_parts_of_a_month(text, dct, expected):
+    assert spans(text, dct) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebuilding the bridge will take 12 to 18 months.", [("12 to 18 months", "DURATION", "P12M", "EQUAL_OR_MORE")]),
+    ("Repairs should take two to three weeks.", [("two to three weeks", "DURATION", "P2W", "EQUAL_OR_MORE")]),
+    ("He faces between five and seven years in prison.",
+     [("five and seven years", "DURATION", "P5Y", "EQUAL_OR_MORE")]),
+    ("Recovery takes 6-8 weeks, doctors said.", [("6-8 weeks", "DURATION", "P6W", "EQUAL_OR_MORE")]),
+    # an alternative is not a range: unchanged
+    ("They waited two or three days.", [("two or three days", "DURATION", "P2D", None)]),
+    # "and a half" is not a range; in a range it belongs to its own bound
+    ("The trial lasted three and a half years.", [("three and a half years", "DURATION", "P3Y6M", None)]),
+    ("Appeals take two to three and a half years.",
+     [("two to three and a half years", "DURATION", "P2Y", "EQUAL_OR_MORE")]),
+    ("Appeals take two and a half to three years.",
+     [("two and a half to three years", "DURATION", "P2Y6M", "EQUAL_OR_MORE")]),
+])
+def test_ranges_of_lengths_are_one_duration(text, expected):
+    assert spans(text, "2025-07-08") == expected
+
+
+def test_last_december_written_in_january_is_the_month_just_ended():
+    assert tx("Inflation peaked last December.", "2026-01-14") == {"last December": ("DATE", "2025-12")}
+    assert tx("Inflation peaked last November.", "2026-01-14") == {"last November": ("DATE", "2025-11")}
+    # unchanged: within a year the month just ended is "last month", so "last <month>" is a year back
+    assert tx("Inflation peaked last February.", "2026-03-14") == {"last February": ("DATE", "2025-02")}
+    assert tx("Inflation peaked last December.", "2026-02-14") == {"last December": ("DATE", "2025-12")}
+    assert tx("Inflation peaked last December.", "2025-12-20") == {"last December": ("DATE", "2024-12")}

@@ -20,7 +20,7 @@ from rashomon.nlp.casing import capital_share
 
 from . import anchor as A
 from .lexicon import _alt, lexicon
-from .rules import RULES, Context, Norm
+from .rules import RULES, Context, Norm, find_month
 
 __all__ = ["tag_timexes"]
 
@@ -168,6 +168,33 @@ def _leading_days(text: str, start: int, value: str, floor: int) -> list[tuple[i
     return out
 
 
+# a year written after the last day of a range or list belongs to every day of it: "March 2-4, 2023",
+# "30 April-2 May 2023", "April 30 to May 2, 2023" (TimeML: each day is a DATE with the full value)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(1[5-9]\d\d|20\d\d)(?![\w-])")
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_RANGE_GAP = re.compile(r"\s*(?:,\s*)?(?:[-\u2013]|to|through|thru|until|till|and|or|&|,)\s*", re.I)
+
+
+def _share_year(text: str, result: list[Timex]) -> None:
+    """Give a yearless day opening a range or list the year written after its closing day."""
+    explicit = [bool(_YEAR_IN.search(t.span.text)) for t in result]
+    for i in range(len(result) - 1, 0, -1):
+        cur, prev = result[i], result[i - 1]
+        if not (explicit[i] and not explicit[i - 1] and cur.type == prev.type == "DATE"
+                and _DAY_ONLY.fullmatch(cur.value) and _DAY_ONLY.fullmatch(prev.value)
+                and _RANGE_GAP.fullmatch(text, prev.span.end, cur.span.start)
+                and (find_month(prev.span.text) is not None or prev.span.text.isdigit())):
+            continue  # "today, 26 September 1989": an apposition, not a range
+        if text[prev.span.end:cur.span.start].strip() == "," and not cur.span.text[:1].isdigit():
+            continue  # a bare comma joins only the day numbers of a list ("March 2, 3 and 4, 2023")
+        y = int(cur.value[:4])
+        if prev.value[5:] > cur.value[5:]:
+            y -= 1  # "Dec. 30-Jan. 2, 2024"
+        if A.safe_date(y, int(prev.value[5:7]), int(prev.value[8:10])) is not None:
+            prev.value = f"{y:04d}{prev.value[4:]}"
+            explicit[i - 1] = True
+
+
 def _quarter_reported(value: str, dct) -> bool:
     """A quarter that has ended by the DCT: one whose results can be "the latest quarter"
     ("a fourth-quarter charge" expected in November is not)."""
@@ -229,6 +256,16 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
                 result.append(Timex(Span.of(text, cs, ce), "DATE", cv, norm.anchor, None))
                 last_end = end = ce
                 v = cv
+            ya = _YEAR_AFTER.match(text, end) if result[-1].span.start > start else None
+            if ya and not _YEAR_IN.search(text[start:end]):
+                # "March 2-4, 2023": the year closes the last day ("4, 2023") and dates the range
+                v = f"{ya.group(1)}{v[4:]}"
+                if A.safe_date(int(v[:4]), int(v[5:7]), int(v[8:10])) is not None:
+                    last = result[-1]
+                    result[-1] = Timex(Span.of(text, last.span.start, ya.end()), "DATE", v, None, None)
+                    last_end = end = ya.end()
+                else:
+                    v = result[-1].value
         if norm.type in ("DATE", "TIME") and _DAY_RX.match(v):
             d = A.value_to_date(v)
             if d is not None:
@@ -240,4 +277,5 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
                     and _quarter_reported(v, dct_date) \
                     and not _earlier_aside(ctx.last_quarter, v, text[start:end]):
                 ctx.last_quarter = v
+    _share_year(text, result)
     return result

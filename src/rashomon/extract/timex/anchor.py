@@ -200,3 +200,8 @@ def easter(year: int) -> Date:
     month = (h + l_ - 7 * m + 114) // 31
     day = (h + l_ - 7 * m + 114) % 31 + 1
     return Date(year, month, day)
+
+
+def month_end(year: int, month: int) -> Date:
+    """The last day of a month."""
+    return Date(year, month, calendar.monthrange(year, month)[1])

@@ -105,6 +105,9 @@ class Context:
             return self.last_day
         if weekday and re.fullmatch(r"\s*(?:through|thru)\s+|\s*[-\u2013]\s*", gap, re.I):
             return self.last_day  # "Monday through Friday", "Monday-Thursday"
+        if not weekday and re.fullmatch(r"\s*(?:through|thru)\s+|\s*[-\u2013]\s*", gap, re.I) \
+                and _DAY_VALUE.fullmatch(self.last_day_value or ""):
+            return self.last_day  # "Dec. 30-Jan. 2", "30 April-2 May": the closing date on/after the opening one
         if re.fullmatch(r"\s+and\s+", gap, re.I) and re.search(r"\bbetween\s+$", lead):
             return self.last_day
         return None
@@ -124,6 +127,7 @@ class Context:
 
 
 _GIVE = {"give", "gives", "gave", "given"}
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 Handler = Callable[[re.Match, Context], "Norm | None"]
 
@@ -159,6 +163,11 @@ _TAILS = {"date_mdy": _TAIL_DAY_RANGE, "weekday": r"(?![\w]|-(?!" + _DAYNAME + r
 # what may not precede one; the date closing "Feb. 28-March 2" may follow a hyphen after a digit
 _HEAD = r"(?<![\w$#@/.-])"
 _HEADS = {name: r"(?<![\w$#@/.])(?<![^\d]-)" for name in ("date_mdy", "date_dmy")}
+# a day-month date may open a range to another day-month date ("30 April-2 May"), and that closing
+# date may follow a hyphen after a month name or after a day number ("3-5 May")
+_TAILS["date_dmy"] = (r"(?![\w]|[-\u2013](?!(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                      + L.MONTH + r")\w)")
+_HEADS["date_dmy"] = r"(?<![\w$#@/.])(?<!(?<!\d)(?<!ary|rch|ril|May|une|uly|ust|ber|pt\.|[A-Z][a-z]\.)-)"
 _HEADS["weekday"] = r"(?<![\w$#@/.])(?<!(?<!day)-)"  # "Monday-Thursday"
 # "January-March", "Jan.-March": a month closing a month range may follow a hyphen after a month
 _TAILS["month"] = r"(?![\w]|-(?!" + L.MONTH + r")\w)"
@@ -305,7 +314,7 @@ def _month_word_ok(word: str, pos: int, ctx: Context, has_day_or_year: bool) -> 
         # "Theresa May said", "the March of Dimes": a capitalised name right before
         if prev_tok[:1].isupper() and prev_tok.lower().strip(",") not in _TEMPORAL_PREPS | {"the", "a", "an"} \
                 and not ctx.upper \
-                and not prev_tok.endswith((".", ",")):
+                and not prev_tok.endswith((".", ",")) and not prev_tok[-1:].isdigit():  # "April-2 May"
             return False
         if has_day_or_year:
             return True
@@ -433,11 +442,10 @@ def h_month(m: re.Match, ctx: Context) -> Norm | None:
     ref = ctx.dct
     if rel == "last":
         # the month just ended is "last month"; "last February" written in March is a year back
-        # (TimeBank+AQUAINT: 15 "last <month>", all consistent with this reading)
-        here = ref.year * 12 + ref.month
-        y = ref.year if ref.year * 12 + month <= here - 2 else ref.year - 1
-        if y * 12 + month > here - 2:
-            y -= 1
+        # (TimeBank+AQUAINT: 15 "last <month>", all consistent with this reading). Across the turn
+        # of the year "last December" written in January is the December of last year, the one just
+        # ended (round 8: it read two Decembers back)
+        y = ref.year if month < ref.month - 1 else ref.year - 1
     elif rel.endswith(("last", "past", "previous")):
         y = ref.year if month < ref.month else ref.year - 1
     elif rel.endswith(("next", "coming", "following")):
@@ -524,6 +532,45 @@ def h_week_of(m: re.Match, ctx: Context) -> Norm | None:
     if d is None:
         return None
     return Norm("DATE", A.fmt_week(d), anchor=norm.value)
+
+
+_PART_START = {"first", "opening", "early", "earliest"}
+_PART_END = {"last", "final", "closing", "latter", "late", "dying"}
+
+
+def h_part_of_month(m: re.Match, ctx: Context) -> Norm | None:
+    """"the first week of March", "the last two weeks of July", "the first days of June", "the second
+    half of May": ISO 8601 has no value for a week or a half counted inside a month, so the value is
+    the month and ``mod`` says which end (first/opening/early -> START, last/final/closing/latter ->
+    END; "the second week" none), the extent the whole phrase. "the first/last day of June" is that day."""
+    pos, unit = m.group("pos").lower(), m.group("unit").lower()
+    year = int(m.group("yr")) if m.group("yr") else None
+    if m.group("mon"):
+        word = m.group("mon")
+        if not _month_word_ok(word, m.start("mon"), ctx, year is not None):
+            return None
+        month = L.month_of(word)
+        if year is None:
+            if ctx.dct is None:
+                return Norm("DATE", f"XXXX-{month:02d}")
+            year = A.choose_year_for_month(month, ctx.dct, ctx.direction(m.start(), m.end()),
+                                           same_year=ctx.parsed_tense(m.start(), m.end()))
+    else:
+        if ctx.dct is None:
+            return None
+        shift = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+        k = ctx.dct.year * 12 + ctx.dct.month - 1 + shift
+        year, month = k // 12, k % 12 + 1
+    anchor = None if m.group("yr") else ctx.dct_value
+    if unit == "day" and not m.group("cnt") and pos in ("first", "last", "final"):
+        last = A.month_end(year, month)
+        return Norm("DATE", A.fmt_day(last.replace(day=1) if pos == "first" else last), anchor=anchor)
+    if unit == "day" and not m.group("cnt"):
+        return None  # "the second day of June": a narrative count, left to the date rules
+    mod = "START" if pos in _PART_START else "END" if pos in _PART_END else None
+    if unit == "half" and pos == "second":
+        mod = "END"
+    return Norm("DATE", A.fmt_month(year, month), mod=mod, anchor=anchor)
 
 
 def h_relday(m: re.Match, ctx: Context) -> Norm | None:
@@ -915,6 +962,7 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
             norm.span = sub.span()
         return norm
     half_after = _HALF_AFTER_RX.search(low) is not None
+    half_in_upper = re.search(r"\s(?:to|or|and)\s.*\sand\s+a\s+half[\s-]+\w+$", low) is not None
     low = _HALF_AFTER_RX.sub("", low)
     if re.search(r"years?[\s-]+old$", low):
         # ages are not annotated as timexes in TimeBank ("a 41-year-old man")
@@ -929,9 +977,25 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
         return None
     det, adj, num_s, unit_w = mm.group(1), mm.group(2), mm.group(3), mm.group(4)
     num_s = re.sub(r"[\s-]+(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)$", "", num_s)
-    rng = re.match(r"(.+?)\s+(?:to|or)\s+(.+)$", num_s)
+    rng = re.match(r"(.+?)(?:\s+(to|or|and)\s+(?!a[\s-]+half\b)|\s*([-\u2013])\s*(?=\d))(.+)$", num_s)
+    range_mod = None
     if rng:
         num_s = rng.group(1)
+        if half_in_upper:
+            half_after = False  # "two to three and a half years": the half is the upper bound's
+        lo_s = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", num_s)
+        lo, hi = parse_num(lo_s), parse_num(rng.group(4))
+        if lo is not None and lo_s != num_s:
+            lo += 0.5  # "two and a half to three years"
+        if hi is not None and half_in_upper:
+            hi += 0.5
+        if rng.group(2) != "or" and lo is not None and hi is not None:
+            if hi <= lo:
+                return None  # "5-2 months" is no range
+            # a range of lengths ("12 to 18 months", "two to three weeks", "between five and seven
+            # years") is one DURATION: the lower bound with mod EQUAL_OR_MORE, as the TimeBank gold
+            # writes "two to three weeks" (P2W, EQUAL_OR_MORE); see docs/notes/timex.md round 8
+            range_mod = "EQUAL_OR_MORE"
     half = False
     if re.search(r"[\s-]and[\s-]a[\s-]half$", num_s):
         half = True
@@ -967,7 +1031,7 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
         return Norm("DATE", "PAST_REF")
     if det and adj in ("coming", "next few") and vague:
         return Norm("DURATION", time_duration_value(None, unit_w))
-    return Norm("DURATION", time_duration_value(n, unit_w))
+    return Norm("DURATION", time_duration_value(n, unit_w), mod=range_mod)
 
 
 def h_bare_units(m: re.Match, ctx: Context) -> Norm | None:
@@ -1263,7 +1327,8 @@ def h_century(m: re.Match, ctx: Context) -> Norm | None:
     if d:
         n = int(d.group(1))
     else:
-        w = re.search(r"([a-z-]+)\s+century", s).group(1)
+        # "the twenty-first century", "a nineteenth-century church" (this crashed before round 8)
+        w = re.sub(r"[\s-]+century$", "", s).split()[-1]
         n = L.ordinals.get(w)
         if not n or n < 0:
             return None
@@ -1418,6 +1483,10 @@ _REL_UNITS = r"(?:fiscal\s+year|calendar\s+year|week|weekend|month|year|decade|c
 
 RULES_SRC: list[tuple[str, str, Handler]] = [
     ("iso", r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})", h_iso),
+    ("part_of_month", r"(?:the\s+)?(?P<pos>first|last|final|second|third|fourth|opening|closing|early|earliest|latter|late|dying)\s+"
+                      r"(?:(?P<cnt>few|couple\s+of|several|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+                      r"(?P<unit>weeks?|days?|fortnight|half)\s+of\s+(?:(?P<mon><MONTH>)(?!\s*<DAYNUM>)(?:\s*,?\s*(?P<yr><YEAR4>))?"
+                      r"|(?P<rel>this|last|next|the)\s+month)", h_part_of_month),
     ("week_of", r"the\s+week\s+of\s+(?P<date><MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>)?)", h_week_of),
     ("date_mdy", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>|\s*,\s*'\d\d(?!\d))?", h_date),
     ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
@@ -1435,7 +1504,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
                  r"|the\s+(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:and|but|when|as|he|she|they|it)\b)"
                  r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?![a-z])", h_next_day),
     ("duration", r"(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|better\s+part\s+of\s+the|same|additional|further|other)(?:\s+(?:past|last|few|several))?\s+)?"
-                 r"(?:(?:<NUM>|<VAGUE>)\s+(?:to|or)\s+)?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)\s+)?<UNIT>(?:<HALF>|[\s-]+long|[\s-]+old)?", h_duration),
+                 r"(?:(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?\s+(?:to|or)\s+|(?<=between\s)<NUM>\s+and\s+(?=<NUM>[\s-]+(?:<UNIT>|more|additional))|\d{1,3}\s*[-\u2013]\s*(?=\d{1,3}[\s-]+<UNIT>(?!\s+(?:ago|later|earlier|hence|back|from\s+now)(?![\w-]))))?(?:<NUM>|<VAGUE>)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|extra)\s+)?<UNIT>(?:<HALF>|[\s-]+long|[\s-]+old)?", h_duration),
     ("unit_compound", r"(?P<u>hour|day|week|month|year|decade|hours|days|weeks|months|years|decades|centuries)-(?:long|old)(?=\s+[a-z])", h_unit_compound),
     # "over the years", "in the early years", "in the years that followed": an open length (3/3 PXY)
     ("the_years", r"(?:(?<=over )|(?<=in )|(?<=during )|(?<=for ))the\s+(?:early\s+)?(?P<core2>years|decades)"
