@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "rashomon" / "data" / "attribution" / "cue_tagger"
+sys.path.insert(0, str(ROOT / "training"))  # spacy_epochs: the shared training loop
 SEED = 13
 
 MODEL = {
@@ -147,27 +148,17 @@ def spans_of(doc) -> list[tuple[int, int]]:
 
 def train(examples, epochs: int, dev=None, log=print):
     """Train a fresh tagger; with ``dev``, print span scores after every epoch."""
-    from spacy.util import fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
+
+    from spacy_epochs import fit
 
     fix_random_seed(SEED)
     nlp = new_pipeline()
     if ARCH["kind"] == "tagger":
         for label in BIO:
             nlp.get_pipe("cue").add_label(label)
-    optimizer = nlp.initialize(lambda: examples[:50])
-    rng = random.Random(SEED)
-    order = list(range(len(examples)))
-    for epoch in range(1, epochs + 1):
-        t0 = time.time()
-        rng.shuffle(order)
-        losses: dict = {}
-        for batch in minibatch([examples[i] for i in order], size=8):
-            nlp.update(batch, drop=0.1, sgd=optimizer, losses=losses)
-        msg = f"epoch {epoch} loss {losses.get('cue', 0):.0f} {time.time() - t0:.0f}s"
-        if dev is not None:
-            msg += " | " + score(nlp, dev)
-        log(msg, flush=True)
-    return nlp
+    return fit(nlp, examples, epochs, SEED, "cue", init_n=50,
+               score=(lambda model: score(model, dev)) if dev is not None else None, log=log)
 
 
 def predict(nlp, examples) -> list[list[tuple[int, int]]]:

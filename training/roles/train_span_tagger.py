@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT / "training" / "attribution"))
+sys.path.insert(0, str(ROOT / "training"))  # spacy_epochs: the shared training loop
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 SEED = 13
 ATTR_ROWS = {"NORM": 5000, "SHAPE": 1000, "LEMMA": 5000, "TAG": 200, "DEP": 200}
@@ -113,24 +112,14 @@ def new_pipeline(width: int, depth: int, attrs: list[str], tensor_width: int):
 
 
 def train(exs, args, tensor_width: int, dev=None, dev_records=None, log=print):
-    from spacy.util import fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
+
+    from spacy_epochs import fit
 
     fix_random_seed(SEED)
     nlp = new_pipeline(args.width, args.depth, args.attrs.split(","), tensor_width)
-    optimizer = nlp.initialize(lambda: exs[:100])
-    rng = random.Random(SEED)
-    order = list(range(len(exs)))
-    for epoch in range(1, args.epochs + 1):
-        t0 = time.time()
-        rng.shuffle(order)
-        losses: dict = {}
-        for batch in minibatch([exs[i] for i in order], size=8):
-            nlp.update(batch, drop=0.1, sgd=optimizer, losses=losses)
-        msg = f"epoch {epoch} loss {losses.get('roles', 0):.0f} {time.time() - t0:.0f}s"
-        if dev is not None:
-            msg += " | " + report(nlp, dev, dev_records)
-        log(msg, flush=True)
-    return nlp
+    return fit(nlp, exs, args.epochs, SEED, "roles", init_n=100,
+               score=(lambda model: report(model, dev, dev_records)) if dev is not None else None, log=log)
 
 
 def predict(nlp, exs) -> list[list[tuple[int, int, str]]]:
