@@ -85,6 +85,7 @@ STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
 _GENERAL = frozenset(_LINKS["general_markers"])
 _OCCASION_VERBS = frozenset(_LINKS["occasion_verbs"])
 _PRONOUN_SOURCES = frozenset({"it", "he", "she", "they"})
+_SEQUENCE_PREPS = frozenset(_LINKS["sequence_prepositions"])
 
 
 def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
@@ -133,7 +134,8 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
 def _date_link(tspan, cue) -> str | None:
     """What the parse hangs a date on, climbing through prepositions and nouns: "cue" (the cue, a
     statement noun, or a verb describing one: "in a video posted late Tuesday"), "other" (another
-    verb, unless the cue hangs on it: "praised the attack on Thursday, calling it ..."), or None."""
+    verb, unless the cue hangs on it: "praised the attack on Thursday, calling it ..."; or an incident
+    noun: "after the strike on Monday"), or None."""
     if tspan is None:
         return None
     node, direct = tspan.root, True  # direct: only prepositions so far ("said on Friday")
@@ -151,6 +153,8 @@ def _date_link(tspan, cue) -> str | None:
             return None if cue.root.head.i == node.i else "other"
         if node.pos_ != "ADP":
             direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue
+            if node.pos_ == "NOUN" and is_trigger_word(node) and node.head.lower_ in _SEQUENCE_PREPS:
+                return "other"  # "put the toll at 19 after the strike on Monday, but said ...": the strike's day
     return None
 
 
