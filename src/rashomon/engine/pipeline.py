@@ -24,7 +24,7 @@ from rashomon.extract.timex import tag_timexes
 from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
 from rashomon.nlp.model import doc_text, load_nlp
 from rashomon.resolve.responsibility import add_responsibility
-from rashomon.resolve.speakers import resolve_speakers
+from rashomon.resolve.speakers import resolve_speakers, split_conjoined_sources
 
 
 
@@ -60,6 +60,7 @@ class Pipeline:
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
         statements = [st for st in extract_attributions(doc) if not _physical_act(doc, st)]
+        statements = split_conjoined_sources(doc, statements)
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)

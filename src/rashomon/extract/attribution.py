@@ -40,6 +40,7 @@ import functools
 import itertools
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -319,6 +320,8 @@ def _trim(doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
         e -= 1
     return (s, e) if s < e else None
 
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 _NON_REFERENTIAL_IT = {"be", "seem", "appear", "look", "remain", "become", "happen", "matter", "mean",
                        "take", "make", "turn", "feel", "sound", "help", "hurt", "occur", "strike"}
@@ -1661,6 +1664,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
             pass
         cs, ce = _extend_to_quotes(cs, ce, quotes)
         src = _trim(doc, c.source)
+        while src and src[1] - src[0] > 1 and _CLOCK.match(doc[src[0]].text):
+            src = _trim(doc, (src[0] + 1, src[1]))  # a live blog's "09:40 — Residents said": no part of the source
         while src and src[1] - src[0] > 1 and doc[src[1] - 1].lower_ in ("there", "here") and doc[src[1] - 1].dep_ == "advmod":
             src = _trim(doc, (src[0], src[1] - 1))  # "the embassy there"
         if SOURCE_DAY_CUT and src and src[1] - src[0] > 2 and doc[src[1] - 1].lower_ in _DAYS:

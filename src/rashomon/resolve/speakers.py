@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
@@ -900,6 +900,50 @@ def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
         if cs is not None and len(cs):
             heads.add(cs.root.i)
     return heads
+
+
+_NAMED = ("GPE", "ORG", "NORP", "PERSON")
+
+
+def split_conjoined_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"Saudi Arabia and Qatar condemned the strike": one statement per named speaker, each with its own
+    source span (same cue, content and mode). Only when every conjunct is a named entity ("police and
+    medics said" stays one statement)."""
+    out: list[Statement] = []
+    text = doc_text(doc)
+    for st in statements:
+        parts = _conjoined_names(doc, st.source) if st.source is not None else []
+        if len(parts) < 2:
+            out.append(st)
+            continue
+        out.extend(replace(st, source=Span.of(text, a, b), events=list(st.events), chain=list(st.chain))
+                   for a, b in parts)
+    return out
+
+
+def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:
+    """Character ranges of the named entities coordinated as a source's head, or [] when it is not that."""
+    cs = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if cs is None or not len(cs):
+        return []
+    heads, todo = [], [cs.root]
+    while todo:
+        tok = todo.pop()
+        heads.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj" and cs.start <= c.i < cs.end)
+    if len(heads) < 2 or any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc"):
+        return []
+    spans = []
+    for tok in sorted(heads, key=lambda t: t.i):
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ not in _NAMED or not (cs.start <= ent.start and ent.end <= cs.end):
+            return []
+        spans.append((ent.start_char, ent.end_char))
+    inside = {i for e in doc.ents for i in range(e.start, e.end) if (e.start_char, e.end_char) in spans}
+    if any(t.i not in inside and not (t.dep_ == "cc" or t.is_punct or t.is_space or t.lower_ in ("the", "both"))
+           for t in cs):
+        return []  # the names and their glue only ("Saudi Arabia and Qatar", "both Hamas and Fatah")
+    return spans if len(set(spans)) == len(spans) else []
 
 
 def resolve_speakers(doc: Doc, statements: list[Statement]) -> None:
