@@ -37,3 +37,12 @@ def test_a_live_blog_clock_time_is_no_part_of_the_source(pipe):
     text = "Live: blasts in Kodok\n\n09:40 — Residents of Kodok said they heard two loud blasts near the port."
     sts = [st for st in _statements(pipe, text) if st.cue.text == "said"]
     assert sts and sts[0].source.text == "Residents of Kodok"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The windows shook," a worker at the site told reporters.', "worker at the site"),
+    ("A nurse at the clinic said six bodies had arrived.", "nurse at the clinic"),
+])
+def test_a_worker_or_a_nurse_is_a_person_not_their_workplace(pipe, text, speaker):
+    sts = _statements(pipe, text)
+    assert sts and sts[0].speaker == speaker and sts[0].speaker_kind == "person"
