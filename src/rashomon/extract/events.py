@@ -547,9 +547,17 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
             scored.append((level, dist, p.span.start, p))
     if not scored:
         return _demonym_place(doc, sent, trigger)
+    text = doc_text(doc)
+    inner = [x for x in scored if not any(
+        o[3] is not x[3] and o[3].span.end <= x[3].span.start and _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
+        for o in scored)]
+    scored = inner or scored  # "in Kyaukpyin village, also in Sagaing": the second place holds the first
     # the most specific place among those nearly as close as the closest one
     closest = min(d for _, d, _, _ in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[2]))[3]
+
+
+_CONTAINER = re.compile(r",\s*(?:also\s+|both\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _street(doc: Doc, place: Place, places: list[Place]) -> bool:
@@ -719,6 +727,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         target: _Incident | None = None
         if same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
             target = same_sentence[-1]
+        elif trig.anaphoric and compatible and (previous := _told_just_before(doc, trig, compatible)) is not None:
+            target = previous  # "... in 2021, when a bomb killed ... That attack was claimed by X"
         elif trig.anaphoric and compatible:
             # "the kidnapping": an incident told with that word, if one is; else the most told one
             named = [inc for inc in compatible if trig.type != "attack" and trig.type in inc.types]
@@ -763,6 +773,17 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             target.place = trig.place or target.place
         last = target
     return incidents
+
+
+def _told_just_before(doc: Doc, trig: Trigger, compatible: list[_Incident]) -> _Incident | None:
+    """A demonstrative ("that attack", "this bombing") opening its sentence's subject points at the incident
+    told last in the sentence before."""
+    tok = doc[trig.end - 1]
+    if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children) \
+            or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    told = [(t.start, inc) for inc in compatible for t in inc.triggers if t.sent_index == trig.sent_index - 1]
+    return max(told, key=lambda x: x[0])[1] if told else None
 
 
 def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex]) -> None:
@@ -1029,12 +1050,17 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             mentions=[Span.of(text, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text))
                       for t in inc.triggers if t is not first],
         ))
-    _attach(doc, events, incidents, figures, arguments or [])
+    _attach(doc, events, incidents, figures, (arguments or []) + _accused_people(doc))
     for ev, inc in zip(events, incidents):
-        if not any(a.role == "perpetrator_individual" for a in ev.arguments) and (
-                agent := _agent_trigger(doc, inc) or _subject_agent(doc, inc)):
-            # "A suicide bomber blew himself up ...", "Three men set fire to ...": who did it
-            ev.arguments.append(agent)
+        for agent in _agent_mentions(doc, inc):
+            # "A suicide bomber blew himself up ...", "Three men set fire to ...", "about 20 gunmen opened
+            # fire": who did it, each time a trigger tells them (a counted mention says most)
+            if not any(a.role.startswith("perpetrator") and a.span.start < agent.span.end and agent.span.start < a.span.end
+                       for a in ev.arguments):
+                ev.arguments.append(agent)
+        for org in _attackers_group(doc, ev):
+            if not any(a.span.start < org.span.end and org.span.start < a.span.end for a in ev.arguments):
+                ev.arguments.append(org)
         if not any(a.role == "perpetrator_org" for a in ev.arguments) and (
                 state := _launcher(doc, inc) or _state_agent(doc, inc)):
             # "Moscow unleashed a round of aerial bombardment", "a Russian missile hit ...": who fired it
@@ -1075,24 +1101,139 @@ def _agent_trigger(doc: Doc, inc: _Incident) -> Argument | None:
     return None
 
 
-def _subject_agent(doc: Doc, inc: _Incident) -> Argument | None:
-    """The attackers a trigger verb has as its subject, or as the agent of its passive ("About 15 gunmen
-    ambushed ...", "the depot was set on fire by three men"), when they are told by a perpetrator
-    noun ("gunmen", "militants", "men"), with their modifiers."""
-    perp_nouns = _perp_nouns()
+def _agent_mentions(doc: Doc, inc: _Incident) -> list[Argument]:
+    """Every mention of the attackers the incident's triggers tell: a trigger that names them ("a suicide
+    bomber") and the subject or passive agent of a trigger verb (``_subject_agents``)."""
+    out: list[Argument] = []
+    first = _agent_trigger(doc, inc)
+    if first is not None:
+        out.append(first)
+    agents = _triggers()["agents"]
+    for trig in inc.triggers:
+        tok = doc[trig.end - 1]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in agents:
+            out.append(_agent_span(doc, tok))
+    orgs = _org_heads()
+    for subj in _subject_agents(doc, inc):
+        arg = _agent_span(doc, subj)
+        if subj.lemma_.lower() in orgs or subj.ent_type_ == "ORG":
+            arg = replace(arg, role="perpetrator_org")
+        out.append(arg)
+    seen: set[tuple[int, int]] = set()
+    return [a for a in out if (a.span.start, a.span.end) not in seen and not seen.add((a.span.start, a.span.end))]
+
+
+def _attackers_group(doc: Doc, ev: Event) -> list[Argument]:
+    """"the attackers from the X Front", "fighters of the Y group": the group an attacker mention names."""
+    out: list[Argument] = []
+    perp_nouns, text = _perp_nouns(), doc_text(doc)
+    for arg in [a for a in ev.arguments if a.role == "perpetrator_individual"]:
+        span = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root
+        if noun.lemma_.lower() not in perp_nouns and noun.lower_ not in perp_nouns:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                continue
+            for group in prep.children:
+                if group.dep_ == "pobj" and (group.ent_type_ in ("ORG", "NORP") and group.pos_ == "PROPN"
+                                             or group.lemma_.lower() in _org_heads()):
+                    first = min([group.i, *(c.left_edge.i for c in group.children
+                                            if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and c.i < group.i)])
+                    out.append(Argument(role="perpetrator_org", entity=doc[first:group.i + 1].text,
+                                        span=Span.of(text, doc[first].idx, group.idx + len(group.text)),
+                                        responsibility=arg.responsibility))
+    return out
+
+
+def _agent_span(doc: Doc, noun: Token) -> Argument:
+    mods = _noun_modifiers(noun)
+    start = min([noun.i, *(m.left_edge.i for m in mods)])
+    return Argument(role="perpetrator_individual", entity=noun.lemma_.lower(),
+                    span=Span.of(doc_text(doc), doc[start].idx, noun.idx + len(noun.text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(roles_lexicon()["org_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def _perp_words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_json("events/perpetrators.json").items() if not k.startswith("_")}
+
+
+def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
+    """Subjects and passive agents of the trigger verbs that are attackers: a perpetrator noun ("gunmen"),
+    or people ("a man", "two farmers", a nationality plural) as the subject of an active trigger verb with
+    an object ("a man hijacked a bus"); a conjoined verb shares its subject ("broke in and set it alight")."""
+    perp_nouns, words = _perp_nouns(), _perp_words()
+    out: list[Token] = []
     for trig in inc.triggers:
         verb = doc[trig.start]
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or trig.legal:
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        for subj in subjects:
-            if subj.pos_ == "NOUN" and subj.lemma_.lower() in perp_nouns:
-                mods = _noun_modifiers(subj)
-                start = min([subj.i, *(m.left_edge.i for m in mods)])
-                return Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
-                                span=Span.of(doc_text(doc), doc[start].idx, subj.idx + len(subj.text)))
-    return None
+        own, v = [c for c in verb.children if c.dep_ == "nsubj"], verb
+        while not own and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head is not v:
+            v = v.head  # "smashed the door, threw in petrol and set it alight"
+            own = [c for c in v.children if c.dep_ == "nsubj"]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if any(o.lemma_.lower() in perp_nouns or o.lower_ in perp_nouns for d in objects
+               for o in (d, *(g for p in d.children if p.lower_ == "of" for g in p.children))):
+            continue  # "troops killed 12 of the attackers": who fought back
+        transitive = any(c.dep_ in ("dobj", "obj") for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("into", "on", "at") for c in verb.children)
+        for subj in own + agents:
+            lemma = subj.lemma_.lower()
+            if subj.pos_ != "NOUN" and not (subj.pos_ == "PROPN" and subj.ent_type_ == "NORP"):
+                continue
+            people = lemma in words["subject_people"] or subj.lower_ in words["subject_people"] \
+                or (subj.lower_ in roles_lexicon()["human_nouns"] and subj.lower_ not in words["not_subject_people"]) \
+                or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")
+            org = (lemma in _org_heads() or subj.ent_type_ == "ORG") and subj.ent_type_ not in ("GPE", "LOC", "FAC")
+            if lemma in perp_nouns or subj.lower_ in perp_nouns:
+                out.append(subj)
+            elif org and not passive and transitive and verb.lemma_.lower() not in words["intransitive_lemmas"] \
+                    and lemma not in words["not_org_agents"]:
+                out.append(subj)  # "the militia overran an army post"
+            elif people and (subj in agents or not passive and transitive
+                             and verb.lemma_.lower() not in words["intransitive_lemmas"]):
+                out.append(subj)
+    return out
+
+
+def _accused_people(doc: Doc) -> list[Argument]:
+    """People the report says are charged with the act ("A 52-year-old man has been charged with murder
+    after he ...", "Three men have been charged after ...") and the person an apposition gives for an
+    attacker held or charged ("police detained the driver, a 41-year-old man", "the suspect, X, has been
+    charged"): perpetrator individuals."""
+    words = _perp_words()
+    custody = words["charge_verbs"] | _triggers()["police"]["arrest_verbs"] | {"identify", "name", "hold"}
+    out: list[Argument] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in words["charge_verbs"]:
+            for subj in tok.children:
+                if subj.dep_ == "nsubjpass" and subj.pos_ in ("NOUN", "PROPN") and (
+                        subj.lemma_.lower() in words["charged_people"] or subj.ent_type_ == "PERSON"):
+                    start = min([subj.i, *(m.left_edge.i for m in _noun_modifiers(subj))])
+                    out.append(Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
+                                        span=Span.of(text, doc[start].idx, subj.idx + len(subj.text))))
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words["attacker_nouns"] and tok.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in custody:
+            for app in tok.children:
+                if app.dep_ == "appos" and (app.ent_type_ == "PERSON" or app.lemma_.lower() in _people_nouns()):
+                    first = app.left_edge
+                    last = app.right_edge
+                    while last.i > app.i and last.is_punct:
+                        last = doc[last.i - 1]
+                    out.append(Argument(role="perpetrator_individual", entity=app.lemma_.lower(),
+                                        span=Span.of(text, first.idx, last.idx + len(last.text))))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -1227,18 +1368,43 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
 
 
 _POLICE_KINDS = frozenset({"arrested", "charged"})
+_OF_THEM = re.compile(r"\s+of\s+(them|those|these|the\s+\w+)\b", re.IGNORECASE)
 
 
 def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: list[Figure], arguments: list[Argument]) -> None:
     main = next((i for i, ev in enumerate(events) if not ev.background), None)
-    for fig in figures:
+    text = doc_text(doc)
+    placed: list[tuple[Figure, int]] = []
+    for fig in sorted(figures, key=lambda f: f.span.start):
         idx = incident_at(doc, events, fig.span.start)
         if fig.kind in _POLICE_KINDS and main is not None and not any(
                 _same_sentence(doc, m.start, fig.span.start) for ev in events for m in [ev.trigger, *ev.mentions]):
             idx = main  # "police detained four people in raids": arrests told apart are the story's incident's
+        if fig.kind in _POLICE_KINDS and _OF_THEM.match(text, fig.span.end) and (
+                group := next((i for f, i in reversed(placed) if f.kind in _POLICE_KINDS), None)) is not None:
+            idx = group  # "... detained four people. Two of them were later charged with arson": the same group
         if idx is not None:
             events[idx].figures.append(fig)
+            placed.append((fig, idx))
     for arg in arguments:
         idx = incident_at(doc, events, arg.span.start)
-        if idx is not None and not any(a.span == arg.span and a.role == arg.role for a in events[idx].arguments):
-            events[idx].arguments.append(arg)
+        for i in _each_incident(doc, events, arg.span.start) or ([idx] if idx is not None else []):
+            if not any(a.span == arg.span and a.role == arg.role for a in events[i].arguments):
+                events[i].arguments.append(arg)
+
+
+def _each_incident(doc: Doc, events: list[Event], char: int) -> list[int]:
+    """"Responsibility for both attacks was claimed by X", "the two attacks were carried out by X": a
+    sentence about the story's incidents together speaks of each (of two or more that are not background)."""
+    told = [i for i, ev in enumerate(events) if not ev.background]
+    if len(told) < 2:
+        return []
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    words = _perp_words()["both_words"]
+    for tok in span[0].sent:
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and is_trigger_word(tok) and any(
+                c.lower_ in words and c.dep_ in ("det", "predet", "nummod", "amod") for c in tok.children):
+            return told
+    return []

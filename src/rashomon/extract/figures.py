@@ -43,6 +43,13 @@ def _kind_of(token: Token) -> str | None:
             kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN" for t in token.subtree
             if token.i < t.i <= token.i + 12):
         return "kidnapped"  # "held 29 passengers and the driver hostage": taken, not arrested
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold":
+        captive = _lexicon()[4]["captive_words"]
+        for t in token.doc[token.i + 1: min(token.i + 13, token.sent.end)]:
+            if t.is_punct or t.lower_ in ("and", "but") and t.dep_ == "cc" and t.head.pos_ == "VERB":
+                break
+            if t.lower_ in captive:
+                return "kidnapped"  # (the parser may hang "hostage" on another verb)
     return kind
 
 
@@ -56,7 +63,7 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
             or tok.ent_type_ in ("DATE", "TIME") and _in_range(tok))
         if is_num and any(s <= tok.idx < e for s, e in skip):
             is_num = False
-        if is_num and tok.lower_ in ("one",) and tok.dep_ in ("nsubj", "nsubjpass"):
+        if is_num and tok.lower_ in ("one",) and tok.dep_ in ("nsubj", "nsubjpass") and not _counted_after(tok):
             is_num = False  # "One had had his ear severed": a pronoun use
         joins = tok.i + 1 < len(doc) and (tok.lower_ == "and" and tok.nbor(1).like_num
                                           or tok.text == "-" and _hyphenated(tok))
@@ -76,6 +83,13 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
         if parse_number([t.text for t in run]) is not None:
             out.append(run)
     return out
+
+
+def _counted_after(one: Token) -> bool:
+    """"Three other traders were wounded and one is still missing": "one" counts, after a counted clause."""
+    verb = one.head
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and any(
+        n.dep_ == "nummod" or n.like_num for n in c.subtree) for c in verb.head.children)
 
 
 def _in_range(tok: Token) -> bool:
@@ -137,6 +151,12 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
         kind, cue = _kind_from_tree(noun.head, depth + 1)  # "one officer, three soldiers and ..."
         if kind and kind != "attackers":
             return kind, cue
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        # "the death toll given by the army was 11": the subject names the kind
+        for subj in noun.head.children:
+            if subj.dep_ == "nsubj" and subj.lemma_.lower() in ("toll", *_lexicon()[4]["tally_nouns"]) and (
+                    kind := _kind_of(subj) or _kind_of_tally(subj)):
+                return kind, subj
     # the noun's own predicate first: "two wounded officers died" counts the dead
     if noun.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(noun.head)) and noun.head.pos_ in ("VERB", "ADJ"):
         return kind, noun.head
@@ -278,9 +298,23 @@ def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _lexicon()[4]["not_outcome_verbs"]:
         return None
     states = _lexicon()[4]["state_nouns"]
+    data = _lexicon()[4]
+    if verb.lemma_.lower() in data["limb_verbs"] and any(c.dep_ == "auxpass" for c in verb.children):
+        for child in verb.children:  # "was shot in the leg": wounded
+            if child.dep_ == "prep" and child.lower_ in ("in", "through"):
+                limb = next((o for o in child.children if o.dep_ == "pobj" and o.lower_ in data["limb_nouns"]), None)
+                if limb is not None and not any(c.lemma_.lower() in ("dead", "kill") for c in verb.children):
+                    return "wounded", limb
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := _kind_of(child)):
             return kind, child
+        if verb.lemma_.lower() in data["captor_verbs"] and child.dep_ == "nsubjpass" and _taken_away(verb, data):
+            return "kidnapped", verb  # "up to 40 people had been taken (into the forest)"
+        if child.dep_ == "dobj" and verb.lemma_.lower() in data["injury_verbs"] and child.lemma_.lower() in data["injury_nouns"]:
+            return "wounded", child  # "suffered burns"
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.i > verb.i and (kind := _kind_of(child)) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+            return kind, child  # "two of them appeared in court on Monday, charged with murder"
         if child.dep_ == "prep" and child.lower_ in ("in", "into", "under", "to"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (kind := states.get(pobj.lemma_.lower())):
@@ -356,6 +390,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             start = doc[tok.i - n + 1].idx
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
+    figures.extend(_subgroups_told_after(doc, figures, skip))
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
     figures.extend(_single_figures(doc, figures))
@@ -434,7 +469,8 @@ def _is_person(tok: Token) -> bool:
 
 def _patients(verb: Token) -> list[Token]:
     """Who undergoes a passive or transitive outcome verb, with conjoined nouns ("two guards and a vendor")."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)  # "had arrested a man": active
     if verb.lemma_.lower() in _lexicon()[4]["intransitive_outcomes"]:  # "the inspector died"
         return [c for c in verb.children if c.dep_ == "nsubj"]
     out = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not passive]
@@ -490,10 +526,20 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for p in doc:
         if p.pos_ != "NOUN" or p.tag_ != "NN" or not _is_person(p) \
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in p.children) \
                 or any(f.span.start <= p.idx < f.span.end for f in found + out):
             continue
-        group = _total_of(p) or (p.head if p.dep_ == "conj" and p.head.pos_ == "NOUN" and p.head.i < p.i else None)
+        conjunct = p.dep_ == "conj" and p.head.pos_ == "NOUN" and p.head.i < p.i
+        if not any(c.dep_ == "det" and (c.lower_ in ("a", "an") or conjunct and c.lower_ == "the") for c in p.children):
+            continue  # "12 workers and the foreman": the foreman is one more
+        if (kind := _kind_of_includer(p)) is not None:
+            left = p.left_edge if p.left_edge.i >= p.i - 6 else p  # "The wounded, who include a young boy"
+            out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
+                              counted=Span.of(text, p.idx, p.idx + len(p.text))))
+            continue
+        group = _total_of(p) or (p.head if conjunct else None)
+        end = p
+        if p.lower_ in _lexicon()[4]["captive_words"]:  # "... and the foreman hostage": the foreman
+            end = max((c for c in p.children if c.dep_ == "compound"), key=lambda c: c.i, default=p)
         if group is None or not _has_count(group):
             continue
         fig = next((f for f in found if f.span.start <= group.idx < f.span.end + 1
@@ -501,9 +547,67 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
         if fig is None or fig.kind not in _lexicon()[4]["single_person_kinds"]:
             continue
         left = p.left_edge if p.left_edge.i >= p.i - 6 else p
-        out.append(Figure(kind=fig.kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
-                          counted=Span.of(text, p.idx, p.idx + len(p.text))))
+        out.append(Figure(kind=fig.kind, value=1, span=Span.of(text, left.idx, end.idx + len(end.text)),
+                          counted=Span.of(text, end.idx, end.idx + len(end.text))))
     return out
+
+
+def _taken_away(verb: Token, data: dict) -> bool:
+    """A passive "taken" that says people were carried off: not to hospital, into custody, for questioning."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ in ("oprd", "acomp", "dobj") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "by"):
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("to", "into", "in", "inside"):
+            if any(o.lemma_.lower() in data["not_captive_places"] or o.lemma_.lower() in data["state_nouns"]
+                   for o in c.children if o.dep_ == "pobj"):
+                return False
+        if c.dep_ == "advmod" and c.lower_ in ("in", "aback"):
+            return False
+    return True
+
+
+def _subgroups_told_after(doc: Doc, found: list[Figure], skip: list[tuple[int, int]]) -> list[Figure]:
+    """"Nine people were killed. Two of them were women": "N of them were <people>" opening the next sentence
+    counts a subgroup of the last casualty figure of the sentence before, with its kind."""
+    text = doc_text(doc)
+    single = _lexicon()[4]["single_person_kinds"]
+    out: list[Figure] = []
+    for tok in doc:
+        if not (tok.like_num or is_number_word(tok.text)) or tok.dep_ != "nsubj" or tok.head.lemma_ != "be" \
+                or any(f.span.start <= tok.idx < f.span.end for f in found) or any(s <= tok.idx < e for s, e in skip):
+            continue
+        if not any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in tok.children):
+            continue
+        if not any(c.dep_ == "attr" and c.tag_ == "NNS" and (_is_person_plural(c)) for c in tok.head.children):
+            continue
+        sent = tok.sent
+        if sent.start == 0:
+            continue
+        before = doc[sent.start - 1].sent
+        prior = [f for f in found if before.start_char <= f.span.start < before.end_char and f.kind in single]
+        value = parse_number([tok.text])
+        if not prior or value is None or value >= prior[-1].value:
+            continue
+        out.append(Figure(kind=prior[-1].kind, value=value, span=Span.of(text, tok.idx, tok.idx + len(tok.text))))
+    return out
+
+
+def _is_person_plural(tok: Token) -> bool:
+    data = _lexicon()[4]
+    lemma = tok.lemma_.lower()
+    return lemma in data["person_nouns"] or tok.lower_ in data["person_nouns"] or lemma in (
+        "woman", "man", "child", "people", "civilian", "soldier", "policeman", "student", "worker")
+
+
+def _kind_of_includer(p: Token) -> str | None:
+    """"The wounded, who include a young boy": the kind of the group a relative "include" clause names."""
+    verb = p.head
+    if p.dep_ != "dobj" or verb.lemma_.lower() not in ("include", "comprise") or verb.dep_ != "relcl":
+        return None
+    kind = _kind_of(verb.head)
+    return kind if kind in _lexicon()[4]["single_person_kinds"] else None
 
 
 def _conjunct_value(tok: Token) -> tuple[int, str | None] | None:

@@ -15,6 +15,7 @@ from rashomon.models import Argument, Event, Span, Statement
 from rashomon.nlp.model import doc_text
 
 _LINKS = load_json("statements/links.json")
+_ROLES = {k: frozenset(v) for k, v in load_json("roles/lexicon.json").items() if isinstance(v, list)}
 RESPONSIBILITY_OF_TYPE = {"claim_of_responsibility": "claimed", "accusation": "accused", "denial": "denied"}
 _NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
@@ -37,17 +38,129 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
         if who is not None and who is st.source:
             who = party_of_source(doc, who)
-        if who is None or not _names_an_agent(doc, who, events) or (who is st.source and not st.speaker):
+        if who is None or (who is st.source and not st.speaker) or not _names_an_agent(doc, who, events) and not (
+                st.type == "accusation" and _parties(doc, who, events)):
             continue
         who = _trimmed(doc, who)  # "... blames Tajikistan\n\n": a headline's target without the line breaks
         if st.type == "denial" and not (_words(who.text) & accused or _denies_a_part(st)):
             continue
+        parties = _parties(doc, who, events) if st.type == "accusation" else [who]
         for idx in st.events:
             ev = events[idx]
-            if any(a.span == who and a.responsibility == status for a in ev.arguments):
+            for party in parties:
+                if any(a.span == party and a.responsibility == status for a in ev.arguments):
+                    continue
+                name = st.speaker if party is st.source and st.speaker else party.text
+                ev.arguments.append(Argument(role="perpetrator_org", span=party, entity=name, responsibility=status))
+    add_acknowledged(doc, statements, events)
+
+
+def add_acknowledged(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
+    """"In a statement, it said its aircraft had struck military targets": a party that says its own forces
+    carried out the act acknowledges it (claimed), whatever the statement's type."""
+    for n, st in enumerate(statements):
+        if not st.events or st.source is None or not st.speaker or not _own_forces_acted(doc, st.content):
+            continue
+        party = _speaker_mention(doc, st)
+        if party is None or not _names_an_agent(doc, party, events):
+            continue
+        # "X dismissed the accusation. In a statement, it said its aircraft had struck ...": the speaker goes on
+        # about the incident its statement just before was about
+        before = next((o for o in reversed(statements[:n]) if o.speaker == st.speaker and o.events
+                       and o.cue.start < st.cue.start), None)
+        for idx in (before.events if before is not None else st.events):
+            ev = events[idx]
+            if not any(a.span == party for a in ev.arguments):
+                ev.arguments.append(Argument(role="perpetrator_org", span=party, entity=st.speaker,
+                                             responsibility="claimed"))
+
+
+def _own_forces_acted(doc: Doc, content: Span) -> bool:
+    """The content has an attack verb whose subject is the speaker's own forces ("its aircraft", "our troops",
+    "we"), not negated."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own = frozenset(_ROLES["own_force_nouns"])
+    attack = _ROLES["attack_verbs"]
+    for tok in span:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in attack or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        for subj in tok.children:
+            if subj.dep_ != "nsubj":
                 continue
-            name = st.speaker if who is st.source and st.speaker else who.text
-            ev.arguments.append(Argument(role="perpetrator_org", span=who, entity=name, responsibility=status))
+            if subj.lower_ == "we" or subj.lemma_.lower() in own and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subj.children):
+                return True
+    return False
+
+
+def _speaker_mention(doc: Doc, st: Statement) -> Span | None:
+    """The speaker as named: the source unless a pronoun, else the canonical name's last mention before it."""
+    source = st.source
+    if source.text.strip().lower() not in ("it", "they", "we", "he", "she"):
+        return party_of_source(doc, source)
+    text = doc_text(doc)
+    at = text.rfind(st.speaker, 0, source.start)
+    return Span.of(text, at, at + len(st.speaker)) if at >= 0 else None
+
+
+def _parties(doc: Doc, target: Span, events: list[Event]) -> list[Span]:
+    """The parties an accusation names: the target without the act it is accused of ("X of carrying out the
+    strike"), each conjunct ("X and their allies", "the work of X and of Y") and the name a party goes by ("a
+    gang known as X"). The target itself when it cannot be split."""
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None:
+        return [target] if _names_an_agent(doc, target, events) else []
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return [target] if _names_an_agent(doc, target, events) else []
+    heads = [root, *root.conjuncts]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":  # "the work of X and of Y"
+        heads += [o for p in root.head.conjuncts for o in p.children if o.dep_ == "pobj"]
+    heads += [_name_of(h) for h in list(heads) if _name_of(h) is not None]
+    text = doc_text(doc)
+    out: list[Span] = []
+    for h in heads:  # a conjunct or a name may lie past the target's span ("blamed a gang known as X")
+        toks = [t for t in _own_words(h) if t.i >= span.start and (h is not root or t.i < span.end)]
+        while toks and (toks[0].is_punct or toks[0].is_space):
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        if not toks:
+            continue
+        part = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        if _names_an_agent(doc, part, events) and part not in out:
+            out.append(part)
+    if not out and _names_an_agent(doc, target, events):
+        return [target]
+    return out
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The head's phrase without its conjuncts, a relative or naming clause, and the act it is accused of."""
+    cut = {c.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "acl", "appos")
+           or c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in") and any(
+               o.tag_ == "VBG" or o.pos_ == "VERB" or _is_incident_word(o) for o in c.children)}
+    return [t for t in head.subtree if not any(a.i in cut for a in [t, *t.ancestors])]
+
+
+def _name_of(tok: Token) -> Token | None:
+    """"a gang known as X", "a group calling itself X": X."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name"):
+            for g in c.children:
+                if g.dep_ in ("oprd", "attr", "xcomp") and g.pos_ in ("PROPN", "NOUN"):
+                    return g
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    return next((o for o in g.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _is_incident_word(tok: Token) -> bool:
+    from rashomon.extract.events import is_trigger_word
+
+    return tok.pos_ == "NOUN" and is_trigger_word(tok)
 
 
 def _trimmed(doc: Doc, span: Span) -> Span:

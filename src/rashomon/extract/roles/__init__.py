@@ -110,6 +110,25 @@ def _claimant_heads(doc: Doc) -> list[int]:
 _NAMING = {"call", "name", "know", "identify"}
 
 
+def _blamed_heads(doc: Doc) -> list[int]:
+    """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X"."""
+    from .lexicon import lexicon
+
+    verbs = lexicon()["blame_on_verbs"]
+    heads: list[int] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        # (the parser may hang "on X" on the agent: "blamed by a spokesman on X")
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for prep in [*tok.children, *(c for a in agents for c in a.children)]:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        heads.extend(t.i for t in (obj, *obj.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
+    return heads
+
+
 def _incident_word(tok) -> bool:
     from rashomon.extract.events import is_trigger_word
 
@@ -136,7 +155,7 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
 
     lex = lexicon()
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
-    for head in _claimant_heads(doc) + sorted(suspect_heads(doc)):
+    for head in _claimant_heads(doc) + sorted(suspect_heads(doc)) + _blamed_heads(doc):
         tok = doc[head]
         if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
                 or names_no_party(doc, tok.left_edge.i, tok.i + 1) or _incident_word(tok) \

@@ -113,9 +113,44 @@ def suspected_parties(tokens: Doc | Span) -> list[int]:
             comp = [c for c in tok.children if c.dep_ == "xcomp"]
             if any(t.lower_ == "behind" or t.lemma_.lower() in lex["attack_verbs"] for c in comp for t in c.subtree):
                 heads.extend(c for c in tok.children if c.dep_ == "nsubjpass")
+    heads.extend(sponsors(tokens))
     out: list[int] = []
     for h in heads:
         out.extend(t.i for t in (h, *h.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
+    return out
+
+
+def sponsors(tokens: Doc | Span) -> list[Token]:
+    """The party behind the attackers: "carried out on behalf of X", "on the orders of X", "people
+    acting for X", "the gunmen worked for X", "the gang is linked to X". The act or the acting party must
+    be an attack verb or an attacker noun; an intermediary ("handlers from X") gives way to its party."""
+    lex = lexicon()
+    attackers = set(lex["perp_nouns"]) | set(lex["intermediary_nouns"]) | set(lex["sponsored_agents"])
+    out: list[Token] = []
+    for tok in tokens:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        party = None
+        if low in lex["sponsor_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "under"):
+            verb = tok.head.head
+            vl = verb.lemma_.lower()
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if verb.pos_ == "VERB" and (vl in lex["attack_verbs"] or vl in lex["sponsored_acts"] or vl in lex["sponsor_verbs"]
+                                        and subj is not None and (subj.pos_ == "PRON" or subj.lemma_.lower() in attackers)):
+                party = next(iter(_objects(tok, {"of"})), None)  # ("a lawyer acted on behalf of the family": no)
+        elif tok.pos_ == "VERB" and lemma in lex["sponsor_verbs"]:
+            agent = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if agent is not None and (agent.lemma_.lower() in attackers or agent.lower_ in attackers):
+                party = next(iter(_objects(tok, {"for"})), None)
+        elif tok.pos_ == "VERB" and lemma in lex["link_verbs"]:
+            agent = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if agent is not None and (agent.lemma_.lower() in attackers or agent.lower_ in attackers):
+                party = next(iter(_objects(tok, {"to", "with"})), None)
+        if party is None:
+            continue
+        if party.lower_ in lex["intermediary_nouns"] or party.lemma_.lower() in lex["intermediary_nouns"]:
+            # "the instructions of handlers from X": the parser may hang "from X" on either noun
+            party = next(iter(_objects(party, {"from", "of", "for"}) + _objects(party.head.head, {"from"})), party)
+        out.append(party)
     return out
 
 
