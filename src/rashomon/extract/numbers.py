@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rashomon.data import load_json
@@ -13,6 +14,7 @@ def _lex() -> dict:
     return load_json("events/lexicon.json")
 
 
+@functools.lru_cache(maxsize=65536)
 def word_value(word: str) -> int | None:
     """Value of one number word or digit string, or None."""
     w = word.lower().strip()
@@ -32,6 +34,7 @@ def word_value(word: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_number_word(word: str) -> bool:
     w = word.lower()
     return word_value(w) is not None or w in _lex()["scales"]
