@@ -43,6 +43,8 @@ def _kind_of(token: Token) -> str | None:
             kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN" for t in token.subtree
             if token.i < t.i <= token.i + 12):
         return "kidnapped"  # "held 29 passengers and the driver hostage": taken, not arrested
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_by_attackers(token):
+        return "kidnapped"  # "pirates hijacked a tanker and held its 12 crew members": taken, not arrested
     if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold":
         captive = _lexicon()[4]["captive_words"]
         for t in token.doc[token.i + 1: min(token.i + 13, token.sent.end)]:
@@ -51,6 +53,20 @@ def _kind_of(token: Token) -> str | None:
             if t.lower_ in captive:
                 return "kidnapped"  # (the parser may hang "hostage" on another verb)
     return kind
+
+
+def _held_by_attackers(verb: Token) -> bool:
+    """"held" whose holders are the attackers: its subject is an attacker noun ("the gunmen held ..."), or it
+    continues a hijacking or kidnapping verb ("hijacked a tanker and held its crew")."""
+    from rashomon.extract.events import is_trigger_word
+
+    perps = _lexicon()[3]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (subj.lower_ in perps or subj.lemma_.lower() in perps):
+        return True
+    head = verb.head if verb.dep_ == "conj" else None
+    return head is not None and head.pos_ == "VERB" and is_trigger_word(head) \
+        and _lexicon()[0].get(head.lemma_.lower()) in (None, "kidnapped")
 
 
 def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:

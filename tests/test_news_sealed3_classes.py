@@ -1,0 +1,28 @@
+"""Classes read on reports_sealed3 (after its one run), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.engine.pipeline import Pipeline
+from rashomon.models import Document
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline()
+
+
+def _analyze(pipe, body: str, published: str = "2025-06-04"):
+    text = f"Headline\n\nBy A Writer\nJune 4, 2025\n\n{body}"
+    return pipe.analyze(Document(id="t", text=text, published=published))
+
+
+def test_pirates_who_hijack_are_the_attackers_and_the_crew_they_hold_is_kidnapped(pipe):
+    a = _analyze(pipe, "Armed pirates hijacked a tanker off the port of Kuala Selat early on Sunday and held its 12 "
+                       "crew members for six hours, the coast guard said. Police later held 11 suspects in the port.")
+    ev = a.events[0]
+    assert ev.type == "hijacking"
+    assert any("pirates" in arg.span.text for arg in ev.arguments if arg.role.startswith("perpetrator"))
+    kinds = {(f.kind, f.value) for f in ev.figures}
+    assert ("kidnapped", 12) in kinds and ("arrested", 12) not in kinds and ("arrested", 11) in kinds
