@@ -26,3 +26,13 @@ def test_pirates_who_hijack_are_the_attackers_and_the_crew_they_hold_is_kidnappe
     assert any("pirates" in arg.span.text for arg in ev.arguments if arg.role.startswith("perpetrator"))
     kinds = {(f.kind, f.value) for f in ev.figures}
     assert ("kidnapped", 12) in kinds and ("arrested", 12) not in kinds and ("arrested", 11) in kinds
+
+
+def test_an_accused_party_dismissing_the_accusation_denies_it(pipe):
+    a = _analyze(pipe, "A drone exploded on a farm near the village of Ostrova on Monday, killing a farmer, police "
+                       "said. The interior minister accused the Northern Front of the attack. The Northern Front "
+                       "dismissed the accusation as propaganda.")
+    perps = [(arg.span.text, arg.responsibility) for ev in a.events for arg in ev.arguments
+             if arg.role.startswith("perpetrator")]
+    assert ("Northern Front", "accused") in perps or ("the Northern Front", "accused") in perps
+    assert any("Northern Front" in text and resp == "denied" for text, resp in perps)

@@ -33,16 +33,18 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 for w in _words(a.span.text)}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
+        if st.type == "dismissal" and _denies_a_part(st):
+            status = "denied"  # "the embassy dismissed the accusation as propaganda": the accused denies it
         if not status:
             continue
-        who = st.source if st.type in ("claim_of_responsibility", "denial") else st.target
+        who = st.source if status in ("claimed", "denied") else st.target
         if who is not None and who is st.source:
             who = party_of_source(doc, who)
         if who is None or (who is st.source and not st.speaker) or not _names_an_agent(doc, who, events) and not (
                 st.type == "accusation" and _parties(doc, who, events)):
             continue
         who = _trimmed(doc, who)  # "... blames Tajikistan\n\n": a headline's target without the line breaks
-        if st.type == "denial" and not (_words(who.text) & accused or _denies_a_part(st)):
+        if status == "denied" and not (_words(who.text) & accused or _denies_a_part(st)):
             continue
         parties = _parties(doc, who, events) if st.type == "accusation" else [who]
         for idx in st.events:
