@@ -4,7 +4,8 @@ Run: python tests/data/check_data.py   (exit status 1 on any problem)
 
 Checks every exact-text value against its report, the enums, dates and the
 counts promised in tests/data/README.md, for reports/, reports_unseen/,
-reports_sealed/, reports_sealed2/, reports_sealed3/, crossdoc/ and pairs.jsonl.
+reports_sealed/, reports_sealed2/, reports_sealed3/, reports_sealed4/, crossdoc/ and
+pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -182,7 +183,7 @@ def check_reports() -> int:
 def check_unseen(name: str = "reports_unseen", expected: int = 16,
                  words: tuple[int, int] = (180, 450)) -> int:
     """reports_unseen/ (16) and reports_sealed*/ (14 each): same gold format, 180-450 words
-    (250-420 for reports_sealed3/), one main country per report."""
+    (250-420 for reports_sealed3/ and reports_sealed4/), one main country per report."""
     folder = HERE / name
     txts = sorted(folder.glob("*.txt"))
     countries: Counter[str] = Counter()
@@ -369,11 +370,21 @@ def main() -> int:
     if overlap3:
         err("reports_sealed3", f"main countries already used in reports/, reports_unseen/, "
             f"reports_sealed/ or reports_sealed2/: {sorted(overlap3)}")
+    n_sealed4 = check_unseen("reports_sealed4", 14, words=(250, 420))
+    overlap4 = main_countries("reports_sealed4") & (main_countries("reports")
+                                                    | main_countries("reports_unseen")
+                                                    | main_countries("reports_sealed")
+                                                    | main_countries("reports_sealed2")
+                                                    | main_countries("reports_sealed3"))
+    if overlap4:
+        err("reports_sealed4", f"main countries already used in reports/, reports_unseen/, "
+            f"reports_sealed/, reports_sealed2/ or reports_sealed3/: {sorted(overlap4)}")
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
     print(f"reports: {n_reports}  unseen reports: {n_unseen}  sealed reports: {n_sealed}  "
           f"sealed2 reports: {n_sealed2}  sealed3 reports: {n_sealed3}  "
+          f"sealed4 reports: {n_sealed4}  "
           f"crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
