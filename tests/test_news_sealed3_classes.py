@@ -36,3 +36,9 @@ def test_an_accused_party_dismissing_the_accusation_denies_it(pipe):
              if arg.role.startswith("perpetrator")]
     assert ("Northern Front", "accused") in perps or ("the Northern Front", "accused") in perps
     assert any("Northern Front" in text and resp == "denied" for text, resp in perps)
+
+
+def test_debris_from_a_foreign_missile_places_nothing_abroad(pipe):
+    a = _analyze(pipe, "Missile debris hits village\n\nIn October 2022, debris from a Belarusian missile fell in a "
+                       "field, damaging two barns but causing no casualties, officials said.")
+    assert all(ev.place is None or ev.place.country != "BY" for ev in a.events)

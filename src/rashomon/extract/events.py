@@ -625,7 +625,10 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
                 and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
-                and tok.head.lemma_.lower() not in words:  # "called the Armenian statement disinformation"
+                and tok.head.lemma_.lower() not in words \
+                and tok.head.lemma_.lower() not in _triggers()["remote_weapons"]:
+            # "called the Armenian statement disinformation": whose words; "debris from a Russian missile": who
+            # fired it; neither says where
             code = demonym_country(tok.text)
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text
