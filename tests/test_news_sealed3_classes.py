@@ -42,3 +42,10 @@ def test_debris_from_a_foreign_missile_places_nothing_abroad(pipe):
     a = _analyze(pipe, "Missile debris hits village\n\nIn October 2022, debris from a Belarusian missile fell in a "
                        "field, damaging two barns but causing no casualties, officials said.")
     assert all(ev.place is None or ev.place.country != "BY" for ev in a.events)
+
+
+def test_shells_fired_from_across_a_river_strike_where_they_land(pipe):
+    a = _analyze(pipe, "Mortar shells fired from across the Prut River struck a farm near the town of Cahul late "
+                       "on Tuesday, killing two workers, officials said.")
+    main = [ev for ev in a.events if not ev.background]
+    assert len(main) == 1 and main[0].place is not None and main[0].place.country == "MD"

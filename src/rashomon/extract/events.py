@@ -945,6 +945,8 @@ def _route_end(doc: Doc, place: Place) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "to the port city of Karachi"
     data = load_json("events/places.json")
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.lower_ in data["route_prepositions"]:
+        return True  # "shells fired from across the river": where they came from
     # "at the entrance to the village of X" is at X
     return node.dep_ == "pobj" and node.head.lower_ in data["route_prepositions"] \
         and node.head.head.lower_ not in data["at_place_nouns"]
