@@ -49,3 +49,11 @@ def test_shells_fired_from_across_a_river_strike_where_they_land(pipe):
                        "on Tuesday, killing two workers, officials said.")
     main = [ev for ev in a.events if not ev.background]
     assert len(main) == 1 and main[0].place is not None and main[0].place.country == "MD"
+
+
+def test_since_a_date_when_something_happened_dates_that_background_incident(pipe):
+    a = _analyze(pipe, "Gunmen killed four farmers near the town of Kasulu on Wednesday, police said.\n\n"
+                       "It was the worst attack in Kenya since June 2014, when gunmen raided the coastal town of "
+                       "Mpeketoni, killing about 50 people.")
+    back = [ev for ev in a.events if ev.background]
+    assert back and back[0].date is not None and back[0].date.value == "2014-06"

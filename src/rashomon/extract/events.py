@@ -409,6 +409,18 @@ def _date_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in load_json("events/dates.json").items() if not k.startswith("_")}
 
 
+def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
+    """The trigger's clause opens with "when" right after the date (", when ..."): it tells what happened then."""
+    nxt = date_span.end
+    while nxt < len(doc) and (doc[nxt].is_punct or doc[nxt].is_space):
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "when" or nxt - date_span.end > 2:
+        return False
+    verb = doc[nxt].head
+    return verb.i in own or any(t.i in own for t in verb.subtree if t.pos_ == "VERB" and t.head.i == verb.i) \
+        or any(a.i == verb.i for a in doc[own.start].ancestors)
+
+
 def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     """Whether a date of the trigger's sentence can be the trigger's own. Not a date that opens a period
     ("the deadliest bombing since the 2003 invasion", "since a ceasefire ended the fighting last year"),
@@ -420,6 +432,8 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     root = span.root
     if root.i in own or any(root.i == a.i for a in doc[own.start].ancestors):
         return True  # "since January 2024, when masked gunmen stormed ...": the date the clause tells of
+    if _when_clause_of(doc, span, own):
+        return True  # "since October 2020, when fighters raided ..." (the parser hangs "when" elsewhere)
     words = _date_words()
     lemmas = _triggers()["lemmas"]
     head = root.head
