@@ -349,36 +349,17 @@ def check_pairs() -> Counter:
 def main() -> int:
     n_reports = check_reports()
     n_unseen = check_unseen()
-    n_sealed = check_unseen("reports_sealed", 14)
-    overlap = main_countries("reports_sealed") & (main_countries("reports")
-                                                  | main_countries("reports_unseen"))
-    if overlap:
-        err("reports_sealed", f"main countries already used in reports/ or reports_unseen/: "
-            f"{sorted(overlap)}")
-    n_sealed2 = check_unseen("reports_sealed2", 14)
-    overlap2 = main_countries("reports_sealed2") & (main_countries("reports")
-                                                    | main_countries("reports_unseen")
-                                                    | main_countries("reports_sealed"))
-    if overlap2:
-        err("reports_sealed2", f"main countries already used in reports/, reports_unseen/ or "
-            f"reports_sealed/: {sorted(overlap2)}")
-    n_sealed3 = check_unseen("reports_sealed3", 14, words=(250, 420))
-    overlap3 = main_countries("reports_sealed3") & (main_countries("reports")
-                                                    | main_countries("reports_unseen")
-                                                    | main_countries("reports_sealed")
-                                                    | main_countries("reports_sealed2"))
-    if overlap3:
-        err("reports_sealed3", f"main countries already used in reports/, reports_unseen/, "
-            f"reports_sealed/ or reports_sealed2/: {sorted(overlap3)}")
-    n_sealed4 = check_unseen("reports_sealed4", 14, words=(250, 420))
-    overlap4 = main_countries("reports_sealed4") & (main_countries("reports")
-                                                    | main_countries("reports_unseen")
-                                                    | main_countries("reports_sealed")
-                                                    | main_countries("reports_sealed2")
-                                                    | main_countries("reports_sealed3"))
-    if overlap4:
-        err("reports_sealed4", f"main countries already used in reports/, reports_unseen/, "
-            f"reports_sealed/, reports_sealed2/ or reports_sealed3/: {sorted(overlap4)}")
+    # sealed sets, oldest first: each with its word range, and no main country of any earlier set
+    sealed: dict[str, int] = {}
+    earlier = main_countries("reports") | main_countries("reports_unseen")
+    for name, words in (("reports_sealed", None), ("reports_sealed2", None), ("reports_sealed3", (250, 420)),
+                        ("reports_sealed4", (250, 420))):
+        sealed[name] = check_unseen(name, 14) if words is None else check_unseen(name, 14, words=words)
+        overlap = main_countries(name) & earlier
+        if overlap:
+            err(name, f"main countries already used in an earlier set: {sorted(overlap)}")
+        earlier |= main_countries(name)
+    n_sealed, n_sealed2, n_sealed3, n_sealed4 = sealed.values()
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
