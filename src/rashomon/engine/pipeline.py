@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, tag_cues_batch
-from rashomon.extract.events import extract_events, incident_at, is_trigger_word, is_verbal_attack
+from rashomon.extract.events import extract_events, incident_at, is_incident_noun, is_trigger_word, is_verbal_attack
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -154,7 +154,7 @@ def _date_link(tspan, cue) -> str | None:
             return None if cue.root.head.i == node.i else "other"
         if node.pos_ != "ADP":
             direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue
-            if node.pos_ == "NOUN" and is_trigger_word(node) and node.head.lower_ in _SEQUENCE_PREPS:
+            if is_incident_noun(node) and node.head.lower_ in _SEQUENCE_PREPS:
                 return "other"  # "put the toll at 19 after the strike on Monday, but said ...": the strike's day
     return None
 

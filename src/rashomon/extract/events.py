@@ -217,6 +217,11 @@ def is_trigger_word(tok: Token) -> bool:
     return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
 
+def is_incident_noun(tok: Token) -> bool:
+    """A noun that names an incident ("the strike", "a truck bomb"), not someone ("gunmen")."""
+    return tok.pos_ == "NOUN" and is_trigger_word(tok)
+
+
 def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
     """"this attack", "the attacker struck", a name given to an incident already told ("called it
     a massacre", "it was the deadliest attack"), or the offence someone is charged with ("charged two
@@ -417,7 +422,7 @@ def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
     if nxt >= len(doc) or doc[nxt].lower_ != "when" or nxt - date_span.end > 2:
         return False
     verb = doc[nxt].head
-    return verb.i in own or any(t.i in own for t in verb.subtree if t.pos_ == "VERB" and t.head.i == verb.i) \
+    return verb.i in own or any(c.i in own for c in verb.children if c.pos_ == "VERB") \
         or any(a.i == verb.i for a in doc[own.start].ancestors)
 
 
@@ -1132,7 +1137,7 @@ def _agent_mentions(doc: Doc, inc: _Incident) -> list[Argument]:
         tok = doc[trig.end - 1]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in agents:
             out.append(_agent_span(doc, tok))
-    orgs = _org_heads()
+    orgs = roles_lexicon()["org_heads"]
     for subj in _subject_agents(doc, inc):
         arg = _agent_span(doc, subj)
         if subj.lemma_.lower() in orgs or subj.ent_type_ == "ORG":
@@ -1158,7 +1163,7 @@ def _attackers_group(doc: Doc, ev: Event) -> list[Argument]:
                 continue
             for group in prep.children:
                 if group.dep_ == "pobj" and (group.ent_type_ in ("ORG", "NORP") and group.pos_ == "PROPN"
-                                             or group.lemma_.lower() in _org_heads()):
+                                             or group.lemma_.lower() in roles_lexicon()["org_heads"]):
                     first = min([group.i, *(c.left_edge.i for c in group.children
                                             if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and c.i < group.i)])
                     out.append(Argument(role="perpetrator_org", entity=doc[first:group.i + 1].text,
@@ -1172,11 +1177,6 @@ def _agent_span(doc: Doc, noun: Token) -> Argument:
     start = min([noun.i, *(m.left_edge.i for m in mods)])
     return Argument(role="perpetrator_individual", entity=noun.lemma_.lower(),
                     span=Span.of(doc_text(doc), doc[start].idx, noun.idx + len(noun.text)))
-
-
-@functools.lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    return frozenset(roles_lexicon()["org_heads"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -1213,7 +1213,7 @@ def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
             people = lemma in words["subject_people"] or subj.lower_ in words["subject_people"] \
                 or (subj.lower_ in roles_lexicon()["human_nouns"] and subj.lower_ not in words["not_subject_people"]) \
                 or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")
-            org = (lemma in _org_heads() or subj.ent_type_ == "ORG") and subj.ent_type_ not in ("GPE", "LOC", "FAC")
+            org = (lemma in roles_lexicon()["org_heads"] or subj.ent_type_ == "ORG") and subj.ent_type_ not in ("GPE", "LOC", "FAC")
             if lemma in perp_nouns or subj.lower_ in perp_nouns:
                 out.append(subj)
             elif org and not passive and transitive and verb.lemma_.lower() not in words["intransitive_lemmas"] \

@@ -408,9 +408,9 @@ def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
             continue
         if t.head.lemma_.lower() != "be" or _negated(t.head):
             continue
-        if any(x.lemma_.lower() in sets["reprisal_nouns"] for x in t.head.children if x.dep_ in ("attr", "prep")) \
-                or any(x.lemma_.lower() in sets["reprisal_nouns"] for a in t.head.children if a.dep_ == "prep"
-                       for x in a.children if x.dep_ == "pobj"):
+        told = [x for x in t.head.children if x.dep_ == "attr"]  # "were a response", "were in retaliation"
+        told += [x for a in t.head.children if a.dep_ == "prep" for x in a.children if x.dep_ == "pobj"]
+        if any(x.lemma_.lower() in sets["reprisal_nouns"] for x in told):
             return True
     return False
 
@@ -420,7 +420,7 @@ def _party_behind(ct: SpacySpan) -> Token | None:
     "responsibility lies with X", "the evidence pointed to X", "police suspect X". Only in a sentence that
     tells of an attack or a wrong, and never the speaker's own side ("on behalf of our people")."""
     sets = _lex()["sets"]
-    found = None
+    found, lem = None, ""
     for t in ct:
         lem = t.lemma_.lower()
         cand = None
@@ -441,12 +441,11 @@ def _party_behind(ct: SpacySpan) -> Token | None:
             break
     if found is None:
         return None
-    if t.lemma_.lower() == "suspect":
+    if lem == "suspect":
         return found  # a suspect is suspected of a wrong
     sent = found.sent  # the sentence, or the one before it, tells of an attack or a wrong
-    window = sent.doc[max(sent.start - 1, 0):sent.end]
-    if sent.start > 0:
-        window = sent.doc[sent.doc[sent.start - 1].sent.start:sent.end]
+    doc = sent.doc
+    window = doc[doc[sent.start - 1].sent.start if sent.start else 0:sent.end]
     wrong = sets["wrongdoing_nouns"] | sets["wrongdoing_verbs"]
     if any(x.lemma_.lower() in wrong or x.lemma_.lower() in ATTACK_NOUNS or x.lower_ in wrong for x in window):
         return found

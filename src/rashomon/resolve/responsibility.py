@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.events import is_incident_noun
 from rashomon.extract.places import country_name, demonym_country
 from rashomon.models import Argument, Event, Span, Statement
 from rashomon.nlp.model import doc_text
@@ -143,7 +144,7 @@ def _own_words(head: Token) -> list[Token]:
     """The head's phrase without its conjuncts, a relative or naming clause, and the act it is accused of."""
     cut = {c.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "acl", "appos")
            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in") and any(
-               o.tag_ == "VBG" or o.pos_ == "VERB" or _is_incident_word(o) for o in c.children)}
+               o.tag_ == "VBG" or o.pos_ == "VERB" or is_incident_noun(o) for o in c.children)}
     return [t for t in head.subtree if not any(a.i in cut for a in [t, *t.ancestors])]
 
 
@@ -157,12 +158,6 @@ def _name_of(tok: Token) -> Token | None:
                 if g.dep_ == "prep" and g.lower_ == "as":
                     return next((o for o in g.children if o.dep_ == "pobj"), None)
     return None
-
-
-def _is_incident_word(tok: Token) -> bool:
-    from rashomon.extract.events import is_trigger_word
-
-    return tok.pos_ == "NOUN" and is_trigger_word(tok)
 
 
 def _trimmed(doc: Doc, span: Span) -> Span:

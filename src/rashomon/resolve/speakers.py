@@ -933,13 +933,14 @@ def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:
         todo.extend(c for c in tok.children if c.dep_ == "conj" and cs.start <= c.i < cs.end)
     if len(heads) < 2 or any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc"):
         return []
-    spans = []
+    ents = []
     for tok in sorted(heads, key=lambda t: t.i):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is None or ent.label_ not in _NAMED or not (cs.start <= ent.start and ent.end <= cs.end):
             return []
-        spans.append((ent.start_char, ent.end_char))
-    inside = {i for e in doc.ents for i in range(e.start, e.end) if (e.start_char, e.end_char) in spans}
+        ents.append(ent)
+    spans = [(e.start_char, e.end_char) for e in ents]
+    inside = {i for e in ents for i in range(e.start, e.end)}
     if any(t.i not in inside and not (t.dep_ == "cc" or t.is_punct or t.is_space or t.lower_ in ("the", "both"))
            for t in cs):
         return []  # the names and their glue only ("Saudi Arabia and Qatar", "both Hamas and Fatah")

@@ -68,14 +68,13 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
 def _names_an_incident(doc: Doc, c: Candidate) -> bool:
     """"Two arson attacks in X claimed by a group": a mention headed by an incident noun is no perpetrator
     (an attacker noun, "gunmen", "bombers", is)."""
-    from rashomon.extract.events import is_trigger_word
+    from rashomon.extract.events import is_incident_noun
 
     from .lexicon import lexicon
 
     head = doc[c.head]
     agents = lexicon()["perp_nouns"]
-    return head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in agents \
-        and head.lower_ not in agents
+    return is_incident_noun(head) and head.lemma_.lower() not in agents and head.lower_ not in agents
 
 
 SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")
@@ -85,6 +84,8 @@ _CLAIM_VERBS = {"claim", "assume", "accept", "take", "admit"}
 
 def _claimant_heads(doc: Doc) -> list[int]:
     """Head tokens of whoever claims responsibility ("X claimed responsibility", "... claimed by X")."""
+    from rashomon.extract.events import is_incident_noun
+
     heads = []
     t = doc_tokens(doc)
     for i, (lemma, pos) in enumerate(zip(t.lemma, t.pos)):
@@ -93,7 +94,7 @@ def _claimant_heads(doc: Doc) -> list[int]:
         tok = t.toks[i]
         objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
         if tok.dep_ == "acl" and (tok.head.lemma_.lower() in ("attack", "bombing", "killing", "kidnapping", "massacre")
-                                  or _incident_word(tok.head)):
+                                  or is_incident_noun(tok.head)):
             objs.append(tok.head)  # "a suicide car bombing claimed by a PKK offshoot", "a truck bomb claimed by X"
         if tok.lemma_.lower() != "claim" and not any(c.lower_.startswith("responsib") for c in objs):
             continue
@@ -129,12 +130,6 @@ def _blamed_heads(doc: Doc) -> list[int]:
     return heads
 
 
-def _incident_word(tok) -> bool:
-    from rashomon.extract.events import is_trigger_word
-
-    return tok.pos_ == "NOUN" and is_trigger_word(tok)
-
-
 def _named_as(tok) -> int:
     """"a group calling itself X", "a group known as X": the name the claimant goes by, else the claimant."""
     for c in tok.children:
@@ -151,6 +146,8 @@ def _named_as(tok) -> int:
 def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
     """A group that claims responsibility, or that the report names as the suspect ("suspicion fell
     on X"), is a perpetrator, whatever the classifier says."""
+    from rashomon.extract.events import is_incident_noun
+
     from .lexicon import lexicon
 
     lex = lexicon()
@@ -158,7 +155,7 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
     for head in _claimant_heads(doc) + sorted(suspect_heads(doc)) + _blamed_heads(doc):
         tok = doc[head]
         if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
-                or names_no_party(doc, tok.left_edge.i, tok.i + 1) or _incident_word(tok) \
+                or names_no_party(doc, tok.left_edge.i, tok.i + 1) or is_incident_noun(tok) \
                 and tok.lemma_.lower() not in lex["perp_nouns"]:
             continue  # ("Two arson attacks claimed by X": a headline's attacks claim nothing)
         best = None
