@@ -403,10 +403,34 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     if not dates:
         return None
     anchor = doc[token_i].idx
-    best = min(dates, key=lambda t: abs(t.span.start - anchor))
+    # a date in the trigger's own clause before any other ("Two men were shot on Saturday night, and an
+    # explosion tore through a block early on Monday": the explosion's is Monday)
+    verb = _clause_verb(doc[(token_end or token_i + 1) - 1])
+    own_clause = [t for t in dates if verb is not None and getattr(_clause_verb(_root_of(doc, t)), "i", -1) == verb.i]
+    # ... unless the clause is told as what happened at another date ("since April 2019, when bombers
+    # attacked churches on Easter Sunday")
+    when = [t for t in dates if (span := doc.char_span(t.span.start, t.span.end, alignment_mode="expand")) is not None
+            and _when_clause_of(doc, span, own)]
+    best = min(when or own_clause or dates, key=lambda t: abs(t.span.start - anchor))
     if "T" in best.value:  # an event is dated by its day: "Monday morning" -> the Monday
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _clause_verb(tok: Token | None) -> Token | None:
+    """The verb whose clause holds the token (the token itself when a verb; None past the sentence root)."""
+    for _ in range(8):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _root_of(doc: Doc, timex: Timex) -> Token | None:
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -542,7 +566,9 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
     head = tokens.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs()
+    # "In June 2016, gunmen attacked ...": a verb that tells an attack is no speech verb there
+    return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
+        and not (is_trigger_word(head) and not is_verbal_attack(head))
 
 
 def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int,
@@ -778,7 +804,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         if target is None and trig.joins_only:
             # "the armed men stormed the church on Saturday": the story's undated incident, if it has one
             undated_story = [inc for inc in incidents if inc.date is None and not inc.background]
-            target = undated_story[0] if undated_story and trig.date else None
+            # (a day, not a bare month or year: "In June 2016, gunmen attacked ..." tells an earlier attack)
+            target = undated_story[0] if undated_story and trig.date and (
+                len(trig.date.value) >= 10 or undated_story[0] is not incidents[0]) else None
             if target is None:
                 continue
         if target is None:
@@ -1375,9 +1403,19 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
             if _same_sentence(doc, m.start, char):
                 return idx
     main = next((i for i, ev in enumerate(events) if not ev.background), 0)
+    if best is not None and events[best].background and _background_passage(doc, events, char):
+        return best  # "In June 2016, gunmen attacked ... The authorities blamed X": still the older incident
     if best is None or events[best].background:
         return main
     return best
+
+
+def _background_passage(doc: Doc, events: list[Event], char: int) -> bool:
+    """The paragraph up to ``char`` tells only background incidents (at least one)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, char) + 1
+    told = [ev.background for ev in events for m in [ev.trigger, *ev.mentions] if start <= m.start < char]
+    return bool(told) and all(told)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:

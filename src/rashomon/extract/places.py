@@ -417,6 +417,14 @@ def _to_place(span: Span, entry: GazetteerEntry) -> Place:
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-.]*")
 
 
+def _first_name(doc, chunk) -> bool:
+    """"Brigadier General Eugène Mutabazi": a name right before a person's name, and part of it, is no place."""
+    last = chunk[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON" and last.dep_ == "compound" and last.head.ent_type_ == "PERSON" \
+        and bool(last.whitespace_)
+
+
 def find_places(doc) -> list[Place]:
     """All place mentions in a spaCy Doc, resolved where the gazetteer knows them."""
     text = doc_text(doc)
@@ -467,6 +475,8 @@ def find_places(doc) -> list[Place]:
                     ok = _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key]))
                 else:
                     ok = key in small and _plausible_name(chunk) and _small_ok(doc, chunk, key, named)
+                if ok and cased and _first_name(doc, chunk):
+                    ok = False
                 if ok:
                     spans.append((s, e))
                     for t in chunk:

@@ -20,7 +20,10 @@ _ROLES = {k: frozenset(v) for k, v in load_json("roles/lexicon.json").items() if
 RESPONSIBILITY_OF_TYPE = {"claim_of_responsibility": "claimed", "accusation": "accused", "denial": "denied"}
 _NOT_AGENTS = frozenset(_LINKS["not_agents"])
 _REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
-_INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"])
+_INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"]) \
+    + tuple(_LINKS["involvement_phrases"])
+_ACT_GERUNDS = frozenset(_LINKS["act_gerunds"]) | _ROLES["attack_verbs"]
+_ORG_HEADS = _ROLES["org_heads"]
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
                         "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
 
@@ -34,7 +37,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 for w in _words(a.span.text)}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
-        if st.type == "dismissal" and _denies_a_part(st):
+        if st.type == "dismissal" and _denies_a_part(doc, st):
             status = "denied"  # "the embassy dismissed the accusation as propaganda": the accused denies it
         if not status:
             continue
@@ -45,7 +48,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 st.type == "accusation" and _parties(doc, who, events)):
             continue
         who = _trimmed(doc, who)  # "... blames Tajikistan\n\n": a headline's target without the line breaks
-        if status == "denied" and not (_words(who.text) & accused or _denies_a_part(st)):
+        if status == "denied" and not (_words(who.text) & accused or _denies_a_part(doc, st)):
             continue
         parties = _parties(doc, who, events) if st.type == "accusation" else [who]
         for idx in st.events:
@@ -175,11 +178,14 @@ def _words(text: str) -> set[str]:
     return {(country_name(code) or w).lower() if (code := demonym_country(w)) else w for w in words}
 
 
-def _denies_a_part(st: Statement) -> bool:
-    """The denial's content names a part in something ("any involvement", "a role") or an accusation
-    ("rejects the accusation")."""
+def _denies_a_part(doc: Doc, st: Statement) -> bool:
+    """The denial's content names a part in something ("any involvement", "a role", "had nothing to do
+    with"), an accusation ("rejects the accusation") or the act itself ("denied firing the shells")."""
     text = st.content.text.lower()
-    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT)
+    if any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT):
+        return True
+    span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].tag_ == "VBG" and span[0].lemma_.lower() in _ACT_GERUNDS
 
 
 def party_of_source(doc: Doc, source: Span) -> Span | None:
@@ -195,13 +201,42 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
         return source
     for _ in range(3):  # "a lawyer for the gang's alleged leader": the leader's gang
         party = _represented(rep)
-        if party is None or party.pos_ == "PRON":
+        if party is not None and (party.pos_ == "PRON" or _generic_party(party)):
+            # "X rejected the accusation. Its spokesman said ...", "a spokesman for the group": the party told
+            # just before
+            return _antecedent_party(doc, party)
+        if party is None:
             return None
         if party.lemma_.lower() not in _REPRESENTATIVES:
             start = min(t.idx for t in party.subtree if t.i <= party.i)
             return Span.of(doc_text(doc), start, party.idx + len(party.text))
         rep = party
     return None
+
+
+def _generic_party(tok: Token) -> bool:
+    """"the group", "the movement": a definite organisation noun without a name of its own."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_HEADS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("compound", "amod", "poss") for c in tok.children)
+
+
+def _antecedent_party(doc: Doc, ref: Token) -> Span | None:
+    """The organisation a possessive pronoun or "the group" refers to: the last named organisation or
+    organisation noun phrase before it, in its own sentence or the one before (None when there is none)."""
+    sent = ref.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    chunks = {c.root.i: c for c in doc[start:ref.i].noun_chunks}
+    best = None
+    for chunk in chunks.values():
+        root = chunk.root
+        if root.pos_ == "PRON" or not (root.ent_type_ == "ORG" or root.lemma_.lower() in _ORG_HEADS and (
+                root.pos_ == "PROPN" or any(c.dep_ in ("compound", "amod") for c in root.children))):
+            continue
+        if root.dep_ == "appos":  # "X, an armed faction based across the border": the name it describes
+            chunk = chunks.get(root.head.i, chunk)
+        best = chunk
+    return None if best is None else Span.of(doc_text(doc), best.start_char, best.end_char)
 
 
 def _represented(rep: Token) -> Token | None:

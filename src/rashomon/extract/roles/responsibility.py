@@ -145,6 +145,11 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
             agent = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if agent is not None and (agent.lemma_.lower() in attackers or agent.lower_ in attackers):
                 party = next(iter(_objects(tok, {"to", "with"})), None)
+        elif tok.pos_ == "VERB" and lemma in lex["membership_verbs"]:
+            party = _membership(tok, lex["member_subjects"])
+        elif low in lex["allegiance_nouns"] and any(c.dep_ == "amod" and c.lemma_.lower() in ("swear", "pledge")
+                                                    for c in tok.children):
+            party = _membership(tok, lex["member_subjects"])  # 'had "sworn allegiance" to X': the parser makes the oath the head
         if party is None:
             continue
         if party.lower_ in lex["intermediary_nouns"] or party.lemma_.lower() in lex["intermediary_nouns"]:
@@ -152,6 +157,33 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
             party = next(iter(_objects(party, {"from", "of", "for"}) + _objects(party.head.head, {"from"})), party)
         out.append(party)
     return out
+
+
+def _membership(verb: Token, attackers: set[str]) -> Token | None:
+    """"the killers were believed to belong to X", "the suspect had sworn allegiance to X", "he was
+    recruited by X": the party an attacker named by the act (or, with an oath or a recruiter, a pronoun) is said
+    to belong to ("the communist militant had belonged to the navy" tells a career, not a sponsor)."""
+    lex = lexicon()
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "xcomp":  # "were believed to belong to X"
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lemma = verb.lemma_.lower()
+    # a pronoun only with an oath or a recruiter ("he belonged to the ruling party" may be anyone)
+    if subj is None or not (subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they") and lemma != "belong"
+                            or subj.lemma_.lower() in attackers or subj.lower_ in attackers):
+        return None
+    if lemma == "recruit":
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if verb.lower_ in lex["allegiance_nouns"]:
+        return next(iter(_objects(verb, {"to"})), None)
+    if lemma in ("swear", "pledge"):
+        oath = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["allegiance_nouns"]]
+        if not oath:
+            return None
+        return next(iter(_objects(verb, {"to"}) + _objects(oath[0], {"to"})), None)
+    return next(iter(_objects(verb, {"to"})), None)  # belong
 
 
 def suspect_heads(doc: Doc) -> frozenset[int]:

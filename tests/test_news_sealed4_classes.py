@@ -1,0 +1,89 @@
+"""Classes read on reports_sealed4 (after its one run), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.engine.pipeline import Pipeline
+from rashomon.models import Document
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline()
+
+
+def _analyze(pipe, body: str, published: str = "2025-06-04"):
+    text = f"Headline\n\nBy A Writer\nJune 4, 2025\n\n{body}"
+    return pipe.analyze(Document(id="t", text=text, published=published))
+
+
+def _perps(ev):
+    return [(arg.span.text, arg.responsibility) for arg in ev.arguments if arg.role.startswith("perpetrator")]
+
+
+def test_a_statement_in_a_background_paragraph_is_about_the_older_incident(pipe):
+    a = _analyze(pipe, "A bomb exploded at a bus station in the town of Kisoro on Tuesday, killing three people, "
+                       "police said.\n\n"
+                       "Such attacks are rare in the region. In May 2017, gunmen attacked a border post near "
+                       "Bunagana, killing five soldiers. The army blamed the Mountain Lions militia.")
+    main = [ev for ev in a.events if not ev.background]
+    back = [ev for ev in a.events if ev.background]
+    assert len(main) == 1 and back
+    assert not any("Mountain Lions" in text for text, _ in _perps(main[0]))
+    assert any("Mountain Lions" in text and resp == "accused" for ev in back for text, resp in _perps(ev))
+    # the attackers of the older incident are not the story's
+    assert not any(text == "gunmen" for text, _ in _perps(main[0]))
+
+
+def test_a_date_in_the_triggers_own_clause_keeps_two_incidents_of_one_sentence_apart(pipe):
+    a = _analyze(pipe, "A man was stabbed to death outside a bar in the town of Lund on Saturday night, and a "
+                       "grenade exploded in the doorway of a shop in Malmo early on Monday, police said.",
+                 published="2025-06-03")
+    dates = sorted(ev.date.value for ev in a.events if ev.date)
+    assert dates == ["2025-05-31", "2025-06-02"]
+
+
+def test_its_spokesman_speaks_for_the_party_named_just_before(pipe):
+    a = _analyze(pipe, "Rockets hit a market in the town of Kalehe on Sunday, killing four people, officials "
+                       "said. The governor accused the Kivu Liberation Army of firing the rockets.\n\n"
+                       "The Kivu Liberation Army rejected the accusation. Its spokesman, Jean Mbusa, said the "
+                       "group had nothing to do with the attack.")
+    perps = _perps(a.events[0])
+    assert any("Kivu Liberation Army" in text and resp == "denied" for text, resp in perps)
+
+
+def test_a_spokesman_for_the_group_denying_the_act_itself_is_a_denial(pipe):
+    a = _analyze(pipe, "A drone hit a fuel depot near the town of Zarqa on Monday, wounding two guards, the army "
+                       "said. Security sources said the drone was believed to have been launched by Saraya al-Nour, "
+                       "an armed faction based across the border. A spokesman for the group denied launching the "
+                       "drone.")
+    perps = _perps(a.events[0])
+    assert any("Saraya al-Nour" in text and resp == "denied" for text, resp in perps)
+
+
+@pytest.mark.parametrize("sentence, party", [
+    ("Two investigators said the killers were believed to belong to the Red Hand gang.", "Red Hand gang"),
+    ('The security service said the suspect had "sworn allegiance" to the Black Banner group online.',
+     "Black Banner group"),
+])
+def test_attackers_said_to_belong_to_a_group_make_it_a_suspect(pipe, sentence, party):
+    a = _analyze(pipe, "Gunmen opened fire on a bus near the town of Tarija on Sunday, killing six passengers, "
+                       f"police said. {sentence}")
+    assert any(party in text and resp == "suspected" for text, resp in _perps(a.events[0]))
+
+
+def test_a_career_told_of_a_militant_names_no_sponsor(pipe):
+    a = _analyze(pipe, "Gunmen opened fire on a bus near the town of Tarija on Sunday, killing six passengers, "
+                       "police said. The dead rebel commander had belonged to the navy in his youth.")
+    assert not any("navy" in text for text, _ in _perps(a.events[0]))
+
+
+def test_a_first_name_before_a_persons_name_is_no_place(pipe):
+    from rashomon.extract.places import find_places
+
+    doc = pipe.nlp("Shells struck the Rwandan town of Rubavu on Sunday, RDF spokesman Major Eugène Kabera said in "
+                   "a statement.")
+    places = find_places(doc)
+    assert any(p.span.text == "Rubavu" and p.country == "RW" for p in places)
+    assert not any(p.span.text.startswith("Eug") for p in places)
