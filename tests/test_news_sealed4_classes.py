@@ -87,3 +87,27 @@ def test_a_first_name_before_a_persons_name_is_no_place(pipe):
     places = find_places(doc)
     assert any(p.span.text == "Rubavu" and p.country == "RW" for p in places)
     assert not any(p.span.text.startswith("Eug") for p in places)
+
+
+def _statements(pipe, body):
+    return {st.content.text.strip('"“” '): st.type for st in _analyze(pipe, body).statements}
+
+
+def test_a_clause_under_whether_asserts_no_reprisal(pipe):
+    types = _statements(pipe, "Gunmen killed nine villagers in the town of Kisoro on Sunday, the army said. Police "
+                              "said they were investigating whether the raid was revenge for a killing last month.")
+    assert all(t != "claim_of_responsibility" for t in types.values())
+
+
+def test_a_commander_saying_his_units_did_not_fire_denies(pipe):
+    a = _analyze(pipe, "Shells hit the town of Kisoro on Sunday, killing two people, officials said. The Mountain "
+                       "Front was blamed.\n\nIts commander, General Yves Mbala, told reporters on Monday that his "
+                       "units had \"not fired a single shell\" in the area.")
+    assert any(st.type == "denial" and "not fired" in st.content.text for st in a.statements)
+
+
+def test_fire_from_ground_held_by_a_party_accuses_it(pipe):
+    a = _analyze(pipe, "Shells hit the town of Kisoro on Sunday, killing two people, officials said. A "
+                       "spokesman said the shelling had come from positions held by the Youth Guard.")
+    st = next(st for st in a.statements if "positions held" in st.content.text)
+    assert st.type == "accusation" and st.target is not None and "Youth Guard" in st.target.text

@@ -286,7 +286,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 of = _pobj(t, ("of",))
                 if of is not None:
                     return "accusation", _span_of(doc, _np_with_conj(of))
-    party = _party_behind(ct)
+    party = _party_behind(ct) or _fired_from_ground_of(ct)
     if party is not None:
         return "accusation", _span_of(doc, _np_with_conj(party))
     if _group_source(doc, st) and _calls_attacks_reprisal(ct):
@@ -303,8 +303,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             or t.lower_ == "they" and _speaks_as_they(doc, st)
         if _negated(verb):
             # "our fighters did not shell the camp", "it did not target civilians": a party denies its act
-            if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and own_side:
-                return "denial", None
+            if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and (own_side or _own_units(t)):
+                return "denial", None  # ... and "his units had not fired a single shell"
             continue
         own = _own_clause(verb)
         bad_verb = verb.lemma_.lower() in wverbs and not _hits_attackers(verb) or _projectile_attack(verb)
@@ -406,13 +406,41 @@ def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
     for t in ct:
         if t.dep_ != "nsubj" or not (t.lemma_.lower() in ATTACK_NOUNS or t.lemma_.lower() in sets["strike_nouns"]):
             continue
-        if t.head.lemma_.lower() != "be" or _negated(t.head):
-            continue
+        if t.head.lemma_.lower() != "be" or _negated(t.head) or _hypothetical(t.head):
+            continue  # "investigating whether the raid was revenge for ...": nothing is told
         told = [x for x in t.head.children if x.dep_ == "attr"]  # "were a response", "were in retaliation"
         told += [x for a in t.head.children if a.dep_ == "prep" for x in a.children if x.dep_ == "pobj"]
         if any(x.lemma_.lower() in sets["reprisal_nouns"] for x in told):
             return True
     return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    """The verb's clause is opened by "whether" / "if": it asks, it does not assert."""
+    return any(c.dep_ == "mark" and c.lower_ in _lex()["sets"]["hypothetical_marks"] for c in verb.children)
+
+
+def _fired_from_ground_of(ct: SpacySpan) -> Token | None:
+    """"the shelling had come from positions held by X", "rockets were fired from areas controlled by X": the
+    party holding the ground the fire came from."""
+    sets = _lex()["sets"]
+    for t in ct:
+        if t.dep_ != "prep" or t.lower_ != "from" or t.head.lemma_.lower() not in sets["origin_verbs"]:
+            continue
+        for ground in t.children:
+            for part in ground.children:
+                if part.dep_ == "acl" and part.tag_ == "VBN" and part.lemma_.lower() in sets["origin_participles"]:
+                    by = _child(part, ("agent",))
+                    obj = _child(by, ("pobj",)) if by is not None else None
+                    if obj is not None and _is_agent_or_named(obj):
+                        return obj
+    return None
+
+
+def _own_units(tok: Token) -> bool:
+    """"his units", "our troops", "its aircraft": a speaker's own forces, by a possessive pronoun."""
+    return tok.lower_ in _lex()["sets"]["own_unit_nouns"] and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "its", "their", "my") for c in tok.children)
 
 
 def _party_behind(ct: SpacySpan) -> Token | None:
