@@ -111,3 +111,38 @@ def test_fire_from_ground_held_by_a_party_accuses_it(pipe):
                        "spokesman said the shelling had come from positions held by the Youth Guard.")
     st = next(st for st in a.statements if "positions held" in st.content.text)
     assert st.type == "accusation" and st.target is not None and "Youth Guard" in st.target.text
+
+
+def test_an_attack_claimed_in_a_background_paragraph_is_the_older_one(pipe):
+    a = _analyze(pipe, "A drone hit an army post near the town of Mafraq on Monday, killing two soldiers, the army "
+                       "said.\n\n"
+                       "In March 2023, a drone strike on a base near Mafraq killed three soldiers. The Northern "
+                       "Brigades claimed the attack.")
+    main = [ev for ev in a.events if not ev.background]
+    back = [ev for ev in a.events if ev.background]
+    assert len(main) == 1 and len(back) == 1
+    assert any("Northern Brigades" in text and resp == "claimed" for text, resp in _perps(back[0]))
+    assert not any("Northern Brigades" in text for text, _ in _perps(main[0]))
+
+
+def test_the_nationality_of_the_victims_is_not_the_scene(pipe):
+    a = _analyze(pipe, "A drone hit an army post near the town of Zarqa on Monday, killing two soldiers, the army "
+                       "said.\n\nIn January 2024, a drone strike on the Tower 22 logistics base near Zarqa killed "
+                       "three U.S. soldiers and wounded more than 40.")
+    assert [(ev.background, ev.place.country if ev.place else None) for ev in a.events] == [(False, "JO"), (True, "JO")]
+
+
+def test_an_act_said_not_to_have_happened_is_no_incident(pipe):
+    a = _analyze(pipe, "Shells hit the town of Kisoro on Sunday, killing two people, officials said. The army said "
+                       "its gunners had not fired a single shell towards Kisoro.")
+    assert len(a.events) == 1
+
+
+def test_a_name_with_digits_is_no_place_and_a_town_found_once_is_found_again(pipe):
+    doc = pipe.nlp("Shelling hit the Rwandan town of Rubavu on Sunday. In January 2025, as M23 fighters entered "
+                   "Goma, shells killed at least nine people in Rubavu, according to Rwandan authorities.")
+    from rashomon.extract.places import find_places
+
+    places = find_places(doc)
+    assert not any("M23" in p.span.text for p in places)
+    assert [p.country for p in places if p.span.text == "Rubavu"] == ["RW", "RW"]

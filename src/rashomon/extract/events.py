@@ -621,7 +621,7 @@ def _street(doc: Doc, place: Place, places: list[Place]) -> bool:
 
 def _names_the_attacker(doc: Doc, place: Place) -> bool:
     """"Ukrainian drones struck ...", "a Russian missile attack": a demonym on the weapon or the strike
-    tells who fired, not where."""
+    tells who fired, not where; on people ("U.S. soldiers") it tells who they are."""
     if place.city:
         return False
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -629,7 +629,14 @@ def _names_the_attacker(doc: Doc, place: Place) -> bool:
         return False
     head = span.root.head
     lex = _triggers()
+    if head.lower_ in _human_nouns() or head.lemma_.lower() in _human_nouns():
+        return True  # "killed three U.S. soldiers", "two Chinese workers": their nationality, not the scene
     return head.lemma_.lower() in lex["remote_weapons"] or lex["lemmas"].get(head.lemma_.lower()) in AIR_FAMILY
+
+
+@functools.lru_cache(maxsize=1)
+def _human_nouns() -> frozenset[str]:
+    return frozenset(load_json("roles/lexicon.json")["human_nouns"])
 
 
 def _is_agent(doc: Doc, place: Place) -> bool:
@@ -834,6 +841,27 @@ def _told_just_before(doc: Doc, trig: Trigger, compatible: list[_Incident]) -> _
         return None
     told = [(t.start, inc) for inc in compatible for t in inc.triggers if t.sent_index == trig.sent_index - 1]
     return max(told, key=lambda x: x[0])[1] if told else None
+
+
+def _anaphora_in_background_passages(doc: Doc, incidents: list[_Incident]) -> None:
+    """"In January 2024, a drone strike killed three soldiers. X claimed the attack.": an anaphoric trigger in
+    a paragraph that, up to it, tells only background incidents refers to the last of them, not to the
+    story's incident."""
+    text = doc_text(doc)
+    for inc in incidents:
+        if inc.background:
+            continue
+        for trig in list(inc.triggers):
+            if not trig.anaphoric or len(inc.triggers) == 1:
+                continue
+            at = doc[trig.start].idx
+            start = text.rfind("\n", 0, at) + 1
+            told = sorted((doc[t.start].idx, o) for o in incidents for t in o.triggers
+                          if t is not trig and start <= doc[t.start].idx < at)
+            if told and all(o.background for _, o in told):
+                inc.triggers.remove(trig)
+                told[-1][1].triggers.append(trig)
+                told[-1][1].triggers.sort(key=lambda t: t.start)
 
 
 def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex]) -> None:
@@ -1059,7 +1087,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     """Incidents of the document with their dates, places, figures and role fillers."""
     text = doc_text(doc)
     headline_end = _headline_end(text)
-    triggers = find_triggers(doc, timexes)
+    triggers = [t for t in find_triggers(doc, timexes) if not _negated_act(doc[t.end - 1])]
     for trig in triggers:
         tok = doc[trig.end - 1]
         # a participle on a noun ("pulled from burned stalls on Tuesday") names a state, and the attackers
@@ -1088,6 +1116,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
     _mark_background(doc, incidents, _iso(dct))
+    _anaphora_in_background_passages(doc, incidents)
     events: list[Event] = []
     for inc in incidents:
         # the incident is told by its first trigger that is no offence someone is charged with
@@ -1120,6 +1149,13 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+def _negated_act(tok: Token) -> bool:
+    """"had not fired a single shell", "did not attack the convoy": an act said not to have happened (a
+    negated trigger verb, or a trigger noun that is the object of one; "the attack did not stop them" stays)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _agent_of_other_act(tok: Token, trig: Trigger) -> bool:

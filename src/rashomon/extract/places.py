@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from dataclasses import replace
 import json
 import os
 import re
@@ -421,8 +422,16 @@ def _first_name(doc, chunk) -> bool:
     """"Brigadier General Eugène Mutabazi": a name right before a person's name, and part of it, is no place."""
     last = chunk[-1]
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return nxt is not None and nxt.ent_type_ == "PERSON" and last.dep_ == "compound" and last.head.ent_type_ == "PERSON" \
-        and bool(last.whitespace_)
+    if nxt is None or nxt.ent_type_ != "PERSON" or not last.whitespace_:
+        return False
+    before = doc[chunk[0].i - 1] if chunk[0].i > 0 else None
+    return last.dep_ == "compound" and last.head.ent_type_ == "PERSON" or (
+        before is not None and before.lower_ in _person_titles())  # the parser may hang it elsewhere
+
+
+@functools.lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return frozenset(t for t in load_json("speakers/roles.json")["person_titles"] if " " not in t)
 
 
 def find_places(doc) -> list[Place]:
@@ -433,6 +442,8 @@ def find_places(doc) -> list[Place]:
     covered = [False] * len(doc)
     cased = is_cased(text)
     for ent in doc.ents:
+        if any(ch.isdigit() for ch in ent.text):
+            continue  # "M23 fighters", "Tower 22": a name with digits is a group's or a building's
         after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"] or (
             ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in
             place_cues()["compass_words"] | place_cues()["part_nouns"])  # "in the centre of Malaga"
@@ -441,7 +452,10 @@ def find_places(doc) -> list[Place]:
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
-                                            and gazetteer().get(ent.text.lower())) or _names_country(ent) \
+                                            and (gazetteer().get(ent.text.lower())
+                                                 or cased and SMALL_PLACES and ent.label_ == "PERSON"
+                                                 and _plausible_name(ent) and fold(ent.text) in _small_layer()[1])) \
+                or _names_country(ent) \
                 or cased and _near_name_in_place(doc, ent) \
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
                 and gazetteer().get(fold(ent.text)):
@@ -543,7 +557,39 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(country))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
-    return _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start))
+    return _same_name_again(doc, _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start)))
+
+
+def _same_name_again(doc, places: list[Place]) -> list[Place]:
+    """One sense per report: a town found once ("the Rwandan town of Rubavu") is the same town wherever its
+    name recurs as a word, also where the tagger took it for a person ("killed nine people in Rubavu"); not
+    inside a longer name ("the Abu Dhabi Media Office")."""
+    text = doc_text(doc)
+    taken = [(p.span.start, p.span.end) for p in places]
+    extra: list[Place] = []
+    for p in places:
+        if not p.city or not p.country or not p.span.text[:1].isupper() or len(p.span.text) < 4 \
+                or any(q.span.text == p.span.text for q in extra):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(p.span.text)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and not _in_longer_name(doc, m.start(), m.end()):
+                extra.append(replace(p, span=Span.of(text, m.start(), m.end())))
+                taken.append((m.start(), m.end()))
+    return sorted(places + extra, key=lambda p: p.span.start) if extra else places
+
+
+def _in_longer_name(doc, start: int, end: int) -> bool:
+    """The characters are part of a longer proper name: a capitalised word follows, or an organisation's or
+    a building's name runs past them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+        return True
+    return any(t.ent_type_ in ("ORG", "FAC") and (t.ent_iob_ == "I" and t.i == span.start or
+                                                 t.i == span.end - 1 and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+               for t in span)
 
 
 def _placed_in_next(doc, places: list[Place]) -> list[Place]:
