@@ -146,3 +146,15 @@ def test_a_name_with_digits_is_no_place_and_a_town_found_once_is_found_again(pip
     places = find_places(doc)
     assert not any("M23" in p.span.text for p in places)
     assert [p.country for p in places if p.span.text == "Rubavu"] == ["RW", "RW"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Government jets bombed a cattle market in the town of Kutum on Sunday, killing nine people, residents said.",
+     "air_strike"),
+    ("The rebels accused the air force on Monday of bombing the town of Kutum on Sunday, killing nine people.",
+     "air_strike"),
+    ("A suicide bomber detonated a vest at a market in the town of Kutum on Sunday, killing nine people.", "bombing"),
+])
+def test_a_bombing_by_aircraft_is_an_air_strike(pipe, body, expected):
+    a = _analyze(pipe, body)
+    assert [ev.type for ev in a.events if not ev.background] == [expected]

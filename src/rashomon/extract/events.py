@@ -54,6 +54,7 @@ def _triggers() -> dict:
             "naming": set(data["naming_verbs"]["lemmas"]),
             "agents": set(data["anaphoric_agents"]["lemmas"]),
             "remote_weapons": set(data["remote_weapons"]), "launch_verbs": set(data["launch_verbs"]),
+            "aircraft": set(data["aircraft"]),
             "launching_parties": set(data["launching_parties"]),
             "other_incident_words": set(data["other_incident_words"]),
             "explosive_words": set(data["explosive_words"]),
@@ -165,7 +166,24 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         elif trig.type == "attack" and doc[trig.end - 1].lemma_.lower() == "strike" and any(
                 c.dep_ in ("amod", "poss") and demonym_country(c.text) for c in doc[trig.end - 1].children):
             trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
+        elif trig.type == "bombing" and _by_aircraft(doc[trig.end - 1], lex["aircraft"]):
+            trig.type = "air_strike"  # "Ethiopian jets bombed the town", "accused the air force of bombing"
     return _merge_compounds(out, doc)
+
+
+def _by_aircraft(tok: Token, aircraft: set[str]) -> bool:
+    """The bombing's agent is an aircraft or an air force: the subject of the verb ("jets bombed", "two
+    aircraft dropped bombs"), or the party accused "of bombing"."""
+    def flying(n: Token | None) -> bool:
+        return n is not None and (n.lower_ in aircraft or n.lemma_.lower() == "force" and any(
+            c.lower_ == "air" for c in n.children))
+
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if verb is not None and any(c.dep_ == "nsubj" and flying(c) for c in verb.children):
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of":  # "accused Ethiopia's air force of bombing ..."
+        return any(c.dep_ == "dobj" and flying(c) for c in tok.head.head.children)
+    return False
 
 
 def _rams(verb: Token, ram: dict) -> bool:
