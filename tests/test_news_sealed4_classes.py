@@ -158,3 +158,21 @@ def test_a_name_with_digits_is_no_place_and_a_town_found_once_is_found_again(pip
 def test_a_bombing_by_aircraft_is_an_air_strike(pipe, body, expected):
     a = _analyze(pipe, body)
     assert [ev.type for ev in a.events if not ev.background] == [expected]
+
+
+def test_figures_carried_by_pronouns(pipe):
+    from rashomon.extract.figures import extract_figures
+
+    doc = pipe.nlp("Firefighters needed three hours to put out the fire. Police said on Monday they had arrested "
+                   "two men aged 19 and 23. A prosecutor said both had been charged with arson.")
+    figs = {(f.kind, f.value) for f in extract_figures(doc)}
+    assert ("arrested", 3) not in figs  # the police arrested; hours are no people
+    assert ("arrested", 2) in figs and ("charged", 2) in figs
+
+
+def test_an_arrest_in_a_paragraph_about_a_second_incident_is_that_incidents(pipe):
+    a = _analyze(pipe, "Two men were shot dead outside a bar in Lund on Saturday night, police said.\n\n"
+                       "In Malmo, a grenade exploded at the entrance of a shop early on Monday, wounding two "
+                       "people. A man in his thirties was arrested on Monday evening.", published="2025-06-03")
+    by_type = {ev.type: {(f.kind, f.value) for f in ev.figures} for ev in a.events}
+    assert ("arrested", 1) in by_type["bombing"] and ("arrested", 1) not in by_type["armed_assault"]

@@ -1464,6 +1464,13 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
     return best
 
 
+def _told_in_paragraph(text: str, events: list[Event], char: int) -> int | None:
+    """The one incident the paragraph tells before ``char`` (None when it tells none or several)."""
+    start = text.rfind("\n", 0, char) + 1
+    told = {i for i, ev in enumerate(events) for m in [ev.trigger, *ev.mentions] if start <= m.start < char}
+    return next(iter(told)) if len(told) == 1 else None
+
+
 def _background_passage(doc: Doc, events: list[Event], char: int) -> bool:
     """The paragraph up to ``char`` tells only background incidents (at least one)."""
     text = doc_text(doc)
@@ -1490,7 +1497,10 @@ def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: 
         idx = incident_at(doc, events, fig.span.start)
         if fig.kind in _POLICE_KINDS and main is not None and not any(
                 _same_sentence(doc, m.start, fig.span.start) for ev in events for m in [ev.trigger, *ev.mentions]):
-            idx = main  # "police detained four people in raids": arrests told apart are the story's incident's
+            # "police detained four people in raids": arrests told apart are the story's incident's, unless
+            # their paragraph tells one other incident ("In Norrkoping, a device exploded ... A man was arrested")
+            idx = _told_in_paragraph(text, events, fig.span.start)
+            idx = main if idx is None or events[idx].background else idx
         if fig.kind in _POLICE_KINDS and _OF_THEM.match(text, fig.span.end) and (
                 group := next((i for f, i in reversed(placed) if f.kind in _POLICE_KINDS), None)) is not None:
             idx = group  # "... detained four people. Two of them were later charged with arson": the same group

@@ -426,14 +426,15 @@ def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier
 
 
 def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
-    """"Four captives appeared ... They were charged": carry the count across a pronoun subject."""
+    """"Four captives appeared ... They were charged": carry the count across a pronoun subject; "both
+    had been charged" counts two."""
     text = doc_text(doc)
     out: list[tuple[int, Figure]] = []
     sents: list | None = None
     starts: list[int] = []
     # from each "they"/"all" subject to its verb (cheaper than looking at every verb of the text)
     for pron in doc:
-        if pron.lower_ not in ("they", "all") or pron.dep_ not in ("nsubj", "nsubjpass"):
+        if pron.lower_ not in ("they", "all", "both") or pron.dep_ not in ("nsubj", "nsubjpass"):
             continue
         tok = pron.head
         kind = _kind_of(tok)
@@ -441,6 +442,12 @@ def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
             continue
         first_subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if first_subject is None or first_subject.i != pron.i:
+            continue
+        if pron.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "they had arrested two men": the pronoun did it; it was not done to them
+        if pron.lower_ == "both":  # "two men were arrested ... both had been charged": two, whoever they are
+            if not any(f.kind == kind and f.span.start <= pron.idx < f.span.end for f in found):
+                out.append((tok.i, _figure(text, kind, 2, pron.idx, pron, None, pron, tok)))
             continue
         if sents is None:
             sents = list(doc.sents)
@@ -456,8 +463,9 @@ def _pronoun_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
                 noun = nouns[-1]
                 num = next(c for c in noun.children if c.dep_ == "nummod")
                 value = parse_number([num.text])
-                if value is None or any(f.kind == kind and f.span.start <= num.idx < f.span.end for f in found):
-                    break
+                if value is None or _counts_things(noun) or any(
+                        f.kind == kind and f.span.start <= num.idx < f.span.end for f in found):
+                    break  # ("needed three hours": no people)
                 qualifier, qstart = _qualifier(doc, num)
                 out.append((tok.i, _figure(text, kind, value, qstart, num, qualifier, noun, tok)))
                 break
