@@ -176,3 +176,14 @@ def test_an_arrest_in_a_paragraph_about_a_second_incident_is_that_incidents(pipe
                        "people. A man in his thirties was arrested on Monday evening.", published="2025-06-03")
     by_type = {ev.type: {(f.kind, f.value) for f in ev.figures} for ev in a.events}
     assert ("arrested", 1) in by_type["bombing"] and ("arrested", 1) not in by_type["armed_assault"]
+
+
+@pytest.mark.parametrize("sentence, speaker_word", [
+    ("The union accused the company of sending crews out unprotected, a charge the company denied.", "company"),
+    ("The mayor blamed the Red Hand gang, an accusation that was rejected by a lawyer for the gang.", "lawyer"),
+])
+def test_an_accusation_noun_rejected_in_a_relative_clause_is_a_denial(pipe, sentence, speaker_word):
+    a = _analyze(pipe, f"Gunmen killed four farmers near the town of Kasese on Monday, police said. {sentence}")
+    denials = [st for st in a.statements if st.type == "denial"]
+    assert any(speaker_word in (st.source.text if st.source else "") for st in denials)
+    assert not any(st.content.text.strip() in ("Tuesday", "on Tuesday") for st in a.statements)

@@ -49,6 +49,7 @@ from spacy import parts_of_speech
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.tokens import Doc, Token
 
+from rashomon.data import load_json
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -709,6 +710,9 @@ def _content_decider(model: dict):
     return decide
 
 
+_RELCL_STATEMENT_NOUNS = frozenset(load_json("statements/links.json")["accusation_nouns"])
+
+
 def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
     kids = list(v.children)
     for c in kids:
@@ -730,9 +734,13 @@ def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
         return (objs[0].left_edge.i, end), "obj"
     for c in kids:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in _CUE_PREPS:
-            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")
+                    and not (c.lower_ == "on" and g.ent_type_ in ("DATE", "TIME"))]
+            if pobj:  # ("rejected on Tuesday" says when, not what)
                 return (pobj[0].left_edge.i, c.right_edge.i + 1), "prep"
+    if v.dep_ == "relcl" and v.head.pos_ == "NOUN" and v.head.i < v.i and v.head.lower_ in _RELCL_STATEMENT_NOUNS:
+        # "..., an accusation the military rejected on Tuesday": what was rejected is the accusation
+        return (v.head.left_edge.i, v.head.i + 1), "obj"  # scored as the object it stands for
     return None, ""
 
 

@@ -607,6 +607,9 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
     after = _after(cue, 4)
     after_lem = [t.lemma_.lower() for t in after]
     obj = _child(cue, ("dobj",))
+    if obj is None and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i \
+            and not any(c.dep_ == "nsubjpass" and c.lower_ not in ("that", "which") for c in cue.children):
+        obj = cue.head  # "..., an accusation (that was) rejected by X": the noun the clause is about
 
     is_claim, what = _claim_of_responsibility(cue)
     if is_claim:
