@@ -31,6 +31,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.places import lookup
 from rashomon.models import Mention, Span, Statement
 from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
@@ -717,8 +718,10 @@ class _Resolver:
                 # aside ("X, a division of Y")
                 for e in sorted(recent, key=lambda e: e.aside):
                     if e.ner and e.kind in ("organisation", "media", "government") and sent - e.last_sent <= 6:
-                        if e.kind == "government" and low not in self.lx["government"]:
-                            continue
+                        if e.kind == "government" and (low not in self.lx["government"] or (
+                                low not in _PLACE_NOUNS and self._only_a_place(e))):
+                            continue  # "killed six people in Kaduna ... The army said": no speaker yet ("the
+                            # city said" is the city's)
                         if e.kind == "media" and low not in self.lx["media"]:
                             continue  # "the bank" is not the newspaper quoted before it
                         return self._touch(e, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
@@ -729,6 +732,17 @@ class _Resolver:
                         inanimate=low in self.lx["source_nouns"])
         ent.aliases.add(key)
         return self._touch(ent, head, toks[0].i, toks[-1].i + 1, "ORGNOUN")
+
+    def _only_a_place(self, e: _Entity) -> bool:
+        """A place the tagger found whose every mention so far tells where ("in Kaduna", "the town of Kaduna"),
+        none acting, or that the gazetteer does not know ("Gunmen killed ..." tagged as a place)."""
+        toks = [self.doc[i] for i, x in self.tok_entity.items() if x is e]
+        if not toks or any(t.ent_type_ != "GPE" for t in toks):
+            return False  # an agency ("the VA"), not a place the tagger saw
+        if lookup(e.name) is None:
+            return True
+        return all(t.dep_ in ("pobj", "compound") and t.head.lower_ in _LOCATIVE or
+                                  t.head.dep_ == "pobj" and t.head.head.lower_ in _LOCATIVE for t in toks)
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, tok: Token) -> _Entity | None:
@@ -903,6 +917,9 @@ def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
 
 
 _NAMED = ("GPE", "ORG", "NORP", "PERSON")
+_PLACE_NOUNS = frozenset({"city", "town", "state", "county", "municipality", "province", "country", "village",
+                          "region", "district", "capital", "kingdom", "republic"})
+_LOCATIVE = frozenset({"in", "near", "at", "from", "outside", "around", "of", "to", "into", "across", "inside"})
 
 
 def split_conjoined_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
