@@ -68,8 +68,7 @@ def prefetch_entities(session: Session, names: list[tuple[str | None, str | None
     table = EntityRow.__table__
     keys = list(wanted)
     for i in range(0, len(keys), 500):
-        for row_id, key, kind in db.execute(select(table.c.id, table.c.key, table.c.kind)
-                                            .where(table.c.key.in_(keys[i:i + 500]))):
+        for row_id, key, kind in db.execute(_statements()["entities_by_key"], {"keys": keys[i:i + 500]}):
             cache[key] = EntityRef(row_id, kind)
     new = [dict(key=key, name=name, kind=kind or "unknown") for key, (name, kind) in wanted.items() if key not in cache]
     if new:
@@ -81,15 +80,39 @@ def write_entity_kinds(session: Session) -> None:
     """Write the kinds cached entities learnt since they were loaded."""
     dirty = [ref for ref in session.info.get("rashomon_entities", {}).values() if ref.dirty]
     if dirty:
-        table = EntityRow.__table__
-        session.connection().execute(update(table).where(table.c.id == bindparam("ref_id")).values(kind=bindparam("ref_kind")),
+        session.connection().execute(_statements()["entity_kind"],
                                      [dict(ref_id=ref.id, ref_kind=ref.kind) for ref in dirty])
         for ref in dirty:
             ref.dirty = False
 
 
+_HAS_DOCUMENT = select(DocumentRow.__table__.c.id).where(DocumentRow.__table__.c.id == bindparam("doc_id"))
+
+
+@functools.cache
+def _insert(table: Table, returning_ids: bool = False):
+    """The INSERT of a table (built once: statements are immutable, and a reused one keeps its
+    cache key); with ``returning_ids``, returning the new ids in the order of the rows."""
+    stmt = insert(table)
+    return stmt.returning(table.c.id, sort_by_parameter_order=True) if returning_ids else stmt
+
+
+@functools.cache
+def _statements() -> dict:
+    entity = EntityRow.__table__
+    return {
+        "entities_by_key": select(entity.c.id, entity.c.key, entity.c.kind)
+        .where(entity.c.key.in_(bindparam("keys", expanding=True))),
+        "entity_kind": update(entity).where(entity.c.id == bindparam("ref_id")).values(kind=bindparam("ref_kind")),
+    }
+
+
 def has_document(session: Session, doc_id: str) -> bool:
-    return session.get(DocumentRow, doc_id) is not None
+    """Whether ``doc_id`` is stored: a one-column Core query (no ORM object, no text loaded) when
+    the session holds no ORM objects, else the ORM's own look-up (identity map, autoflush)."""
+    if session.identity_map or session.new or session.deleted:
+        return session.get(DocumentRow, doc_id) is not None
+    return session.connection().execute(_HAS_DOCUMENT, {"doc_id": doc_id}).first() is not None
 
 
 def _span(prefix: str, span: Span | None) -> dict:
@@ -107,13 +130,13 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
     if has_document(session, d.id):
         return False
     db = session.connection()  # Core inserts on the session's connection: no ORM bulk-insert bookkeeping
-    db.execute(insert(DocumentRow.__table__), [dict(id=d.id, title=d.title, author=d.author, published=d.published,
+    db.execute(_insert(DocumentRow.__table__), [dict(id=d.id, title=d.title, author=d.author, published=d.published,
                                                source=d.source, url=d.url, origin=d.origin, kind=d.kind, text=d.text)])
     prefetch_entities(session, [(m.entity or m.span.text, _kind_of_label(m.label)) for m in analysis.mentions]
                       + [(a.entity or a.span.text, _kind_of_role(a.role)) for ev in analysis.events for a in ev.arguments]
                       + [(st.speaker, st.speaker_kind) for st in analysis.statements])
     if analysis.timexes:
-        db.execute(insert(TimexRow.__table__), [
+        db.execute(_insert(TimexRow.__table__), [
             dict(doc_id=d.id, start=t.span.start, end=t.span.end, text=t.span.text, type=t.type, value=t.value,
                  anchor=t.anchor, mod=t.mod) for t in analysis.timexes])
     if analysis.mentions:
@@ -122,7 +145,7 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
             entity = get_entity(session, m.entity or m.span.text, _kind_of_label(m.label))
             rows.append(dict(doc_id=d.id, start=m.span.start, end=m.span.end, text=m.span.text, label=m.label,
                              entity_id=entity.id if entity else None))
-        db.execute(insert(MentionRow.__table__), rows)
+        db.execute(_insert(MentionRow.__table__), rows)
     event_ids: list[int] = []
     if analysis.events:
         event_ids = _insert_returning_ids(db, EventRow.__table__, [_event_row(d.id, idx, ev)
@@ -141,9 +164,9 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
                     **_span("counted", f.counted), **_span("reporter", f.reporter),
                     date_value=f.date.value if f.date else (d.published or None)))
         if arguments:
-            db.execute(insert(ArgumentRow.__table__), arguments)
+            db.execute(_insert(ArgumentRow.__table__), arguments)
         if figures:
-            db.execute(insert(FigureRow.__table__), figures)
+            db.execute(_insert(FigureRow.__table__), figures)
     if analysis.statements:
         rows = []
         for idx, st in enumerate(analysis.statements):
@@ -161,7 +184,7 @@ def save_analysis(session: Session, analysis: Analysis) -> bool:
         links = [dict(statement_id=statement_id, event_id=event_ids[ev_idx])
                  for statement_id, st in zip(statement_ids, analysis.statements) for ev_idx in st.events]
         if links:
-            db.execute(insert(StatementEventRow.__table__), links)
+            db.execute(_insert(StatementEventRow.__table__), links)
     write_entity_kinds(session)  # kinds learnt from later mentions
     return True
 
@@ -183,7 +206,7 @@ def _event_row(doc_id: str, idx: int, ev) -> dict:
 
 def _insert_returning_ids(db: Connection, table: Table, rows: list[dict]) -> list[int]:
     """Insert rows in order and return their new ids, in the same order."""
-    result = db.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    result = db.execute(_insert(table, returning_ids=True), rows)
     return [row_id for (row_id,) in result]
 
 

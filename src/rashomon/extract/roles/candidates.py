@@ -5,10 +5,14 @@ from __future__ import annotations
 import functools
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from rashomon.nlp.model import doc_text
@@ -49,35 +53,54 @@ class Candidate:
 _CLAUSE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass"}
 
 
-class _Toks:
-    """Per-token attributes of a document read once (spaCy token access is slow)."""
+_ATTRS = (ORTH, LOWER, IDX, IS_PUNCT, IS_SPACE, DEP, HEAD, LIKE_NUM, IS_ALPHA, IS_STOP, POS, LEMMA, ENT_TYPE)
 
-    __slots__ = ("toks", "text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop", "sent_start",
-                 "sent_starts", "doc_text", "pos", "lemma", "clause_heads")
+
+class _Toks:
+    """Per-token attributes of a document read once (spaCy token access is slow): one
+    ``doc.to_array`` call, strings looked up once per distinct value, no Token objects (``toks``,
+    the Token list, is made on first use)."""
+
+    __slots__ = ("_doc", "_toks", "text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop",
+                 "sent_start", "sent_starts", "doc_text", "pos", "lemma", "ent_type", "clause_heads")
 
     def __init__(self, doc: Doc):
-        toks = self.toks = list(doc)
-        self.text = [t.text for t in toks]
-        self.lower = [t.lower_ for t in toks]
-        self.idx = [t.idx for t in toks]
-        self.punct = [t.is_punct for t in toks]
-        self.space = [t.is_space for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        self.head = [t.head.i for t in toks]
-        self.num = [t.like_num for t in toks]
-        self.alpha = [t.is_alpha for t in toks]
-        self.stop = [t.is_stop for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.lemma = [t.lemma_ for t in toks]
+        self._doc = doc
+        self._toks = None
+        n = len(doc)
+        arr = doc.to_array(list(_ATTRS)).reshape(n, len(_ATTRS))
+        strings = doc.vocab.strings
+        orth, lower, dep, lemma, ent = (arr[:, _ATTRS.index(a)].tolist() for a in (ORTH, LOWER, DEP, LEMMA, ENT_TYPE))
+        names = {h: strings[h] for h in set(orth).union(lower, dep, lemma, ent)}
+        get = names.__getitem__
+        self.text = list(map(get, orth))
+        self.lower = list(map(get, lower))
+        self.dep = list(map(get, dep))
+        self.lemma = list(map(get, lemma))
+        self.ent_type = list(map(get, ent))
+        self.idx = arr[:, _ATTRS.index(IDX)].tolist()
+        self.punct, self.space, self.num, self.alpha, self.stop = (
+            arr[:, _ATTRS.index(a)].astype(bool).tolist() for a in (IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, IS_STOP))
+        # HEAD is the offset to the head as an unsigned 64-bit integer (two's complement)
+        self.head = (arr[:, _ATTRS.index(HEAD)].view(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+        pos = arr[:, _ATTRS.index(POS)].tolist()
+        pos_names = {h: POS_NAMES[h] for h in set(pos)}
+        self.pos = list(map(pos_names.__getitem__, pos))
         # verbs with a subject or an auxiliary of their own ("they were charged") head clauses, not names
         self.clause_heads = {self.head[j] for j, d in enumerate(self.dep) if d in _CLAUSE_DEPS}
-        self.sent_start = [0] * len(toks)
+        self.sent_start = [0] * n
         self.sent_starts = []  # (start, end) of each sentence
         for s in doc.sents:
             self.sent_starts.append((s.start, s.end))
-            for i in range(s.start, s.end):
-                self.sent_start[i] = s.start
+            self.sent_start[s.start:s.end] = [s.start] * (s.end - s.start)
         self.doc_text = doc_text(doc)
+
+    @property
+    def toks(self) -> list:
+        """The document's Token objects (made on first use)."""
+        if self._toks is None:
+            self._toks = list(self._doc)
+        return self._toks
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
@@ -87,7 +110,7 @@ def doc_tokens(doc: Doc) -> _Toks:
     """The token table of ``doc``, built once and kept on the document (candidates, features and the
     claimant rule of one document share it)."""
     t = doc.user_data.get("rashomon_role_tokens")
-    if t is None or len(t.toks) != len(doc):
+    if t is None or len(t.text) != len(doc):
         t = doc.user_data["rashomon_role_tokens"] = _Toks(doc)
     return t
 
@@ -163,7 +186,16 @@ def candidates(doc: Doc) -> list[Candidate]:
         seen.add((start, end))
         out.append(Candidate(start, end, head, kind, text, key))
 
-    for i, tok in enumerate(t.toks):
+    # each head's "of" complements to the right, in order, by the first object of each ("the killing of X")
+    first_pobj: dict[int, int] = {}
+    for j, (d, h) in enumerate(zip(t.dep, t.head)):
+        if d == "pobj" and h != j:
+            first_pobj.setdefault(h, j)
+    of_objs: dict[int, list[int]] = {}
+    for j, (d, w, h) in enumerate(zip(t.dep, t.lower, t.head)):
+        if d == "prep" and w == "of" and j > h and j in first_pobj:
+            of_objs.setdefault(h, []).append(first_pobj[j])
+    for i in range(len(t.text)):
         if not _is_head(t, i):
             continue
         left = _left_edge(t, i)
@@ -180,11 +212,8 @@ def candidates(doc: Doc) -> list[Candidate]:
                 if t.alpha[j - 1] and not t.stop[j - 1] and not t.num[j - 1]:
                     for k in range(left, j):
                         add(k, j, j - 1, "pre")
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    add(left, objs[0].i + 1, i, "of")
+        for obj in of_objs.get(i, ()):
+            add(left, obj + 1, i, "of")
     return out
 
 
@@ -247,7 +276,6 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     attack_v, victim_v, target_v, weapon_v = (lex[k] for k in ("attack_verbs", "victim_verbs", "target_verbs", "weapon_verbs"))
     attack_n = lex["attack_nouns"]
     tt = doc_tokens(doc)
-    toks = tt.toks
     lemmas = [x.lower() for x in tt.lemma]
     lowers = tt.lower
     pos = tt.pos
@@ -260,7 +288,7 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
         first_seen.setdefault(c.key, c.start)
         counts[c.key] = counts.get(c.key, 0) + 1
     head_counts = Counter(lemmas)
-    sent_of: list[tuple[int, bool]] = [(99, False)] * len(toks)  # token index -> (sentence number, has attack word)
+    sent_of: list[tuple[int, bool]] = [(99, False)] * len(tt.text)  # token index -> (sentence number, has attack word)
     for n, (s_start, s_end) in enumerate(tt.sent_starts):
         att = any(lemmas[i] in attack_v or lemmas[i] in attack_n for i in range(s_start, s_end))
         sent_of[s_start:s_end] = [(n, att)] * (s_end - s_start)
@@ -273,17 +301,21 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     org_heads, org_words, human_nouns = lex["org_heads"], lex["org_words"], lex["human_nouns"]
     target_heads, victim_titles = lex["target_heads"], lex["victim_titles"]
     texts = tt.text
-    n_toks = len(toks)
-    prev_cache: dict[int, str] = {}
+    n_toks = len(texts)
+    ent_types, stops = tt.ent_type, tt.stop
+    heads = tt.head
+    auxpass_heads = {h for j, (d, h) in enumerate(zip(tt.dep, heads)) if d == "auxpass" and h != j}  # have an auxpass child
+    prev_cache: dict[int, tuple[str, bool, bool]] = {}
     next_cache: dict[int, str] = {}
+    kind_cache: dict[tuple[str, str], tuple[str, str]] = {}
+    namefrac_cache: dict[tuple[int, int], tuple[str, str]] = {}
     for c in cands:
         hc = head_cache.get(c.head)
         if hc is None:
-            h = toks[c.head]
             hl = lemmas[c.head]
             rel, gov, gov2 = _governor(tt, lemmas, c.head)
             sn, att = sent_of[c.head]
-            pre = [f"head={hl}", f"pos={pos[c.head]}", f"ent={h.ent_type_ or '-'}"]
+            pre = [f"head={hl}", f"pos={pos[c.head]}", f"ent={ent_types[c.head] or '-'}"]
             post = [f"rel={rel}", f"relgov={rel}|{gov}", f"gov={gov}", f"sent={_bucket(sn, (1, 2, 3, 5, 8))}", doc_feat]
             tail = [f"hcnt={_bucket(head_counts.get(hl, 0), (2, 3, 5, 9))}"]
             ctx = [f"satt={att}"]
@@ -292,7 +324,7 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             for name, verbs in (("att", attack_v), ("vic", victim_v), ("tgt", target_v), ("wpn", weapon_v)):
                 if gov in verbs:
                     ctx.append(f"gv{name}={rel}")
-            if rel == "nsubjpass" and any(ch.dep_ == "auxpass" for ch in h.head.children):
+            if rel == "nsubjpass" and heads[c.head] in auxpass_heads:
                 ctx.append("passive_subj")
             hc = head_cache[c.head] = (pre, post, tail, ctx, rel, hl)
         pre, post, tail, ctx, rel, hl = hc
@@ -315,39 +347,48 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             if hl in target_heads:
                 lexf.append("lex_target")
             tailf = []
-            if len(words) == 1 and len(c.key) <= 6 and pos[c.head] == "PROPN" and not toks[c.head].is_stop:
+            if len(words) == 1 and len(c.key) <= 6 and pos[c.head] == "PROPN" and not stops[c.head]:
                 tailf.append("short_propn")
             if names:
-                frac = sum(w in names for w in words) / len(words)
-                tailf.append(f"namefrac={_bucket(frac, (0.01, 0.5, 0.99))}")
-                tailf.append(f"namefrac_n={_bucket(frac, (0.01, 0.5, 0.99))}|{min(len(words), 4)}")
+                nf_key = (sum(w in names for w in words), len(words))
+                nf = namefrac_cache.get(nf_key)
+                if nf is None:
+                    frac = nf_key[0] / nf_key[1]
+                    nf = namefrac_cache[nf_key] = (f"namefrac={_bucket(frac, (0.01, 0.5, 0.99))}",
+                                                   f"namefrac_n={_bucket(frac, (0.01, 0.5, 0.99))}|{min(len(words), 4)}")
+                tailf += nf
             ps = pstr_cache.get(c.key)
             if ps is None:
                 ps = pstr_cache[c.key] = _prior_feats(c.key, pstr, "pstr")
             ph = phead_cache.get(hl)
             if ph is None:
                 ph = phead_cache[hl] = _prior_feats(hl, phead, "phead")
-            for x, y in zip(ps, ph):
-                tailf.append(x)
-                tailf.append(y)
+            tailf += chain.from_iterable(zip(ps, ph))  # pstr, phead of each role in turn
             kh = kh_cache[kh_key] = (f"str={c.key}", f"ntok={min(len(words), 5)}", f"first={words[0]}",
                                                f"cnt={_bucket(counts[c.key], (2, 3, 5))}", lexf, tailf, len(words) == 1)
         s_key, s_ntok, s_first, s_cnt, lexf, tailf, single = kh
         start, end = c.start, c.end
-        prev = prev_cache.get(start)
-        if prev is None:
-            prev = prev_cache[start] = f"prev={lowers[start - 1] if start else '<s>'}"
+        before = prev_cache.get(start)
+        if before is None:  # the token before the span: its feature, a title?, an opening bracket?
+            before = prev_cache[start] = (f"prev={lowers[start - 1] if start else '<s>'}",
+                                          bool(start) and lowers[start - 1].rstrip(".") in victim_titles,
+                                          bool(start) and texts[start - 1] == "(")
+        prev, title_before, paren_before = before
         nxt = next_cache.get(end)
         if nxt is None:
             nxt = next_cache[end] = f"next={lowers[end] if end < n_toks else '</s>'}"
-        f = ["bias", f"kind={c.kind}", pre[0], s_key, pre[1], pre[2], s_ntok,
-             *post, f"kind_rel={c.kind}|{rel}",
+        kind = c.kind
+        kf = kind_cache.get((kind, rel))
+        if kf is None:
+            kf = kind_cache[(kind, rel)] = (f"kind={kind}", f"kind_rel={kind}|{rel}")
+        f = ["bias", kf[0], pre[0], s_key, pre[1], pre[2], s_ntok,
+             *post, kf[1],
              s_first, prev, nxt,
              s_cnt, *tail,
-             f"firstocc={first_seen[c.key] == start}", *ctx, *lexf]
-        if start and lowers[start - 1].rstrip(".") in victim_titles:
+             "firstocc=True" if first_seen[c.key] == start else "firstocc=False", *ctx, *lexf]
+        if title_before:
             f.append("title_before")
-        if start and texts[start - 1] == "(" and single:
+        if paren_before and single:
             f.append("paren_single")
         f.extend(tailf)
         c.feats = f
@@ -365,24 +406,45 @@ class KeyCandidate:
     feats: list[str]
 
 
+_NOCC_ONE = f"nocc={_bucket(1, (2, 3, 5, 9))}"
+
+
 def pool(cands: list[Candidate]) -> list[KeyCandidate]:
     """Group candidates by normalised text; features are the union over occurrences."""
     groups: dict[str, list[Candidate]] = {}
     for c in cands:
-        groups.setdefault(c.key, []).append(c)
+        g = groups.get(c.key)
+        if g is None:
+            groups[c.key] = [c]
+        else:
+            g.append(c)
     out = []
     for key, occ in groups.items():
-        feats = set()
-        sents = set()
-        for c in occ:
-            feats.update(c.feats)
-            fs = c.feats
+        # sorted lists, not sets: a feature list is in good part ordered already, which the sort uses
+        if len(occ) == 1:  # most strings occur once
+            fs = occ[0].feats
             if len(fs) > _SENT_AT and fs[_SENT_AT].startswith("sent="):  # where featurize puts it
-                sents.add(fs[_SENT_AT])
+                sent = fs[_SENT_AT]
             else:
-                sents.update(f for f in fs if f.startswith("sent="))
-        feats.add("minsent=" + (min(sents)[5:] if sents else "?"))
-        feats.add(f"nocc={_bucket(len(occ), (2, 3, 5, 9))}")
-        out.append(KeyCandidate(key, occ, sorted(feats)))
+                sent = min((f for f in fs if f.startswith("sent=")), default=None)
+            feats = sorted(fs)
+            if len(set(feats)) != len(feats):
+                feats = list(dict.fromkeys(feats))  # drop repeats (stays sorted)
+            extras = ("minsent=" + (sent[5:] if sent else "?"), _NOCC_ONE)
+        else:
+            sents = set()
+            for c in occ:
+                fs = c.feats
+                if len(fs) > _SENT_AT and fs[_SENT_AT].startswith("sent="):
+                    sents.add(fs[_SENT_AT])
+                else:
+                    sents.update(f for f in fs if f.startswith("sent="))
+            feats = list(dict.fromkeys(sorted(chain.from_iterable(c.feats for c in occ))))
+            extras = ("minsent=" + (min(sents)[5:] if sents else "?"), f"nocc={_bucket(len(occ), (2, 3, 5, 9))}")
+        for x in extras:  # into their sorted places, unless there already
+            i = bisect_left(feats, x)
+            if i == len(feats) or feats[i] != x:
+                feats.insert(i, x)
+        out.append(KeyCandidate(key, occ, feats))
     return out
 

@@ -37,15 +37,16 @@ _RULE_FEATS = frozenset(k for items in _RULE_ITEMS for k, _ in items)
 
 
 def score_rules(cands: list[Candidate]) -> np.ndarray:
-    out = np.zeros((len(cands), len(MUC_ROLES)))
     memo: dict[frozenset, list[float]] = {}
-    for i, c in enumerate(cands):
-        fs = _RULE_FEATS.intersection(c.feats)  # the rule features present (same sums, in the same order)
+    rows = []
+    present = _RULE_FEATS.intersection
+    for c in cands:
+        fs = present(c.feats)  # the rule features present (same sums, in the same order)
         row = memo.get(fs)
         if row is None:
             row = memo[fs] = [_sigmoid(sum(v for k, v in items if k in fs)) for items in _RULE_ITEMS]
-        out[i] = row
-    return out
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(len(cands), len(MUC_ROLES))  # one array, not row by row
 
 
 # occurrence-level (context) features: scored per occurrence, max-pooled per string

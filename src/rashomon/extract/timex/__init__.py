@@ -20,6 +20,7 @@ from rashomon.nlp.casing import capital_share
 
 from . import anchor as A
 from .lexicon import _alt, lexicon
+from .prefilter import fold, gate_of
 from .rules import RULES, Context, Norm, find_month
 
 __all__ = ["tag_timexes"]
@@ -49,9 +50,19 @@ def _earlier_aside(current: str | None, new: str, span_text: str) -> bool:
             and "fiscal" not in span_text.lower())
 
 
+# rule pattern -> the strings one of which a match needs (None: always scan)
+_GATES: dict[re.Pattern, tuple[str, ...] | None] = {}
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, object]]:
     out = []
+    folded = fold(text)
     for order, (name, rx, handler) in enumerate(RULES):
+        if rx not in _GATES:
+            _GATES[rx] = gate_of(rx)
+        gate = _GATES[rx]
+        if gate is not None and not any(s in folded for s in gate):
+            continue  # the text holds none of the strings a match needs: the scan would find nothing
         for m in rx.finditer(text):
             # a line break ends a phrase: "rises to 12\nMay 14, 2023" holds no "12 May"
             if m.end() > m.start() and "\n" not in m.group(0).strip():
