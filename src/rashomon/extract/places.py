@@ -455,7 +455,7 @@ def find_places(doc) -> list[Place]:
                                             and (gazetteer().get(ent.text.lower())
                                                  or cased and SMALL_PLACES and ent.label_ == "PERSON"
                                                  and _plausible_name(ent) and fold(ent.text) in _small_layer()[1])) \
-                or _names_country(ent) \
+                or _names_country(ent) or ent.label_ == "PERSON" and _attacked_place(ent) \
                 or cased and _near_name_in_place(doc, ent) \
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
                 and gazetteer().get(fold(ent.text)):
@@ -710,12 +710,41 @@ def _named_countries(doc) -> set[str]:
                 if code:
                     hyphened = low[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
                     if not (n == 1 and (i and words[i - 1] == "in" and not hyphened
-                                        or words[i + 1:i + 2] == ["language"])):
+                                        or words[i + 1:i + 2] == ["language"]
+                                        or _attackers_demonym(doc, found[i].start(), found[i].end()))):
                         out.add(code)
                     break
     if re.search(r"\bUS\b", text) and is_cased(text):
         out.add("US")
     return out
+
+
+def _attacked_place(ent) -> bool:
+    """"shelled Kherson", "a strike on Kharkiv": a city the gazetteer knows, tagged as a person, as what an
+    attack hits."""
+    root = ent.root
+    heads = place_cues()["attacked_place_heads"]
+    hit = root.dep_ == "dobj" and root.head.lemma_.lower() in heads or root.dep_ == "pobj" and \
+        root.head.lower_ in ("on", "against") and root.head.head.lemma_.lower() in heads
+    return hit and any(e.kind == "city" for e in gazetteer().get(fold(ent.text), []))
+
+
+def _attackers_demonym(doc, start: int, end: int) -> bool:
+    """"Russian shelling", "Turkish drones", "Saudi-led strikes": a demonym on the attack or the attackers
+    says who attacked, not where the report is."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    code = demonym_country(span.text) if span is not None and len(span) == 1 else None
+    if code is None or fold(span.text) == fold(country_name(code) or ""):
+        return False  # a country's name ("the Cameroon military") names it
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ == "npadvmod" and head.dep_ == "amod":  # "Saudi-led": the head of "led"
+        head = head.head
+    if tok.dep_ not in ("amod", "compound", "npadvmod"):
+        return False
+    cues = place_cues()
+    return head.lower_ in cues["attacker_heads"] or head.lower_ in cues["force_heads"] and head.dep_ == "nsubj" \
+        and head.head.lemma_.lower() in cues["attacked_place_heads"]
 
 
 def _names_region(doc, i: int) -> bool:
