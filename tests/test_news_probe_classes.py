@@ -58,3 +58,16 @@ def test_a_city_the_tagger_takes_for_a_person_is_the_place_attacked(pipe):
     a = _analyze(pipe, "A Russian missile strike on Kharkiv killed three people on Monday, officials said. "
                        "Russian troops shelled Kherson on Tuesday, killing two.")
     assert [ev.place.city if ev.place else None for ev in a.events] == ["Kharkiv", "Kherson"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed between 20 and 30 villagers near Kaduna on Monday.", [("killed", 20, 30)]),
+    ("The blast killed between twenty and thirty people on Monday.", [("killed", 20, 30)]),
+    ("Police arrested one hundred and five people on Monday.", [("arrested", 105, None)]),
+    ("Dozens of gunmen killed 11 farmers near Gusau on Monday.", [("killed", 11, None)]),
+])
+def test_ranges_totals_and_counted_attackers(pipe, sentence, expected):
+    from rashomon.extract.figures import extract_figures
+
+    figs = [(f.kind, f.value, f.value_max) for f in extract_figures(pipe.nlp(sentence))]
+    assert figs == expected

@@ -11,9 +11,10 @@ left out. Word lists are in ``data/events/figures.json``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import functools
+import re
+from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -81,7 +82,9 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
             is_num = False
         if is_num and tok.lower_ in ("one",) and tok.dep_ in ("nsubj", "nsubjpass") and not _counted_after(tok):
             is_num = False  # "One had had his ear severed": a pronoun use
-        joins = tok.i + 1 < len(doc) and (tok.lower_ == "and" and tok.nbor(1).like_num
+        # "one hundred and five" is one number; "20 and 30" are two
+        joins = tok.i + 1 < len(doc) and (tok.lower_ == "and" and tok.nbor(1).like_num and tok.i > 0
+                                          and tok.nbor(-1).lower_ in ("hundred", "thousand", "million", "billion")
                                           or tok.text == "-" and _hyphenated(tok))
         if is_num or current and joins:
             current.append(tok)
@@ -395,6 +398,10 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
         val, vmax, qual = vague[word]
         if any(f.span.start <= tok.idx < f.span.end for f in figures):
             continue  # already read as a number ("about a dozen")
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and (
+                doc[tok.i + 2].lemma_.lower() in _lexicon()[4]["perpetrator_nouns"]
+                or doc[tok.i + 2].lower_ in _lexicon()[4]["perpetrator_nouns"]):
+            continue  # "Dozens of gunmen killed 11 farmers": the attackers, not the dead
         kind, cue = _kind_from_tree(tok)
         if kind is None:
             nxt = tok.i + 1
@@ -406,6 +413,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             start = doc[tok.i - n + 1].idx
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
+    figures = _between(text, figures)
     figures.extend(_subgroups_told_after(doc, figures, skip))
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
@@ -413,6 +421,28 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures.extend(_coordinated_totals(doc))
     # a total before the parts it sums when both start at the same place
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
+
+
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_NUMBER = re.compile(r"\s+and\s+([\w,-]+)")
+
+
+def _between(text: str, figures: list[Figure]) -> list[Figure]:
+    """"between 20 and 30 villagers": one figure, 20 to 30 (its value is the lower bound)."""
+    out: list[Figure] = []
+    dropped: set[int] = set()
+    for f in figures:
+        if f.span.start in dropped:
+            continue
+        before = _BETWEEN.search(text, max(0, f.span.start - 12), f.span.start)
+        after = _AND_NUMBER.match(text, f.span.end)
+        upper = parse_number([after.group(1)]) if before and after else None
+        if upper is not None and upper > f.value:
+            end = after.end(1)
+            dropped.update(g.span.start for g in figures if g.kind == f.kind and after.start(1) <= g.span.start < end)
+            f = replace(f, value_max=upper, qualifier=None, span=Span.of(text, before.start(), end))
+        out.append(f)
+    return [f for f in out if f.span.start not in dropped or f.span.text.lower().startswith("between")]
 
 
 def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier: str | None,
