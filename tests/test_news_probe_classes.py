@@ -71,3 +71,19 @@ def test_ranges_totals_and_counted_attackers(pipe, sentence, expected):
 
     figs = [(f.kind, f.value, f.value_max) for f in extract_figures(pipe.nlp(sentence))]
     assert figs == expected
+
+
+def test_responsibility_wordings(pipe):
+    a = _analyze(pipe, "A car bomb killed nine people at a market in Baidoa on Monday, police said. Al-Shabaab "
+                       "said it was behind the attack.\n\n"
+                       "Gunmen killed 20 villagers near Djibo on Wednesday. Officials pointed the finger at JNIM. "
+                       "Responsibility for the raid was claimed by the Islamic State Sahel Province.")
+    types = {st.content.text: st.type for st in a.statements}
+    assert types["it was behind the attack"] == "claim_of_responsibility"
+    first, second = [ev for ev in a.events if not ev.background]
+    perps1 = {(arg.span.text, arg.responsibility) for arg in first.arguments if arg.role.startswith("perpetrator")}
+    perps2 = {(arg.span.text, arg.responsibility) for arg in second.arguments if arg.role.startswith("perpetrator")}
+    assert ("Al-Shabaab", "claimed") in perps1
+    assert ("JNIM", "accused") in perps2 and not any(text == "the finger" for text, _ in perps2)
+    assert any("Sahel Province" in text and resp == "claimed" for text, resp in perps2)
+    assert not any("Sahel Province" in text for text, _ in perps1)

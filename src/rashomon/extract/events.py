@@ -864,11 +864,10 @@ def _told_just_before(doc: Doc, trig: Trigger, compatible: list[_Incident]) -> _
 def _anaphora_in_background_passages(doc: Doc, incidents: list[_Incident]) -> None:
     """"In January 2024, a drone strike killed three soldiers. X claimed the attack.": an anaphoric trigger in
     a paragraph that, up to it, tells only background incidents refers to the last of them, not to the
-    story's incident."""
+    story's incident; one that tells a single other incident refers to it ("Gunmen killed 20 villagers
+    near X on Wednesday. Responsibility for the raid was claimed by Y")."""
     text = doc_text(doc)
     for inc in incidents:
-        if inc.background:
-            continue
         for trig in list(inc.triggers):
             if not trig.anaphoric or len(inc.triggers) == 1:
                 continue
@@ -876,7 +875,9 @@ def _anaphora_in_background_passages(doc: Doc, incidents: list[_Incident]) -> No
             start = text.rfind("\n", 0, at) + 1
             told = sorted((doc[t.start].idx, o) for o in incidents for t in o.triggers
                           if t is not trig and start <= doc[t.start].idx < at)
-            if told and all(o.background for _, o in told):
+            single = len({id(o) for _, o in told}) == 1
+            if told and told[-1][1] is not inc and (all(o.background for _, o in told) and not inc.background
+                                                    or single):
                 inc.triggers.remove(trig)
                 told[-1][1].triggers.append(trig)
                 told[-1][1].triggers.sort(key=lambda t: t.start)

@@ -278,6 +278,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove"} | set(lx["agent_participles"]):
                 if _first_person(t):
                     return "claim_of_responsibility", None
+                if t.lower_ in ("it", "they", "we") and _group_source(doc, st) and _refers_to_speaker(t, st, doc):
+                    return "claim_of_responsibility", None  # "Al-Shabaab said it was behind the attack"
                 if t.lower_ in ("it", "this", "that", "attack", "which", "those", "whoever", "anyone", "anybody"):
                     continue  # "those responsible will pay": nobody is named
                 return "accusation", _span_of(doc, _np_with_conj(t))
@@ -592,6 +594,8 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
         if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
                 and patient.lemma_.lower() in ATTACK_NOUNS:
             return True, patient
+        if patient is not None and patient.lemma_.lower() in RESP_NOUNS and _child(cue, ("agent",)) is not None:
+            return True, _pobj(patient, ("for",))  # "Responsibility for the raid was claimed by X"
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in ("claim", "responsibility"):
         if any(t.lemma_.lower() == "responsibility" for t in nxt[:3]) or cue.lemma_.lower() == "responsibility":
             return True, None
@@ -653,6 +657,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
                 target = _child(cue, ("nsubjpass",))
         if lem == "hold" and obj is not None:
             target = obj
+        if obj is not None and obj.lemma_.lower() == "finger":  # "pointed the finger at X"
+            target = _pobj(cue, ("at",)) or _pobj(obj, ("at",))
         if target is not None and _names_a_wrong(target):
             target = None  # "denounced this missile terrorism": the wrong, not who is accused of it
         return "accusation", _span_of(doc, _np_with_conj(target)) if target is not None else None
