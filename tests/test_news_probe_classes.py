@@ -87,3 +87,14 @@ def test_responsibility_wordings(pipe):
     assert ("JNIM", "accused") in perps2 and not any(text == "the finger" for text, _ in perps2)
     assert any("Sahel Province" in text and resp == "claimed" for text, resp in perps2)
     assert not any("Sahel Province" in text for text, _ in perps1)
+
+
+def test_an_attack_that_came_weeks_after_another_keeps_them_apart(pipe):
+    a = _analyze(pipe, "Gunmen killed 12 worshippers at a mosque in Katsina on Friday, police said. The attack "
+                       "came two weeks after militants killed 40 people in a nearby village.")
+    main = [ev for ev in a.events if not ev.background]
+    back = [ev for ev in a.events if ev.background]
+    assert len(main) == 1 and len(back) == 1
+    assert {(f.kind, f.value) for f in main[0].figures} == {("killed", 12)}
+    assert ("killed", 40) in {(f.kind, f.value) for f in back[0].figures}
+    assert back[0].date is None or back[0].date.value != main[0].date.value

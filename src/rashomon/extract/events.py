@@ -86,6 +86,7 @@ class Trigger:
     legal: bool = False  # an offence someone is charged with ("charged with murder"): an incident told elsewhere
     joins_only: bool = False  # "stormed the church": part of an incident told otherwise, never one of its own
     side_act: bool = False  # "looted shops", "set fire to houses": done on the way in a raid
+    earlier: bool = False  # "(came) two weeks after militants killed 40": an incident before the one told
 
 
 @dataclass
@@ -798,7 +799,14 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
         undated = [inc for inc in compatible if inc.date is None and not inc.background]
         target: _Incident | None = None
-        if same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
+        if trig.earlier:
+            # "The attack came two weeks after militants killed 40 people": an earlier incident of its own
+            target = next((inc for inc in incidents if inc.background and any(
+                t.earlier and t.sent_index == trig.sent_index for t in inc.triggers)), None)
+            if target is None:
+                target = _Incident(background=True)
+                incidents.append(target)
+        elif same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
             target = same_sentence[-1]
         elif trig.anaphoric and compatible and (previous := _told_just_before(doc, trig, compatible)) is not None:
             target = previous  # "... in 2021, when a bomb killed ... That attack was claimed by X"
@@ -888,8 +896,8 @@ def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex
     ("Guerrillas attacked the farm on 30 December. They burned the facilities ...")."""
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and _iso(t.value) and len(t.value) >= 7]
     for inc in incidents:
-        if inc.date is not None:
-            continue
+        if inc.date is not None or any(t.earlier for t in inc.triggers):
+            continue  # ("two weeks after militants killed 40": not the day told before)
         first = doc[inc.triggers[0].start]
         sent = first.sent
         if sent.start == 0:
@@ -1133,6 +1141,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     headline_end = _headline_end(text)
     triggers = [t for t in find_triggers(doc, timexes) if not _negated_act(doc[t.end - 1])]
     for trig in triggers:
+        trig.earlier = _told_as_earlier(doc[trig.end - 1])
         tok = doc[trig.end - 1]
         # a participle on a noun ("pulled from burned stalls on Tuesday") names a state, and the attackers
         # told again as the subject of another act ("Two days later, the gunmen released the driver") do
@@ -1196,6 +1205,20 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+def _told_as_earlier(tok: Token) -> bool:
+    """The trigger's clause is opened by "after" with a lapse of time: "The attack came two weeks after
+    militants killed 40 people", "days after gunmen abducted 20 students" tell an earlier incident."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.dep_ != "advcl":
+        return False
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+    if mark is None:
+        return False
+    lapse = [c for t in (verb, mark) for c in t.children if c.dep_ == "npadvmod"]
+    return any(c.lemma_.lower() in _date_words()["time_nouns"] or c.lemma_.lower() in (
+        "day", "week", "month", "year", "hour") for c in lapse)
 
 
 def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
@@ -1495,10 +1518,12 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
         for m in [ev.trigger, *ev.mentions]:
             if m.start <= char and m.start > best_pos:
                 best, best_pos = idx, m.start
-    for idx, ev in enumerate(events):
-        for m in [ev.trigger, *ev.mentions]:
-            if _same_sentence(doc, m.start, char):
-                return idx
+    # the same sentence: the incident told last before the position there, else the first told after it
+    here = [(m.start, idx) for idx, ev in enumerate(events) for m in [ev.trigger, *ev.mentions]
+            if _same_sentence(doc, m.start, char)]
+    if here:
+        before = [x for x in here if x[0] <= char]
+        return max(before)[1] if before else min(here)[1]
     main = next((i for i, ev in enumerate(events) if not ev.background), 0)
     if best is not None and events[best].background and _background_passage(doc, events, char):
         return best  # "In June 2016, gunmen attacked ... The authorities blamed X": still the older incident
