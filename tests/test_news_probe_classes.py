@@ -98,3 +98,18 @@ def test_an_attack_that_came_weeks_after_another_keeps_them_apart(pipe):
     assert {(f.kind, f.value) for f in main[0].figures} == {("killed", 12)}
     assert ("killed", 40) in {(f.kind, f.value) for f in back[0].figures}
     assert back[0].date is None or back[0].date.value != main[0].date.value
+
+
+@pytest.mark.parametrize("body, party, expected", [
+    ("Suspected Boko Haram militants killed nine farmers near Maiduguri on Monday, residents said.",
+     "Boko Haram", "suspected"),
+    ("The bombing in Quetta on Tuesday is believed to have been carried out by the Balochistan Liberation Army, "
+     "officials said.", "Balochistan Liberation Army", "suspected"),
+    ("The Pentagon said it had no evidence that Iran was behind the rocket attack on a base near Erbil on "
+     "Wednesday.", "Iran", None),
+])
+def test_hedged_and_disavowed_accusations(pipe, body, party, expected):
+    a = _analyze(pipe, body)
+    statuses = {arg.responsibility for ev in a.events for arg in ev.arguments
+                if arg.role.startswith("perpetrator") and party in arg.span.text}
+    assert statuses == ({expected} if expected else set())

@@ -278,6 +278,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove"} | set(lx["agent_participles"]):
                 if _first_person(t):
                     return "claim_of_responsibility", None
+                if _no_evidence(t):
+                    continue  # "it had no evidence that Iran was behind the attack": nobody is accused
                 if t.lower_ in ("it", "they", "we") and _group_source(doc, st) and _refers_to_speaker(t, st, doc):
                     return "claim_of_responsibility", None  # "Al-Shabaab said it was behind the attack"
                 if t.lower_ in ("it", "this", "that", "attack", "which", "those", "whoever", "anyone", "anybody"):
@@ -414,6 +416,15 @@ def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
         told += [x for a in t.head.children if a.dep_ == "prep" for x in a.children if x.dep_ == "pobj"]
         if any(x.lemma_.lower() in sets["reprisal_nouns"] for x in told):
             return True
+    return False
+
+
+def _no_evidence(tok: Token) -> bool:
+    """The clause is what there is no evidence, proof or sign of ("had no evidence that X was behind it",
+    "did not find any proof that ...")."""
+    for anc in list(tok.ancestors)[:5]:
+        if anc.lemma_.lower() in ("evidence", "proof", "indication", "sign", "suggestion"):
+            return any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children) or _negated(anc.head)
     return False
 
 

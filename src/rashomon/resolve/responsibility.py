@@ -24,6 +24,7 @@ _INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tu
     + tuple(_LINKS["involvement_phrases"])
 _ACT_GERUNDS = frozenset(_LINKS["act_gerunds"]) | _ROLES["attack_verbs"]
 _ORG_HEADS = _ROLES["org_heads"]
+_HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "likely"})
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
                         "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
 
@@ -41,6 +42,8 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
             status = "denied"  # "the embassy dismissed the accusation as propaganda": the accused denies it
         if not status:
             continue
+        if status == "accused" and _hedged(doc, st):
+            status = "suspected"  # "Suspected X militants killed ...", "is believed to have been carried out by X"
         who = st.source if status in ("claimed", "denied") else st.target
         if who is not None and who is st.source:
             who = party_of_source(doc, who)
@@ -176,6 +179,17 @@ def _words(text: str) -> set[str]:
     matching an accused party with a denier."""
     words = set(re.findall(r"[a-z]{3,}", text.lower())) - _NAME_STOP
     return {(country_name(code) or w).lower() if (code := demonym_country(w)) else w for w in words}
+
+
+def _hedged(doc: Doc, st: Statement) -> bool:
+    """An accusation told as a suspicion: the accused is "suspected"/"alleged" ("Suspected X militants
+    killed ..."), or the act "is believed"/"is thought" to have been theirs."""
+    target = doc.char_span(st.target.start, st.target.end, alignment_mode="expand") if st.target else None
+    if target is not None and len(target) and target[0].lower_ in _HEDGES:
+        return True
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    return content is not None and any(
+        t.lemma_.lower() in _ROLES["belief_verbs"] and any(c.dep_ == "auxpass" for c in t.children) for t in content)
 
 
 def _denies_a_part(doc: Doc, st: Statement) -> bool:
