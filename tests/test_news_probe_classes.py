@@ -113,3 +113,15 @@ def test_hedged_and_disavowed_accusations(pipe, body, party, expected):
     statuses = {arg.responsibility for ev in a.events for arg in ev.arguments
                 if arg.role.startswith("perpetrator") and party in arg.span.text}
     assert statuses == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("body, group", [
+    ("Gunmen belonging to the Zama Zama gang killed four miners near Rustenburg on Tuesday.", "Zama Zama gang"),
+    ("Members of the Mara Salvatrucha gang shot dead three bus drivers in San Pedro Sula on Wednesday.",
+     "Mara Salvatrucha gang"),
+    ("CODECO militiamen killed 12 people at a camp near Bunia on Thursday.", "CODECO"),
+    ("The FDLR, a Rwandan Hutu rebel group, attacked a village near Rutshuru on Friday, killing six.", "FDLR"),
+])
+def test_the_group_named_on_the_attackers_is_a_perpetrator_organisation(pipe, body, group):
+    a = _analyze(pipe, body)
+    assert any(group in arg.span.text for ev in a.events for arg in ev.arguments if arg.role == "perpetrator_org")

@@ -1195,8 +1195,9 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             if not any(a.role.startswith("perpetrator") and a.span.start < agent.span.end and agent.span.start < a.span.end
                        for a in ev.arguments):
                 ev.arguments.append(agent)
-        for org in _attackers_group(doc, ev):
-            if not any(a.span.start < org.span.end and org.span.start < a.span.end for a in ev.arguments):
+        for org in _attackers_group(doc, ev):  # (inside an attacker mention: "Members of the X gang")
+            if not any(a.span.start < org.span.end and org.span.start < a.span.end
+                       and a.role != "perpetrator_individual" for a in ev.arguments):
                 ev.arguments.append(org)
         if not any(a.role == "perpetrator_org" for a in ev.arguments) and (
                 state := _launcher(doc, inc) or _state_agent(doc, inc)):
@@ -1296,28 +1297,50 @@ def _agent_mentions(doc: Doc, inc: _Incident) -> list[Argument]:
 
 
 def _attackers_group(doc: Doc, ev: Event) -> list[Argument]:
-    """"the attackers from the X Front", "fighters of the Y group": the group an attacker mention names."""
+    """"the attackers from the X Front", "fighters of the Y group", "Members of the Z gang", "gunmen belonging
+    to X", "CODECO militiamen", "The FDLR, a rebel group, attacked": the group an attacker mention names."""
     out: list[Argument] = []
     perp_nouns, text = _perp_nouns(), doc_text(doc)
+    members, belonging = _perp_words()["member_nouns"], _belonging()
     for arg in [a for a in ev.arguments if a.role == "perpetrator_individual"]:
         span = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
         if span is None:
             continue
         noun = span.root
-        if noun.lemma_.lower() not in perp_nouns and noun.lower_ not in perp_nouns:
+        if noun.dep_ == "appos" and _names_group(noun.head):  # "The FDLR, a Rwandan Hutu rebel group, ..."
+            out.append(_group_argument(doc, noun.head, arg.responsibility))
             continue
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
-                continue
-            for group in prep.children:
-                if group.dep_ == "pobj" and (group.ent_type_ in ("ORG", "NORP") and group.pos_ == "PROPN"
-                                             or group.lemma_.lower() in roles_lexicon()["org_heads"]):
-                    first = min([group.i, *(c.left_edge.i for c in group.children
-                                            if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and c.i < group.i)])
-                    out.append(Argument(role="perpetrator_org", entity=doc[first:group.i + 1].text,
-                                        span=Span.of(text, doc[first].idx, group.idx + len(group.text)),
-                                        responsibility=arg.responsibility))
+        if not ({noun.lemma_.lower(), noun.lower_} & (perp_nouns | members)):
+            continue
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
+        for mod in noun.children:  # "belonging to X", "loyal to X", "linked to X"
+            prep = belonging.get(mod.lemma_.lower())
+            if mod.dep_ in ("acl", "amod") and prep:
+                preps += [p for p in mod.children if p.dep_ == "prep" and p.lower_ == prep]
+        groups = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        groups += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "")
+                   and c.is_upper and len(c) > 2]  # "CODECO militiamen"
+        for group in groups:
+            if _names_group(group):
+                out.append(_group_argument(doc, group, arg.responsibility))
     return out
+
+
+def _names_group(tok: Token) -> bool:
+    return tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" or tok.lemma_.lower() in roles_lexicon()["org_heads"] \
+        or tok.lower_ in _perp_words()["group_heads"] or tok.pos_ == "PROPN" and tok.is_upper and len(tok) > 2
+
+
+def _group_argument(doc: Doc, group: Token, responsibility: str | None) -> Argument:
+    first = min([group.i, *(c.left_edge.i for c in group.children
+                            if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and c.i < group.i)])
+    return Argument(role="perpetrator_org", entity=doc[first:group.i + 1].text, responsibility=responsibility,
+                    span=Span.of(doc_text(doc), doc[first].idx, group.idx + len(group.text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _belonging() -> dict[str, str]:
+    return dict(load_json("events/perpetrators.json")["belonging_words"])
 
 
 def _agent_span(doc: Doc, noun: Token) -> Argument:
@@ -1329,7 +1352,8 @@ def _agent_span(doc: Doc, noun: Token) -> Argument:
 
 @functools.lru_cache(maxsize=1)
 def _perp_words() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in load_json("events/perpetrators.json").items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in load_json("events/perpetrators.json").items()
+            if not k.startswith("_") and isinstance(v, list)}
 
 
 def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
@@ -1360,7 +1384,10 @@ def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
                 continue  # (a capitalised "Gunmen" after a dateline is tagged a proper noun)
             people = lemma in words["subject_people"] or subj.lower_ in words["subject_people"] \
                 or (subj.lower_ in roles_lexicon()["human_nouns"] and subj.lower_ not in words["not_subject_people"]) \
-                or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")
+                or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS") \
+                or subj.lower_ in words["member_nouns"] and any(  # "Members of the X gang shot dead ..."
+                    p.lower_ == "of" and any(g.dep_ == "pobj" and _names_group(g) for g in p.children)
+                    for p in subj.children if p.dep_ == "prep")
             org = (lemma in roles_lexicon()["org_heads"] or subj.ent_type_ == "ORG") and subj.ent_type_ not in ("GPE", "LOC", "FAC")
             if lemma in perp_nouns or subj.lower_ in perp_nouns:
                 out.append(subj)
