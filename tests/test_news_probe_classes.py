@@ -125,3 +125,20 @@ def test_hedged_and_disavowed_accusations(pipe, body, party, expected):
 def test_the_group_named_on_the_attackers_is_a_perpetrator_organisation(pipe, body, group):
     a = _analyze(pipe, body)
     assert any(group in arg.span.text for ev in a.events for arg in ev.arguments if arg.role == "perpetrator_org")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A 17-year-old was shot dead outside a school in Malmo on Monday, police said.", [("killed", 1)]),
+    ("A man stabbed three people at a market on Tuesday.", [("wounded", 3)]),
+    ("A man stabbed to death two people and stabbed four others on Tuesday.", [("killed", 2), ("wounded", 4)]),
+])
+def test_single_victims_and_stabbings(pipe, sentence, expected):
+    from rashomon.extract.figures import extract_figures
+
+    assert [(f.kind, f.value) for f in extract_figures(pipe.nlp(sentence))] == expected
+
+
+def test_aircraft_that_struck_make_an_air_strike_with_its_state(pipe):
+    ev = _main(_analyze(pipe, "Israeli aircraft struck a house in Jenin on Friday, killing four people."))
+    assert ev.type == "air_strike"
+    assert any(arg.role == "perpetrator_org" and arg.entity == "Israel" for arg in ev.arguments)

@@ -167,8 +167,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         elif trig.type == "attack" and doc[trig.end - 1].lemma_.lower() == "strike" and any(
                 c.dep_ in ("amod", "poss") and demonym_country(c.text) for c in doc[trig.end - 1].children):
             trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
-        elif trig.type == "bombing" and _by_aircraft(doc[trig.end - 1], lex["aircraft"]):
-            trig.type = "air_strike"  # "Ethiopian jets bombed the town", "accused the air force of bombing"
+        elif trig.type in ("bombing", "armed_assault", "attack") and _by_aircraft(doc[trig.end - 1], lex["aircraft"]):
+            trig.type = "air_strike"  # "Ethiopian jets bombed the town", "Israeli aircraft struck a house"
     return _merge_compounds(out, doc)
 
 

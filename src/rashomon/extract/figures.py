@@ -40,6 +40,9 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str], dict]:
 def _kind_of(token: Token) -> str | None:
     kind_of = _lexicon()[0]
     kind = kind_of.get(token.lemma_.lower()) or kind_of.get(token.lower_)
+    if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.lemma_.lower() == "death" for o in c.children) for c in token.children):
+        return "killed"  # "stabbed to death"
     if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and any(
             kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN" for t in token.subtree
             if token.i < t.i <= token.i + 12):
@@ -506,6 +509,9 @@ def _is_person(tok: Token) -> bool:
     data = _lexicon()[4]
     if tok.lower_ in data["person_pronouns"]:
         return True
+    if tok.lower_ == "old" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "pobj") and any(
+            c.lemma_.lower() == "year" for c in tok.children):
+        return True  # "A 17-year-old was shot dead": the adjective used as a noun
     if any(c.dep_ == "nummod" for c in tok.children):
         return False
     titled = any(c.dep_ in ("compound", "nmod") and c.lower_ in data["person_nouns"] and c.i < tok.i for c in tok.children)
