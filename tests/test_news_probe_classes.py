@@ -142,3 +142,8 @@ def test_aircraft_that_struck_make_an_air_strike_with_its_state(pipe):
     ev = _main(_analyze(pipe, "Israeli aircraft struck a house in Jenin on Friday, killing four people."))
     assert ev.type == "air_strike"
     assert any(arg.role == "perpetrator_org" and arg.entity == "Israel" for arg in ev.arguments)
+
+
+def test_a_town_the_tagger_calls_an_event_is_still_a_place(pipe):
+    ev = _main(_analyze(pipe, "Gunmen killed four people in Tumaco on Monday, police said."))
+    assert ev.place is not None and (ev.place.city, ev.place.country) == ("Tumaco", "CO")

@@ -434,6 +434,18 @@ def _person_titles() -> frozenset[str]:
     return frozenset(t for t in load_json("speakers/roles.json")["person_titles"] if " " not in t)
 
 
+_MISLABELLED = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+
+
+def _open_to_gazetteer(doc, ent) -> bool:
+    """A single word the tagger calls an event, a work or a product, and no place noun follows (those are
+    found with their noun: "Tillaberi province")."""
+    if ent.label_ not in _MISLABELLED or len(ent) != 1:
+        return False
+    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return nxt not in place_cues()["region_nouns"] and nxt not in place_cues()["place_nouns"]
+
+
 def find_places(doc) -> list[Place]:
     """All place mentions in a spaCy Doc, resolved where the gazetteer knows them."""
     text = doc_text(doc)
@@ -462,7 +474,10 @@ def find_places(doc) -> list[Place]:
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
             # so is a country's name ("in western Niger" tagged WORK_OF_ART) and a known dateline place
             spans.append((ent.start_char, ent.end_char))
-        if cased or ent.label_ in ("GPE", "LOC", "PERSON") or spans and spans[-1] == (ent.start_char, ent.end_char):
+        if (cased and not _open_to_gazetteer(doc, ent)) or ent.label_ in ("GPE", "LOC", "PERSON") \
+                or spans and spans[-1] == (ent.start_char, ent.end_char):
+            # (a single word tagged as an event, a work or a product - "killed four people in Tumaco" - stays
+            # open to the gazetteer)
             # caseless NER is weak: its ORG/FAC spans ("san miguel department") stay open to the gazetteer
             for t in ent:
                 covered[t.i] = True
