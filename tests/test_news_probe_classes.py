@@ -147,3 +147,11 @@ def test_aircraft_that_struck_make_an_air_strike_with_its_state(pipe):
 def test_a_town_the_tagger_calls_an_event_is_still_a_place(pipe):
     ev = _main(_analyze(pipe, "Gunmen killed four people in Tumaco on Monday, police said."))
     assert ev.place is not None and (ev.place.city, ev.place.country) == ("Tumaco", "CO")
+
+
+def test_troops_that_repelled_the_attack_are_not_accused(pipe):
+    a = _analyze(pipe, "Insurgents attacked an army base in Monguno on Monday. Army spokesman Colonel Ibrahim Musa "
+                       "said troops had repelled the attack.")
+    assert not any(arg.span.text == "troops" for ev in a.events for arg in ev.arguments
+                   if arg.role.startswith("perpetrator"))
+    assert all(st.type != "accusation" for st in a.statements if "repelled" in st.content.text)

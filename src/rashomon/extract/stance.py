@@ -310,6 +310,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and (own_side or _own_units(t)):
                 return "denial", None  # ... and "his units had not fired a single shell"
             continue
+        if verb.lemma_.lower() in _lex()["sets"]["counter_verbs"]:
+            continue  # "troops had repelled the attack": they opposed it
         own = _own_clause(verb)
         bad_verb = verb.lemma_.lower() in wverbs and not _hits_attackers(verb) or _projectile_attack(verb)
 
