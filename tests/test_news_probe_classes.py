@@ -155,3 +155,10 @@ def test_troops_that_repelled_the_attack_are_not_accused(pipe):
     assert not any(arg.span.text == "troops" for ev in a.events for arg in ev.arguments
                    if arg.role.startswith("perpetrator"))
     assert all(st.type != "accusation" for st in a.statements if "repelled" in st.content.text)
+
+
+def test_an_anniversary_tells_a_background_incident(pipe):
+    a = _analyze(pipe, "Residents of Beslan on Tuesday marked 20 years since the school siege in which 334 people "
+                       "were killed.")
+    assert a.events and all(ev.background for ev in a.events)
+    assert all(ev.date is None or not ev.date.value.startswith("2025") for ev in a.events)

@@ -1153,6 +1153,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
             # may be the statement's, so it neither splits the incident nor overrides its date
             trig.date, trig.loose_date = None, trig.date
+        if trig.earlier:  # "marked 20 years since the siege on Tuesday": the day is not the siege's
+            trig.date = trig.loose_date = None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
         else:  # ... except its own ("The blast in Kirkuk killed five people")
@@ -1209,17 +1211,25 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
 
 
 def _told_as_earlier(tok: Token) -> bool:
-    """The trigger's clause is opened by "after" with a lapse of time: "The attack came two weeks after
-    militants killed 40 people", "days after gunmen abducted 20 students" tell an earlier incident."""
+    """The trigger's clause is opened by "after" with a lapse of time ("The attack came two weeks after
+    militants killed 40 people", "days after gunmen abducted 20 students"), or the incident is what a lapse
+    of time runs "since" ("marked 20 years since the school siege"): an earlier incident."""
+    noun = tok.head if tok.dep_ in ("relcl", "acl") else tok  # "the siege in which 334 people were killed"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "since":  # "marked 20 years since the school siege"
+        gov = noun.head.head
+        return _lapse(gov) or any(c.dep_ in ("dobj", "npadvmod", "nsubj", "attr") and _lapse(c) for c in gov.children)
     verb = _clause_verb(tok)
     if verb is None or verb.dep_ != "advcl":
         return False
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
     if mark is None:
         return False
-    lapse = [c for t in (verb, mark) for c in t.children if c.dep_ == "npadvmod"]
-    return any(c.lemma_.lower() in _date_words()["time_nouns"] or c.lemma_.lower() in (
-        "day", "week", "month", "year", "hour") for c in lapse)
+    return any(c.dep_ == "npadvmod" and _lapse(c) for t in (verb, mark) for c in t.children)
+
+
+def _lapse(tok: Token) -> bool:
+    """A span of time: "two weeks", "20 years", "days"."""
+    return tok.lemma_.lower() in ("day", "week", "month", "year", "decade", "hour", "anniversary")
 
 
 def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
