@@ -162,3 +162,12 @@ def test_an_anniversary_tells_a_background_incident(pipe):
                        "were killed.")
     assert a.events and all(ev.background for ev in a.events)
     assert all(ev.date is None or not ev.date.value.startswith("2025") for ev in a.events)
+
+
+def test_a_drone_that_exploded_is_the_headlines_drone_strike(pipe):
+    text = ("Drone crashes into barn in northern village, killing herder\n\nBy A Writer\nJune 4, 2025\n\n"
+            "A drone exploded on a farm in the village of Kalety on Monday, killing a herder and wounding his "
+            "brother, officials said.")
+    a = pipe.analyze(Document(id="t", text=text, published="2025-06-04"))
+    main = [ev for ev in a.events if not ev.background]
+    assert len(main) == 1 and main[0].type == "drone_strike"

@@ -169,7 +169,22 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             trig.type = "air_strike"  # "an Israeli strike on a motorcycle": a state's strike from the air
         elif trig.type in ("bombing", "armed_assault", "attack") and _by_aircraft(doc[trig.end - 1], lex["aircraft"]):
             trig.type = "air_strike"  # "Ethiopian jets bombed the town", "Israeli aircraft struck a house"
+        elif trig.type == "bombing" and (fired := _exploding_weapon(doc[trig.end - 1], lex)) is not None:
+            trig.type = fired  # "A drone exploded on a farm": the drone's strike, not a planted bomb
     return _merge_compounds(out, doc)
+
+
+def _exploding_weapon(tok: Token, lex: dict) -> str | None:
+    """The type of the remote weapon that is the subject of an explosion verb ("a drone exploded", "a shell
+    exploded in the market"), None otherwise."""
+    if tok.pos_ != "VERB":
+        return None
+    for subj in tok.children:
+        if subj.dep_ == "nsubj" and subj.lemma_.lower() in lex["remote_weapons"]:
+            etype = lex["lemmas"].get(subj.lemma_.lower())
+            if etype in AIR_FAMILY or etype == "shelling":
+                return etype
+    return None
 
 
 def _by_aircraft(tok: Token, aircraft: set[str]) -> bool:
