@@ -1177,8 +1177,11 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         trig.in_headline = doc[trig.start].idx < headline_end
         if trig.in_headline:
             # a headline names the story's incident more coarsely ("... in Zabul" / "in the city of
-            # Qalat"): its place must not keep the lead's account of it apart
+            # Qalat"): its place must not keep the lead's account of it apart, nor its date ("Armed men
+            # kidnap ranchers, hijack trucks a day later")
             trig.place, trig.headline_place = None, trig.place
+            if trig.date is not None:
+                trig.date, trig.loose_date = None, trig.date
     incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
     if not incidents:
         return []
