@@ -46,7 +46,7 @@ from importlib import resources
 
 import numpy
 from spacy import parts_of_speech
-from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
@@ -168,14 +168,16 @@ def tagger_input(doc: Doc, vocab, tensor_width: int | None = None) -> Doc:
     The tagger runs on the copy so ``doc.ents`` stays the spaCy model's. The annotations are
     copied as arrays of string hashes (4-5x faster than passing strings; same tagger input).
     """
-    new = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    words = [t.text for t in doc]
+    spaces = (doc.to_array(SPACY) == 1).tolist()  # (the trailing-space flags read as one array)
+    new = Doc(vocab, words=words, spaces=spaces)
     if len(doc):
         new.from_array(_TAGGER_ATTRS, doc.to_array(_TAGGER_ATTRS))
     if tensor_width is not None:
         tensor = doc.tensor
         if tensor is None or tensor.shape != (len(doc), tensor_width):
             main = _main_tok2vec()  # its features include the trailing space (SPACY): copy the spaces too
-            tensor = main(Doc(main.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])).tensor
+            tensor = main(Doc(main.vocab, words=words, spaces=spaces)).tensor
         new.tensor = tensor
     return new
 
@@ -232,6 +234,9 @@ _OPEN = {"\u201c", "\u00ab"}
 _CLOSE = {"\u201d", "\u00bb"}
 
 
+_QUOTE_MARKS = re.compile("\n\n|``|''|[\"" + "".join(sorted(_OPEN | _CLOSE)) + "]")
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character ranges ``[start, end)`` of quotations, quote marks included.
 
@@ -240,9 +245,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     quoted paragraph continued by the next one).
     """
     quotes: list[tuple[int, int]] = []
-    i, n = 0, len(text)
+    n = len(text)
     open_at: int | None = None
-    while i < n:
+    # only quote marks and paragraph breaks do anything: jump from one to the next (the same scan as
+    # stepping over every character; a "\n\n" taken as one step skips only its second "\n")
+    for m in _QUOTE_MARKS.finditer(text):
+        i = m.start()
         ch = text[i]
         two = text[i:i + 2]
         if ch == "\n" and text[i:i + 2] == "\n\n" and open_at is not None:
@@ -255,7 +263,6 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             elif open_at is not None:
                 quotes.append((open_at, i + 2))
                 open_at = None
-            i += 2
             continue
         if ch in _OPEN:
             if open_at is None:
@@ -270,7 +277,6 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             else:
                 quotes.append((open_at, i + 1))
                 open_at = None
-        i += 1
     if open_at is not None:
         quotes.append((open_at, n))
     return [(s, e) for s, e in quotes if e - s > 2]
@@ -302,6 +308,36 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "xcomp"}
 _RIGHT_OBJ_DEPS = {"dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp", "advcl", "npadvmod"}
 _PRON_SOURCE_SKIP = {"it", "there"}
+
+
+def _sent_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end token of each token's sentence (``tok.sent.start``/``.end``), read once per Doc."""
+    cached = doc.user_data.get("rashomon_attr_sents")
+    if cached is None or len(cached[0]) != len(doc):
+        n = len(doc)
+        starts, ends = [0] * n, [0] * n
+        for sent in doc.sents:
+            a, b = sent.start, sent.end
+            starts[a:b] = [a] * (b - a)
+            ends[a:b] = [b] * (b - a)
+        cached = doc.user_data["rashomon_attr_sents"] = (starts, ends)
+    return cached
+
+
+def _columns(doc: Doc) -> tuple[numpy.ndarray, ...]:
+    """POS, DEP and ORTH hashes, head index and LOWER hash of every token, read once per Doc (candidate
+    scans look at the few tokens that can qualify instead of making a Token object for each)."""
+    cached = doc.user_data.get("rashomon_attr_columns")
+    if cached is None or len(cached[0]) != len(doc):
+        arr = doc.to_array([POS, DEP, ORTH, HEAD, LOWER]).reshape(len(doc), 5)
+        # HEAD is the offset to the head as an unsigned 64-bit integer (two's complement)
+        heads = arr[:, 3].view(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)
+        cached = doc.user_data["rashomon_attr_columns"] = (arr[:, 0], arr[:, 1], arr[:, 2], heads, arr[:, 4])
+    return cached
+
+
+def _hash(doc: Doc, word: str) -> int:
+    return doc.vocab.strings.add(word)
 
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
@@ -605,7 +641,7 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
     if e - s > 1 and first.lower_ in ("that", "to", "whether", "if") and first.dep_ in ("mark", "aux"):
         if decide("F", _step_feats("F", c, lemma, {"w": first.lower_, "next": _word_key(doc[s + 1])}), s, s + 1):
             s += 1
-    sent_end = doc[max(s, e - 1)].sent.end
+    sent_end = _sent_bounds(doc)[1][max(s, e - 1)]
     for _ in range(3):
         last = _last_word(doc, s, e)
         if last <= s:
@@ -706,7 +742,7 @@ def _content_decider(model: dict):
     """``decide`` for :func:`_walk_content` from the learned logistic model (``content_bounds.json``)."""
     w, bias = model["weights"], model["bias"]
     def decide(_kind: str, feats: list[str], _lo: int, _hi: int) -> bool:
-        return bias + sum(w.get(x, 0.0) for x in feats) > 0.0
+        return bias + sum(map(w.get, feats, itertools.repeat(0.0, len(feats)))) > 0.0  # (same sum, in order)
     return decide
 
 
@@ -802,8 +838,10 @@ def _char_to_tokens(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 
 def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
     out = []
-    for v in doc:
-        if v.pos_ != "VERB" or v.lower_ == "according":
+    pos = _columns(doc)[0]
+    for i in numpy.flatnonzero(pos == parts_of_speech.VERB).tolist():
+        v = doc[i]
+        if v.lower_ == "according":
             continue
         lemma = v.lemma_.lower()
         content, kind = _content_of_verb(doc, v)
@@ -838,7 +876,9 @@ def _adj_candidates(doc: Doc) -> list[_Cand]:
     unhappy with X" (cue from the copula to the adjective, and its preposition when the content is
     the preposition's object; source the copula's subject)."""
     out = []
-    for a in doc:
+    pos, dep = _columns(doc)[:2]
+    for i in numpy.flatnonzero((dep == _hash(doc, "acomp")) & (pos == parts_of_speech.ADJ)).tolist():
+        a = doc[i]
         if a.dep_ != "acomp" or a.pos_ != "ADJ" or a.head.pos_ not in ("AUX", "VERB") or a.head.i > a.i:
             continue
         cop = a.head
@@ -864,11 +904,14 @@ def _adj_candidates(doc: Doc) -> list[_Cand]:
 
 def _phrase_candidates(doc: Doc, lex: dict) -> list[_Cand]:
     out = []
-    lowers = [t.lower_ for t in doc]
+    lower = _columns(doc)[4]
+    at: dict[str, list[int]] = {}  # positions of each phrase's first word, in order
+    for w in {phrase[0] for phrase in lex["phrases"] if phrase}:
+        at[w] = [i for i in numpy.flatnonzero(lower == _hash(doc, w)).tolist() if doc[i].lower_ == w]
     for phrase in lex["phrases"]:
         n = len(phrase)
-        for i in range(len(doc) - n + 1):
-            if lowers[i:i + n] != phrase:
+        for i in (at.get(phrase[0], ()) if phrase else range(len(doc) - n + 1)):
+            if i > len(doc) - n or [doc[j].lower_ for j in range(i, i + n)] != phrase:
                 continue
             last = doc[i + n - 1]
             pobj = [c for c in last.children if c.dep_ == "pobj"]
@@ -900,7 +943,13 @@ _NOUN_PREPS = {"of", "to", "on", "about", "for", "with", "against", "over", "amo
 def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
     """Nouns with a content clause (``claim that``/``plan to``) or object (``criticism of X``)."""
     out = []
-    for n in doc:
+    pos, dep, _, heads, _ = _columns(doc)
+    idx = numpy.arange(len(doc))
+    clauses = numpy.isin(dep, [_hash(doc, "acl"), _hash(doc, "ccomp")]) & (heads < idx)  # right of its head
+    preps = (dep == _hash(doc, "prep")) & (heads == idx - 1)  # right after its head
+    hosts = numpy.unique(heads[clauses | preps])
+    for i in hosts[pos[hosts] == parts_of_speech.NOUN].tolist() if len(hosts) else []:
+        n = doc[i]
         if n.pos_ != "NOUN":
             continue
         kids = list(n.children)
@@ -930,7 +979,8 @@ def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
 def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
     """``Name: "quoted words"`` / ``Q: ...`` at the start of a line."""
     out = []
-    for tok in doc:
+    for i in numpy.flatnonzero(_columns(doc)[2] == _hash(doc, ":")).tolist():
+        tok = doc[i]
         if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
@@ -1041,7 +1091,12 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
     if c.source is None:
         f += ["src=none", f"lsrc={lemma}|none"]
     else:
-        root = min((doc[i] for i in range(*c.source)), key=lambda t: (t.head.i in range(*c.source), t.i))
+        a, b = c.source
+        if a < b:  # the first token whose head is outside the source, else the first token
+            heads = _columns(doc)[3]
+            root = doc[next((i for i in range(a, b) if not a <= heads[i] < b), a)]
+        else:
+            root = min((doc[i] for i in range(*c.source)), key=lambda t: (t.head.i in range(*c.source), t.i))
         stype = "pron" if root.pos_ == "PRON" else root.pos_.lower()
         f += [f"src={stype}", f"lsrc={lemma}|{stype}", f"srcent={root.ent_type_ or 'none'}",
               f"srclen={_bucket(c.source[1] - c.source[0])}"]
@@ -1050,7 +1105,7 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
     inq = _in_quote(doc, h, quotes) is not None
     f.append(f"inq={inq}")
     f.append(f"lq={lemma}|{inq}")
-    sq = h.sent.start in sent_quoted
+    sq = _sent_bounds(doc)[0][h.i] in sent_quoted
     f.append(f"sq={sq}|{kind}")
     f.append(f"prev={doc[h.i - 1].lower_ if h.i > 0 else '<s>'}")
     f.append(f"next={doc[h.i + 1].lower_ if h.i + 1 < len(doc) else '</s>'}")
@@ -1077,7 +1132,7 @@ def _more_features(doc: Doc, c: _Cand, lemma: str, kind: str, fam: str, sq: bool
     sc = "none" if root is None else "pron" if root.pos_ == "PRON" else (root.ent_type_ or root.pos_)
     f = [f"lsc={lemma}|{sc}", f"vc={lex['verb_class'].get(lemma, 'none')}|{kind}|{fam}",
          f"suf3={lemma[-3:]}|{fam}", f"suf4={lemma[-4:]}|{fam}|{kind}", f"lsq={lemma}|{sq}"]
-    start = h.sent.start
+    start = _sent_bounds(doc)[0][h.i]
     f.append(f"pfirst={start == 0 or chr(10) in doc[start - 1].text_with_ws}|{fam}")
     f.append(f"sfirst={h.i - start <= 3}|{fam}")
     if c.content is not None:
@@ -1437,24 +1492,25 @@ def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
     hashes = [doc.vocab.strings.add(w) for w in verbs]
     arr = doc.to_array([LEMMA, POS])
     hits = numpy.nonzero((arr[:, 1] == int(parts_of_speech.VERB)) & numpy.isin(arr[:, 0], hashes))[0]
+    starts, ends = _sent_bounds(doc)
     for i in hits.tolist():
         if i < 3:
             continue
         v = doc[i]
-        sent = v.sent
+        sent_start, sent_end = starts[i], ends[i]  # (v.sent's bounds, read once)
         rights = [c for c in v.rights]
         if any(c.dep_ not in _FINAL_RIGHT or c.dep_ in ("dobj", "dative") and v.lemma_.lower() not in ("tell", "inform")
                for c in rights):
             continue
         last = max([v.i] + [c.right_edge.i for c in rights if c.dep_ != "punct"])
-        if any(not (t.is_punct or t.is_space) for t in doc[last + 1: sent.end]):
+        if any(not (t.is_punct or t.is_space) for t in doc[last + 1: sent_end]):
             continue
         if any(t.dep_ in ("ccomp", "mark") or t.is_quote for t in doc[v.i + 1: last + 1]):
             continue
         start = v.i  # the cue: the verb and its auxiliaries/adverbs right before it ("have said", "later told")
         while start > 0 and doc[start - 1].head.i == v.i and doc[start - 1].dep_ in ("aux", "neg", "advmod"):
             start -= 1
-        lo = max(0, sent.start - 40)
+        lo = max(0, sent_start - 40)
         found = _final_source(doc, start, lo)
         if found and found[0] == found[1]:
             found = None
@@ -1470,7 +1526,7 @@ def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
             more = _final_source(doc, k, lo)
             if more and more[1] - more[0] <= 8 and _np_like(doc, more[0], more[1]):
                 a, k = more[0], more[2]
-        cstart = doc[k].sent.start
+        cstart = _sent_bounds(doc)[0][k]
         body = [t for t in doc[cstart:k] if not (t.is_punct or t.is_space)]
         if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             continue

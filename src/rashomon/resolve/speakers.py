@@ -27,7 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.symbols import AUX, VERB
+from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, ORTH, POS
+from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
@@ -129,6 +130,7 @@ def _phrase_index(vocab: set[str]) -> tuple[frozenset[str], int]:
     return entry[2], entry[3]
 
 
+@functools.lru_cache(maxsize=8192)
 def speaker_kind_of_name(text: str, label: str | None = None) -> str:
     """Kind of a non-person speaker from its words: media, government, group or organisation."""
     lx = _lex()
@@ -206,30 +208,38 @@ class _Resolver:
         self.tok_entity: dict[int, _Entity] = {}  # mention head token -> entity
         self.mentions: list[tuple[int, int, str, _Entity]] = []  # (start_tok, end_tok, label, entity)
         self.speaker_heads = speaker_heads or set()
-        self.toks = toks = list(doc)  # Token objects made once
-        self.sent_of = [0] * len(doc)
-        sent_start = [0] * len(doc)
+        # tokens are made on demand (doc[i], slices are Spans): the walk looks at few of them, and
+        # their attributes are read once as columns (no Token object per token)
+        self.toks = toks = doc
+        n = len(doc)
+        orth, lemma, pos, alpha, num, space = doc.to_array(
+            [ORTH, LEMMA, POS, IS_ALPHA, LIKE_NUM, IS_SPACE]).reshape(n, 6).T.tolist()
+        self._orth, self._pos = orth, pos
+        words = [a == 1 or b == 1 for a, b in zip(alpha, num)]  # alphabetic or number-like
+        self._space = [x == 1 for x in space]
+        strings = doc.vocab.strings
+        self.sent_of = [0] * n
+        sent_start = [0] * n
         si = 0
         for sent in doc.sents:  # a "sentence" of only quote marks or spaces does not count as distance
-            span = toks[sent.start:sent.end]
-            if any(t.is_alpha or t.like_num for t in span):
+            a, b = sent.start, sent.end
+            if any(words[a:b]):
                 si += 1
-            for t in span:
-                self.sent_of[t.i] = si
-                sent_start[t.i] = sent.start
+            self.sent_of[a:b] = [si] * (b - a)
+            sent_start[a:b] = [a] * (b - a)
         self.ent_of: dict[int, object] = {}
         for ent in doc.ents:
-            for t in ent:
-                self.ent_of[t.i] = ent
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
         self.in_quote = self._quoted(doc, toks)
         self.cased = is_cased(self._text)
         self.done: set[int] = set()  # tokens of named entities already walked
         self.surnames: set[str] = set()  # surnames of named persons met so far
-        strings = doc.vocab.strings
         speech = {strings[v] for v in self.lx["speech_verbs"]}  # hashes: no string per token
         verb_pos = {VERB, AUX}
-        for t in toks:  # subjects of speech verbs count as speakers ("Matthews said ...")
-            if t.lemma in speech and t.pos in verb_pos and not self.in_quote[t.i]:
+        for i, lem in enumerate(lemma):  # subjects of speech verbs count as speakers ("Matthews said ...")
+            if lem in speech and pos[i] in verb_pos and not self.in_quote[i]:
+                t = toks[i]
                 subjs = [c for c in t.children if c.dep_ == "nsubj"]
                 self.speaker_heads.update(c.i for c in subjs)
                 # "People like Scott, he said.": words reported before a trailing "he said" are content
@@ -239,28 +249,27 @@ class _Resolver:
                         for i in range(start, c.i):
                             self.in_quote[i] = True
 
-    @staticmethod
-    def _quoted(doc: Doc, toks: list[Token]) -> list[bool]:
+    def _quoted(self, doc: Doc, toks: list[Token]) -> list[bool]:
         """Whether each token is inside quotation marks (reset at each paragraph)."""
         strings = doc.vocab.strings
         opening = {strings[q] for q in OPEN_QUOTES}
         closing = {strings[q] for q in CLOSE_QUOTES}
         straight = strings['"']
+        space = self._space
         out = [False] * len(toks)
         inside, start = False, -1
-        for t in toks:
-            orth = t.orth
+        for i, orth in enumerate(self._orth):
             closes = orth in closing or (orth == straight and inside)
-            if closes and t.i - start - 1 <= 4:  # a quoted name or phrase ("the extraditables"), not speech
-                out[start + 1:t.i] = [False] * (t.i - start - 1)
+            if closes and i - start - 1 <= 4:  # a quoted name or phrase ("the extraditables"), not speech
+                out[start + 1:i] = [False] * (i - start - 1)
             if orth in opening or (orth == straight and not inside):
-                inside, start = True, t.i
+                inside, start = True, i
             elif closes:
                 inside = False
-            elif t.is_space and "\n" in t.text:
+            elif space[i] and "\n" in strings[orth]:
                 inside = False
             else:
-                out[t.i] = inside
+                out[i] = inside
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -825,13 +834,38 @@ class _Resolver:
                 or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"]
                 or low in self.lx["armed"])  # "the extraditables", "the guerrillas"
 
+    def _role_head_at(self, i: int) -> bool:
+        """``_is_role_head`` of token ``i``, from the arrays read once."""
+        if self._pos[i] not in (NOUN, PROPN):
+            return False
+        t = self.toks[i]
+        lem, low = t.lemma_.lower(), t.lower_
+        if lem in self.lx["group_nouns"] or low in self.lx["group_nouns"]:
+            return False
+        return lem in self.lx["title_heads"] or low in self.lx["title_heads"]
+
+    def _org_noun_at(self, i: int) -> bool:
+        """``_is_org_noun`` of token ``i``, from the arrays read once."""
+        if self._pos[i] not in (NOUN, PROPN):
+            return False
+        t = self.toks[i]
+        lem, low = t.lemma_.lower(), t.lower_
+        return (lem in self.lx["group_nouns"] or low in self.lx["group_nouns"] or lem in self.lx["source_nouns"]
+                or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"]
+                or low in self.lx["armed"])
+
     def run(self) -> "_Resolver":
         done = self.done
         pronouns = set().union(*(self.lx["prons"][k] for k in ("masc", "fem", "plural", "neuter", "first_pl")))
-        for t in self.toks:
-            if t.i in done:
+        # only entity tokens, nouns, names and pronouns can do anything below: the others are skipped
+        # without a Token object (same walk, same order)
+        ent_of, pos, all_toks = self.ent_of, self._pos, self.toks
+        nominal = {NOUN, PROPN, PRON}
+        for i in range(len(all_toks)):
+            if pos[i] not in nominal and i not in ent_of or i in done:
                 continue
-            ent = self.ent_of.get(t.i)
+            t = all_toks[i]
+            ent = ent_of.get(i)
             if ent is not None and t.i == ent.start:
                 toks = [x for x in ent]
                 if ent.label_ in PERSON_LABELS:
@@ -851,18 +885,18 @@ class _Resolver:
                 continue
             if ent is not None:
                 continue
-            if t.pos_ == "PRON" and t.lower_ in pronouns:
+            if pos[i] == PRON and t.lower_ in pronouns:
                 if t.lower_ in ("it", "its", "itself") and t.dep_ not in SUBJ_DEPS:
                     continue
                 self._pronoun(t)
                 continue
-            if t.pos_ == "PROPN" and t.i not in self.tok_entity and self._known_surname([t]):
+            if pos[i] == PROPN and i not in self.tok_entity and self._known_surname([t]):
                 continue  # a capitalised word the tagger did not label that is a known person's surname
-            if self._is_role_head(t) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
+            if self._role_head_at(i) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 if t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN"):
                     continue
                 self._role(t)
-            elif self._is_org_noun(t) and t.dep_ not in ("compound", "amod"):
+            elif self._org_noun_at(i) and t.dep_ not in ("compound", "amod"):
                 self._org_noun(t)
         return self
 

@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import names_no_party, responsibility, suspect_heads
+from .responsibility import lower_lemmas, names_no_party, responsibility, suspect_heads
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -87,11 +87,11 @@ def _claimant_heads(doc: Doc) -> list[int]:
     from rashomon.extract.events import is_incident_noun
 
     heads = []
-    t = doc_tokens(doc)
-    for i, (lemma, pos) in enumerate(zip(t.lemma, t.pos)):
-        if pos not in {"VERB", "AUX"} or lemma.lower() not in _CLAIM_VERBS:
+    pos = doc_tokens(doc).pos
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in _CLAIM_VERBS or pos[i] not in ("VERB", "AUX"):
             continue
-        tok = t.toks[i]
+        tok = doc[i]  # (one Token for a candidate, not the document's Token list)
         objs = [c for c in tok.subtree if c.lower_.startswith("responsib") or c.lower_ in {"attack", "attacks", "bombing"}]
         if tok.dep_ == "acl" and (tok.head.lemma_.lower() in ("attack", "bombing", "killing", "kidnapping", "massacre")
                                   or is_incident_noun(tok.head)):
@@ -117,9 +117,11 @@ def _blamed_heads(doc: Doc) -> list[int]:
 
     verbs = lexicon()["blame_on_verbs"]
     heads: list[int] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+    pos = doc_tokens(doc).pos
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in verbs or pos[i] != "VERB":
             continue
+        tok = doc[i]
         # (the parser may hang "on X" on the agent: "blamed by a spokesman on X")
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for prep in [*tok.children, *(c for a in agents for c in a.children)]:

@@ -6,6 +6,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+
 from .candidates import Candidate, KeyCandidate
 from .lexicon import MUC_ROLES
 
@@ -100,17 +102,22 @@ def decode(keys: list[KeyCandidate], probs, thresholds: dict[str, float], alias=
     out: list[Entity] = []
     alpha = thresholds.get("alpha", 0.0)
     gain = relevance**alpha if relevance is not None and alpha else 1.0
+    table = numpy.asarray(probs, dtype=numpy.float64)[: len(keys)] if len(keys) else None
     for r, role in enumerate(MUC_ROLES):
         if roles is not None and role not in roles:
             continue
         tau = thresholds.get(role, 0.5)
         tau_rest = thresholds.get(role + "_rest", tau)
         cut = min(tau, tau_rest) * 0.5
-        ranked = sorted(((float(p[r]) * gain, k) for k, p in zip(keys, probs)), key=lambda sk: -sk[0])
+        # only strings scoring at least ``cut`` are ever looked at: drop the rest before sorting
+        # (a stable sort of the kept ones gives them in the same order as sorting all of them)
+        ranked = []
+        if table is not None:
+            col = table[:, r] * gain
+            kept = numpy.flatnonzero(col >= cut)
+            ranked = sorted(zip(col[kept].tolist(), [keys[i] for i in kept.tolist()]), key=lambda sk: -sk[0])
         clusters: list[Entity] = []
         for score, kc in ranked:
-            if score < cut:
-                break
             target = next((e for e in clusters if any(related(kc.key, m, role, alias) for m in e.members)), None)
             if target is None:
                 first = min(kc.occurrences, key=lambda c: c.start)

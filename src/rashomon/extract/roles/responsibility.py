@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
+from .candidates import doc_tokens
 from .lexicon import lexicon
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+_CUE_KINDS = ("denied", "claimed", "accused", "suspected")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_sets() -> tuple[tuple[str, frozenset[str]], ...]:
+    cues = lexicon()["responsibility"]
+    return tuple((kind, frozenset(cues[kind])) for kind in _CUE_KINDS)
+
+
+def _cue_kind_of(low: str, lemma: str) -> str | None:
+    """The responsibility cue kind of a word (its lower-cased form and lemma), first kind first."""
+    for kind, words in _cue_sets():
+        if low in words or lemma in words:
+            return kind
+    return None
 
 
 def _cue_kind(tok: Token) -> str | None:
-    cues = lexicon()["responsibility"]
-    for kind in ("denied", "claimed", "accused", "suspected"):
-        if tok.lower_ in cues[kind] or tok.lemma_.lower() in cues[kind]:
-            return kind
-    return None
+    return _cue_kind_of(tok.lower_, tok.lemma_.lower())
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Lower-cased lemmas of the document's tokens, read once from its token table (no Token objects)."""
+    t = doc_tokens(doc)
+    cached = doc.user_data.get("rashomon_role_lemmas")
+    if cached is None or cached[0] is not t:
+        cached = doc.user_data["rashomon_role_lemmas"] = (t, [x.lower() for x in t.lemma])
+    return cached[1]
+
+
+def _scope(tokens: Doc | Span) -> tuple[Doc, range]:
+    if isinstance(tokens, Doc):
+        return tokens, range(len(tokens))
+    return tokens.doc, range(tokens.start, tokens.end)
 
 
 def _covers(tok: Token, span: range) -> bool:
@@ -48,10 +77,12 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
     if any(h in span for h in suspect_heads(doc)):
         return "suspected"
     found: dict[str, bool] = {}
-    for tok in sent:
-        kind = _cue_kind(tok)
+    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    for i in range(sent.start, sent.end):
+        kind = _cue_kind_of(lower[i], lemmas[i])
         if kind is None:
             continue
+        tok = doc[i]
         if kind == "denied" and tok.pos_ in {"VERB", "AUX"} and _subject_of(tok, span):
             return "denied"
         if kind == "claimed":
@@ -98,8 +129,14 @@ def suspected_parties(tokens: Doc | Span) -> list[int]:
     lex = lexicon()
     preps = lex["suspicion_preps"]
     heads: list[Token] = []
-    for tok in tokens:
-        lemma, low = tok.lemma_.lower(), tok.lower_
+    doc, scope = _scope(tokens)
+    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    low_keys, lemma_keys = _suspicion_keys()
+    for i in scope:
+        low, lemma = lower[i], lemmas[i]
+        if low not in low_keys and lemma not in lemma_keys:
+            continue  # (no branch below takes it: no Token object made)
+        tok = doc[i]
         if tok.pos_ == "VERB" and lemma in lex["suspicion_verbs"] and tok.dep_ not in ("acl", "amod", "relcl"):
             heads.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
         elif tok.dep_ == "nsubj" and (low in lex["suspicion_nouns"] or lemma in lex["evidence_nouns"]) \
@@ -120,6 +157,22 @@ def suspected_parties(tokens: Doc | Span) -> list[int]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _suspicion_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased forms and lemmas one of which a token needs for ``suspected_parties`` to look at it."""
+    lex = lexicon()
+    return (frozenset(lex["suspicion_nouns"] | lex["hallmark_nouns"]),
+            frozenset(lex["suspicion_verbs"] | lex["evidence_nouns"] | lex["belief_verbs"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _sponsor_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased forms and lemmas one of which a token needs for ``sponsors`` to look at it."""
+    lex = lexicon()
+    return (frozenset(lex["sponsor_nouns"] | lex["allegiance_nouns"]),
+            frozenset(lex["sponsor_verbs"] | lex["link_verbs"] | lex["membership_verbs"]))
+
+
 def sponsors(tokens: Doc | Span) -> list[Token]:
     """The party behind the attackers: "carried out on behalf of X", "on the orders of X", "people
     acting for X", "the gunmen worked for X", "the gang is linked to X". The act or the acting party must
@@ -127,8 +180,14 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
     lex = lexicon()
     attackers = set(lex["perp_nouns"]) | set(lex["intermediary_nouns"]) | set(lex["sponsored_agents"])
     out: list[Token] = []
-    for tok in tokens:
-        low, lemma = tok.lower_, tok.lemma_.lower()
+    doc, scope = _scope(tokens)
+    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    low_keys, lemma_keys = _sponsor_keys()
+    for i in scope:
+        low, lemma = lower[i], lemmas[i]
+        if low not in low_keys and lemma not in lemma_keys:
+            continue  # (no branch below takes it: no Token object made)
+        tok = doc[i]
         party = None
         if low in lex["sponsor_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "under"):
             verb = tok.head.head
