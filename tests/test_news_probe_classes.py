@@ -171,3 +171,17 @@ def test_a_drone_that_exploded_is_the_headlines_drone_strike(pipe):
     a = pipe.analyze(Document(id="t", text=text, published="2025-06-04"))
     main = [ev for ev in a.events if not ev.background]
     assert len(main) == 1 and main[0].type == "drone_strike"
+
+
+
+def test_whose_army_and_the_border_neighbour_are_not_the_scene(pipe):
+    from rashomon.extract.events import _beyond_border, _possessor_of_actor
+    from rashomon.extract.places import find_places
+
+    doc = pipe.nlp("Gunmen killed five guards near the town of Chaman, close to the border with Afghanistan, on "
+                   "Monday. Pakistan's army said troops were hunting the attackers.")
+    places = find_places(doc)
+    border = [p for p in places if p.span.text == "Afghanistan"]
+    owner = [p for p in places if p.span.text == "Pakistan"]
+    assert border and _beyond_border(doc, border[0])
+    assert owner and _possessor_of_actor(doc, owner[0])

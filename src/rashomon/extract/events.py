@@ -614,6 +614,7 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     scored = []
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
+                or _possessor_of_actor(doc, p) or _beyond_border(doc, p) \
                 or _route_end(doc, p) or _names_the_attacker(doc, p) or _in_dateline(doc, p) or _street(doc, p, places):
             continue  # "missiles fired from the Belgorod region": a route's end is not the scene; the
             # dateline ("KYIV (Reuters) - ...") says where the reporter files from
@@ -673,6 +674,28 @@ def _human_nouns() -> frozenset[str]:
     return frozenset(load_json("roles/lexicon.json")["human_nouns"])
 
 
+def _beyond_border(doc: Doc, place: Place) -> bool:
+    """"near the village of X, close to the border with Mali": the neighbour across the border is not the scene."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or place.city or span.root.dep_ != "pobj" or span.root.head.lower_ != "with":
+        return False
+    return span.root.head.head.lemma_.lower() in ("border", "frontier", "boundary")
+
+
+def _possessor_of_actor(doc: Doc, place: Place) -> bool:
+    """"Mali's army said ...", "Iran's foreign ministry": a country owning an actor names whose, not where."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or place.city or span.root.dep_ != "poss":
+        return False
+    head = span.root.head
+    return head.lemma_.lower() in roles_lexicon()["org_heads"] or head.lower_ in _human_nouns() \
+        or head.lemma_.lower() in _ACTOR_NOUNS
+
+
+_ACTOR_NOUNS = frozenset({"ministry", "president", "spokesman", "spokeswoman", "leader", "embassy", "envoy",
+                          "prime", "minister", "authorities", "officials", "troops", "soldiers", "navy"})
+
+
 def _is_agent(doc: Doc, place: Place) -> bool:
     """"Moscow unleashed ...": a place that is the subject of a clause acts; it is not where things happen."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -712,9 +735,9 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
                 and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
                 and tok.head.lemma_.lower() not in words \
-                and tok.head.lemma_.lower() not in _triggers()["remote_weapons"]:
-            # "called the Armenian statement disinformation": whose words; "debris from a Russian missile": who
-            # fired it; neither says where
+                and tok.head.lemma_.lower() not in _triggers()["remote_weapons"] and not is_trigger_word(tok.head):
+            # "called the Armenian statement disinformation": whose words; "debris from a Russian missile",
+            # "says Malian air strike killed herders": who fired it; neither says where
             code = demonym_country(tok.text)
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text
