@@ -66,6 +66,18 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.fixture(scope="session")
+def analyze(pipeline) -> Callable[..., object]:
+    """analyze(body, published="2025-06-04") -> the Analysis of a news body under a headline, byline and date line."""
+    from rashomon.models import Document
+
+    def run(body: str, published: str = "2025-06-04"):
+        text = f"Headline\n\nBy A Writer\nJune 4, 2025\n\n{body}"
+        return pipeline.analyze(Document(id="t", text=text, published=published))
+
+    return run
+
+
 @pytest.fixture
 def isolated_env(monkeypatch):
     """No store, model or size limit leaks in from the caller's environment; wide rich output.

@@ -122,6 +122,17 @@ def _party(tok: Token) -> Token:
     return tok
 
 
+def _keyed_tokens(tokens: Doc | Span, keys: tuple[frozenset[str], frozenset[str]]):
+    """(token, lower-case form, lemma) of the words whose form or lemma is one of ``keys`` (forms, lemmas);
+    no Token object is made for the others."""
+    doc, scope = _scope(tokens)
+    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    low_keys, lemma_keys = keys
+    for i in scope:
+        if lower[i] in low_keys or lemmas[i] in lemma_keys:
+            yield doc[i], lower[i], lemmas[i]
+
+
 def suspected_parties(tokens: Doc | Span) -> list[int]:
     """Head tokens of parties a report names as suspects without a claim or a formal accusation:
     "police suspect X", "suspicion fell on X", "evidence pointed to X", "bore the hallmarks of X",
@@ -129,14 +140,7 @@ def suspected_parties(tokens: Doc | Span) -> list[int]:
     lex = lexicon()
     preps = lex["suspicion_preps"]
     heads: list[Token] = []
-    doc, scope = _scope(tokens)
-    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
-    low_keys, lemma_keys = _suspicion_keys()
-    for i in scope:
-        low, lemma = lower[i], lemmas[i]
-        if low not in low_keys and lemma not in lemma_keys:
-            continue  # (no branch below takes it: no Token object made)
-        tok = doc[i]
+    for tok, low, lemma in _keyed_tokens(tokens, _suspicion_keys()):
         if tok.pos_ == "VERB" and lemma in lex["suspicion_verbs"] and tok.dep_ not in ("acl", "amod", "relcl"):
             heads.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
         elif tok.dep_ == "nsubj" and (low in lex["suspicion_nouns"] or lemma in lex["evidence_nouns"]) \
@@ -180,14 +184,7 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
     lex = lexicon()
     attackers = set(lex["perp_nouns"]) | set(lex["intermediary_nouns"]) | set(lex["sponsored_agents"])
     out: list[Token] = []
-    doc, scope = _scope(tokens)
-    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
-    low_keys, lemma_keys = _sponsor_keys()
-    for i in scope:
-        low, lemma = lower[i], lemmas[i]
-        if low not in low_keys and lemma not in lemma_keys:
-            continue  # (no branch below takes it: no Token object made)
-        tok = doc[i]
+    for tok, low, lemma in _keyed_tokens(tokens, _sponsor_keys()):
         party = None
         if low in lex["sponsor_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "under"):
             verb = tok.head.head
