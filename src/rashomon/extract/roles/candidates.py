@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from itertools import chain
 from dataclasses import dataclass, field
@@ -288,10 +288,11 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
         first_seen.setdefault(c.key, c.start)
         counts[c.key] = counts.get(c.key, 0) + 1
     head_counts = Counter(lemmas)
-    sent_of: list[tuple[int, bool]] = [(99, False)] * len(tt.text)  # token index -> (sentence number, has attack word)
+    # token index -> (its sentence's ``sent=`` feature, has the sentence an attack word)
+    sent_of: list[tuple[str, bool]] = [(_SENT_FEATS[-1], False)] * len(tt.text)
     for n, (s_start, s_end) in enumerate(tt.sent_starts):
         att = any(lemmas[i] in attack_v or lemmas[i] in attack_n for i in range(s_start, s_end))
-        sent_of[s_start:s_end] = [(n, att)] * (s_end - s_start)
+        sent_of[s_start:s_end] = [(_SENT_FEATS[min(n, 8)], att)] * (s_end - s_start)
     pstr = (priors or {}).get("string", {})
     phead = (priors or {}).get("head", {})
     names, pstr_cache, phead_cache = _prior_caches(priors)
@@ -314,10 +315,10 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
         if hc is None:
             hl = lemmas[c.head]
             rel, gov, gov2 = _governor(tt, lemmas, c.head)
-            sn, att = sent_of[c.head]
+            sent_feat, att = sent_of[c.head]
             pre = [f"head={hl}", f"pos={pos[c.head]}", f"ent={ent_types[c.head] or '-'}"]
-            post = [f"rel={rel}", f"relgov={rel}|{gov}", f"gov={gov}", f"sent={_bucket(sn, (1, 2, 3, 5, 8))}", doc_feat]
-            tail = [f"hcnt={_bucket(head_counts.get(hl, 0), (2, 3, 5, 9))}"]
+            post = [f"rel={rel}", f"relgov={rel}|{gov}", f"gov={gov}", sent_feat, doc_feat]
+            tail = [_HCNT_FEATS[min(head_counts.get(hl, 0), 9)]]
             ctx = [f"satt={att}"]
             if rel.startswith("pobj_"):
                 ctx.append(f"relgov2={rel}|{gov}|{gov2}")
@@ -364,8 +365,8 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
             if ph is None:
                 ph = phead_cache[hl] = _prior_feats(hl, phead, "phead")
             tailf += chain.from_iterable(zip(ps, ph))  # pstr, phead of each role in turn
-            kh = kh_cache[kh_key] = (f"str={c.key}", f"ntok={min(len(words), 5)}", f"first={words[0]}",
-                                               f"cnt={_bucket(counts[c.key], (2, 3, 5))}", lexf, tailf, len(words) == 1)
+            kh = kh_cache[kh_key] = (f"str={c.key}", _NTOK_FEATS[min(len(words), 5)], f"first={words[0]}",
+                                     _CNT_FEATS[min(counts[c.key], 5)], lexf, tailf, len(words) == 1)
         s_key, s_ntok, s_first, s_cnt, lexf, tailf, single = kh
         start, end = c.start, c.end
         before = prev_cache.get(start)
@@ -393,6 +394,12 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
         f.extend(tailf)
         c.feats = f
 
+
+# bucketed-count features by count (the last entry serves all larger counts)
+_SENT_FEATS = tuple(f"sent={_bucket(n, (1, 2, 3, 5, 8))}" for n in range(9))
+_HCNT_FEATS = tuple(f"hcnt={_bucket(n, (2, 3, 5, 9))}" for n in range(10))
+_CNT_FEATS = tuple(f"cnt={_bucket(n, (2, 3, 5))}" for n in range(6))
+_NTOK_FEATS = tuple(f"ntok={n}" for n in range(6))
 
 _SENT_AT = 10  # index of the ``sent=`` feature in a featurized candidate's list
 
@@ -427,10 +434,10 @@ def pool(cands: list[Candidate]) -> list[KeyCandidate]:
                 sent = fs[_SENT_AT]
             else:
                 sent = min((f for f in fs if f.startswith("sent=")), default=None)
-            feats = sorted(fs)
+            # the two pooled features sorted in with the rest (a repeat of one is dropped below)
+            feats = sorted([*fs, "minsent=" + (sent[5:] if sent else "?"), _NOCC_ONE])
             if len(set(feats)) != len(feats):
                 feats = list(dict.fromkeys(feats))  # drop repeats (stays sorted)
-            extras = ("minsent=" + (sent[5:] if sent else "?"), _NOCC_ONE)
         else:
             sents = set()
             for c in occ:
@@ -439,12 +446,8 @@ def pool(cands: list[Candidate]) -> list[KeyCandidate]:
                     sents.add(fs[_SENT_AT])
                 else:
                     sents.update(f for f in fs if f.startswith("sent="))
-            feats = list(dict.fromkeys(sorted(chain.from_iterable(c.feats for c in occ))))
             extras = ("minsent=" + (min(sents)[5:] if sents else "?"), f"nocc={_bucket(len(occ), (2, 3, 5, 9))}")
-        for x in extras:  # into their sorted places, unless there already
-            i = bisect_left(feats, x)
-            if i == len(feats) or feats[i] != x:
-                feats.insert(i, x)
+            feats = list(dict.fromkeys(sorted(chain(chain.from_iterable(c.feats for c in occ), extras))))
         out.append(KeyCandidate(key, occ, feats))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -36,8 +37,13 @@ _RULE_ITEMS = [list(RULE_WEIGHTS[role].items()) for role in MUC_ROLES]
 _RULE_FEATS = frozenset(k for items in _RULE_ITEMS for k, _ in items)
 
 
+_RULE_MEMO: dict[frozenset, list[float]] = {}  # rule-feature set -> its row, kept across documents
+
+
 def score_rules(cands: list[Candidate]) -> np.ndarray:
-    memo: dict[frozenset, list[float]] = {}
+    memo = _RULE_MEMO
+    if len(memo) > 65536:
+        memo.clear()
     rows = []
     present = _RULE_FEATS.intersection
     for c in cands:
@@ -66,16 +72,19 @@ class Linear:
 
     def z(self, feat_lists: list[list[str]]) -> np.ndarray:
         """Summed weights of each feature list (row 0 is a zero row, so empty lists are fine)."""
-        get = self.index.get
-        idx: list[int] = []
-        offs = np.empty(len(feat_lists), dtype=np.int64)
-        for n, fs in enumerate(feat_lists):
-            offs[n] = len(idx)
-            idx.append(0)
-            idx.extend(filter(None, map(get, fs)))
         if not feat_lists:
             return np.zeros((0, self.M.shape[1]))
-        return np.add.reduceat(self.M[np.asarray(idx, dtype=np.int64)], offs, axis=0)
+        # one lookup pass over all names (unknown -> -1), each list led by row 0 (so empty lists are
+        # fine), then the unknown names dropped: the same rows in the same order as list by list
+        lens = np.fromiter(map(len, feat_lists), dtype=np.int64, count=len(feat_lists))
+        flat = np.fromiter(map(self.index.get, chain.from_iterable(feat_lists), repeat(-1)), dtype=np.int64,
+                           count=int(lens.sum()))
+        idx = np.zeros(len(flat) + len(lens), dtype=np.int64)
+        mask = np.ones(len(idx), dtype=bool)
+        mask[np.cumsum(lens + 1) - (lens + 1)] = False
+        idx[mask] = flat
+        idx = idx[idx >= 0]
+        return np.add.reduceat(self.M[idx], np.flatnonzero(idx == 0), axis=0)
 
 
 def occ_feats(c: Candidate) -> list[str]:
