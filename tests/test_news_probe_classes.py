@@ -172,3 +172,11 @@ def test_whose_army_and_the_border_neighbour_are_not_the_scene(pipeline):
     owner = [p for p in places if p.span.text == "Pakistan"]
     assert border and _beyond_border(doc, border[0])
     assert owner and _possessor_of_actor(doc, owner[0])
+
+
+def test_the_reporter_in_the_byline_is_nobodys_he_and_anonymity_is_no_statement(analyze):
+    a = analyze("Gunmen killed four people at a bar in Tumaco on Monday. \"We will find those responsible,\" he "
+                "said.\n\nA police source who asked not to be named told AFP the attackers fled on motorbikes.")
+    assert all(st.speaker != "Writer" for st in a.statements)
+    assert not any("not to be named" == st.content.text.strip() for st in a.statements)
+    assert any(st.cue.text == "told" for st in a.statements)

@@ -1191,11 +1191,22 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
         return True  # "..., showing signs of ...": appearance, not a stance (PolNeAR: "are showing signs of irritation")
     if c.source is None and lemma in no["intention_verbs"]:
         return True
+    if lemma in ("ask", "request", "speak", "talk") and _asks_anonymity(doc, c, no["anonymity_words"]):
+        return True  # "a source who asked not to be named"
     if c.source is not None and c.source[1] - c.source[0] == 1:
         tok = doc[c.source[0]]
         if tok.lower_ in no["demonstratives"] and tok.head.dep_ != "relcl" and tok.tag_ != "WDT":
             return True
     return False
+
+
+def _asks_anonymity(doc: Doc, c: _Cand, words: list[str]) -> bool:
+    """The content is a request not to be named ("not to be named", "on condition of anonymity")."""
+    content = doc[c.content[0]:c.content[1]] if c.content else None
+    if content is None or len(content) > 8:
+        return False
+    low = [t.lower_ for t in content]
+    return any(w in low for w in words) and ("not" in low or "anonymity" in low)
 
 
 def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:

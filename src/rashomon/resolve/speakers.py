@@ -861,8 +861,9 @@ class _Resolver:
         # without a Token object (same walk, same order)
         ent_of, pos, all_toks = self.ent_of, self._pos, self.toks
         nominal = {NOUN, PROPN, PRON}
+        byline = _byline_tokens(self.doc)  # "By A Writer": the reporter is no one the story's "he" can be
         for i in range(len(all_toks)):
-            if pos[i] not in nominal and i not in ent_of or i in done:
+            if pos[i] not in nominal and i not in ent_of or i in done or i in byline:
                 continue
             t = all_toks[i]
             ent = ent_of.get(i)
@@ -950,6 +951,19 @@ def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
     return heads
 
 
+def _byline_tokens(doc: Doc) -> range:
+    """Token indices of the byline ("By Ana Ortiz" on a short line of its own in the first lines), if any."""
+    text = doc_text(doc)
+    start = 0
+    for line in text[:600].split("\n")[:6]:
+        if _BYLINE.match(line) and len(line.split()) <= 8:
+            span = doc.char_span(start, start + len(line), alignment_mode="expand")
+            return range(span.start, span.end) if span is not None else range(0)
+        start += len(line) + 1
+    return range(0)
+
+
+_BYLINE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 _NAMED = ("GPE", "ORG", "NORP", "PERSON")
 _PLACE_NOUNS = frozenset({"city", "town", "state", "county", "municipality", "province", "country", "village",
                           "region", "district", "capital", "kingdom", "republic"})
