@@ -180,3 +180,13 @@ def test_the_reporter_in_the_byline_is_nobodys_he_and_anonymity_is_no_statement(
     assert all(st.speaker != "Writer" for st in a.statements)
     assert not any("not to be named" == st.content.text.strip() for st in a.statements)
     assert any(st.cue.text == "told" for st in a.statements)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The provincial government held the Pakistani Taliban responsible.",
+    "Police held the Pakistani Taliban responsible for the bombing.",
+])
+def test_a_party_held_responsible_is_accused(analyze, sentence):
+    a = analyze(f"A suicide bomber killed 12 policemen in Bannu on Tuesday. {sentence}")
+    assert any("Pakistani Taliban" in arg.span.text and arg.responsibility == "accused"
+               for ev in a.events for arg in ev.arguments if arg.role.startswith("perpetrator"))

@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import lower_lemmas, names_no_party, responsibility, suspect_heads
+from .responsibility import held_responsible, lower_lemmas, names_no_party, responsibility, suspect_heads
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -112,13 +112,17 @@ _NAMING = {"call", "name", "know", "identify"}
 
 
 def _blamed_heads(doc: Doc) -> list[int]:
-    """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X"."""
+    """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X", "held X
+    responsible"."""
     from .lexicon import lexicon
 
     verbs = lexicon()["blame_on_verbs"]
     heads: list[int] = []
     pos = doc_tokens(doc).pos
     for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma == "hold" and pos[i] == "VERB":
+            heads.extend(held_responsible(doc[i]))
+            continue
         if lemma not in verbs or pos[i] != "VERB":
             continue
         tok = doc[i]

@@ -70,6 +70,22 @@ def _subject_of(verb: Token, span: range) -> bool:
     return False
 
 
+def held_responsible(verb: Token) -> list[int]:
+    """"held the FMLN responsible (for ...)": the party held responsible (the parser hangs "responsible" on the
+    verb, on the object, or makes the object its subject)."""
+    for c in verb.children:
+        if c.lower_ == "responsible":  # oprd, or a clause "the gang responsible"
+            party = next((g for g in verb.children if g.dep_ == "dobj"), None) or next(
+                (g for g in c.children if g.dep_ == "nsubj"), None)
+        elif c.dep_ == "dobj" and any(g.lower_ == "responsible" for g in c.children):
+            party = c
+        else:
+            continue
+        if party is not None and party.pos_ in ("NOUN", "PROPN"):
+            return [t.i for t in (party, *party.conjuncts) if t.pos_ in ("NOUN", "PROPN")]
+    return []
+
+
 def responsibility(doc: Doc, start: int, end: int) -> str | None:
     """claimed | accused | suspected | denied | None for the mention tokens [start, end)."""
     span = range(start, end)
@@ -79,6 +95,8 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
     found: dict[str, bool] = {}
     lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
     for i in range(sent.start, sent.end):
+        if lemmas[i] == "hold" and any(h in span for h in held_responsible(doc[i])):
+            return "accused"  # "held the FMLN responsible"
         kind = _cue_kind_of(lower[i], lemmas[i])
         if kind is None:
             continue
