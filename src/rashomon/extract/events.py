@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1626,9 +1627,13 @@ def _background_passage(doc: Doc, events: list[Event], char: int) -> bool:
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
-    ta = doc.char_span(a, a + 1, alignment_mode="expand")
-    tb = doc.char_span(b, b + 1, alignment_mode="expand")
-    return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
+    """Whether the tokens at two character offsets are in one sentence (sentence starts read once per Doc)."""
+    starts = doc.user_data.get("rashomon_sentence_chars")
+    if starts is None:
+        starts = doc.user_data["rashomon_sentence_chars"] = [s.start_char for s in doc.sents]
+    if not (0 <= a < len(doc.text) and 0 <= b < len(doc.text)):
+        return False
+    return bisect_right(starts, a) == bisect_right(starts, b)
 
 
 _POLICE_KINDS = frozenset({"arrested", "charged"})
