@@ -190,3 +190,9 @@ def test_a_party_held_responsible_is_accused(analyze, sentence):
     a = analyze(f"A suicide bomber killed 12 policemen in Bannu on Tuesday. {sentence}")
     assert any("Pakistani Taliban" in arg.span.text and arg.responsibility == "accused"
                for ev in a.events for arg in ev.arguments if arg.role.startswith("perpetrator"))
+
+
+def test_a_yearly_count_is_a_statistic_not_an_incident(analyze):
+    a = analyze("Gang members hijacked a bus near Cabaret on Monday and seized about 30 passengers, police said. "
+                "More than 1,400 people were kidnapped in Haiti last year, according to the United Nations.")
+    assert len(a.events) == 1 and a.events[0].type == "hijacking"

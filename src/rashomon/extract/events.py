@@ -27,6 +27,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import country_name, demonym_country, fold, in_dateline, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
@@ -1178,7 +1179,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     """Incidents of the document with their dates, places, figures and role fillers."""
     text = doc_text(doc)
     headline_end = _headline_end(text)
-    triggers = [t for t in find_triggers(doc, timexes) if not _negated_act(doc[t.end - 1])]
+    triggers = find_triggers(doc, timexes)
+    triggers = [t for t in triggers if not _negated_act(doc[t.end - 1]) and not _yearly_count(doc, t, triggers, timexes)]
     for trig in triggers:
         trig.earlier = _told_as_earlier(doc[trig.end - 1])
         tok = doc[trig.end - 1]
@@ -1286,6 +1288,23 @@ def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
                 if p.country and p.span.start <= obj.idx < p.span.end and not _is_agent(doc, p):
                     return p
     return None
+
+
+def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: list[Timex]) -> bool:
+    """"More than 1,400 people were kidnapped in Haiti last year": a count of hundreds over a whole year, with
+    no other incident word in its sentence, is a statistic, not an incident."""
+    verb = doc[trig.end - 1]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(t is not trig and t.sent_index == trig.sent_index for t in triggers):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    nums = [n for n in (subj.children if subj is not None else []) if n.dep_ == "nummod"]
+    value = parse_number([t.text for t in nums[0].subtree if t.like_num or t.text == ","]) if nums else None
+    if value is None or value < 100:
+        return False
+    sent = verb.sent
+    return any(t.type == "DATE" and len(t.value) == 4 and t.value.isdigit() and "year" in t.span.text.lower()
+               and sent.start_char <= t.span.start < sent.end_char for t in timexes)
 
 
 def _negated_act(tok: Token) -> bool:
