@@ -879,7 +879,7 @@ def _adj_candidates(doc: Doc) -> list[_Cand]:
     pos, dep = _columns(doc)[:2]
     for i in numpy.flatnonzero((dep == _hash(doc, "acomp")) & (pos == parts_of_speech.ADJ)).tolist():
         a = doc[i]
-        if a.dep_ != "acomp" or a.pos_ != "ADJ" or a.head.pos_ not in ("AUX", "VERB") or a.head.i > a.i:
+        if a.head.pos_ not in ("AUX", "VERB") or a.head.i > a.i:
             continue
         cop = a.head
         kids = [k for k in a.children if k.i > a.i]
@@ -950,8 +950,6 @@ def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
     hosts = numpy.unique(heads[clauses | preps])
     for i in hosts[pos[hosts] == parts_of_speech.NOUN].tolist() if len(hosts) else []:
         n = doc[i]
-        if n.pos_ != "NOUN":
-            continue
         kids = list(n.children)
         clause = [c for c in kids if c.dep_ in ("acl", "ccomp") and c.i > n.i and
                   any(g.dep_ == "mark" and g.lower_ == "that" or g.lower_ == "to" for g in c.children)]
@@ -981,7 +979,7 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
     out = []
     for i in numpy.flatnonzero(_columns(doc)[2] == _hash(doc, ":")).tolist():
         tok = doc[i]
-        if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
+        if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         left = doc.char_span(line_start, tok.idx, alignment_mode="expand")
@@ -1091,12 +1089,9 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
     if c.source is None:
         f += ["src=none", f"lsrc={lemma}|none"]
     else:
-        a, b = c.source
-        if a < b:  # the first token whose head is outside the source, else the first token
-            heads = _columns(doc)[3]
-            root = doc[next((i for i in range(a, b) if not a <= heads[i] < b), a)]
-        else:
-            root = min((doc[i] for i in range(*c.source)), key=lambda t: (t.head.i in range(*c.source), t.i))
+        a, b = c.source  # the source's root: its first token whose head is outside it, else its first token
+        heads = _columns(doc)[3]
+        root = doc[next((i for i in range(a, b) if not a <= heads[i] < b), a)]
         stype = "pron" if root.pos_ == "PRON" else root.pos_.lower()
         f += [f"src={stype}", f"lsrc={lemma}|{stype}", f"srcent={root.ent_type_ or 'none'}",
               f"srclen={_bucket(c.source[1] - c.source[0])}"]

@@ -19,8 +19,8 @@
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -666,14 +666,9 @@ def _names_the_attacker(doc: Doc, place: Place) -> bool:
         return False
     head = span.root.head
     lex = _triggers()
-    if head.lower_ in _human_nouns() or head.lemma_.lower() in _human_nouns():
+    if head.lower_ in roles_lexicon()["human_nouns"] or head.lemma_.lower() in roles_lexicon()["human_nouns"]:
         return True  # "killed three U.S. soldiers", "two Chinese workers": their nationality, not the scene
     return head.lemma_.lower() in lex["remote_weapons"] or lex["lemmas"].get(head.lemma_.lower()) in AIR_FAMILY
-
-
-@functools.lru_cache(maxsize=1)
-def _human_nouns() -> frozenset[str]:
-    return frozenset(load_json("roles/lexicon.json")["human_nouns"])
 
 
 def _beyond_border(doc: Doc, place: Place) -> bool:
@@ -690,7 +685,7 @@ def _possessor_of_actor(doc: Doc, place: Place) -> bool:
     if span is None or place.city or span.root.dep_ != "poss":
         return False
     head = span.root.head
-    return head.lemma_.lower() in roles_lexicon()["org_heads"] or head.lower_ in _human_nouns() \
+    return head.lemma_.lower() in roles_lexicon()["org_heads"] or head.lower_ in roles_lexicon()["human_nouns"] \
         or head.lemma_.lower() in _ACTOR_NOUNS
 
 
@@ -1630,27 +1625,25 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
     return best
 
 
-def _told_in_paragraph(text: str, events: list[Event], char: int) -> int | None:
-    """The one incident the paragraph tells before ``char`` (None when it tells none or several)."""
+def _told_in_paragraph(text: str, events: list[Event], char: int) -> set[int]:
+    """The incidents the paragraph of ``char`` mentions before it."""
     start = text.rfind("\n", 0, char) + 1
-    told = {i for i, ev in enumerate(events) for m in [ev.trigger, *ev.mentions] if start <= m.start < char}
-    return next(iter(told)) if len(told) == 1 else None
+    return {i for i, ev in enumerate(events) for m in [ev.trigger, *ev.mentions] if start <= m.start < char}
 
 
 def _background_passage(doc: Doc, events: list[Event], char: int) -> bool:
     """The paragraph up to ``char`` tells only background incidents (at least one)."""
-    text = doc_text(doc)
-    start = text.rfind("\n", 0, char) + 1
-    told = [ev.background for ev in events for m in [ev.trigger, *ev.mentions] if start <= m.start < char]
-    return bool(told) and all(told)
+    told = _told_in_paragraph(doc_text(doc), events, char)
+    return bool(told) and all(events[i].background for i in told)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
     """Whether the tokens at two character offsets are in one sentence (sentence starts read once per Doc)."""
-    starts = doc.user_data.get("rashomon_sentence_chars")
-    if starts is None:
-        starts = doc.user_data["rashomon_sentence_chars"] = [s.start_char for s in doc.sents]
-    if not (0 <= a < len(doc.text) and 0 <= b < len(doc.text)):
+    cached = doc.user_data.get("rashomon_sentence_chars")
+    if cached is None:  # (sentence start offsets, text length): doc.text would rebuild the text at each call
+        cached = doc.user_data["rashomon_sentence_chars"] = ([s.start_char for s in doc.sents], len(doc_text(doc)))
+    starts, n = cached
+    if not (0 <= a < n and 0 <= b < n):
         return False
     return bisect_right(starts, a) == bisect_right(starts, b)
 
@@ -1669,8 +1662,8 @@ def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: 
                 _same_sentence(doc, m.start, fig.span.start) for ev in events for m in [ev.trigger, *ev.mentions]):
             # "police detained four people in raids": arrests told apart are the story's incident's, unless
             # their paragraph tells one other incident ("In Norrkoping, a device exploded ... A man was arrested")
-            idx = _told_in_paragraph(text, events, fig.span.start)
-            idx = main if idx is None or events[idx].background else idx
+            told = sorted(_told_in_paragraph(text, events, fig.span.start))
+            idx = told[0] if len(told) == 1 and not events[told[0]].background else main
         if fig.kind in _POLICE_KINDS and _OF_THEM.match(text, fig.span.end) and (
                 group := next((i for f, i in reversed(placed) if f.kind in _POLICE_KINDS), None)) is not None:
             idx = group  # "... detained four people. Two of them were later charged with arson": the same group

@@ -433,10 +433,8 @@ _AND_NUMBER = re.compile(r"\s+and\s+([\w,-]+)")
 def _between(text: str, figures: list[Figure]) -> list[Figure]:
     """"between 20 and 30 villagers": one figure, 20 to 30 (its value is the lower bound)."""
     out: list[Figure] = []
-    dropped: set[int] = set()
+    dropped: set[int] = set()  # starts of the figures read as an upper bound
     for f in figures:
-        if f.span.start in dropped:
-            continue
         before = _BETWEEN.search(text, max(0, f.span.start - 12), f.span.start)
         after = _AND_NUMBER.match(text, f.span.end)
         upper = parse_number([after.group(1)]) if before and after else None
@@ -445,7 +443,7 @@ def _between(text: str, figures: list[Figure]) -> list[Figure]:
             dropped.update(g.span.start for g in figures if g.kind == f.kind and after.start(1) <= g.span.start < end)
             f = replace(f, value_max=upper, qualifier=None, span=Span.of(text, before.start(), end))
         out.append(f)
-    return [f for f in out if f.span.start not in dropped or f.span.text.lower().startswith("between")]
+    return [f for f in out if f.span.start not in dropped]
 
 
 def _figure(text: str, kind: str, value: int, start: int, last: Token, qualifier: str | None,

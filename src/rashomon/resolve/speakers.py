@@ -32,7 +32,7 @@ from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.places import lookup
+from rashomon.extract.places import in_byline, lookup
 from rashomon.models import Mention, Span, Statement
 from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
@@ -834,26 +834,6 @@ class _Resolver:
                 or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"]
                 or low in self.lx["armed"])  # "the extraditables", "the guerrillas"
 
-    def _role_head_at(self, i: int) -> bool:
-        """``_is_role_head`` of token ``i``, from the arrays read once."""
-        if self._pos[i] not in (NOUN, PROPN):
-            return False
-        t = self.toks[i]
-        lem, low = t.lemma_.lower(), t.lower_
-        if lem in self.lx["group_nouns"] or low in self.lx["group_nouns"]:
-            return False
-        return lem in self.lx["title_heads"] or low in self.lx["title_heads"]
-
-    def _org_noun_at(self, i: int) -> bool:
-        """``_is_org_noun`` of token ``i``, from the arrays read once."""
-        if self._pos[i] not in (NOUN, PROPN):
-            return False
-        t = self.toks[i]
-        lem, low = t.lemma_.lower(), t.lower_
-        return (lem in self.lx["group_nouns"] or low in self.lx["group_nouns"] or lem in self.lx["source_nouns"]
-                or lem in self.lx["organisation"] or lem in self.lx["media"] or lem in self.lx["government"]
-                or low in self.lx["armed"])
-
     def run(self) -> "_Resolver":
         done = self.done
         pronouns = set().union(*(self.lx["prons"][k] for k in ("masc", "fem", "plural", "neuter", "first_pl")))
@@ -893,11 +873,11 @@ class _Resolver:
                 continue
             if pos[i] == PROPN and i not in self.tok_entity and self._known_surname([t]):
                 continue  # a capitalised word the tagger did not label that is a known person's surname
-            if self._role_head_at(i) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
+            if self._is_role_head(t) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 if t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN"):
                     continue
                 self._role(t)
-            elif self._org_noun_at(i) and t.dep_ not in ("compound", "amod"):
+            elif self._is_org_noun(t) and t.dep_ not in ("compound", "amod"):
                 self._org_noun(t)
         return self
 
@@ -952,18 +932,17 @@ def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
 
 
 def _byline_tokens(doc: Doc) -> range:
-    """Token indices of the byline ("By Ana Ortiz" on a short line of its own in the first lines), if any."""
+    """Token indices of the byline ("By Ana Ortiz", as ``places.in_byline`` reads it) among the first lines."""
     text = doc_text(doc)
     start = 0
     for line in text[:600].split("\n")[:6]:
-        if _BYLINE.match(line) and len(line.split()) <= 8:
+        if in_byline(text, start):
             span = doc.char_span(start, start + len(line), alignment_mode="expand")
             return range(span.start, span.end) if span is not None else range(0)
         start += len(line) + 1
     return range(0)
 
 
-_BYLINE = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 _NAMED = ("GPE", "ORG", "NORP", "PERSON")
 _PLACE_NOUNS = frozenset({"city", "town", "state", "county", "municipality", "province", "country", "village",
                           "region", "district", "capital", "kingdom", "republic"})

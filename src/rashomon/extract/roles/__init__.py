@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import held_responsible, lower_lemmas, names_no_party, responsibility, suspect_heads
+from .responsibility import held_responsible, names_no_party, responsibility, suspect_heads
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -88,7 +88,7 @@ def _claimant_heads(doc: Doc) -> list[int]:
 
     heads = []
     pos = doc_tokens(doc).pos
-    for i, lemma in enumerate(lower_lemmas(doc)):
+    for i, lemma in enumerate(doc_tokens(doc).lemma_lower):
         if lemma not in _CLAIM_VERBS or pos[i] not in ("VERB", "AUX"):
             continue
         tok = doc[i]  # (one Token for a candidate, not the document's Token list)
@@ -119,7 +119,7 @@ def _blamed_heads(doc: Doc) -> list[int]:
     verbs = lexicon()["blame_on_verbs"]
     heads: list[int] = []
     pos = doc_tokens(doc).pos
-    for i, lemma in enumerate(lower_lemmas(doc)):
+    for i, lemma in enumerate(doc_tokens(doc).lemma_lower):
         if lemma == "hold" and pos[i] == "VERB":
             heads.extend(held_responsible(doc[i]))
             continue

@@ -62,7 +62,7 @@ class _Toks:
     the Token list, is made on first use)."""
 
     __slots__ = ("_doc", "_toks", "text", "lower", "idx", "punct", "space", "dep", "head", "num", "alpha", "stop",
-                 "sent_start", "sent_starts", "doc_text", "pos", "lemma", "ent_type", "clause_heads")
+                 "sent_start", "sent_starts", "doc_text", "pos", "lemma", "lemma_lower", "ent_type", "clause_heads")
 
     def __init__(self, doc: Doc):
         self._doc = doc
@@ -77,6 +77,8 @@ class _Toks:
         self.lower = list(map(get, lower))
         self.dep = list(map(get, dep))
         self.lemma = list(map(get, lemma))
+        lowered = {h: names[h].lower() for h in set(lemma)}
+        self.lemma_lower = list(map(lowered.__getitem__, lemma))
         self.ent_type = list(map(get, ent))
         self.idx = arr[:, _ATTRS.index(IDX)].tolist()
         self.punct, self.space, self.num, self.alpha, self.stop = (
@@ -276,7 +278,7 @@ def featurize(doc: Doc, cands: list[Candidate], priors: dict | None) -> None:
     attack_v, victim_v, target_v, weapon_v = (lex[k] for k in ("attack_verbs", "victim_verbs", "target_verbs", "weapon_verbs"))
     attack_n = lex["attack_nouns"]
     tt = doc_tokens(doc)
-    lemmas = [x.lower() for x in tt.lemma]
+    lemmas = tt.lemma_lower
     lowers = tt.lower
     pos = tt.pos
     # document-level cues

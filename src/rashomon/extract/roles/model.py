@@ -179,7 +179,7 @@ def doc_features(doc, parts=DOC_PARTS) -> list[str]:
 
     t = doc_tokens(doc)
     feats = {"bias"}
-    lem = [x.lower() for x in t.lemma]
+    lem = t.lemma_lower
     content = [i for i, (alpha, stop, text) in enumerate(zip(t.alpha, t.stop, t.text)) if alpha and not stop and len(text) > 2]
     if "lemma" in parts:
         feats.update("l=" + lem[i] for i in content)

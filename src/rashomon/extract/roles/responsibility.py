@@ -31,15 +31,6 @@ def _cue_kind(tok: Token) -> str | None:
     return _cue_kind_of(tok.lower_, tok.lemma_.lower())
 
 
-def lower_lemmas(doc: Doc) -> list[str]:
-    """Lower-cased lemmas of the document's tokens, read once from its token table (no Token objects)."""
-    t = doc_tokens(doc)
-    cached = doc.user_data.get("rashomon_role_lemmas")
-    if cached is None or cached[0] is not t:
-        cached = doc.user_data["rashomon_role_lemmas"] = (t, [x.lower() for x in t.lemma])
-    return cached[1]
-
-
 def _scope(tokens: Doc | Span) -> tuple[Doc, range]:
     if isinstance(tokens, Doc):
         return tokens, range(len(tokens))
@@ -93,7 +84,8 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
     if any(h in span for h in suspect_heads(doc)):
         return "suspected"
     found: dict[str, bool] = {}
-    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    table = doc_tokens(doc)
+    lower, lemmas = table.lower, table.lemma_lower
     for i in range(sent.start, sent.end):
         if lemmas[i] == "hold" and any(h in span for h in held_responsible(doc[i])):
             return "accused"  # "held the FMLN responsible"
@@ -144,7 +136,8 @@ def _keyed_tokens(tokens: Doc | Span, keys: tuple[frozenset[str], frozenset[str]
     """(token, lower-case form, lemma) of the words whose form or lemma is one of ``keys`` (forms, lemmas);
     no Token object is made for the others."""
     doc, scope = _scope(tokens)
-    lower, lemmas = doc_tokens(doc).lower, lower_lemmas(doc)
+    table = doc_tokens(doc)
+    lower, lemmas = table.lower, table.lemma_lower
     low_keys, lemma_keys = keys
     for i in scope:
         if lower[i] in low_keys or lemmas[i] in lemma_keys:
