@@ -95,6 +95,8 @@ def muc4_incidents(
     corpora: Optional[Path] = typer.Argument(None, help="MUC-4 corpora directory (default ../shared/data/muc4/corpora)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
     case: str = typer.Option("lower", "--case", help="lower (as the processed corpus) or original (upper case)."),
+    predictions_out: Optional[Path] = typer.Option(None, "--predictions-out", help="Write the predicted incidents (JSON) here."),
 ) -> None:
     """Incident date, location and killed/wounded accuracy against the TST1/TST2 answer keys."""
-    _run("muc4_incidents", str(corpora) if corpora else None, limit=limit, case=case)
+    _run("muc4_incidents", str(corpora) if corpora else None, limit=limit, case=case,
+         predictions_out=str(predictions_out) if predictions_out else None)

@@ -81,9 +81,11 @@ class Trigger:
     sent_index: int
     outcome: bool = False  # "killed": says what happened to the victims, not the means
     loose_date: Timex | None = None  # a date of the sentence not tied to an anaphoric trigger
+    clock_date: bool = False  # the loose date is a time of day without a day of its own ("overnight")
     date: Timex | None = None
     place: Place | None = None
     headline_place: Place | None = None  # a headline's place: used only when the story gives none
+    far_place: Place | None = None  # a town far from the trigger in the parse: places an unplaced incident, never splits
     in_headline: bool = False
     legal: bool = False  # an offence someone is charged with ("charged with murder"): an incident told elsewhere
     joins_only: bool = False  # "stormed the church": part of an incident told otherwise, never one of its own
@@ -98,6 +100,7 @@ class _Incident:
     date: Timex | None = None
     place: Place | None = None
     background: bool = False
+    loose: bool = False  # the date is only a loose one (a time of day, a statement's day): a firm one replaces it
 
     def family(self) -> str:
         specific = [t for t in self.types if t != "attack"]
@@ -173,6 +176,12 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             trig.type = "air_strike"  # "Ethiopian jets bombed the town", "Israeli aircraft struck a house"
         elif trig.type == "bombing" and (fired := _exploding_weapon(doc[trig.end - 1], lex)) is not None:
             trig.type = fired  # "A drone exploded on a farm": the drone's strike, not a planted bomb
+        elif trig.type == "attack" and doc[trig.end - 1].pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.lower_ in lex["ramming"]["vehicles"] for c in doc[trig.end - 1].children):
+            trig.type = "vehicle_ramming"  # "the Toronto van attack", "a car attack"
+        elif trig.outcome and trig.type == "armed_assault" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lex["ramming"]["drivers"] for c in doc[trig.start].children):
+            trig.type, trig.outcome = "vehicle_ramming", False  # "a driver killed 11 people at a festival"
     return _merge_compounds(out, doc)
 
 
@@ -199,9 +208,31 @@ def _by_aircraft(tok: Token, aircraft: set[str]) -> bool:
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
     if verb is not None and any(c.dep_ == "nsubj" and flying(c) for c in verb.children):
         return True
+    if tok.pos_ == "NOUN" and (_dropped(tok) is not None or any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and flying(g) for g in c.children)
+            for c in tok.children)):
+        return True  # "a bomb dropped by a warplane", "a bomb it said was dropped by ...", "bomb from a warplane"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of":  # "accused Ethiopia's air force of bombing ..."
         return any(c.dep_ == "dobj" and flying(c) for c in tok.head.head.children)
     return False
+
+
+def _dropped(bomb: Token) -> Token | None:
+    """The verb "drop" that tells a bomb was dropped (from the air): "a bomb dropped by a warplane", "bombs
+    were dropped on the market", "a bomb it said was dropped by an aircraft", "jets dropped two bombs"."""
+    def drop(v: Token) -> bool:
+        return v.pos_ == "VERB" and v.lemma_.lower() == "drop"
+
+    if bomb.dep_ in ("nsubj", "nsubjpass", "dobj") and drop(bomb.head):
+        return bomb.head
+    for c in bomb.children:
+        if c.dep_ in ("acl", "relcl"):
+            if drop(c):
+                return c
+            hit = next((g for g in c.children if g.dep_ == "ccomp" and drop(g)), None)
+            if hit is not None:  # "a bomb [it said] was dropped by ..."
+                return hit
+    return None
 
 
 def _rams(verb: Token, ram: dict) -> bool:
@@ -531,6 +562,12 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     if clause and clause[-1].lemma_.lower() in words["court_verbs"] \
             and any(a.i == clause[-1].i for a in doc[own.start].ancestors):
         return False  # "was charged on Sunday after he drove a car into shoppers": the charge's date
+    if clause and clause[-1].lemma_.lower() not in lemmas \
+            and clause[-1].lemma_.lower() not in _triggers()["police"]["arrest_verbs"] \
+            and _after_clause_of(doc[own.start], clause[-1]):
+        # "China lodged a protest on Tuesday after a bomb killed two": the protest's date (an arrest "after
+        # taking part in an attack" may fall on the incident's day)
+        return False
     said = clause[-1] if clause else None
     while said is not None and said.dep_ == "conj" and said.head.pos_ in ("VERB", "AUX"):
         said = said.head  # "said bodies were pulled ... and several of the wounded died overnight"
@@ -540,6 +577,18 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
         # ("... after the strike, but said bodies were pulled from the stalls on Tuesday")
         return False
     return True
+
+
+def _after_clause_of(tok: Token, verb: Token) -> bool:
+    """The token is in a clause opened by "after" under ``verb`` ("<verb> ... after a bomb killed two",
+    "<verb> ... after gunmen stormed ..."): what ``verb`` tells came later than the token's act."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == verb.i:
+            return False
+        if anc.head.i == verb.i:
+            return anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in anc.children) \
+                or anc.dep_ == "prep" and anc.lower_ == "after"
+    return False
 
 
 def _clock_only(doc: Doc, timex: Timex) -> bool:
@@ -607,13 +656,31 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
         and not (is_trigger_word(head) and not is_verbal_attack(head))
 
 
+def _through_speech(trigger: Token, other: Token) -> bool:
+    """The trigger is told in what someone says, and the other token is outside it ("a hospital source in X
+    ..., saying 15 people had been killed"): the path between them runs through a speech verb."""
+    above = {a.i for a in other.ancestors} | {other.i}
+    speech = _speech_verbs()
+    for a in trigger.ancestors:
+        if a.i in above:  # where the two meet: the trigger in what it says, the other token around it
+            return a.i != other.i and a.pos_ == "VERB" and a.lemma_.lower() in speech
+        if a.pos_ == "VERB" and a.lemma_.lower() in speech:
+            return True
+    return False
+
+
+FAR_TOWN_DISTANCE = 6  # a town further than 4 from the trigger in the parse places it when nothing nearer does
+
+
 def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int,
-                    token_end: int | None = None) -> Place | None:
-    """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul")."""
+                    token_end: int | None = None, far_only: bool = False) -> Place | None:
+    """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul"); with ``far_only``
+    the nearest town further than that in the parse (``FAR_TOWN_DISTANCE``), not through a speech verb."""
     trigger = doc[token_i]
     token_end = token_end or token_i + 1
     sent = trigger.sent
     scored = []
+    far: list[tuple[float, int, Place]] = []
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
                 or _possessor_of_actor(doc, p) or _beyond_border(doc, p) \
@@ -624,9 +691,19 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
         if span is None:
             continue
         dist = _trigger_distance(span.root, doc, token_i, token_end)
+        verb = _clause_verb(span.root)
+        if verb is not None and not is_trigger_word(verb) and _after_clause_of(trigger, verb) \
+                and not any(token_i <= a.i < token_end for a in span.root.ancestors):
+            continue  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
             scored.append((level, dist, p.span.start, p))
+        elif dist <= FAR_TOWN_DISTANCE and p.city and not _through_speech(trigger, span.root):
+            far.append((dist, p.span.start, p))
+    if far_only:
+        # "a roadside bomb struck a truck carrying reinforcements to the post on the outskirts of X": the
+        # parse hangs the town deep under the trigger
+        return min(far, key=lambda x: (x[0], x[1]))[2] if far else None
     if not scored:
         return _demonym_place(doc, sent, trigger)
     text = doc_text(doc)
@@ -662,7 +739,7 @@ def _names_the_attacker(doc: Doc, place: Place) -> bool:
     if place.city:
         return False
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in ("amod", "compound"):
+    if span is None or span.root.dep_ not in ("amod", "compound", "nmod"):
         return False
     head = span.root.head
     lex = _triggers()
@@ -701,6 +778,9 @@ def _is_agent(doc: Doc, place: Place) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass", "poss") and root.head.pos_ == "VERB":
         return True
+    if root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
+            c.dep_ == "xcomp" and c.i > root.i for c in root.head.children):
+        return True  # "prompting Beijing to deploy jets", "forced Kyiv to ...": the subject of the infinitive
     # "blames Afghanistan for the bombing": the accused party, not the scene
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _triggers()["agent_verbs"]
 
@@ -757,6 +837,14 @@ def _iso(value: str | None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def _days_apart(a: Timex | None, b: Timex | None) -> float:
+    """Days between two dates (inf when either is missing or not a day)."""
+    da, db = _iso(a.value) if a else None, _iso(b.value) if b else None
+    if da is None or db is None or len(a.value.split("T")[0]) < 10 or len(b.value.split("T")[0]) < 10:
+        return float("inf")
+    return abs((da - db).days)
 
 
 def _compatible_date(a: Timex | None, b: Timex | None) -> bool:
@@ -829,10 +917,11 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         fam = "any" if trig.weak or effect else _family(trig.type)  # "explosions were heard overnight"
         compatible = [inc for inc in incidents
                       if (fam == "any" or inc.family() in ("any", fam))
-                      and _compatible_date(trig.date, inc.date) and _compatible_place(trig.place, inc.place)]
+                      and (_compatible_date(trig.date, inc.date) or inc.loose and _days_apart(trig.date, inc.date) <= 7)
+                      and _compatible_place(trig.place, inc.place)]
         same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
-        undated = [inc for inc in compatible if inc.date is None and not inc.background]
+        undated = [inc for inc in compatible if (inc.date is None or inc.loose) and not inc.background]
         target: _Incident | None = None
         if trig.earlier:
             # "The attack came two weeks after militants killed 40 people": an earlier incident of its own
@@ -841,7 +930,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             if target is None:
                 target = _Incident(background=True)
                 incidents.append(target)
-        elif same_sentence and not (trig.date and not same_date and all(inc.date for inc in same_sentence)):
+        elif same_sentence and not (trig.date and not same_date
+                                    and all(inc.date and not inc.loose for inc in same_sentence)):
             target = same_sentence[-1]
         elif trig.anaphoric and compatible and (previous := _told_just_before(doc, trig, compatible)) is not None:
             target = previous  # "... in 2021, when a bomb killed ... That attack was claimed by X"
@@ -865,7 +955,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # "... shelled a village near the town of X, the ministry said. Rounds struck positions
             # outside the village of Y ...": the lead places the story's incident more precisely
             target = incidents[0]
-        elif trig.date is None and trig.place is None and last is not None and not last.background:
+        elif trig.date is None and last is not None and not last.background and (
+                trig.place is None or not trig.place.city and last.place is not None
+                and _compatible_place(trig.place, last.place)):
             # "villagers called it a massacre": an undated, unplaced mention is about the
             # incident being told, whatever word it uses
             target = last
@@ -885,10 +977,15 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         target.triggers.append(trig)
         if trig.type not in target.types:
             target.types.append(trig.type)
-        target.date = target.date or trig.date or trig.loose_date
-        if target.place is None or (trig.place and trig.place.city and not target.place.city
-                                    and trig.place.country == target.place.country):
+        if target.date is None or target.loose and trig.date is not None:
+            # "in an overnight attack ..., the army said on Monday. ... opened fire late on Sunday": the
+            # loose date holds until a firm one comes
+            target.date, target.loose = (trig.date, False) if trig.date else (trig.loose_date, trig.clock_date)
+        if target.place is None or (trig.place and (trig.place.city or trig.place.region and not target.place.region)
+                                    and not target.place.city and trig.place.country == target.place.country):
             target.place = trig.place or target.place
+        if trig.far_place is not None and target.place is None:
+            target.place = trig.far_place
         last = target
     return incidents
 
@@ -1107,6 +1204,12 @@ def _route_end(doc: Doc, place: Place) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "to the port city of Karachi"
     data = load_json("events/places.json")
+    if node.dep_ == "pobj" and node.head.lower_ in ("to", "toward", "towards") \
+            and node.head.head.lemma_.lower() in data["fire_verbs"] and any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in _triggers()["remote_weapons"]
+                                                              or c.lemma_.lower() in ("round", "projectile"))
+                for c in node.head.head.children):
+        return False  # "rounds were fired toward X island": where the fire fell, not a route's end
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.lower_ in data["route_prepositions"]:
         return True  # "shells fired from across the river": where they came from
     # "at the entrance to the village of X" is at X
@@ -1188,11 +1291,14 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                                       or trig.anaphoric and not _tied(doc, trig.date.span, trig)):
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
             # may be the statement's, so it neither splits the incident nor overrides its date
+            trig.clock_date = _clock_only(doc, trig.date)
             trig.date, trig.loose_date = None, trig.date
         if trig.earlier:  # "marked 20 years since the siege on Tuesday": the day is not the siege's
             trig.date = trig.loose_date = None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
+            if trig.place is None:
+                trig.far_place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end, far_only=True)
         else:  # ... except its own ("The blast in Kirkuk killed five people")
             trig.place = _own_place(doc, doc[trig.end - 1], places)
         trig.in_headline = doc[trig.start].idx < headline_end
@@ -1200,7 +1306,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # a headline names the story's incident more coarsely ("... in Zabul" / "in the city of
             # Qalat"): its place must not keep the lead's account of it apart, nor its date ("Armed men
             # kidnap ranchers, hijack trucks a day later")
-            trig.place, trig.headline_place = None, trig.place
+            trig.place, trig.headline_place, trig.far_place = None, trig.place, None
             if trig.date is not None:
                 trig.date, trig.loose_date = None, trig.date
     incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
@@ -1272,7 +1378,14 @@ def _lapse(tok: Token) -> bool:
 
 
 def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
-    """A place in a locative phrase on the trigger noun itself ("the blast in Kirkuk", "the attack near X")."""
+    """A place in a locative phrase on the trigger noun itself ("the blast in Kirkuk", "the attack near X"), or
+    a town or region naming it ("the Toronto van attack")."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]  # "X van attack"
+    for mod in mods:
+        for p in places:
+            if (p.city or p.region) and p.span.start <= mod.idx < p.span.end:
+                return p
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at", "outside", "on"):
             continue

@@ -469,7 +469,10 @@ def find_places(doc) -> list[Place]:
                 or _names_country(ent) or ent.label_ == "PERSON" and _attacked_place(ent) \
                 or cased and _near_name_in_place(doc, ent) \
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
-                and gazetteer().get(fold(ent.text)):
+                and gazetteer().get(fold(ent.text)) \
+                or ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].text == "," \
+                and spans and spans[-1][1] == doc[ent.start - 1].idx and gazetteer().get(fold(ent.text)):
+            # (a known name after a place and a comma: "in Enterprise, Chaguanas")
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
             # so is a country's name ("in western Niger" tagged WORK_OF_ART) and a known dateline place
             spans.append((ent.start_char, ent.end_char))
@@ -519,8 +522,10 @@ def find_places(doc) -> list[Place]:
     else:
         spans = [_whole_of_name(doc, sp) for sp in spans]
         spans.extend(_of_named(doc, spans))
+    compass = place_cues()["compass_words"]
     spans = [_run_on(text, sp) for sp in spans if not in_byline(text, sp[0]) and not _group_province(doc, sp)
-             and not _compass_tail(doc, sp)]
+             and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass]
+    # (a bare "the North" / "the South" is a side or a part of a country, not a place the gazetteer names)
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Springfield
@@ -571,7 +576,25 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(country))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
-    return _same_name_again(doc, _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start)))
+    places = _same_name_again(doc, _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start)))
+    return _read_ambiguous(places)
+
+
+def _read_ambiguous(places: list[Place]) -> list[Place]:
+    """A country name two countries share ("Congo") reads as the country the report's towns and regions lie in,
+    when they lie in another reading's country and none in the default's (``aliases.json`` "ambiguous")."""
+    readings = {k: v for k, v in load_json("places/aliases.json").get("ambiguous", {}).items() if not k.startswith("_")}
+    local = {p.country for p in places if p.country and (p.city or p.region)}
+    out = []
+    for p in places:
+        codes = readings.get(fold(p.span.text)) if not (p.city or p.region) else None
+        if codes and p.country == codes[0] and codes[0] not in local:
+            other = next((c for c in codes[1:] if c in local), None)
+            if other is not None:
+                name = country_name(other) or p.name
+                p = replace(p, name=name, country=other, country_name=name)
+        out.append(p)
+    return out
 
 
 def _same_name_again(doc, places: list[Place]) -> list[Place]:
@@ -617,8 +640,20 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
                 r"\s*(?:,|in)\s+(?:the\s+)?(?:\w+ing\s+|\w+ern\s+)?", text[p.span.end:nxt.span.start]):
             p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
                       country=nxt.country, country_name=nxt.country_name)
+        elif p.city and p.country and nxt is not None and nxt.country and nxt.country != p.country \
+                and (nxt.city or nxt.region or fold(nxt.name) != fold(nxt.country_name or nxt.name)) \
+                and re.fullmatch(r",\s*", text[p.span.end:nxt.span.start]) \
+                and not _listed_after(text, nxt, places[k + 2] if k + 2 < len(places) else None):
+            # "in Enterprise, Chaguanas", "Paris, Texas": a town of the next place's country, not its namesake abroad
+            p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
+                      country=nxt.country, country_name=nxt.country_name)
         out.append(p)
     return out
+
+
+def _listed_after(text: str, place: Place, nxt: Place | None) -> bool:
+    """The place is followed by another in a list ("Paris, London and Berlin")."""
+    return nxt is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[place.span.end:nxt.span.start]) is not None
 
 
 def _plausible_name(chunk) -> bool:
@@ -977,7 +1012,8 @@ def _split_place_noun(name: str) -> tuple[str, str | None]:
 
 _DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
 _DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
-_DATELINE_TAIL = re.compile(r"[^\n.!?]{0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
+_DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
+# (a month's abbreviation may carry its period: "SEOUL, Sept. 23 (Yonhap) --")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:

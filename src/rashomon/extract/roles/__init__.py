@@ -53,13 +53,15 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     chooser = (model_weights() or {}).get("chooser") if use_model else None
     entities = decode(keys, probs, thresholds, alias, chooser=chooser, relevance=rel)
     entities = [e for e in entities if not (e.role in _PERP_ROLES and (names_no_party(doc, e.cand.start, e.cand.end)
-                                                                       or _names_an_incident(doc, e.cand)))]
+                                                                       or _names_an_incident(doc, e.cand)))
+                and not (e.role == "Weapon" and _legal_charge(doc, e.cand))]
     _add_claimants(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
         for e in decode(keys, rule_probs, rule_th, alias):
-            if e.role in SUPPLEMENT_ROLES and not any(related(m, t, e.role) for m in e.members for t in taken):
+            if e.role in SUPPLEMENT_ROLES and not any(related(m, t, e.role) for m in e.members for t in taken) \
+                    and not (e.role == "Weapon" and _legal_charge(doc, e.cand)):
                 entities.append(e)
                 taken.update(e.members)
     return entities
@@ -75,6 +77,20 @@ def _names_an_incident(doc: Doc, c: Candidate) -> bool:
     head = doc[c.head]
     agents = lexicon()["perp_nouns"]
     return is_incident_noun(head) and head.lemma_.lower() not in agents and head.lower_ not in agents
+
+
+def _legal_charge(doc: Doc, c: Candidate) -> bool:
+    """"Charges are expected tomorrow", "faces charges": a charge is a weapon only when something says it
+    explodes ("explosive charges", "a dynamite charge") or a weapon verb takes it ("planted a charge")."""
+    from .lexicon import lexicon
+
+    head = doc[c.head]
+    if head.lemma_.lower() != "charge":
+        return False
+    lex = lexicon()
+    explosive = any(t.lemma_.lower() in lex["weapon_nouns"] or t.lower_ in lex["weapon_nouns"]
+                    for t in head.children if t.dep_ in ("amod", "compound", "nmod"))
+    return not explosive and head.head.lemma_.lower() not in lex["weapon_verbs"]
 
 
 SUPPLEMENT_ROLES = ("Target", "Victim", "Weapon")

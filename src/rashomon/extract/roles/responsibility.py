@@ -217,8 +217,8 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
         elif low in lex["allegiance_nouns"] and any(c.dep_ == "amod" and c.lemma_.lower() in ("swear", "pledge")
                                                     for c in tok.children):
             party = _membership(tok, lex["member_subjects"])  # 'had "sworn allegiance" to X': the parser makes the oath the head
-        if party is None:
-            continue
+        if party is None or any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in party.children):
+            continue  # "no evidence that he was acting on behalf of any group": no party
         if party.lower_ in lex["intermediary_nouns"] or party.lemma_.lower() in lex["intermediary_nouns"]:
             # "the instructions of handlers from X": the parser may hang "from X" on either noun
             party = next(iter(_objects(party, {"from", "of", "for"}) + _objects(party.head.head, {"from"})), party)
