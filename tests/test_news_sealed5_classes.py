@@ -134,3 +134,74 @@ def test_fire_toward_an_island_places_the_shelling(analyze):
                 "the military said.", published="2025-09-24")
     place = a.events[0].place
     assert place is not None and "Kinmen" in place.name
+
+
+def test_a_month_before_a_find_after_an_explosion_dates_the_explosion(analyze):
+    a = analyze("A drone hit a warehouse in the port of Galati early on Thursday, killing a guard.\n\n"
+                "Debris has fallen here before. In May 2024, parts of a drone were found after an explosion near "
+                "the village of Grindu, but nobody was hurt.", published="2026-11-06")
+    main = _main(a)
+    back = [ev for ev in a.events if ev.background]
+    assert len(main) == 1 and main[0].date is not None and main[0].date.value == "2026-11-05"
+    assert back and back[0].date.value == "2024-05" and back[0].type == "drone_strike"
+
+
+def test_a_participle_clause_takes_the_date_of_its_act(analyze):
+    a = analyze("In March 2018, a man set fire to a printing works in Nagoya, killing 12 people, and in "
+                "October 2020 a former employee started a fire at a warehouse in Sendai that killed nine.",
+                published="2025-06-04")
+    got = sorted((ev.date.value, ev.place.city if ev.place else None) for ev in a.events if ev.date)
+    assert got == [("2018-03", "Nagoya"), ("2020-10", "Sendai")]
+
+
+def test_the_date_inside_an_after_clause_is_the_earlier_incidents(analyze):
+    a = analyze("A missile hit an oil terminal in Kuwait's Shuaiba port area on Friday, killing two workers.\n\n"
+                "The strike came a year after Iran fired missiles at a US base near Kuwait City in June 2025.",
+                published="2026-06-13")
+    back = [ev for ev in a.events if ev.background]
+    assert back and back[0].date.value == "2025-06" and back[0].type == "missile_strike"
+
+
+def test_a_name_a_country_owns_after_in_is_a_place(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("A missile hit a gas plant in Qatar's Mesaieed Industrial City late on Friday.")
+    places = {p.span.text: p.country for p in find_places(doc)}
+    assert places.get("Mesaieed Industrial City") == "QA"
+
+
+def test_a_landmark_distance_does_not_split_the_incident(analyze):
+    a = analyze("A missile hit a gas plant in Qatar's Mesaieed Industrial City late on Friday, killing three "
+                "workers.\n\nThe missile struck a storage yard at the plant, about 40 km south of Doha, shortly "
+                "before midnight, the ministry said.", published="2026-06-13")
+    assert len(_main(a)) == 1
+
+
+def test_the_neighbour_across_the_border_is_no_scene(analyze):
+    a = analyze("rebels kidnapped four road workers on sunday in angola's cabinda enclave, close to the border "
+                "with the republic of congo.", published="2026-11-10")
+    assert a.events and a.events[0].place is not None and a.events[0].place.country == "AO"
+
+
+def test_the_hague_keeps_its_article(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("An explosion at a block of flats in The Hague killed six people.")
+    assert any(p.city == "The Hague" for p in find_places(doc))
+
+
+def test_a_second_blast_in_a_coordinated_clause_has_its_own_town(analyze):
+    a = analyze("A man was hurt when an explosive device wrecked a bakery in the centre of Utrecht early on "
+                "Tuesday, and a second blast damaged a bar in nearby Zeist an hour later, police said.",
+                published="2026-03-04")
+    towns = sorted(ev.place.city for ev in a.events if ev.place and ev.place.city)
+    assert towns == ["Utrecht", "Zeist"]
+
+
+def test_the_owning_country_places_an_unknown_name(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("Kuwait said on Saturday that a missile had hit a gas plant in Qatar's Mesaieed Industrial "
+                       "City. Kuwait condemned the strike.")
+    places = {p.span.text: p.country for p in find_places(doc)}
+    assert places.get("Mesaieed Industrial City") == "QA"

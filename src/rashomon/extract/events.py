@@ -91,6 +91,7 @@ class Trigger:
     joins_only: bool = False  # "stormed the church": part of an incident told otherwise, never one of its own
     side_act: bool = False  # "looted shops", "set fire to houses": done on the way in a raid
     earlier: bool = False  # "(came) two weeks after militants killed 40": an incident before the one told
+    effect: bool = False  # a word for what was heard or seen ("explosion", "blast"), not the means
 
 
 @dataclass
@@ -165,6 +166,7 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
     for trig in out:
         trig.legal = _legal_charge(doc[trig.end - 1], lex["legal"])
         trig.joins_only = trig.end - trig.start == 1 and doc[trig.start].lemma_.lower() in lex["joining"]
+        trig.effect = doc[trig.end - 1].lemma_.lower() in lex["effect"]
         trig.side_act = trig.type in ("arson", "robbery") and (doc[trig.start].lemma_.lower() in lex["side_acts"]
                                                               or doc[trig.end - 1].lemma_.lower() in lex["side_acts"])
         if trig.type == "vehicle_ramming" and _explosive_vehicle(doc[trig.start], lex["explosive_words"]):
@@ -372,9 +374,10 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBD" or head.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children)):
         return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN): told
-    if tok.dep_ == "dobj" and head.tag_ == "VBD" and head.lemma_.lower() in lex["launch_verbs"] \
+    if tok.dep_ == "dobj" and head.tag_ == "VBD" and (head.lemma_.lower() in lex["launch_verbs"]
+                                                      or head.lemma_.lower() in load_json("events/places.json")["fire_verbs"]) \
             and tok.lemma_.lower() in lex["remote_weapons"] and any(c.dep_ == "nsubj" for c in head.children):
-        return False  # "Houthi forces launched drones and missiles at the city": weapons fired once, told
+        return False  # "Houthi forces launched drones and missiles at the city", "X fired missiles at Y": told
     has_det = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("any",) for c in tok.children)
     if not has_det and lex.get("sent_of", {}).get(tok.i) not in lex.get("dated", ()):
         return True
@@ -473,7 +476,10 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     # a date in the trigger's own clause before any other ("Two men were shot on Saturday night, and an
     # explosion tore through a block early on Monday": the explosion's is Monday)
     verb = _clause_verb(doc[(token_end or token_i + 1) - 1])
-    own_clause = [t for t in dates if verb is not None and getattr(_clause_verb(_root_of(doc, t)), "i", -1) == verb.i]
+    clause_verbs = set() if verb is None else {verb.i}
+    if verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+        clause_verbs.add(verb.head.i)  # "In July 2019, a man set fire to a studio, killing 36": the act's clause
+    own_clause = [t for t in dates if getattr(_clause_verb(_root_of(doc, t)), "i", -1) in clause_verbs]
     # ... unless the clause is told as what happened at another date ("since April 2019, when bombers
     # attacked churches on Easter Sunday")
     when = [t for t in dates if (span := doc.char_span(t.span.start, t.span.end, alignment_mode="expand")) is not None
@@ -562,11 +568,14 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     if clause and clause[-1].lemma_.lower() in words["court_verbs"] \
             and any(a.i == clause[-1].i for a in doc[own.start].ancestors):
         return False  # "was charged on Sunday after he drove a car into shoppers": the charge's date
-    if clause and clause[-1].lemma_.lower() not in lemmas \
+    trig_verb = _clause_verb(doc[own.start])
+    if trig_verb is not None and trig_verb.i not in own and _after_clause_of(root, trig_verb):
+        return False  # "The strike came a year after Iran fired missiles at X in June 2025": the earlier act's
+    if clause and clause[-1].lemma_.lower() not in lemmas and len(timex.value.split("T")[0]) >= 10 \
             and clause[-1].lemma_.lower() not in _triggers()["police"]["arrest_verbs"] \
             and _after_clause_of(doc[own.start], clause[-1]):
-        # "China lodged a protest on Tuesday after a bomb killed two": the protest's date (an arrest "after
-        # taking part in an attack" may fall on the incident's day)
+        # "China lodged a protest on Tuesday after a bomb killed two": the protest's day (an arrest "after
+        # taking part in an attack" may fall on the incident's day; a month or a year holds both)
         return False
     said = clause[-1] if clause else None
     while said is not None and said.dep_ == "conj" and said.head.pos_ in ("VERB", "AUX"):
@@ -653,7 +662,14 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
         head = head.head
     # "In June 2016, gunmen attacked ...": a verb that tells an attack is no speech verb there
     return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
-        and not (is_trigger_word(head) and not is_verbal_attack(head))
+        and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig)
+
+
+def _subject_holds(verb: Token, trig: Trigger) -> bool:
+    """The trigger is in the verb's subject ("a drone slammed into a warehouse", "parts of a drone were found"):
+    the verb tells what the trigger's thing did or underwent, not what someone said."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= trig.start and trig.end - 1 <= c.right_edge.i
+               for c in verb.children)
 
 
 def _through_speech(trigger: Token, other: Token) -> bool:
@@ -681,6 +697,7 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
     sent = trigger.sent
     scored = []
     far: list[tuple[float, int, Place]] = []
+    own_verb = _clause_verb(doc[token_end - 1])
     for p in places:
         if not (sent.start_char <= p.span.start < sent.end_char and p.country) or _is_agent(doc, p) \
                 or _possessor_of_actor(doc, p) or _beyond_border(doc, p) \
@@ -694,7 +711,11 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
         verb = _clause_verb(span.root)
         if verb is not None and not is_trigger_word(verb) and _after_clause_of(trigger, verb) \
                 and not any(token_i <= a.i < token_end for a in span.root.ancestors):
-            continue  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
+            continue
+        if verb is not None and verb.i != getattr(own_verb, "i", -1) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
+                for c in verb.children):
+            continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
             scored.append((level, dist, p.span.start, p))
@@ -711,9 +732,17 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
         for o in scored)]
     scored = inner or scored  # "in Kyaukpyin village, also in Sagaing": the second place holds the first
-    # the most specific place among those nearly as close as the closest one
+    # the most specific place among those nearly as close as the closest one; at a tie, one in the trigger's
+    # own clause ("a man set fire to a studio in X, and a patient started a fire at a clinic in Y": Y)
     closest = min(d for _, d, _, _ in scored)
-    return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[2]))[3]
+    verb = _clause_verb(doc[token_end - 1])
+
+    def outside(p: Place) -> bool:
+        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        return verb is not None and span is not None and not any(
+            a.i == verb.i for a in [span.root, *span.root.ancestors])
+
+    return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], outside(x[3]), x[2]))[3]
 
 
 _CONTAINER = re.compile(r",\s*(?:also\s+|both\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
@@ -751,9 +780,14 @@ def _names_the_attacker(doc: Doc, place: Place) -> bool:
 def _beyond_border(doc: Doc, place: Place) -> bool:
     """"near the village of X, close to the border with Mali": the neighbour across the border is not the scene."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    if span is None or place.city or span.root.dep_ != "pobj" or span.root.head.lower_ != "with":
+    if span is None or place.city:
         return False
-    return span.root.head.head.lemma_.lower() in ("border", "frontier", "boundary")
+    node = span.root
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "the border with the republic of congo"
+    if node.dep_ != "pobj" or node.head.lower_ != "with":
+        return False
+    return node.head.head.lemma_.lower() in ("border", "frontier", "boundary")
 
 
 def _possessor_of_actor(doc: Doc, place: Place) -> bool:
@@ -913,12 +947,12 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
     last: _Incident | None = None
     lead_end = _lead_end(doc_text(doc))
     for trig in triggers:
-        effect = trig.date is None and doc[trig.end - 1].lemma_.lower() in _triggers()["effect"]
+        effect = trig.date is None and trig.effect
         fam = "any" if trig.weak or effect else _family(trig.type)  # "explosions were heard overnight"
         compatible = [inc for inc in incidents
                       if (fam == "any" or inc.family() in ("any", fam))
                       and (_compatible_date(trig.date, inc.date) or inc.loose and _days_apart(trig.date, inc.date) <= 7)
-                      and _compatible_place(trig.place, inc.place)]
+                      and (_compatible_place(trig.place, inc.place) or _relative_to(doc, trig.place, inc.place))]
         same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
         undated = [inc for inc in compatible if (inc.date is None or inc.loose) and not inc.background]
@@ -947,7 +981,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # bomber ..." tells an earlier attack)
             target = same_date[0] if same_date else (
                 undated[0] if undated and (len(trig.date.value) >= 10 or undated[0] is not incidents[0]) else None)
-        elif compatible and (trig.weak or fam == "any" or trig.place is None):
+        elif compatible and (trig.weak or fam == "any" or trig.place is None
+                             or any(_relative_to(doc, trig.place, inc.place) for inc in compatible)):
+            # ("The missile struck a yard at the plant, about 80 km north of X": the incident told, placed)
             target = last if last in compatible else compatible[-1]
         elif trig.date is None and trig.place is not None and incidents \
                 and (fam == "any" or incidents[0].family() in ("any", fam)) \
@@ -1149,6 +1185,12 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
         return
 
 
+def _relative_to(doc: Doc, place: Place | None, other: Place | None) -> bool:
+    """A place told as a landmark ("about 80 km north of X") fits an incident placed elsewhere in its country."""
+    return place is not None and other is not None and place.country == other.country and _approximate(doc, place) \
+        and not place.span.start == other.span.start
+
+
 def _approximate(doc: Doc, place: Place) -> bool:
     """"near Bambari", "outside the town of Jermuk", "25 kilometres north of Ubari": the place is a
     landmark the scene is told relative to, not the scene itself."""
@@ -1294,7 +1336,9 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.clock_date = _clock_only(doc, trig.date)
             trig.date, trig.loose_date = None, trig.date
         if trig.earlier:  # "marked 20 years since the siege on Tuesday": the day is not the siege's
-            trig.date = trig.loose_date = None
+            own = trig.date if trig.date is not None and _in_after_clause(doc, trig.date, tok) else None
+            # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
+            trig.date, trig.loose_date = own, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
             if trig.place is None:
@@ -1370,6 +1414,16 @@ def _told_as_earlier(tok: Token) -> bool:
     if mark is None:
         return False
     return any(c.dep_ == "npadvmod" and _lapse(c) for t in (verb, mark) for c in t.children)
+
+
+def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
+    """The date lies inside the "after" clause that tells the earlier incident (not on the verb it follows)."""
+    verb = _clause_verb(tok)
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if verb is None or verb.dep_ != "advcl" or span is None:
+        return False
+    return verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i \
+        and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in verb.children)
 
 
 def _lapse(tok: Token) -> bool:
@@ -1656,12 +1710,17 @@ def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
         nouns = [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in weapons]
         for noun in nouns:
             for mod in noun.children:
-                code = demonym_country(mod.text) if mod.dep_ == "amod" else None
+                # "North Korean shells": the whole demonym, when the words before it are of its name
+                same_name = all(t.dep_ == "compound" or t.ent_type_ == "NORP" == mod.ent_type_
+                                for t in doc[mod.left_edge.i:mod.i])
+                first = mod.left_edge if mod.dep_ == "amod" and same_name else mod
+                whole = doc[first.i:mod.i + 1].text
+                code = (demonym_country(whole) or demonym_country(mod.text)) if mod.dep_ == "amod" else None
                 if code or mod.dep_ == "poss" and mod.ent_type_ in ("GPE", "NORP", "ORG") \
                         or mod.dep_ in ("amod", "compound") and mod.ent_type_ == "NORP":
                     name = country_name(code) if code else mod.text
                     return Argument(role="perpetrator_org", entity=name,
-                                    span=Span.of(doc_text(doc), mod.idx, mod.idx + len(mod.text)))
+                                    span=Span.of(doc_text(doc), first.idx, mod.idx + len(mod.text)))
     return None
 
 
@@ -1673,10 +1732,12 @@ def _ranked_types(inc: _Incident) -> list[str]:
     # the charge of murder says what happened to the victims, like "killed"; "charged with robbery" names the act
     means = [t for t in inc.triggers if t.type != "attack" and not t.outcome
              and not (t.legal and t.type == "armed_assault")]
-    means = [t for t in means if not t.side_act] + [t for t in means if t.side_act]  # "looted shops" comes last
+    side = [t for t in means if t.side_act]  # "looted shops", "set fire to huts" come last
+    means = [t for t in means if not t.side_act]
     first = [t for t in means if t.sent_index == inc.triggers[0].sent_index]
     ranked = [t.type for t in first if not t.weak] + [t.type for t in first if t.weak] \
-        + [t.type for t in means if not t.weak] + [t.type for t in means] + [t for t in inc.types if t != "attack"]
+        + [t.type for t in means if not t.weak] + [t.type for t in means] + [t.type for t in side] \
+        + [t for t in inc.types if t != "attack"]
     ranked = list(dict.fromkeys(ranked)) or ["attack"]
     if ranked[0] == "kidnapping" and {t.type for t in means if not t.side_act} == {"kidnapping"}:
         # people killed and others taken (houses burnt on the way), nothing else naming the means: the outcome
@@ -1686,6 +1747,10 @@ def _ranked_types(inc: _Incident) -> list[str]:
         taking = next(t for t in inc.triggers if t.type == "kidnapping")
         if killing is not None and killing.start < taking.start:
             ranked = ["armed_assault"] + [t for t in ranked if t != "armed_assault"]
+    if ranked[0] == "bombing" and all(t.effect for t in inc.triggers if t.type == "bombing") and (
+            remote := next((t.type for t in inc.triggers if t.type in AIR_FAMILY), None)):
+        # "parts of a drone were found after an explosion": the drone's strike; only a bomb named is a bombing
+        ranked = [remote] + [t for t in ranked if t != remote]
     if ranked[0] == "armed_assault" and any(t.type == "robbery" and not t.side_act for t in inc.triggers):
         # guards shot dead in a robbery told as such ("the robbery", "charged with robbery"): a robbery;
         # shops looted in a raid leave it an assault

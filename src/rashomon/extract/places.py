@@ -472,9 +472,12 @@ def find_places(doc) -> list[Place]:
                 and gazetteer().get(fold(ent.text)) \
                 or ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].text == "," \
                 and spans and spans[-1][1] == doc[ent.start - 1].idx and gazetteer().get(fold(ent.text)):
-            # (a known name after a place and a comma: "in Enterprise, Chaguanas")
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
-            # so is a country's name ("in western Niger" tagged WORK_OF_ART) and a known dateline place
+            # so is a country's name ("in western Niger" tagged WORK_OF_ART), a known dateline place and a
+            # known name after a place and a comma ("in Enterprise, Chaguanas")
+            spans.append((ent.start_char, ent.end_char))
+        elif ent.label_ in ("ORG", "FAC", "LOC") and _of_country_after_locative(doc, ent.start):
+            # "in Qatar's Ras Laffan Industrial City": a name a country owns after a locative preposition
             spans.append((ent.start_char, ent.end_char))
         if (cased and not _open_to_gazetteer(doc, ent)) or ent.label_ in ("GPE", "LOC", "PERSON") \
                 or spans and spans[-1] == (ent.start_char, ent.end_char):
@@ -483,6 +486,16 @@ def find_places(doc) -> list[Place]:
             # caseless NER is weak: its ORG/FAC spans ("san miguel department") stay open to the gazetteer
             for t in ent:
                 covered[t.i] = True
+    if cased:  # "in Qatar's Mesaieed Industrial City": capitalised words a country owns after a locative
+        for t in doc:
+            if t.i + 1 < len(doc) and not covered[t.i + 1] and doc[t.i + 1].text[:1].isupper() \
+                    and _of_country_after_locative(doc, t.i + 1):
+                end = t.i + 1
+                while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and not covered[end]:
+                    end += 1
+                spans.append((doc[t.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+                for k in range(t.i + 1, end):
+                    covered[k] = True
     # caseless look-up of n-grams (longest first), skipping what NER already covers;
     # in normally cased text only capitalised tokens are candidates
     tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper())]
@@ -546,7 +559,8 @@ def find_places(doc) -> list[Place]:
             or next(iter(sorted(mentioned | named)), None)) if small and (mentioned | named) else None
     for s, e in sorted(set(spans)):
         name = text[s:e]
-        stripped = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
+        stripped = name if gz.get(fold(name)) else re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
+        # ("The Hague" keeps its article; "the Sahel" does not)
         offset = len(name) - len(stripped)
         if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
             stripped, e = stripped[:-2], e - 2
@@ -567,7 +581,7 @@ def find_places(doc) -> list[Place]:
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
-        elif country := (_demonym_of_noun(doc, span) or home or dominant):
+        elif country := (_demonym_of_noun(doc, span) or _possessor_country(doc, span) or home or dominant):
             # a town (or, after a region noun, a region) the gazetteer lacks: the country its noun's
             # demonym names ("the Kuwaiti port city of X"), else the country the document is about
             region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span))
@@ -794,6 +808,24 @@ def _attackers_demonym(doc, start: int, end: int) -> bool:
     cues = place_cues()
     return head.lower_ in cues["attacker_heads"] or head.lower_ in cues["force_heads"] and head.dep_ == "nsubj" \
         and head.head.lemma_.lower() in cues["attacked_place_heads"]
+
+
+def _possessor_country(doc, span: Span) -> str | None:
+    """The country owning a name ("Qatar's Mesaieed Industrial City"): its code, None otherwise."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or tokens.start < 2 or doc[tokens.start - 1].lower_ not in ("'s", "\u2019s"):
+        return None
+    entry = lookup(doc[tokens.start - 2].text)
+    return entry.country if entry is not None and entry.kind == "country" else None
+
+
+def _of_country_after_locative(doc, start: int) -> bool:
+    """Tokens before ``start`` read "<locative preposition> <country>'s" ("in Qatar's ...", "at Nigeria's ...")."""
+    if start < 3 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return False
+    country = lookup(doc[start - 2].text)
+    return country is not None and country.kind == "country" \
+        and doc[start - 3].lower_ in place_cues()["locative_prepositions"]
 
 
 def _names_region(doc, i: int) -> bool:

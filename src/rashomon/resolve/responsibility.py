@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.events import is_incident_noun
 from rashomon.extract.places import country_name, demonym_country
+from rashomon.extract.roles.responsibility import name_given
 from rashomon.models import Argument, Event, Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -127,7 +128,7 @@ def _parties(doc: Doc, target: Span, events: list[Event]) -> list[Span]:
     heads = [root, *root.conjuncts]
     if root.dep_ == "pobj" and root.head.dep_ == "prep":  # "the work of X and of Y"
         heads += [o for p in root.head.conjuncts for o in p.children if o.dep_ == "pobj"]
-    heads += [_name_of(h) for h in list(heads) if _name_of(h) is not None]
+    heads += [name for h in list(heads) if (name := name_given(h)) is not None]
     text = doc_text(doc)
     out: list[Span] = []
     for h in heads:  # a conjunct or a name may lie past the target's span ("blamed a gang known as X")
@@ -152,18 +153,6 @@ def _own_words(head: Token) -> list[Token]:
            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in") and any(
                o.tag_ == "VBG" or o.pos_ == "VERB" or is_incident_noun(o) for o in c.children)}
     return [t for t in head.subtree if not any(a.i in cut for a in [t, *t.ancestors])]
-
-
-def _name_of(tok: Token) -> Token | None:
-    """"a gang known as X", "a group calling itself X": X."""
-    for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name"):
-            for g in c.children:
-                if g.dep_ in ("oprd", "attr", "xcomp") and g.pos_ in ("PROPN", "NOUN"):
-                    return g
-                if g.dep_ == "prep" and g.lower_ == "as":
-                    return next((o for o in g.children if o.dep_ == "pobj"), None)
-    return None
 
 
 def _trimmed(doc: Doc, span: Span) -> Span:

@@ -22,7 +22,7 @@ from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import held_responsible, names_no_party, responsibility, suspect_heads
+from .responsibility import held_responsible, name_given, names_no_party, responsibility, suspect_heads
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -124,7 +124,6 @@ def _claimant_heads(doc: Doc) -> list[int]:
     return heads
 
 
-_NAMING = {"call", "name", "know", "identify"}
 
 
 def _blamed_heads(doc: Doc) -> list[int]:
@@ -154,15 +153,8 @@ def _blamed_heads(doc: Doc) -> list[int]:
 
 def _named_as(tok) -> int:
     """"a group calling itself X", "a group known as X": the name the claimant goes by, else the claimant."""
-    for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in _NAMING:
-            name = next((g for g in c.children if g.dep_ in ("oprd", "attr", "xcomp")
-                         or g.dep_ == "prep" and g.lower_ == "as"), None)
-            if name is not None and name.dep_ == "prep":
-                name = next((g for g in name.children if g.dep_ == "pobj"), None)
-            if name is not None and name.pos_ in ("PROPN", "NOUN"):
-                return name.i
-    return tok.i
+    name = name_given(tok)
+    return name.i if name is not None else tok.i
 
 
 def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:

@@ -184,7 +184,7 @@ def _suspicion_keys() -> tuple[frozenset[str], frozenset[str]]:
 def _sponsor_keys() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased forms and lemmas one of which a token needs for ``sponsors`` to look at it."""
     lex = lexicon()
-    return (frozenset(lex["sponsor_nouns"] | lex["allegiance_nouns"]),
+    return (frozenset(lex["sponsor_nouns"] | lex["allegiance_nouns"] | lex["member_nouns"]),
             frozenset(lex["sponsor_verbs"] | lex["link_verbs"] | lex["membership_verbs"]))
 
 
@@ -214,6 +214,11 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
                 party = next(iter(_objects(tok, {"to", "with"})), None)
         elif tok.pos_ == "VERB" and lemma in lex["membership_verbs"]:
             party = _membership(tok, lex["member_subjects"])
+        elif low in lex["member_nouns"] and tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and (c.lower_ in lex["member_subjects"] or c.lemma_.lower() in lex["member_subjects"])
+                for c in tok.head.children):
+            party = next(iter(_objects(tok, {"of"})), None)  # "the assailants were fighters of X"
+            party = name_given(party) or party if party is not None else None  # "... of a gang known as X"
         elif low in lex["allegiance_nouns"] and any(c.dep_ == "amod" and c.lemma_.lower() in ("swear", "pledge")
                                                     for c in tok.children):
             party = _membership(tok, lex["member_subjects"])  # 'had "sworn allegiance" to X': the parser makes the oath the head
@@ -224,6 +229,21 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
             party = next(iter(_objects(party, {"from", "of", "for"}) + _objects(party.head.head, {"from"})), party)
         out.append(party)
     return out
+
+
+NAMING_VERBS = frozenset({"call", "name", "know", "identify", "dub"})
+
+
+def name_given(tok: Token) -> Token | None:
+    """"a gang known as X", "a group calling itself X", "a cell identified as X": X (None without such a name)."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
+            for g in c.children:
+                if g.dep_ in ("oprd", "attr", "xcomp") and g.pos_ in ("PROPN", "NOUN"):
+                    return g
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    return next((o for o in g.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")), None)
+    return None
 
 
 def _membership(verb: Token, attackers: set[str]) -> Token | None:
