@@ -205,3 +205,29 @@ def test_the_owning_country_places_an_unknown_name(pipeline):
                        "City. Kuwait condemned the strike.")
     places = {p.span.text: p.country for p in find_places(doc)}
     assert places.get("Mesaieed Industrial City") == "QA"
+
+
+def test_attackers_said_to_be_a_groups_fighters_accuse_it(analyze):
+    a = analyze("Gunmen killed four guards at a mine near Kayes on Sunday. An army officer told reporters the "
+                "attackers were fighters of the Macina Liberation Front.", published="2025-06-04")
+    st = next(s for s in a.statements if "fighters of" in s.content.text)
+    assert st.type == "accusation"
+    assert any("Macina Liberation Front" in text for text, _ in _perps(a.events[0]))
+
+
+def test_suspected_members_make_the_group_suspected(analyze):
+    a = analyze("Pirates hijacked a fuel barge on the Niger River near Onitsha on Monday. Police said the "
+                "hijackers were suspected members of a smuggling ring known as the Delta Boys.",
+                published="2025-06-04")
+    st = next(s for s in a.statements if "suspected members" in s.content.text)
+    assert st.type == "accusation"
+    perps = _perps(a.events[0])
+    assert any("Delta Boys" in text and resp == "suspected" for text, resp in perps)
+    assert not any("Delta Boys" in text and resp == "accused" for text, resp in perps)
+
+
+def test_acting_on_orders_from_a_service_accuses_it(analyze):
+    a = analyze("Two men set fire to a depot in Klaipeda on Friday. Prosecutors said on Monday they had acted "
+                "on orders from a foreign intelligence service.", published="2025-06-04")
+    st = next(s for s in a.statements if "orders from" in s.content.text)
+    assert st.type == "accusation"

@@ -487,8 +487,10 @@ def find_places(doc) -> list[Place]:
             for t in ent:
                 covered[t.i] = True
     if cased:  # "in Qatar's Mesaieed Industrial City": capitalised words a country owns after a locative
-        for t in doc:
-            if t.i + 1 < len(doc) and not covered[t.i + 1] and doc[t.i + 1].text[:1].isupper() \
+        for m in _POSSESSIVE.finditer(text):
+            t = doc.char_span(m.start(), m.end())
+            t = t[0] if t is not None and len(t) == 1 else None
+            if t is not None and t.i + 1 < len(doc) and not covered[t.i + 1] and doc[t.i + 1].text[:1].isupper() \
                     and _of_country_after_locative(doc, t.i + 1):
                 end = t.i + 1
                 while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and not covered[end]:
@@ -808,6 +810,9 @@ def _attackers_demonym(doc, start: int, end: int) -> bool:
     cues = place_cues()
     return head.lower_ in cues["attacker_heads"] or head.lower_ in cues["force_heads"] and head.dep_ == "nsubj" \
         and head.head.lemma_.lower() in cues["attacked_place_heads"]
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s(?=\s)")
 
 
 def _possessor_country(doc, span: Span) -> str | None:

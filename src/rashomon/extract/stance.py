@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from rashomon.data import load_json
 from rashomon.extract.places import in_dateline
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
+from rashomon.extract.roles.responsibility import sponsors
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
 
@@ -482,6 +483,12 @@ def _party_behind(ct: SpacySpan) -> Token | None:
         if cand is not None and _is_agent_or_named(cand) and not _first_person(cand):
             found = cand
             break
+    if found is None:
+        # "the assailants were fighters of X", "the men were recruited by X", "acting on behalf of X": the party
+        # the attackers belong to or act for (the role extractor's own test)
+        behind = next((p for p in sponsors(ct) if _is_agent_or_named(p) and not _first_person(p)), None)
+        if behind is not None:
+            return behind  # (the attackers named there tell of the attack)
     if found is None:
         return None
     if lem == "suspect":

@@ -177,8 +177,12 @@ def _hedged(doc: Doc, st: Statement) -> bool:
     if target is not None and len(target) and target[0].lower_ in _HEDGES:
         return True
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
-    return content is not None and any(
-        t.lemma_.lower() in _ROLES["belief_verbs"] and any(c.dep_ == "auxpass" for c in t.children) for t in content)
+    if content is None:
+        return False
+    if any(t.lower_ in _HEDGES and t.dep_ == "amod" and t.head.lower_ in _ROLES["member_nouns"] for t in content):
+        return True  # "the hijackers were suspected members of X"
+    return any(t.lemma_.lower() in _ROLES["belief_verbs"] and any(c.dep_ == "auxpass" for c in t.children)
+               for t in content)
 
 
 def _denies_a_part(doc: Doc, st: Statement) -> bool:

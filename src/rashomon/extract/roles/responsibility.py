@@ -203,7 +203,7 @@ def sponsors(tokens: Doc | Span) -> list[Token]:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if verb.pos_ == "VERB" and (vl in lex["attack_verbs"] or vl in lex["sponsored_acts"] or vl in lex["sponsor_verbs"]
                                         and subj is not None and (subj.pos_ == "PRON" or subj.lemma_.lower() in attackers)):
-                party = next(iter(_objects(tok, {"of"})), None)  # ("a lawyer acted on behalf of the family": no)
+                party = next(iter(_objects(tok, {"of", "from"})), None)  # ("a lawyer acted on behalf of the family": no)
         elif tok.pos_ == "VERB" and lemma in lex["sponsor_verbs"]:
             agent = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if agent is not None and (agent.lemma_.lower() in attackers or agent.lower_ in attackers):
