@@ -231,3 +231,25 @@ def test_acting_on_orders_from_a_service_accuses_it(analyze):
                 "on orders from a foreign intelligence service.", published="2025-06-04")
     st = next(s for s in a.statements if "orders from" in s.content.text)
     assert st.type == "accusation"
+
+
+def test_another_spelling_of_a_known_city_is_found_and_kept_as_written(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("An air strike hit a house in Khan Younis on Monday, and shells hit a market in Wad Madani.")
+    places = {p.span.text: (p.city, p.country) for p in find_places(doc)}
+    assert places.get("Khan Younis") == ("Khan Younis", "PS")
+    assert places.get("Wad Madani") == ("Wad Madani", "SD")
+
+
+def test_an_alternate_spelling_needs_to_be_close_to_the_name():
+    from rashomon.extract.places import _alternate_keys
+
+    keys = _alternate_keys("Khān Yūnis", ["Khan Younis", "Yunus", "Hanut Yona", "KYS", "khan ywns"])
+    assert keys == {"khan younis"}
+
+
+def test_a_place_in_the_subject_of_a_passive_claim_is_the_incidents(analyze):
+    a = analyze("The bombing of a checkpoint in Quetta, which killed four policemen, was carried out by the "
+                "Balochistan Liberation Army, officials said.", published="2025-06-04")
+    assert a.events[0].place is not None and a.events[0].place.city == "Quetta"

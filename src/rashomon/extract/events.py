@@ -712,7 +712,8 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
         if verb is not None and not is_trigger_word(verb) and _after_clause_of(trigger, verb) \
                 and not any(token_i <= a.i < token_end for a in span.root.ancestors):
             continue
-        if verb is not None and verb.i != getattr(own_verb, "i", -1) and any(
+        if verb is not None and verb.i != getattr(own_verb, "i", -1) \
+                and not verb.left_edge.i <= token_i <= verb.right_edge.i and any(
                 c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
                 for c in verb.children):
             continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
@@ -1600,8 +1601,11 @@ def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
         if verb.pos_ != "VERB" or trig.legal:
             continue
         own, v = [c for c in verb.children if c.dep_ == "nsubj"], verb
-        while not own and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head is not v:
-            v = v.head  # "smashed the door, threw in petrol and set it alight"
+        while not own and (v.dep_ == "conj" or v.dep_ == "advcl" and v.tag_ == "VBG") and v.head.pos_ == "VERB" \
+                and v.head is not v:
+            # "smashed the door, threw in petrol and set it alight", "stormed the market, killing 14": the
+            # conjoined verb or the participle shares the subject
+            v = v.head
             own = [c for c in v.children if c.dep_ == "nsubj"]
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         passive = any(c.dep_ == "auxpass" for c in verb.children)

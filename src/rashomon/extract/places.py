@@ -183,13 +183,51 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     for alias, target in load_json("places/aliases.json")["aliases"].items():
         if fold(target) in index:
             index.setdefault(fold(alias), []).extend(e for e in index[fold(target)] if e not in index.get(fold(alias), ()))
+    if ALTERNATE_NAMES:  # other spellings of the same cities ("Khan Younis", "Wad Madani"), never over a name
+        for c in gc.get_cities().values():
+            entry = index_entry = next((e for e in index.get(fold(c["name"]), ()) if e.kind == "city"
+                                        and e.country == c["countrycode"] and e.name == c["name"]), None)
+            if index_entry is None:
+                continue
+            for key in _alternate_keys(c["name"], c.get("alternatenames") or ()):
+                if key not in index:
+                    index[key] = [entry]
+                    _ALTERNATE_KEYS.add(key)
     for entries in index.values():
         entries.sort(key=_entry_rank)
     return index
 
 
+ALTERNATE_NAMES = True  # index GeoNames' Latin-script alternate spellings close to a city's name
+_ALTERNATE_KEYS: set[str] = set()  # the keys indexed so: a place found by one keeps its spelling as written
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|al-|el-)[\s-]+")
+_ALT_MIN_LEN = 5
+_ALT_MIN_SIMILARITY = 75  # rapidfuzz ratio of the folded spellings without a leading Arabic article
+
+
+def _alternate_keys(name: str, alternates) -> set[str]:
+    """Folded alternate spellings of a city that are written in Latin script, capitalised, not codes, at
+    least ``_ALT_MIN_LEN`` letters and close to the main name ("Khan Younis" for Khan Yunis, "Saada" for
+    Sa'dah, "Qamishli" for Al Qamishli; not "Yunus" nor "Hanut Yona")."""
+    from rapidfuzz import fuzz
+
+    main = _ARTICLE.sub("", fold(name))
+    common = _common_words()
+    out = set()
+    for alt in alternates:
+        if len(alt) < _ALT_MIN_LEN or not alt[:1].isupper() or alt.isupper() or any(ch.isdigit() for ch in alt):
+            continue
+        key = fold(alt)
+        if not key.isascii() or key in common or not all(ch.isalpha() or ch in " -'" for ch in key):
+            continue
+        if fuzz.ratio(_ARTICLE.sub("", key), main) >= _ALT_MIN_SIMILARITY:
+            out.add(key)
+    return out
+
+
 def _clear_caches() -> None:
     _gazetteer.cache_clear()
+    _ALTERNATE_KEYS.clear()
     _first_words.cache_clear()
 
 
@@ -400,10 +438,12 @@ def _small_lookup(name: str, countries: set[str], dominant: str | None) -> Gazet
     return entries[0] if entries and not countries and not dominant else None
 
 
-def _to_place(span: Span, entry: GazetteerEntry) -> Place:
+def _to_place(span: Span, entry: GazetteerEntry, written: str | None = None) -> Place:
     name = country_name(entry.country) or entry.name if entry.kind == "country" else entry.name
     if entry.minor and not name.isascii() and span.text[:1].isupper() and fold(span.text) == fold(name):
         name = span.text  # small-layer names keep GeoNames' transliteration marks ("Sarmīn"): as written
+    elif entry.kind == "city" and written and fold(written) in _ALTERNATE_KEYS:
+        name = written  # "Khan Younis", "Sungai Kolok": another spelling of a known city keeps the report's
     region = entry.region
     if SMALL_PLACES and entry.kind == "city" and not entry.minor and not entry.registered:
         region = _region_name(entry) or region
@@ -579,7 +619,7 @@ def find_places(doc) -> list[Place]:
         if entry is not None and entry.kind == "city" and regions:
             entry = _in_named_region(stripped, entry, regions)
         if entry is not None:
-            found[(span.start, span.end)] = _to_place(span, entry)
+            found[(span.start, span.end)] = _to_place(span, entry, stripped)
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
