@@ -819,3 +819,277 @@ def test_last_december_written_in_january_is_the_month_just_ended():
     assert tx("Inflation peaked last February.", "2026-03-14") == {"last February": ("DATE", "2025-02")}
     assert tx("Inflation peaked last December.", "2026-02-14") == {"last December": ("DATE", "2025-12")}
     assert tx("Inflation peaked last December.", "2025-12-20") == {"last December": ("DATE", "2024-12")}
+
+
+# --- round 8 (session 7): reporting-verb adverbials, clock formats, ordinal "second", forecasts,
+# fronted times of a past plan, "overnight", "is on <day>" -----------------------------------------
+
+def test_adverbial_between_a_reporting_verb_and_its_clause_dates_the_report():
+    # the parser hangs "on Tuesday" on the complement's "would": the day is when it was said
+    got = _with_doc("The ministry said on Tuesday it would close three border crossings.", "2026-06-12")
+    assert got == {"Tuesday": "2026-06-09"}
+    got = _with_doc("The union told members on Monday the strike will go ahead.", "2026-06-12")
+    assert got["Monday"] == "2026-06-08"
+    # with "that" before it, the adverbial belongs to the complement clause, which looks ahead
+    got = _with_doc("The ministry said that on Tuesday it would close three border crossings.", "2026-06-12")
+    assert got == {"Tuesday": "2026-06-16"}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The curfew started at 9.30pm yesterday.", "9.30pm yesterday", "2026-06-09T21:30"),
+    ("The ferry left at 6.15 a.m. on Sunday.", "6.15 a.m. on Sunday", "2026-06-07T06:15"),
+    ("Polling stations closed at 2100 GMT.", "2100 GMT", "2026-06-10T21:00"),
+    ("The ultimatum will expire at 0600 UTC on Friday.", "0600 UTC on Friday", "2026-06-12T06:00"),
+])
+def test_clock_times_with_a_dot_or_four_digits_and_a_time_zone(text, span, value):
+    assert tx(text, "2026-06-10")[span] == ("TIME", value)
+
+
+def test_numbers_that_are_not_clock_times():
+    assert tx("Turnout rose 10.30 percent and the index gained 2.45 points.", "2026-06-10") == {}
+    # a four-digit time restated in parentheses stays untagged (the local time is the timex)
+    got = tx("The quake struck at 4 a.m. local time (2000 GMT) on Monday.", "2026-06-10")
+    assert "2000 GMT" not in got and got["4 a.m. local time"] == ("TIME", "2026-06-08T04:00")
+
+
+def test_second_before_a_noun_is_the_ordinal():
+    assert tx("Farmers blocked the roads for a second day on Thursday.", "2026-06-12") == {
+        "Thursday": ("DATE", "2026-06-11")}
+    assert tx("She won a second term in 2024.", "2026-06-12") == {"2024": ("DATE", "2024")}
+    assert tx("The lights went out for a second and came back.", "2026-06-12") == {
+        "a second": ("DURATION", "PT1S")}
+
+
+def test_forecast_and_projected_infinitives_look_ahead():
+    got = _with_doc("Heavy rain is forecast to reach the coast on Sunday.", "2026-06-10")
+    assert got == {"Sunday": "2026-06-14"}
+    got = _with_doc("The river is projected to peak on Saturday.", "2026-06-10")
+    assert got == {"Saturday": "2026-06-13"}
+    # a past forecast says nothing about the DCT: the bare weekday looks back
+    got = _with_doc("The storm was forecast to reach the coast on Sunday.", "2026-06-10")
+    assert got == {"Sunday": "2026-06-07"}
+
+
+def test_time_fronted_before_a_past_plan_dates_the_planning():
+    got = _with_doc("On Monday, the council planned to reopen the bridge.", "2026-06-10")
+    assert got == {"Monday": "2026-06-08"}
+    # after the object, the time is the planned event's, still ahead
+    got = _with_doc("Residents planned a march through the centre on Saturday.", "2026-06-10")
+    assert got == {"Saturday": "2026-06-13"}
+
+
+def test_overnight_is_the_night_before_the_story_day():
+    got = tx("Markets in Tokyo slid on Wednesday, hit by overnight losses on Wall Street.", "2026-06-12")
+    assert got["overnight"] == ("TIME", "2026-06-09TNI")
+    assert tx("Rebels shelled the town overnight.", "2026-06-12") == {"overnight": ("TIME", "2026-06-11TNI")}
+    # a background date weeks (or days) before the DCT is not the day of the story
+    got = tx("The dam broke on May 2. Rescuers worked overnight to reach the villages.", "2026-06-12")
+    assert got["overnight"] == ("TIME", "2026-06-11TNI")
+    got = tx("At Monday's hearing the judge was blunt. The defence filed papers overnight.", "2026-06-12")
+    assert got["overnight"] == ("TIME", "2026-06-11TNI")
+
+
+def test_a_day_stated_by_present_be_lies_ahead():
+    assert _with_doc("The referendum is on Sunday.", "2026-06-10") == {"Sunday": "2026-06-14"}
+    assert _with_doc("The deadline for bids is Monday.", "2026-06-10") == {"Monday": "2026-06-15"}
+    # a possessive names a day already reported; a past "was" looks back
+    assert _with_doc("The winner of Sunday's race is in hospital.", "2026-06-10") == {"Sunday": "2026-06-07"}
+    assert _with_doc("The referendum was on Sunday.", "2026-06-10") == {"Sunday": "2026-06-07"}
+
+
+def test_bare_participle_clause_reports_a_past_event():
+    # written in March: "announced in October" is last October even though the clause around it looks ahead
+    got = _with_doc("The savings plan, announced in October, aims to cut costs by a fifth.", "2026-03-18")
+    assert got == {"October": "2025-10"}
+    got = _with_doc("The draft, leaked on Friday, would double the levy.", "2026-03-18")
+    assert got == {"Friday": "2026-03-13"}
+    # a participle of arrangement still looks ahead
+    got = _with_doc("The summit, set for Friday, will focus on grain exports.", "2026-03-18")
+    assert got == {"Friday": "2026-03-20"}
+
+
+def test_quarter_is_labelled_by_the_year_it_ended_in():
+    got = tx("The retailer lost money in the fiscal third quarter ended Feb. 28. In the quarter, sales fell "
+             "4% from a year earlier.", "2026-03-19")
+    assert got["the fiscal third quarter"] == ("DATE", "2026-Q3")
+    assert got["the quarter"] == ("DATE", "2026-Q3")
+    assert got["a year earlier"] == ("DATE", "2025-Q3")
+    assert tx("Profit rose in the second quarter ended Dec. 31, 2025.", "2026-03-19")["the second quarter"] == (
+        "DATE", "2025-Q2")
+    # without a closing date the last completed such quarter is meant, as before
+    assert tx("Profit rose in the third quarter.", "2026-03-19") == {"the third quarter": ("DATE", "2025-Q3")}
+
+
+def test_end_or_start_of_the_week_is_the_current_week():
+    assert spans("Ministers hope to agree by the end of the week.", "2026-06-10") == [
+        ("the end of the week", "DATE", "2026-W24", "END")]
+    assert spans("Ministers met at the start of the week.", "2026-06-10") == [
+        ("the start of the week", "DATE", "2026-W24", "START")]
+
+
+def test_the_day_before_or_after_a_named_day_is_one_date():
+    assert tx("The day before last Thursday's hearing, the lawyers met.", "2026-06-10") == {
+        "day before last Thursday": ("DATE", "2026-06-03")}
+    assert tx("Shops reopened the day after Christmas.", "2026-06-10") == {
+        "day after Christmas": ("DATE", "2025-12-26")}
+    assert tx("He was detained the day after May 30.", "2026-06-10") == {"day after May 30": ("DATE", "2026-05-31")}
+    # an event, not a date, keeps the event-relative reading
+    assert tx("The day after the flood, roads were closed.", "2026-06-10") == {"day": ("DATE", "PAST_REF")}
+
+
+def test_an_unanchored_day_after_an_event_follows_the_tense():
+    assert tx("Days after the flood, the army was deployed.", "2026-06-10")["Days"] == ("DATE", "PAST_REF")
+    assert tx("Days after the vote, the new cabinet will be sworn in.", "2026-06-10")["Days"] == ("DATE", "FUTURE_REF")
+
+
+def test_half_an_hour():
+    assert spans("The hearing lasted half an hour.", "2026-06-10") == [("half an hour", "DURATION", "PT30M", None)]
+    assert tx("Talks went on for an hour and a half.", "2026-06-10") == {"an hour and a half": ("DURATION", "PT1H30M")}
+
+
+def test_capitalised_frequency_words_in_titles_are_not_sets():
+    assert tx("The story ran in the Grimsby Daily Courier on Monday.", "2026-06-10") == {"Monday": ("DATE", "2026-06-08")}
+    assert tx("She writes for the Weekly Observer.", "2026-06-10") == {}
+    assert tx("He told Morning News Daily that he would run.", "2026-06-10") == {}
+    # lower case, or at the head of a sentence before a common noun, it is the frequency
+    assert tx("Daily flights resume next week.", "2026-06-10")["Daily"] == ("SET", "P1D")
+    assert tx("The paper is published daily.", "2026-06-10") == {"daily": ("SET", "P1D")}
+
+
+def test_an_en_dash_after_a_full_date_is_punctuation():
+    assert tx("He testified on March 3, 2021\u2013two days after the raid.", "2026-06-10")["March 3, 2021"] == (
+        "DATE", "2021-03-03")
+    got = spans("The fair ran Feb. 27\u2013March 1.", "2026-06-10")
+    assert [g[:3] for g in got] == [("Feb. 27", "DATE", "2026-02-27"), ("March 1", "DATE", "2026-03-01")]
+
+
+def test_a_holiday_modifying_a_noun_names_the_nearest_season():
+    # early December, past tense: the office party was this season's, the holiday spent was last year's
+    assert tx("Guests left the Christmas party early.", "2026-12-04") == {"Christmas": ("DATE", "2026-12-25")}
+    assert tx("They celebrated Christmas with relatives.", "2026-12-04") == {"Christmas": ("DATE", "2025-12-25")}
+
+
+def test_now_inside_a_name_is_not_a_timex():
+    assert tx("The ads were paid for by the Freedom Now PAC.", "2026-06-10") == {}
+    assert tx("Now the party must choose.", "2026-06-10") == {"Now": ("DATE", "PRESENT_REF")}
+
+
+def test_time_stamps_of_a_live_report_are_on_the_dct():
+    text = ("Live updates (all times local):\n\n4:20 p.m.:\n\nThe vote will be held on Thursday evening.\n\n"
+            "___\n\n2:05 p.m.\n\nProtesters gathered outside.\n")
+    got = tx(text, "2026-06-09")
+    assert got["4:20 p.m."] == ("TIME", "2026-06-09T16:20")
+    assert got["Thursday evening"] == ("DATE", "2026-06-11TEV")
+    assert got["2:05 p.m."] == ("TIME", "2026-06-09T14:05")
+
+
+def test_participle_after_a_modal_is_no_past_cue():
+    assert tx("The budget will be debated on Thursday.", "2026-06-09") == {"Thursday": ("DATE", "2026-06-11")}
+    assert tx("The budget was debated on Thursday.", "2026-06-09") == {"Thursday": ("DATE", "2026-06-04")}
+
+
+def test_participle_adjunct_takes_the_tense_of_its_clause():
+    got = _with_doc("The mayor joined the protest, announcing on Monday she would sue the state.", "2026-06-10")
+    assert got == {"Monday": "2026-06-08"}
+    got = _with_doc("Rebels will march on the capital, hoping to arrive on Sunday.", "2026-06-10")
+    assert got == {"Sunday": "2026-06-14"}
+
+
+def test_a_weekday_coordinated_with_a_forward_one_looks_forward_too():
+    got = tx("A ruling could come as soon as Tuesday or Wednesday.", "2026-06-09")
+    assert got == {"Tuesday": ("DATE", "2026-06-09"), "Wednesday": ("DATE", "2026-06-10")}
+    # in a past clause each keeps its own (past) reading
+    got = tx("Statements released Tuesday and Monday were read out.", "2026-06-09")
+    assert got == {"Tuesday": ("DATE", "2026-06-09"), "Monday": ("DATE", "2026-06-08")}
+
+
+def test_capitalised_relative_words_inside_a_name_are_not_timexes():
+    assert tx("The senator told CBS's Face The Nation This Week that he would run.", "2026-06-10") == {}
+    assert tx("A Harbour TODAY survey found the opposite.", "2026-06-10") == {}
+    # at the head of a sentence, or shouted on its own, the time reading stays
+    assert tx("This week, the council voted.", "2026-06-10") == {"This week": ("DATE", "2026-W24")}
+    assert tx("The vote is TODAY.", "2026-06-10") == {"TODAY": ("DATE", "2026-06-10")}
+
+
+def test_the_past_before_a_counted_noun_is_an_adjective():
+    assert tx("The past two mayors both lost re-election.", "2026-06-10") == {}
+    assert tx("Such fires have happened in the past.", "2026-06-10") == {"the past": ("DATE", "PAST_REF")}
+    assert tx("The past two years were hard.", "2026-06-10") == {"The past two years": ("DURATION", "P2Y")}
+
+
+def test_infinitive_after_a_past_verb_and_infinitival_relatives():
+    got = _with_doc("The minister struggled to answer a question on Sunday about how he would pay for it.", "2026-06-10")
+    assert got == {"Sunday": "2026-06-07"}
+    got = _with_doc("She was rewriting a speech, to be delivered Friday in Lyon, on farm subsidies.", "2026-06-10")
+    assert got == {"Friday": "2026-06-12"}
+
+
+def test_weekday_closing_a_quoted_title_is_not_a_timex():
+    assert tx("He dodged the question three times on ''Capitol Report Sunday'' last month.", "2026-06-10") == {
+        "last month": ("DATE", "2026-05")}
+    assert tx("The \u201cvote on Sunday\u201d was close.", "2026-06-10") == {"Sunday": ("DATE", "2026-06-07")}
+
+
+def test_a_month_a_finite_past_verb_dates_holds_for_a_whole_year():
+    # written in January: "proposed ... in October" is last October, not the coming one
+    got = _with_doc("In October, the minister proposed a tax on sugar.", "2026-01-14")
+    assert got == {"October": "2025-10"}
+    got = _with_doc("The band first played the hall in March, long before the tour.", "2026-01-14")
+    assert got == {"March": "2025-03"}
+    # inside a noun phrase the month keeps the nearest reading
+    got = _with_doc("Traders sold the March contract.", "2026-01-14")
+    assert got == {"March": "2026-03"}
+
+
+def test_a_passive_plan_looks_ahead_and_decisions_are_no_past_infinitives():
+    got = _with_doc("The official said the handover was planned for early March.", "2026-02-10")
+    assert got == {"early March": "2026-03"}
+    got = _with_doc("The league decided to admit two clubs in early March.", "2026-02-10")
+    assert got == {"early March": "2026-03"}
+
+
+def test_possessive_weekday_under_a_plain_will_lies_ahead():
+    got = _with_doc("The mayor says she will do well in Tuesday's runoff.", "2026-06-08")
+    assert got == {"Tuesday": "2026-06-09"}
+    # reported "would" and past clauses keep the possessive reading (a day already reported)
+    got = _with_doc("Her aides said they would appeal Tuesday's ruling.", "2026-06-08")
+    assert got == {"Tuesday": "2026-06-02"}
+
+
+def test_at_the_time_is_the_time_spoken_of():
+    assert tx("The minister said at the time that the plan was sound.", "2026-06-10") == {
+        "the time": ("DATE", "PAST_REF")}
+    assert tx("At the time of writing nobody had claimed the attack.", "2026-06-10") == {}
+    assert tx("At the same time, prices rose.", "2026-06-10") == {}
+
+
+def test_vague_period_before_an_event_takes_the_year_last_named():
+    got = tx("The affair dates to 2019, when the party's campaign was short of cash. Withdrawals were made in "
+             "the months before the election.", "2026-06-10")
+    assert got["months"] == ("DATE", "2019")
+    # a year bounding a period ("since 2015") dates no event
+    got = tx("He has been arrested often since 2015. His van was seen in the weeks before the fire.", "2026-06-10")
+    assert got["weeks"] == ("DATE", "PAST_REF")
+
+
+def test_a_unit_repeated_after_itself_is_no_date():
+    assert tx("The show topped the ratings week after week.", "2026-06-10") == {}
+
+
+def test_an_age_written_apart_and_a_determiner_before_a_seconds_compound():
+    assert tx("She lost her 19 year-old brother in the flood.", "2026-06-10") == {}
+    assert tx("A day-long strike shut the port.", "2026-06-10") == {"day-long": ("DURATION", "P1D")}
+    assert spans("The 30-second advert aired twice.", "2026-06-10") == [("30-second", "DURATION", "PT30S", None)]
+
+
+def test_weekday_of_the_week_named_after_it():
+    got = tx("The talks opened on Tuesday last week.", "2026-06-10")
+    assert got["Tuesday"] == ("DATE", "2026-06-02") and got["last week"] == ("DATE", "2026-W23")
+    assert tx("The talks will open on Monday next week.", "2026-06-10")["Monday"] == ("DATE", "2026-06-15")
+
+
+def test_present_passive_of_an_arrangement_looks_ahead():
+    assert _with_doc("The appeal hearing is set for 10 a.m. Thursday.", "2026-06-10") == {
+        "10 a.m. Thursday": "2026-06-11T10:00"}
+    assert _with_doc("The verdict is expected on Friday.", "2026-06-10") == {"Friday": "2026-06-12"}
+    assert _with_doc("She set a national record on Monday.", "2026-06-10") == {"Monday": "2026-06-08"}

@@ -21,7 +21,7 @@ from rashomon.nlp.casing import capital_share
 from . import anchor as A
 from .lexicon import _alt, lexicon
 from .prefilter import fold, gate_of
-from .rules import RULES, Context, Norm, find_month
+from .rules import QUARTER_CLOSED, RULES, Context, Norm, find_month
 
 __all__ = ["tag_timexes"]
 
@@ -29,7 +29,7 @@ _L = lexicon()
 _APPROX = {k: v for k, v in _L.modifiers.items() if v}
 _APPROX_RX = re.compile(r"(?<![\w-])(" + _alt(_APPROX) + r")\s+$", re.I)
 _POS_RX = re.compile(r"(?<![\w-])(" + _alt([k for k in _L.position_modifiers if not k.endswith("-")]) + r")\s+$|(?<![\w-])(mid-)$", re.I)
-_DET_COMPOUND = re.compile(r"(the\s+)[^\n]*?\w+-(?:year|week|day|month|quarter|hour|minute|ago|earlier|before|old)\b", re.I)
+_DET_COMPOUND = re.compile(r"(the\s+)[^\n]*?\w+-(?:year|week|day|month|quarter|hour|minute|second|ago|earlier|before|old)\b", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|by\b|was\b|is\b|were\b)[A-Za-z$#]")
 _DAY_RX = re.compile(r"^\d{4}-\d\d-\d\d")
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -121,14 +121,36 @@ _NAMES = set(_L.weekdays) | set(_L.months) | {w for h in _L.holidays for w in re
 _OPEN_QUOTE = re.compile(r"(?:\"|``|''|\u201c|\u2018)$")
 
 
+_CLOSE_QUOTE = re.compile(r"(?:''|\"|\u201d|\u2019(?!s))")
+_TITLE_BEFORE = re.compile(r"(?:``|''|\"|\u201c|\u2018)(?:[A-Z][\w.&'-]*\s+)+$")
+
+
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """A title-cased phrase right after an opening quote names a programme or a work
     ("ABC's \"This Week\"", "CBS's ''60 Minutes''"), not a time."""
     words = text[start:end].split()
     alpha = [w for w in words if w[:1].isalpha()]
     titled = any(w[:1].isupper() and re.sub(r"\W", "", w.lower()) not in _NAMES for w in words[1:])
-    return (titled and all(w[0].isupper() for w in alpha)
-            and _OPEN_QUOTE.search(text[max(0, start - 2):start]) is not None)
+    if (titled and all(w[0].isupper() for w in alpha)
+            and _OPEN_QUOTE.search(text[max(0, start - 2):start]) is not None):
+        return True
+    # the last word of a quoted title: ''Fox News Sunday'', "Good Morning Today"
+    return _CLOSE_QUOTE.match(text, end) is not None and _TITLE_BEFORE.search(text[max(0, start - 40):start]) is not None
+
+
+_TITLE_RULES = {"rel_unit", "relday", "fuzzy"}
+_CAP_BEFORE = re.compile(r"\b[A-Z][\w.&'\u2019-]*\s+$")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018'(\u2014\u2013-])\s*$")
+
+
+def _title_inside(text: str, start: int, end: int) -> bool:
+    """Capitalised inside a sentence, every word of it, a relative time word is part of a name: "told ABC's
+    This Week", "a USA TODAY investigation" (mid-sentence the time reading is written "this week", "today")."""
+    words = text[start:end].split()
+    if not all(w[:1].isupper() for w in words) or _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
+        return False
+    # one word: in capitals after a capitalised word ("USA TODAY"), not a shouted "the vote is TODAY"
+    return len(words) > 1 or (words[0].isupper() and _CAP_BEFORE.search(text[max(0, start - 30):start]) is not None)
 
 
 def _coordinated_days(text: str, end: int, value: str) -> list[tuple[int, int, str]]:
@@ -215,6 +237,13 @@ def _quarter_reported(value: str, dct) -> bool:
     return (y, q) < (dct.year, A.quarter_of(dct))
 
 
+def _closed_before(text: str, end: int) -> bool:
+    """"the fiscal third quarter ended Feb. 28": a quarter said to have ended has been reported, whatever
+    calendar quarter the DCT is in."""
+    m = QUARTER_CLOSED.match(text, end)
+    return m is not None and m.group("v").lower() == "ended"
+
+
 def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 type/value, resolved against ``dct`` (YYYY-MM-DD)."""
     dct_date = A.parse_dct(dct)
@@ -228,7 +257,7 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
     for start, end, _order, (m, handler, name) in _candidates(text):
         if start < last_end:
             continue
-        if not upper and _quoted_title(text, start, end):
+        if not upper and (_quoted_title(text, start, end) or (name in _TITLE_RULES and _title_inside(text, start, end))):
             continue
         norm = handler(m, ctx)
         if norm is None:
@@ -282,10 +311,10 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
             if d is not None:
                 ctx.last_day, ctx.last_day_value, ctx.last_day_end, ctx.last_day_start = d, v[:10], end, start
         if norm.type == "DATE" and re.match(r"^\d{4}", v):
-            ctx.last_value = v
+            ctx.last_value, ctx.last_value_start, ctx.last_value_end = v, start, end
             if re.fullmatch(r"\d{4}-Q[1-4]", v) and name in ("quarter", "month_quarter") \
                     and not _RELQ.search(text[start:end]) \
-                    and _quarter_reported(v, dct_date) \
+                    and (_quarter_reported(v, dct_date) or _closed_before(text, end)) \
                     and not _earlier_aside(ctx.last_quarter, v, text[start:end]):
                 ctx.last_quarter = v
     _share_year(text, result)

@@ -12,6 +12,11 @@ Date = dt.date
 # beyond it the nearest occurrence wins ("payable Nov. 16" in a past-tense sentence).
 DIRECTED_MAX_DAYS = 250
 DIRECTED_MAX_MONTHS = 8
+# With the past tense of a finite verb the month directly modifies (from the parse), the past reading holds
+# for a whole year: "the senator first stirred crowds in March" written in January is last March (the
+# future is left at the limits above: a misattached "will" would throw a date a year ahead).
+PARSED_MAX_MONTHS = 11
+PARSED_MAX_DAYS = 340
 # Without tense, a past reading is preferred unless the future one is this much nearer.
 PAST_BIAS_DAYS = 30
 PAST_BIAS_MONTHS = 1
@@ -120,7 +125,8 @@ def safe_date(y: int, m: int, d: int) -> Date | None:
         return None
 
 
-def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None, same_year: bool = False) -> int:
+def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None, same_year: bool = False,
+                        whole_year: bool = False) -> int:
     """Year putting month/day closest to ``ref``: past -> on/before, future -> on/after, else nearest.
 
     ``same_year``: the direction is reliable (from the parse), so a directed reading in ``ref``'s own
@@ -132,7 +138,8 @@ def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None, 
     # the tense decides unless it would put the date more than ~250 days away
     if direction == "past":
         ok = [(y, d) for y, d in cands
-              if d <= ref and ((ref - d).days <= DIRECTED_MAX_DAYS or (same_year and y == ref.year))]
+              if d <= ref and ((ref - d).days <= DIRECTED_MAX_DAYS or (same_year and y == ref.year)
+                               or (whole_year and (ref - d).days <= PARSED_MAX_DAYS))]
         if ok:
             return max(ok, key=lambda t: t[1])[0]
     elif direction == "future":
@@ -145,18 +152,23 @@ def choose_year_for_day(month: int, day: int, ref: Date, direction: str | None, 
     return min(cands, key=lambda t: (abs((t[1] - ref).days) + (PAST_BIAS_DAYS if t[1] > ref else 0)))[0]
 
 
-def choose_year_for_month(month: int, ref: Date, direction: str | None, same_year: bool = False) -> int:
+def choose_year_for_month(month: int, ref: Date, direction: str | None, same_year: bool = False,
+                          whole_year: bool = False) -> int:
+    """``whole_year``: the tense is that of a finite verb the month directly modifies (from the parse), so a
+    past reading holds up to ``PARSED_MAX_MONTHS`` back."""
     cands = [ref.year - 1, ref.year, ref.year + 1]
     here = ref.year * 12 + ref.month - 1
     key = {y: y * 12 + month - 1 for y in cands}
     if direction == "past":
         ok = [y for y in cands
-              if key[y] <= here and (here - key[y] <= DIRECTED_MAX_MONTHS or (same_year and y == ref.year))]
+              if key[y] <= here and (here - key[y] <= DIRECTED_MAX_MONTHS
+                                     or (same_year and y == ref.year) or (whole_year and here - key[y] <= PARSED_MAX_MONTHS))]
         if ok:
             return max(ok, key=lambda y: key[y])
     if direction == "future":
         ok = [y for y in cands
-              if key[y] >= here and (key[y] - here <= DIRECTED_MAX_MONTHS or (same_year and y == ref.year))]
+              if key[y] >= here and (key[y] - here <= DIRECTED_MAX_MONTHS
+                                     or (same_year and y == ref.year))]
         if ok:
             return min(ok, key=lambda y: key[y])
     return min(cands, key=lambda y: (abs(key[y] - here) + (PAST_BIAS_MONTHS if key[y] > here else 0) - 0.01 * (key[y] <= here)))

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import anchor as A
 from .lexicon import Lexicon, _alt, lexicon
-from .tense import direction, direction_from_doc, governing_verb
+from .tense import direction, direction_from_doc, finite_adverbial, governing_verb, will_future
 
 
 @dataclass
@@ -40,6 +40,8 @@ class Context:
     last_day_start: int | None = None
     last_quarter: str | None = None
     last_value: str | None = None
+    last_value_end: int | None = None  # where the most recent DATE with a calendar value ends
+    last_value_start: int | None = None
     _dir_cache: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> str | None:
@@ -73,6 +75,10 @@ class Context:
             return False  # the end or start of a term: "loans through January"
         d = self.direction(start, end)
         return d is not None and self.doc is not None and direction_from_doc(self.doc, start, end) == d
+
+    def finite_adverbial(self, start: int, end: int) -> bool:
+        """The timex is an adverbial of a finite verb whose tense the parse gives ("proposed ... in October")."""
+        return self.parsed_tense(start, end) and finite_adverbial(self.doc, start, end)
 
     def deferred(self, start: int, end: int) -> bool:
         """A deferral verb shortly before "until/till <time>" ("extended its deadline until ...",
@@ -112,6 +118,18 @@ class Context:
             return self.last_day
         return None
 
+    def coordinated_weekday(self, start: int) -> dt.date | None:
+        """The day of the weekday this one is coordinated with ("as soon as Tuesday or Wednesday", "on
+        Monday and Tuesday"), else None."""
+        if self.last_day is None or self.last_day_end is None or self.last_day_start is None:
+            return None
+        opening = self.text[self.last_day_start:self.last_day_end]
+        if find_weekday(opening) is None or find_month(opening) is not None or re.search(r"\d", opening):
+            return None
+        if re.fullmatch(r"\s*,?\s*(?:or|and|&)\s+(?:on\s+)?", self.text[self.last_day_end:start], re.I):
+            return self.last_day
+        return None
+
     def narrative_ref(self) -> tuple[dt.date | None, str | None]:
         if self.last_day is not None:
             return self.last_day, self.last_day_value
@@ -144,8 +162,10 @@ _FRAG = {
     "PODS": L.POD.replace(r"(?![a-z])", r"s?(?![a-z])"),  # "Tuesday nights"
     "WEEKDAYS": _alt([w for w in L.weekdays if len(w) > 4]) + r"s?(?![a-z])",
     "DECADEWORD": _alt(L.decade_words) + r"(?![a-z])",
-    "CLOCK": (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.?|p\.\s?m\.?)(?![a-z])"
+    # "10:30 p.m.", "10.30pm" (a dot only before am/pm), "1700 GMT" (four digits only before a time zone)
+    "CLOCK": (r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.?|p\.\s?m\.?)(?![a-z])"
               r"|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s+o'clock|noon|midnight|midday"
+              r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|BST|CET|CEST|local\s+time)(?![a-z]))"
               r"|\d{1,2}(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])))"),
     "SETWORD": _alt([k for k in L.sets if not k.startswith(("a ", "an ", "per ")) and k not in L.sets_disabled]) + r"(?![a-z])",
 }
@@ -157,7 +177,9 @@ _UNIT_CODE = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "WE", "2W"
 # what may not follow a match: a word character or a hyphenated word ("20-year", "May-June");
 # a month-day date may open a day range ("March 20-22", "Feb. 28-March 2")
 _TAIL = r"(?![\w]|-\w)"
-_TAIL_DAY_RANGE = r"(?![\w]|[-\u2013](?!(?:[12][0-9]|3[01]|0?[1-9])(?!\d)|" + L.MONTH + r"\.?\s*\d)\w)"
+# an en dash is punctuation before a word ("November 12, 2012\u2013six days after"), a range before a day
+_TAIL_DAY_RANGE = (r"(?![\w]|-(?!(?:[12][0-9]|3[01]|0?[1-9])(?!\d)|" + L.MONTH + r"\.?\s*\d)\w"
+                   r"|\u2013(?!(?:[12][0-9]|3[01]|0?[1-9])(?!\d))\d)")
 _DAYNAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TAILS = {"date_mdy": _TAIL_DAY_RANGE, "weekday": r"(?![\w]|-(?!" + _DAYNAME + r")\w)"}
 # what may not precede one; the date closing "Feb. 28-March 2" may follow a hyphen after a digit
@@ -206,7 +228,7 @@ def duration_value(n: float | None, code: str) -> str:
     if code == "L":
         return "P" + ("X" if n is None else _num(n)) + "L"
     if n is not None and n != int(n) and code == "H" and n * 2 == int(n * 2):
-        return f"PT{int(n)}H30M"  # "5 1/2 hours"
+        return f"PT{int(n)}H30M" if int(n) else "PT30M"  # "5 1/2 hours", "half an hour"
     if n is not None and n > 1 and n != int(n) and code in ("Y", "D"):
         # "2 1/2 years" -> P2Y6M, "1.5 days" -> P1DT12H: whole units plus the rest in the next unit down
         sub, k = ("M", 12) if code == "Y" else ("H", 24)
@@ -230,7 +252,7 @@ def duration_value(n: float | None, code: str) -> str:
 def time_duration_value(n: float | None, word: str) -> str:
     code = unit_code(word)
     if code == "H" and n is not None and n != int(n) and n * 2 == int(n * 2):
-        return f"PT{int(n)}H30M"  # "5 1/2 hours"
+        return f"PT{int(n)}H30M" if int(n) else "PT30M"  # "5 1/2 hours", "half an hour"
     if word.lower().startswith("min") and n is not None and n != int(n) and n * 2 == int(n * 2):
         return f"PT{int(n)}M30S" if int(n) else "PT30S"  # "a minute and a half"
     if code in ("S", "H") or word.lower().startswith("min"):
@@ -394,7 +416,8 @@ def h_date(m: re.Match, ctx: Context) -> Norm | None:
         y = opening.year if (month, day) >= (opening.month, opening.day) else opening.year + 1
     else:
         y = A.choose_year_for_day(month, day, ctx.dct, ctx.direction(m.start(), m.end()),
-                                  same_year=ctx.parsed_tense(m.start(), m.end()))
+                                  same_year=ctx.parsed_tense(m.start(), m.end()),
+                                  whole_year=ctx.finite_adverbial(m.start(), m.end()))
     if A.safe_date(y, month, day) is None:
         return None
     return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor=ctx.dct_value)
@@ -459,7 +482,8 @@ def h_month(m: re.Match, ctx: Context) -> Norm | None:
         y = y0 if month >= m0 else y0 + 1
     else:
         y = A.choose_year_for_month(month, ref, ctx.direction(m.start(), m.end()),
-                                    same_year=ctx.parsed_tense(m.start(), m.end()))
+                                    same_year=ctx.parsed_tense(m.start(), m.end()),
+                                    whole_year=ctx.finite_adverbial(m.start(), m.end()))
     return Norm("DATE", A.fmt_month(y, month), anchor=ctx.dct_value)
 
 
@@ -505,21 +529,34 @@ def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
         return Norm(typ, A.fmt_day(d) + suffix, anchor=ref_v)
     if ctx.dct is None:
         return Norm(typ, f"XXXX-WXX-{wd}{suffix}")
-    if rel in ("last", "this past", "past"):
+    if not rel and (wk := _WEEK_AFTER.match(ctx.text, m.end())) is not None:
+        # "on Tuesday last week", "Friday next week": that weekday of the week named
+        shift = {"last": -1, "next": 1, "this": 0}[wk.group(1).lower()]
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.isoweekday() - 1) + dt.timedelta(weeks=shift)
+        d = monday + dt.timedelta(days=wd - 1)
+    elif rel in ("last", "this past", "past"):
         d = A.weekday_date(wd, ctx.dct, "past", strict=True)
     elif rel in ("next", "this coming", "coming"):
         d = A.weekday_date(wd, ctx.dct, "future", strict=True)
     elif (opening := ctx.range_start(m.start(), weekday=True)) is not None:
         d = A.weekday_date(wd, opening, "future", strict=True)
+    elif (first := ctx.coordinated_weekday(m.start())) is not None \
+            and ctx.direction(ctx.last_day_start, ctx.last_day_end) == "future":
+        # "as soon as Tuesday or Wednesday": the second day shares the first's forward reading
+        d = A.weekday_date(wd, first, "future", strict=True)
     elif re.match(r"['\u2019]s\b", ctx.text[m.end():m.end() + 3]) \
-            and not ctx.ahead_of(m.start()):
+            and not ctx.ahead_of(m.start()) and not (ctx.doc is not None and will_future(ctx.doc, m.start(), m.end())):
         # "Wednesday's ruling": a possessive names a day already reported (20/20 on/before the
-        # DCT over TimeBank+AQUAINT), whatever the tense of the clause around it
+        # DCT over TimeBank+AQUAINT), whatever the tense of the clause around it -- but for a plain "will"
+        # on the verb it hangs from ("will do well in Tuesday's primary"; none in the gold)
         d = A.weekday_date(wd, ctx.dct, "past")
     else:
         # news reports mostly look back: a bare weekday is past unless the clause is future
         d = A.weekday_date(wd, ctx.dct, "future" if ctx.direction(m.start(), m.end()) == "future" else "past")
     return Norm(typ, A.fmt_day(d) + suffix, anchor=ctx.dct_value)
+
+
+_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(last|next|this)\s+week(?![\w-])", re.I)
 
 
 def h_week_of(m: re.Match, ctx: Context) -> Norm | None:
@@ -601,6 +638,15 @@ def h_relday(m: re.Match, ctx: Context) -> Norm | None:
         if offset == 0 and code is None:
             return Norm("DATE", "PRESENT_REF")
         return Norm("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
+    if s == "overnight" and ctx.direction(m.start(), m.end()) != "future":
+        # like "last night": the night before the day the story is on -- the last day named if it is one of
+        # the three before the DCT (a Monday paper on Friday's trading: "shares closed lower Friday ...
+        # depressed by overnight losses in New York" -> Thursday night), else the DCT's; an earlier day named
+        # in passing ("the Aug. 7 bombings", "at Monday's debate" in a Friday report) is not the story's day
+        ref, ref_v = ctx.narrative_ref()
+        if ref is None or not 0 <= (ctx.dct - ref).days <= 3:
+            ref, ref_v = ctx.dct, ctx.dct_value
+        return Norm("TIME", A.fmt_day(ref - dt.timedelta(days=1)) + "TNI", anchor=ref_v)
     d = ctx.dct + dt.timedelta(days=offset)
     if code:
         return Norm("TIME", A.fmt_day(d) + f"T{code}", anchor=ctx.dct_value)
@@ -614,7 +660,7 @@ def _clock(s: str) -> tuple[str | None, str]:
         return "12:00", low
     if "midnight" in low:
         return "24:00", low
-    mm = re.search(r"(\d{1,2})(?::(\d\d))?\s*(?:(a\.?\s?m\.?|am)|(p\.?\s?m\.?|pm)|o'clock)?", low)
+    mm = re.search(r"(\d{1,2})(?:[:.]?(\d\d))?\s*(?:(a\.?\s?m\.?|am)|(p\.?\s?m\.?|pm)|o'clock)?", low)
     if not mm:
         return None, low
     h = int(mm.group(1))
@@ -634,6 +680,10 @@ def _clock(s: str) -> tuple[str | None, str]:
 _CLOCK_PREPS = ("at", "by", "until", "till", "from", "to", "before", "after", "about", "around")
 
 
+_STAMP_BEFORE = re.compile(r"(?:^|\n)[\s_.*\u2022-]*$")
+_STAMP_AFTER = re.compile(r":|[ \t]*\n")
+
+
 def h_time(m: re.Match, ctx: Context) -> Norm | None:
     s = m.group(0)
     hm, low = _clock(s)
@@ -641,6 +691,8 @@ def h_time(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if low.startswith("noon") and ctx.prev_word(m.start()) == "high":
         return None  # "High Noon", "high noon comes today": an idiom
+    if re.match(r"\d{4}", s) and ctx.text[max(0, m.start() - 1):m.start()] == "(":
+        return None  # "at 9 a.m. local time (0100 GMT)": the same time restated, left untagged (AQUAINT)
     if re.fullmatch(r"\d{1,2}:\d\d|\d{1,2}\s+(?:in\s+the\s+\w+|at\s+night)", s.strip()):
         # bare "3:16", "4 in the morning" -> only in a clock context ("killed 4 in the morning raid")
         if ctx.prev_word(m.start()) not in _CLOCK_PREPS:
@@ -662,6 +714,9 @@ def h_time(m: re.Match, ctx: Context) -> Norm | None:
         day = ctx.dct - dt.timedelta(days=1)
     elif "tomorrow" in tail.lower() and ctx.dct:
         day = ctx.dct + dt.timedelta(days=1)
+    elif _STAMP_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]) and _STAMP_AFTER.match(ctx.text, m.end()) \
+            and ctx.dct:
+        day = ctx.dct  # a time stamp opening an entry of a live report ("12:50 p.m.: The senator said ...")
     else:
         day, anchor = _following_day(m, ctx) or ctx.narrative_ref()
     hm_v = hm
@@ -809,6 +864,36 @@ def _after_is_object(ctx: Context, end: int) -> bool:
     return w not in ("and", "but", "or", "when", "as", "that", "he", "she", "they", "it", "we", "i", "the")[:5] or False
 
 
+def _day_named_after(m: re.Match, ctx: Context) -> Norm | None:
+    """"the day before last Tuesday's hearing", "the day after Christmas", "the day before March 3": one
+    DATE, the named day shifted by one (as "the day before yesterday")."""
+    pos = m.end() + len(ctx.text[m.end():m.end() + 5]) - len(ctx.text[m.end():m.end() + 5].lstrip())
+    for name in ("weekday", "date_mdy", "date_dmy", "holiday"):
+        inner = RULES_BY_NAME[name].match(ctx.text, pos)
+        if inner is None:
+            continue
+        norm = next(h for n, _, h in RULES if n == name)(inner, ctx)
+        d = A.value_to_date(norm.value) if norm is not None and _DAY_VALUE.fullmatch(norm.value) else None
+        if d is None:
+            return None
+        d += dt.timedelta(days=-1 if m.group(0).rstrip().lower().endswith("before") else 1)
+        return Norm("DATE", A.fmt_day(d), anchor=norm.value, span=(m.start(), inner.end()))
+    return None
+
+
+def _unanchored_ref(m: re.Match, ctx: Context, rel: str) -> str:
+    """An event-relative day with no date to anchor on lies on the DCT's side the clause's tense gives
+    ("were seen days after the shooting" is past); without a tense, before -> past, after -> future."""
+    d = ctx.direction(m.start(), m.end())
+    if d in ("past", "future"):
+        return "PAST_REF" if d == "past" else "FUTURE_REF"
+    return "PAST_REF" if rel == "before" else "FUTURE_REF"
+
+
+# a date after these bounds a period ("since 1990") rather than dating an event
+_TERM_PREPS = {"since", "until", "till", "by", "through", "from", "before", "after"}
+
+
 def _event_relative(m: re.Match, ctx: Context, unit_w: str, code: str, rel: str, core_end: int) -> Norm:
     """"the day before the plunge" / "the weeks before the shooting": anchored on the event's date,
     taken as the date the phrase stands in apposition to ("Oct. 12, the day before ...") or else the
@@ -821,11 +906,18 @@ def _event_relative(m: re.Match, ctx: Context, unit_w: str, code: str, rel: str,
                 and ctx.last_day_end >= m.start() - 40 + appos.start() and ctx.last_day_end <= m.start():
             return Norm("DATE", ref_v, anchor=ref_v, span=span)
         if ref is None:
-            return Norm("DATE", "PAST_REF" if rel == "before" else "FUTURE_REF", span=span)
+            return Norm("DATE", _unanchored_ref(m, ctx, rel), span=span)
         d = ref + dt.timedelta(days=-1 if rel == "before" else 1)
         return Norm("DATE", A.fmt_day(d), anchor=ref_v, span=span)
+    coarse = ctx.last_value if re.fullmatch(r"\d{4}(?:-\d\d)?", ctx.last_value or "") else None
+    if coarse and ctx.last_value_end is not None and ctx.last_value_end > (ctx.last_day_end or -1) \
+            and ctx.last_value_end <= m.start() \
+            and ctx.prev_word(ctx.last_value_start or 0) not in _TERM_PREPS:
+        # the last date named is a year or a month ("in 2007 ... in the months before the election"):
+        # the event is dated by it, not by a day named earlier
+        return Norm("DATE", coarse if code in ("D", "W") else coarse[:4], anchor=coarse, span=span)
     if ref is None:
-        return Norm("DATE", "PAST_REF" if rel == "before" else "FUTURE_REF", span=span)
+        return Norm("DATE", _unanchored_ref(m, ctx, rel), span=span)
     return Norm("DATE", A.fmt_month(ref.year, ref.month) if code in ("D", "W") else f"{ref.year:04d}",
                 anchor=ref_v, span=span)
 
@@ -855,8 +947,12 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
         return None
     if half_after and n is not None:
         n += 0.5
+    if rel == "after" and re.match(r"\s+" + re.escape(unit_w) + r"\b", ctx.text[m.end():m.end() + 20], re.I):
+        return None  # "week after week", "day after day": a repetition, not a date
     if rel in ("before", "after") and _after_is_object(ctx, m.end()):
         core_end = m.start() + len(m.group(0).rstrip()[: -len(rel)].rstrip())
+        if not num_s and unit_w == "day" and (named := _day_named_after(m, ctx)) is not None:
+            return named
         if not num_s and code in ("D", "W", "M"):
             # "the day after his death", "in the weeks before the shooting": a (vague) date
             # relative to an event, not a length (TimeBank+AQUAINT: 7 DATE, 0 DURATION)
@@ -950,6 +1046,13 @@ _DUR_CUES = {"for", "in", "within", "about", "nearly", "almost", "than", "after"
 _VERB_LAST = re.compile(r"(?:\b(?:will|would|could|might|may|can|shall|should|must|to|not|did|does|do)|'ll|n't)\s+$", re.I)
 
 
+# words that may follow the unit "second" (a length: "for a second or two", "a second later"); any
+# other lower-case word makes "second" the ordinal of the noun it modifies ("a second day")
+_ORDINAL_SECOND = re.compile(r"[ \t]+(?!(?:of|or|and|later|earlier|ago|before|after|to|in|into|on|at|for|from|with|the|a|an"
+                             r"|he|she|it|they|we|i|you|that|when|as|longer|more|less|than|per|each|too|then|but)\b)"
+                             r"[a-z]")
+
+
 def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0))
     low = s.lower()
@@ -1007,6 +1110,8 @@ def h_duration(m: re.Match, ctx: Context) -> Norm | None:
     if (half or half_after) and n is not None:
         n += 0.5
     code = unit_code(unit_w)
+    if unit_w == "second" and num_s in ("a", "the") and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        return None  # "for a second day", "a second term": the ordinal, not a length of one second
     if code == "Q" and not det and not adj and not vague and (re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
                                                 or re.search(r"-quarters$", low)):
         return None  # a fraction: "about three-quarters of its food", "more than a quarter of the market"
@@ -1045,6 +1150,9 @@ def h_unit_compound(m: re.Match, ctx: Context) -> Norm | None:
     plural = w.endswith(("s", "ies"))
     if plural and not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
         return None
+    if m.group(0).lower().endswith("-old") and re.search(r"(?:\d|\b(?:" + L.NUMWORD + r"))[\s-]*$",
+                                                         ctx.text[max(0, m.start() - 25):m.start()], re.I):
+        return None  # "his 25 year-old son": an age, written apart (ages are not annotated)
     return Norm("DURATION", time_duration_value(None if plural else 1, w))
 
 
@@ -1090,6 +1198,10 @@ def _perfect(m: re.Match, ctx: Context) -> bool:
     lo = max(0, m.start() - 60)
     clause = re.split(r"[.;!?]", ctx.text[lo:m.start()])[-1] + " " + re.split(r"[.;!?,]", ctx.text[m.end():m.end() + 40])[0]
     return _PERFECT_RX.search(clause) is not None
+
+
+QUARTER_CLOSED = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<mon>" + L.MONTH
+                             + r")\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?!\d)(?:\s*,\s*(?P<y>(?:19|20)\d\d)(?!\d))?", re.I)
 
 
 def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
@@ -1157,6 +1269,13 @@ def h_quarter(m: re.Match, ctx: Context) -> Norm | None:
         if ref is None:
             return Norm("DATE", "XXXX-QX")
         return Norm("DATE", A.shift(ref, "Q", -1), anchor=ctx.dct_value)
+    if year is None and ref is not None and (closing := QUARTER_CLOSED.match(ctx.text, m.end())):
+        # "the fiscal third quarter ended Feb. 28": the quarter is labelled by the year it closes in
+        mon, day = find_month(closing.group("mon")), int(closing.group("day"))
+        if closing.group("y"):
+            year = int(closing.group("y"))
+        elif mon:
+            year = A.choose_year_for_day(mon, day, ref, "past" if closing.group("v").lower() == "ended" else None)
     if year is None:
         if ref is None:
             return Norm("DATE", f"XXXX-Q{q}")
@@ -1366,6 +1485,11 @@ def h_season(m: re.Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{y:04d}-{code}", anchor=ctx.dct_value)
 
 
+def h_at_the_time(m: re.Match, ctx: Context) -> Norm | None:
+    """"said at the time he was willing to ...": the time just spoken of (TimeBank: DATE PAST_REF, 1 of 1)."""
+    return Norm("DATE", "FUTURE_REF" if ctx.direction(m.start(), m.end()) == "future" else "PAST_REF")
+
+
 def h_fuzzy(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0).lower())
     v = L.fuzzy.get(s)
@@ -1377,6 +1501,13 @@ def h_fuzzy(m: re.Match, ctx: Context) -> Norm | None:
             return None
     if s == "now" and re.match(r"-", ctx.text[m.end():m.end() + 1]):
         return None
+    if s in ("the past", "the future") and re.match(r"\s+(?:\d+|" + L.NUMWORD + r"|few|several|many)\s+(?!(?:"
+                                                 + L.SEASON.replace(r"(?![a-z])", "") + r")s?\b)[a-z]",
+                                                 ctx.text[m.end():m.end() + 30], re.I):
+        return None  # "the past two winners": "past" modifies a counted noun (a unit would have made it a timex)
+    if " " not in s and m.group(0)[:1].isupper() and not ctx.upper and (
+            _NAME_AFTER.match(ctx.text, m.end()) and _NAME_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()])):
+        return None  # inside a name: "the Liberty Now PAC", "Apocalypse Now Redux"
     # discourse "Now," / "Now for ..." opening a sentence is not a time reference
     if s == "now" and re.match(r"\s*(?:,|for\b)", ctx.text[m.end():m.end() + 6]) \
             and re.search(r"(?:^|[.!?:\"']\s*|\n\s*)$", ctx.text[max(0, m.start() - 3):m.start()]):
@@ -1384,9 +1515,17 @@ def h_fuzzy(m: re.Match, ctx: Context) -> Norm | None:
     return Norm("DATE", v, anchor=ctx.dct_value)
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"\u201c]\s)(?<![.!?:;]\s\s)\b[A-Z][\w.&'\u2019-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z]")
+
+
 def h_set(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0).lower())
     if s in L.sets:
+        w = m.group(0)
+        if " " not in w and w[:1].isupper() and not ctx.upper and (
+                _NAME_AFTER.match(ctx.text, m.end()) or _NAME_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()])):
+            return None  # part of a title: "the New York Daily News", "The Weekly Standard", "Breitbart News Daily"
         return Norm("SET", L.sets[s])
     mm = re.match(r"(?:every|each)\s+(?:(other)\s+|(.+?)\s+)?(" + L.UNIT + r")$", s)
     if mm:
@@ -1418,6 +1557,12 @@ def h_month_quarter(m: re.Match, ctx: Context) -> Norm | None:
     if direc != "future" and (y, q) > (ctx.dct.year, A.quarter_of(ctx.dct)):
         y -= 1
     return Norm("DATE", f"{y:04d}-Q{q}", anchor=ctx.dct_value)
+
+
+# a holiday used as a modifier of these nouns names its season
+_HOLIDAY_NOUN_NEXT = re.compile(r"\s+(?:party|parties|season|holidays?|shopping|sales?|dinner|lunch|market|break|service|"
+                                r"mass|message|address|speech|truce|ceasefire|celebrations?|festivities|weekend|rush|"
+                                r"travel|tree|decorations|shoppers|vacation|recess|deadline|attack|bombing|offensive)\b")
 
 
 def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
@@ -1461,9 +1606,14 @@ def h_holiday(m: re.Match, ctx: Context) -> Norm | None:
         if re.fullmatch(r"\d\d-\d\d", spec):
             return Norm("DATE", f"XXXX-{spec}")
         return Norm("DATE", "XXXX-XX-XX")
-    direc = {"last": "past", "next": "future"}.get(rel) or (None if week else ctx.direction(m.start(), m.end()))
     cands = [day_in(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     cands = [c for c in cands if c]
+    # "the Christmas party", "Easter holidays" written in the run-up to the holiday: the season under way
+    # (what is past in it happened before the day itself)
+    attributive = not rel and not week and _HOLIDAY_NOUN_NEXT.match(ctx.text, m.end()) is not None \
+        and any(0 < (c - ctx.dct).days <= 45 for c in cands)
+    direc = {"last": "past", "next": "future"}.get(rel) or (
+        None if week or attributive else ctx.direction(m.start(), m.end()))
     if direc == "past":
         ok = [c for c in cands if c <= ctx.dct]
         d = max(ok)
@@ -1523,7 +1673,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("year_earlier", r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year-before)(?:\s+(?:period|quarter))?", h_year_earlier),
     ("year_end", r"(?:the\s+)?year(?:-|\s+|'s\s+)end(?![a-z])", h_year_end),
     ("the_year", r"(?<![\w-])(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:fiscal|full|entire|whole|calendar)\s+)?year(?![\w-])(?!'s\s+end|\s+(?:earlier|ago|before|after|later|end(?![a-z])|<YEAR4>|<SPOKEN_YEAR>))"
-                 r"|(?:(?<=\bend of )|(?<=\bstart of )|(?<=\bmiddle of )|(?<=\bbeginning of ))the\s+month(?![\w-])"
+                 r"|(?:(?<=\bend of )|(?<=\bstart of )|(?<=\bmiddle of )|(?<=\bbeginning of ))the\s+(?:month|week)(?![\w-])"
                  r"|(?<=\b[Ff]or\s)the\s+week(?![\w-])(?!\s+(?:earlier|ago|before|after|later))|(?<![\w-])the\s+week(?='s\s)", h_the_year),
     ("fy", r"FY\s?(?P<fy>\d\d|<YEAR4>)(?![\w-])", h_fy),
     ("year", r"(?:(?:fiscal\s+year|fiscal|calendar\s+year|calendar|the\s+year|post-|pre-|mid-)\s*)?<YEAR4>(?:\s+or\s+(?:later|earlier|before|after))?", h_year),
@@ -1532,6 +1682,7 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("century", r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[\s-]+century", h_century),
     ("season", r"(?:(?:early|late|mid|the|this\s+past|this\s+coming|this|last|next)[\s-]+)?<SEASON>(?:\s+(?:of\s+)?(?:<YEAR4>|<SPOKEN_YEAR>))?", h_season),
     ("fuzzy", _alt(sorted(L.fuzzy_enabled)), h_fuzzy),
+    ("at_the_time", r"(?<=\bat\s)the\s+time(?!\s+(?:of|being)\b)", h_at_the_time),
     ("set", r"<SETWORD>|(?:every|each)\s+(?:other\s+|<NUM>\s+)?<UNIT>|(?:every|each)\s+<MONTH>|(?:every|each)\s+<SEASON>", h_set),
     ("holiday", r"(?:(?:last|next|this)\s+)?<HOLIDAY>(?:\s+week(?![\w-])|\s*,?\s*<YEAR4>)?", h_holiday),
 ]

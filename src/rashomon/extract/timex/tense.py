@@ -11,15 +11,21 @@ _SENT_END = re.compile(r"[.!?]['\"]?\s+(?=[A-Z\"'])|\n\s*\n")
 _FUTURE_PHRASES = ("going to", "to be held", "is to", "are to", "set to", "due to", "plans to", "plan to")
 # "<word> to <verb>" announces a future event ("set to resume", "is to meet", "plans to vote")
 _FUTURE_BEFORE_TO = {"set", "due", "is", "are", "plans", "plan", "planned", "expected", "scheduled", "going",
-                     "intends", "aims", "hopes", "wants", "slated", "poised"}
+                     "intends", "aims", "hopes", "wants", "slated", "poised", "forecast", "predicted", "projected",
+                     "likely"}
 # verbs whose object or complement lies ahead whatever their own tense (the lexical path has the
 # same words as future cues in cues.json)
 _FUTURE_LEMMAS = {"schedule", "plan", "reschedule"}
 # verbs whose "to"-infinitive names something still to come when they are in the present
 # ("the storm is expected to hit Saturday", "the two sides plan to meet Thursday")
 _PROSPECT_LEMMAS = {"expect", "schedule", "set", "plan", "intend", "aim", "slate", "poise", "prepare", "hope",
-                    "want", "seek", "vow", "promise", "pledge", "threaten", "due", "likely", "go"}
+                    "want", "seek", "vow", "promise", "pledge", "threaten", "due", "likely", "go", "forecast",
+                    "predict", "project", "anticipate"}
 _TO_VERB = re.compile(r"\s+to\s+(?!be\s+(?:a|the|an)\b)[a-z]+", re.I)
+
+
+_MODAL_PARTICIPLE = re.compile(r"(?:\b(will|would|shall|could|may|might|must|should|can|to)|('ll))\s+(?:not\s+|also\s+|then\s+)?"
+                               r"(?:be|have(?:\s+been)?|get)\s+$", re.I)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +67,11 @@ def direction_from_text(text: str, start: int, end: int, upper_text: bool = Fals
             cls = None if past_aux else "future"
         if cls == "past" and re.search(r"\bto\s+$", text[max(lo, m.start() - 4):m.start()], re.I):
             cls = None  # "to hit", "to set": an infinitive, not a past form
+        if cls == "past":
+            # a participle after a modal and "be/have": "will be debated", "could have ended"
+            pm = _MODAL_PARTICIPLE.search(text[max(lo, m.start() - 30):m.start()])
+            if pm:
+                cls = "future" if (pm.group(1) or pm.group(2)).lower() in ("will", "shall", "'ll", "would") else None
         if cls is None:
             continue
         dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.3
@@ -87,7 +98,29 @@ def governing_verb(doc, start: int, end: int):
         if tok.head is tok:
             break
         tok = tok.head
-    return tok
+    return _matrix_adverbial(tok, span)
+
+
+def _matrix_adverbial(verb, span):
+    """"said on Thursday it would cut jobs": an adverbial standing between a verb and the subject of
+    the complement clause that follows it belongs to that verb (the parser often hangs it on the
+    complement's verb). With "that" before it ("said that on Thursday it would") it stays inside."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i >= span.start:
+        return verb
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj or subj[0].i < span.end:
+        return verb
+    doc = span.doc
+    inner = {t.i for t in verb.subtree}
+    for t in doc[verb.head.i + 1:span.start]:
+        # between the verb and the adverbial: its own object ("told reporters"), the preposition of
+        # the adverbial, commas; not "that" or any other word of the complement clause
+        if t.lower_ == "that" or (t.i in inner and not (t.dep_ in ("prep", "punct") and span.root in t.subtree)):
+            return verb
+    between = doc[span.end:subj[0].i]
+    if any(t.dep_ == "mark" and t.lower_ != "that" for t in between) or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return verb
+    return verb.head
 
 
 def direction_from_doc(doc, start: int, end: int) -> str | None:
@@ -99,10 +132,21 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
         prospect = _prospect(tok.head)
         if prospect is not None:
             return prospect
+        head = tok.head
+        if tok.dep_ == "xcomp" and _lemmas(head) & _EFFORT_LEMMAS and (
+                head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)):
+            return "past"  # "struggled to answer a question on Sunday", "had tried to reach him Monday"
     if tok.lemma_.lower() in _FUTURE_LEMMAS \
-            and not (tok.tag_ == "VBN" and not any(c.lower_ in ("has", "have") for c in tok.children)):
-        return "future"  # "has scheduled a news conference Thursday": the thing planned is ahead
+            and not (tok.tag_ == "VBN" and not any(c.lower_ in ("has", "have") for c in tok.children)
+                     and not (any(c.dep_ == "auxpass" for c in tok.children) and _attached_to(doc, tok, start, end))) \
+            and not (tok.tag_ == "VBD" and end <= tok.idx):
+        # "has scheduled a news conference Thursday": the thing planned is ahead; but a time fronted
+        # before a past "planned" dates the planning ("On Friday, the government planned to pay ...")
+        return "future"
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBN" and _lemmas(tok) & _ARRANGED_LEMMAS \
+            and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "the hearing is set for 9:30 a.m. Thursday", "the verdict is expected Friday"
     for a in auxes:
         lw = a.lower_
         if lw in ("will", "shall", "'ll", "wo"):
@@ -116,12 +160,51 @@ def direction_from_doc(doc, start: int, end: int) -> str | None:
             return "past"
     if tok.tag_ == "VBD":
         return "past"
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not auxes and not _lemmas(tok) & _PROSPECT_LEMMAS \
+            and not _deadline_prep(doc, start) and _attached_to(doc, tok, start, end):
+        # a bare participle clause reports something done: "the program, announced in October",
+        # "the shares bought on Monday", "rescued on Nov. 25 by fishermen" (TimeBank+AQUAINT: past or the
+        # DCT's day 57 times of 60); not "set for April", not "extended to Nov. 20"
+        return "past"
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not auxes and tok.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in tok.children):
+        # a participle adjunct takes the tense of the clause it hangs from: "joined the debate, announcing
+        # on Wednesday he would meet ..." is past
+        head = tok.head
+        head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("will", "shall", "'ll", "wo", "would") for a in head_aux):
+            return "future"
+        if head.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in head_aux):
+            return "past"
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ == "be":
         # "is to meet", "is scheduled for"
         for c in tok.children:
             if c.dep_ == "xcomp" or c.lower_ in ("scheduled", "expected", "due", "set"):
                 return "future"
+        if _be_predicate(doc, tok, start, end):
+            return "future"
     return None
+
+
+def _be_predicate(doc, be, start: int, end: int) -> bool:
+    """The timex is what a present-tense "be" says of its subject ("the vote is on Sunday", "the deadline
+    is Monday"): an event placed by "is" on a day lies ahead (one already past takes "was")."""
+    if doc.text[end:end + 2] in ("'s", "\u2019s") or any(c.dep_ in ("aux", "auxpass") for c in be.children):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.head.i == be.i:
+        return root.dep_ in ("attr", "npadvmod", "tmod", "acomp") and root.i > be.i
+    return (root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == be.i and root.head.i > be.i
+            and root.head.lower_ in ("on", "in", "at", "for"))
+
+
+def _deadline_prep(doc, start: int) -> bool:
+    """The timex follows "to/through/until/till/by": the end of a term, which may lie ahead."""
+    return re.search(r"(?<![\w-])(?:to|through|until|till|by|into)\s+(?:the\s+)?$", doc.text[max(0, start - 12):start],
+                     re.I) is not None
 
 
 def _lemmas(tok) -> set[str]:
@@ -149,6 +232,56 @@ def _prospect(head) -> str | None:
     if head.tag_ == "JJ" and head.dep_ == "acomp" and head.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "is due to arrive Friday"
     return None
+
+
+# participles that, after a present passive "is/are", put the event ahead
+_ARRANGED_LEMMAS = {"set", "schedule", "slate", "plan", "expect", "due", "timetable", "pencil", "book"}
+
+# verbs of effort whose infinitive happened when they did ("struggled to answer a question on Sunday"),
+# unlike verbs of decision or intent ("decided to admit them in March")
+_EFFORT_LEMMAS = {"struggle", "try", "attempt", "fail", "manage", "begin", "start", "rush", "hurry", "seem", "appear",
+                  "scramble", "strive", "happen"}
+
+
+def _attached_to(doc, verb, start: int, end: int) -> bool:
+    """The span is an adverbial of ``verb`` itself (not of a noun further down: "the boost needed for a
+    strong performance Tuesday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def will_future(doc, start: int, end: int) -> bool:
+    """The verb governing the span has "will/shall/'ll" (not the "would" of reported speech)."""
+    tok = governing_verb(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) and span.root.dep_ == "poss" and span.root.head.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Saturday's clash will set the tone": the day's event is what the future is said of
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
+
+
+def finite_adverbial(doc, start: int, end: int) -> bool:
+    """The span is an adverbial of a finite verb with a past or future form ("proposed it in October", "will
+    open in March"), not part of a noun phrase ("a cutback in its supply in September") or of an infinitive."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ in ("npadvmod", "tmod"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+        verb = root.head.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "MD") or a.lower_ in ("has", "have", "had") for a in auxes)
 
 
 # present-tense verbs that report or describe a state, not a scheduled event
@@ -179,11 +312,21 @@ def _scheduled_present(doc, start: int, end: int) -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
+def _infinitival_relative(doc, start: int, end: int) -> bool:
+    """"an address to be delivered Wednesday", "talks to open Monday": what the infinitive names lies ahead of
+    the clause's own time (so only a weak cue: not a parsed tense)."""
+    tok = governing_verb(doc, start, end)
+    return (tok is not None and tok.dep_ in ("relcl", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def direction(text: str, start: int, end: int, doc=None, upper_text: bool = False) -> str | None:
     if doc is not None:
         d = direction_from_doc(doc, start, end)
         if d is not None:
             return d
+        if _infinitival_relative(doc, start, end):
+            return "future"
     d = direction_from_text(text, start, end, upper_text)
     if d is None and doc is not None and _scheduled_present(doc, start, end):
         return "future"
