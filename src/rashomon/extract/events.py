@@ -1720,6 +1720,11 @@ def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
                 first = mod.left_edge if mod.dep_ == "amod" and same_name else mod
                 whole = doc[first.i:mod.i + 1].text
                 code = (demonym_country(whole) or demonym_country(mod.text)) if mod.dep_ == "amod" else None
+                if mod.dep_ == "compound" and mod.lemma_.lower() in roles_lexicon()["org_heads"]:
+                    # "a Saudi-led coalition air strike", "an army drone strike": the force named on the strike
+                    start = min(t.idx for t in mod.subtree)
+                    return Argument(role="perpetrator_org", entity=doc_text(doc)[start:mod.idx + len(mod.text)],
+                                    span=Span.of(doc_text(doc), start, mod.idx + len(mod.text)))
                 if code or mod.dep_ == "poss" and mod.ent_type_ in ("GPE", "NORP", "ORG") \
                         or mod.dep_ in ("amod", "compound") and mod.ent_type_ == "NORP":
                     name = country_name(code) if code else mod.text

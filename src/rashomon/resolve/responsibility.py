@@ -48,6 +48,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         who = st.source if status in ("claimed", "denied") else st.target
         if who is not None and who is st.source:
             who = party_of_source(doc, who)
+            who = _without_clauses(doc, who) if who is not None else None  # "X, which has waged ..., said"
         if who is None or (who is st.source and not st.speaker) or not _names_an_agent(doc, who, events) and not (
                 st.type == "accusation" and _parties(doc, who, events)):
             continue
@@ -153,6 +154,23 @@ def _own_words(head: Token) -> list[Token]:
            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in") and any(
                o.tag_ == "VBG" or o.pos_ == "VERB" or is_incident_noun(o) for o in c.children)}
     return [t for t in head.subtree if not any(a.i in cut for a in [t, *t.ancestors])]
+
+
+def _without_clauses(doc: Doc, span: Span) -> Span:
+    """The span without the relative clause on its head ("Al-Shabaab, which has waged an insurgency since
+    2006" -> "Al-Shabaab"; an apposition naming it stays)."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return span
+    cut = {c.i for c in toks.root.children if c.dep_ == "relcl"}
+    if not cut:
+        return span
+    own = [t for t in toks if not any(a.i in cut for a in [t, *t.ancestors])]
+    while own and (own[-1].text in (",", ";", ":", "-", "\u2014", "\u2013") or own[-1].is_space):
+        own.pop()
+    if not own or own[-1].i - own[0].i + 1 != len(own):
+        return span
+    return Span.of(doc_text(doc), own[0].idx, own[-1].idx + len(own[-1].text))
 
 
 def _trimmed(doc: Doc, span: Span) -> Span:

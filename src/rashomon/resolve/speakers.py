@@ -491,7 +491,7 @@ class _Resolver:
     def _org(self, toks: list[Token], label: str) -> _Entity | None:
         if label == "ORG":
             toks = self._extend_org(toks)
-        text = " ".join(t.text for t in toks if t.text not in POSSESSIVE)
+        text = "".join(t.text_with_ws for t in toks if t.text not in POSSESSIVE).strip()  # ("Al-Shabaab" as written)
         key = _norm(text)
         if not key:
             return None
