@@ -253,3 +253,13 @@ def test_a_place_in_the_subject_of_a_passive_claim_is_the_incidents(analyze):
     a = analyze("The bombing of a checkpoint in Quetta, which killed four policemen, was carried out by the "
                 "Balochistan Liberation Army, officials said.", published="2025-06-04")
     assert a.events[0].place is not None and a.events[0].place.city == "Quetta"
+
+
+def test_bodies_found_tell_a_killing(analyze):
+    a = analyze("The bodies of 11 people were found in a ditch outside Culiacan on Saturday, prosecutors said.",
+                published="2025-06-04")
+    main = _main(a)
+    assert len(main) == 1
+    assert any(f.kind == "killed" and f.value == 11 for f in main[0].figures)
+    b = analyze("Police found the body of a man in a car park in Leeds on Saturday.", published="2025-06-04")
+    assert not b.events  # one body, uncounted: not a counted killing

@@ -64,6 +64,7 @@ def _triggers() -> dict:
             "pattern_modifiers": set(data["pattern_modifiers"]),
             "people_taking": set(data["people_taking"]["lemmas"]),
             "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
+            "found_bodies": {k: set(v) for k, v in data["found_bodies"].items() if not k.startswith("_")},
             "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},
             "joining": {k: v for k, v in data["joining_verb_lemmas"].items() if not k.startswith("_")},
             "effect": set(data["effect_lemmas"]["lemmas"]),
@@ -156,6 +157,11 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
         if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
             etype = "vehicle_ramming"  # "drove a car into shoppers"
+        if etype is None and tok.pos_ in ("NOUN", "ADJ") and _found_bodies(tok, lex["found_bodies"]):
+            # "the bodies of 11 people were found in a ditch": killings told by the dead
+            out.append(Trigger(i, i + 1, "armed_assault", True, False, sent_of[i], outcome=True))
+            i += 1
+            continue
         if lemma in lex["participle"] and tok.tag_ != "VBG":
             etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
@@ -235,6 +241,21 @@ def _dropped(bomb: Token) -> Token | None:
             if hit is not None:  # "a bomb [it said] was dropped by ..."
                 return hit
     return None
+
+
+def _found_bodies(noun: Token, lex: dict) -> bool:
+    """"the bodies of 11 people were found", "police recovered 14 bodies": counted dead, found; "The dead
+    included 14 police officers"."""
+    if noun.lower_ == "dead" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lex["dead_verbs"] \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return True
+    if noun.lower_ not in lex["nouns"] or noun.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+        return False
+    if noun.head.lemma_.lower() not in lex["verbs"]:
+        return False
+    return any(c.dep_ == "nummod" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)
+                                                    for g in c.children) for c in noun.children)
 
 
 def _rams(verb: Token, ram: dict) -> bool:
