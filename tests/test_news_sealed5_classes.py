@@ -263,3 +263,10 @@ def test_bodies_found_tell_a_killing(analyze):
     assert any(f.kind == "killed" and f.value == 11 for f in main[0].figures)
     b = analyze("Police found the body of a man in a car park in Leeds on Saturday.", published="2025-06-04")
     assert not b.events  # one body, uncounted: not a counted killing
+
+
+def test_gunmen_told_by_a_source_accuse_nobody(analyze):
+    # (after a byline the tagger may call a capitalised "Gunmen" a place)
+    a = analyze("Gunmen killed six people in Zaria on Monday, local media reported.", published="2025-06-04")
+    assert all(st.type != "accusation" for st in a.statements)
+    assert not any(arg.responsibility == "accused" for ev in a.events for arg in ev.arguments)

@@ -200,14 +200,15 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return False
     if tok.lemma_.lower() in roles_lexicon()["weapon_heads"] or tok.lower_ in roles_lexicon()["weapon_heads"]:
         return False  # "Mortar rounds struck positions": a weapon, whatever NER calls it
-    if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
-        return True
     # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
     named = any((t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN") and t.lower_ not in lx["agents"]
                 for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children) \
         or any(c.dep_ in ("compound", "amod") and c.lower_ in lx["bare_agents"] for c in tok.children)
     if tok.lower_ in lx["sets"]["hostile_nouns"] and not named:
-        return False  # "Militants attacked a checkpoint, the army said": told, nobody is named
+        return False  # "Militants attacked a checkpoint, the army said": told, nobody is named (whatever NER
+        # calls a capitalised "Gunmen" at the start of a story)
+    if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return True
     words = (tok.lemma_.lower(), tok.lower_)
     if any(w in lx["bare_agents"] for w in words):
         return True  # "the army", "rebels", "police" name a party by themselves
