@@ -270,3 +270,14 @@ def test_gunmen_told_by_a_source_accuse_nobody(analyze):
     a = analyze("Gunmen killed six people in Zaria on Monday, local media reported.", published="2025-06-04")
     assert all(st.type != "accusation" for st in a.statements)
     assert not any(arg.responsibility == "accused" for ev in a.events for arg in ev.arguments)
+
+
+def test_innocent_people_deny_nothing_and_bearing_responsibility_accuses(analyze):
+    a = analyze("Gunmen killed four men in a bar in Arima on Saturday. \"This was a targeted hit, and innocent "
+                "people paid the price,\" Superintendent Ian Walcott told reporters.", published="2025-06-04")
+    st = next(s for s in a.statements if "targeted hit" in s.content.text)
+    assert st.type != "denial"
+    b = analyze("A drone hit a warehouse in Galati on Thursday, killing a guard. \"Russia bears full "
+                "responsibility for this death,\" Defence Minister Ion Popa told reporters.", published="2025-06-06")
+    st = next(s for s in b.statements if "responsibility" in s.content.text)
+    assert st.type == "accusation"

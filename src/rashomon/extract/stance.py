@@ -248,8 +248,10 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         return None
     words, lemmas = _words(ct), _lemmas(ct)
     text = ct.text.strip()
-    # denial: "had nothing to do with", "was not involved"
-    if _has_phrase(words, lx["denial_content"]) or _has_phrase(lemmas, lx["denial_content"]):
+    # denial: "had nothing to do with", "was not involved", "he is innocent" (not "innocent people paid the price")
+    predicative = " " + " ".join("_" if t.dep_ == "amod" else t.lower_ for t in ct) + " "
+    if _has_phrase(predicative, lx["denial_content"]) or _has_phrase(
+            " " + " ".join("_" if t.dep_ == "amod" else t.lemma_.lower() for t in ct) + " ", lx["denial_content"]):
         return "denial", _span_of(doc, list(ct))
     for t in ct:
         if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
@@ -274,10 +276,10 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                         return "claim_of_responsibility", None
                     return "accusation", _span_of(doc, _np_with_conj(obj))
     resp = _has_phrase(words, lx["responsibility_predicates"])
-    if resp:
+    if resp and " consequence " not in lemmas:  # ("... bears full responsibility for the consequences": a warning)
         # subject of the responsibility predicate
         for t in ct:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove"} | set(lx["agent_participles"]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in {"be", "stand", "remain", "prove", "bear"} | set(lx["agent_participles"]):
                 if _first_person(t):
                     return "claim_of_responsibility", None
                 if _no_evidence(t):
