@@ -281,3 +281,52 @@ def test_innocent_people_deny_nothing_and_bearing_responsibility_accuses(analyze
                 "responsibility for this death,\" Defence Minister Ion Popa told reporters.", published="2025-06-06")
     st = next(s for s in b.statements if "responsibility" in s.content.text)
     assert st.type == "accusation"
+
+
+# --- classes read on a second set of blind probe paragraphs (session 7) --------------------------------
+
+
+def test_an_anniversary_recalls_an_earlier_incident(analyze):
+    a = analyze("Residents on Wednesday marked the fifth anniversary of the attack on the Kukawa market, in which "
+                "62 people were killed.", published="2025-06-04")
+    assert a.events and all(ev.background for ev in a.events)
+
+
+def test_a_figure_goes_to_the_trigger_that_governs_it(analyze):
+    a = analyze("Gunmen killed five people in Oyo on Tuesday. It was the second attack on the town in a month, "
+                "after seven traders were killed there on April 1.", published="2025-06-04")
+    main = _main(a)
+    assert main and not any(f.value == 7 for f in main[0].figures)
+    assert any(f.value == 7 for ev in a.events if ev.background for f in ev.figures)
+
+
+def test_an_acronym_subject_of_an_attack_is_the_attacker(analyze):
+    a = analyze("The TNLA ambushed an army convoy near Lashio on Friday, killing six soldiers.", published="2025-06-04")
+    assert any("TNLA" in text for text, _ in _perps(a.events[0]))
+
+
+def test_a_groups_fighters_a_leaders_men_and_a_linked_cell_name_the_party(analyze):
+    a = analyze("The Amhara militia's fighters attacked a prison in Gondar on Thursday, killing four guards.",
+                published="2025-06-04")
+    assert any("Amhara militia" in text for text, _ in _perps(a.events[0]))
+    assert a.events[0].place is not None and a.events[0].place.city == "Gondar"
+    b = analyze("Militiamen led by Kasereka Muhindo attacked a police post in Butembo on Tuesday, killing two "
+                "officers.", published="2025-06-04")
+    assert any("Kasereka Muhindo" in text for text, _ in _perps(b.events[0]))
+    c = analyze("A cell linked to Ansar al-Furqan attacked a checkpoint in Chabahar on Friday, killing three "
+                "guards.", published="2025-06-04")
+    assert any("Ansar al-Furqan" in text for text, _ in _perps(c.events[0]))
+
+
+def test_taking_responsibility_is_a_claim(analyze):
+    a = analyze("A car bomb exploded near a police bus in Van on Saturday, wounding 11 officers. The Free Kurdistan "
+                "Brigades took responsibility in a statement on their website.", published="2025-06-04")
+    assert any("Free Kurdistan Brigades" in text and resp == "claimed" for text, resp in _perps(a.events[0]))
+
+
+def test_apostrophes_do_not_keep_a_town_from_its_name():
+    from rashomon.extract.places import fold, lookup
+
+    assert fold("Nek\u2019emt\u0113") == "nekemte"
+    entry = lookup("Debre Markos")
+    assert entry is not None and entry.country == "ET"

@@ -47,12 +47,16 @@ class GazetteerEntry:
 _REGISTERED: list[tuple[str, GazetteerEntry]] = []
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
+
+
 def fold(name: str) -> str:
-    """Lower-case, accents stripped, whitespace collapsed: ``"Bogotá"`` -> ``"bogota"``."""
+    """Lower-case, accents and apostrophes stripped, whitespace collapsed: ``"Bogotá"`` -> ``"bogota"``,
+    ``"Nek’emtē"`` -> ``"nekemte"`` (transliterations write the glottal stop or leave it out)."""
     if name.isascii():
-        return " ".join(name.lower().split())
+        return " ".join(name.lower().translate(_APOSTROPHES).split())
     text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().translate(_APOSTROPHES).split())
 
 
 def _country_code(country: str | None) -> str | None:
@@ -579,7 +583,7 @@ def find_places(doc) -> list[Place]:
         spans.extend(_of_named(doc, spans))
     compass = place_cues()["compass_words"]
     spans = [_run_on(text, sp) for sp in spans if not in_byline(text, sp[0]) and not _group_province(doc, sp)
-             and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass]
+             and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass and not _names_a_group(doc, sp)]
     # (a bare "the North" / "the South" is a side or a part of a country, not a place the gazetteer names)
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
@@ -862,6 +866,15 @@ def _possessor_country(doc, span: Span) -> str | None:
         return None
     entry = lookup(doc[tokens.start - 2].text)
     return entry.country if entry is not None and entry.kind == "country" else None
+
+
+def _names_a_group(doc, span: tuple[int, int]) -> bool:
+    """"the Fano militia", "the Wagner group": a name compounded on a group noun is the group's, not a place."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or not len(toks):
+        return False
+    last = toks[-1]
+    return last.dep_ == "compound" and last.head.i == toks.end and last.head.lower_ in place_cues()["org_nouns"]
 
 
 def _of_country_after_locative(doc, start: int) -> bool:

@@ -391,6 +391,7 @@ def _group_possessed(tok: Token) -> bool:
     anaphoric possessor ("the" + a group noun)."""
     groups = _lex()["sets"]["self_group_nouns"]
     return any(c.dep_ == "poss" and c.lemma_.lower() in groups and any(d.lower_ == "the" for d in c.children)
+               and not any(d.dep_ in ("compound", "amod") and d.pos_ == "PROPN" for d in c.children)  # "the X militia's"
                for c in tok.children)
 
 

@@ -27,6 +27,9 @@ def _cue_kind_of(low: str, lemma: str) -> str | None:
     return None
 
 
+_TAKING = frozenset({"take", "assume", "accept"})
+
+
 def _cue_kind(tok: Token) -> str | None:
     return _cue_kind_of(tok.lower_, tok.lemma_.lower())
 
@@ -90,6 +93,9 @@ def responsibility(doc: Doc, start: int, end: int) -> str | None:
         if lemmas[i] == "hold" and any(h in span for h in held_responsible(doc[i])):
             return "accused"  # "held the FMLN responsible"
         kind = _cue_kind_of(lower[i], lemmas[i])
+        if kind is None and lemmas[i] in _TAKING and i + 1 < len(doc) and (
+                lemmas[i + 1] == "responsibility" or i + 2 < len(doc) and lemmas[i + 2] == "responsibility"):
+            kind = "claimed"  # "took (full) responsibility", "accepted responsibility"
         if kind is None:
             continue
         tok = doc[i]
