@@ -1,6 +1,7 @@
 """CPU seconds per stage of rashomon's ingest path, next to bare spaCy, on the same documents.
 
     python benchmarks/ingest_stages.py [--docs 100] [--runs 2] [--corpus ../shared/data/muc4/processed/train.json]
+        [--spacy-tagger]
 
 Runs what ``throughput.py`` runs (bare ``nlp.pipe``, then ``rashomon ingest`` of the same documents
 into a fresh SQLite file) ``--runs`` times and prints the mean CPU time (``time.process_time``, so
@@ -49,7 +50,13 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--spacy-tagger", action="store_true",
+                    help="run the cue tagger through spaCy's own pipe (attribution.FAST_TAGGER off), for paired runs")
     args = ap.parse_args()
+    if args.spacy_tagger:
+        import rashomon.extract.attribution
+
+        rashomon.extract.attribution.FAST_TAGGER = False
     with args.corpus.open(encoding="utf-8") as f:
         texts = [json.loads(line)["doctext"] for _, line in zip(range(args.docs), f)]
     workdir = tempfile.TemporaryDirectory()

@@ -1,6 +1,6 @@
 """End-to-end throughput of rashomon against bare spaCy, in the same process, on the same documents.
 
-    python benchmarks/throughput.py [--docs 200] [--corpus ../shared/data/muc4/processed/train.json]
+    python benchmarks/throughput.py [--docs 200] [--corpus ../shared/data/muc4/processed/train.json] [--spacy-tagger]
 
 Runs (1) bare ``nlp.pipe`` with the same model on the documents' texts and (2) rashomon's
 ``rashomon ingest`` path on the same documents written as a JSONL corpus: read + parse (in
@@ -50,7 +50,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--spacy-tagger", action="store_true",
+                    help="run the cue tagger through spaCy's own pipe (attribution.FAST_TAGGER off), for paired runs")
     args = ap.parse_args()
+    if args.spacy_tagger:
+        import rashomon.extract.attribution
+
+        rashomon.extract.attribution.FAST_TAGGER = False
     records = load(args.corpus, args.docs)
     workdir = tempfile.TemporaryDirectory()
     corpus = Path(workdir.name) / "corpus.jsonl"
