@@ -330,3 +330,19 @@ def test_apostrophes_do_not_keep_a_town_from_its_name():
     assert fold("Nek\u2019emt\u0113") == "nekemte"
     entry = lookup("Debre Markos")
     assert entry is not None and entry.country == "ET"
+
+
+def test_a_date_of_the_fronted_content_is_the_incidents_not_the_statements(analyze):
+    a = analyze("A shopkeeper was stabbed to death in Sfax last Friday, police said on Wednesday.",
+                published="2025-06-04")
+    assert a.events[0].date is not None and a.events[0].date.value == "2025-05-30"
+    st = a.statements[0]
+    assert st.date is not None and st.date.value == "2025-06-04"
+
+
+def test_a_weapon_that_wounded_people_tells_an_incident(analyze):
+    a = analyze("A grenade thrown into a crowd in Medellin on Saturday afternoon wounded eight people, police said.",
+                published="2025-06-04")
+    assert _main(a) and any(f.kind == "wounded" and f.value == 8 for f in _main(a)[0].figures)
+    b = analyze("Eight people were wounded, police said.", published="2025-06-04")
+    assert not b.events

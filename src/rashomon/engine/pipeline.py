@@ -106,8 +106,11 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
             continue  # "the 2021 coup": a bare year is no statement's date
         if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
+        inside = st.content.start <= t.span.start < st.content.end
+        if inside and st.content.end <= st.cue.start:
+            continue  # "A guide was stabbed in Tunis last Friday, police said on Wednesday": the content's date
         link = _date_link(doc.char_span(t.span.start, t.span.end, alignment_mode="expand"), cue)
-        if link == "other" or link is None and st.content.start <= t.span.start < st.content.end:
+        if link == "other" or link is None and inside:
             continue
         dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:

@@ -162,8 +162,12 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             out.append(Trigger(i, i + 1, "armed_assault", True, False, sent_of[i], outcome=True))
             i += 1
             continue
-        if lemma in lex["participle"] and tok.tag_ != "VBG":
-            etype = None  # "..., wounding 11 people" reports an attack; "were wounded" alone does not
+        if lemma in lex["participle"] and tok.tag_ != "VBG" and not (
+                tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children)
+                and any(c.dep_ == "nsubj" for c in tok.children)):
+            # "..., wounding 11 people" and "a grenade wounded eight people" report an attack; "were wounded"
+            # alone does not
+            etype = None
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
             # people seized say what happened to them, like "killed", not the means ("hijacked a bus")
             out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
@@ -555,6 +559,9 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     root = span.root
     if root.i in own or any(root.i == a.i for a in doc[own.start].ancestors):
         return True  # "since January 2024, when masked gunmen stormed ...": the date the clause tells of
+    gov = root.head.head if root.dep_ == "pobj" else root.head
+    if gov.pos_ == "VERB" and gov.lemma_.lower() in _speech_verbs() and _in_fronted_content(doc, root, gov, own.start):
+        return True  # "... stabbed in Tunis last Friday, police said on Wednesday" (hung on "said")
     if _when_clause_of(doc, span, own):
         return True  # "since October 2020, when fighters raided ..." (the parser hangs "when" elsewhere)
     words = _date_words()
@@ -683,7 +690,19 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
         head = head.head
     # "In June 2016, gunmen attacked ...": a verb that tells an attack is no speech verb there
     return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
-        and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig)
+        and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig) \
+        and not _in_fronted_content(doc, tokens.root, head, trig.start)
+
+
+def _in_fronted_content(doc: Doc, date_root: Token, verb: Token, trigger_i: int) -> bool:
+    """"A guide was stabbed in Tunis last Friday, police said on Wednesday": the parser may hang a date of the
+    reported clause on the verb of saying; a date before the comma that opens the source, with the trigger,
+    is the clause's."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or verb.i < subj.i:
+        return False
+    lead = subj.left_edge.i
+    return date_root.i < lead and trigger_i < lead and any(t.text == "," for t in doc[date_root.i:lead])
 
 
 def _subject_holds(verb: Token, trig: Trigger) -> bool:
