@@ -346,3 +346,36 @@ def test_a_weapon_that_wounded_people_tells_an_incident(analyze):
     assert _main(a) and any(f.kind == "wounded" and f.value == 8 for f in _main(a)[0].figures)
     b = analyze("Eight people were wounded, police said.", published="2025-06-04")
     assert not b.events
+
+
+def test_said_in_a_statement_keeps_its_subject_as_source(analyze):
+    a = analyze("The Russian defence ministry said in a statement that air defences had shot down 12 drones over "
+                "the Kursk region overnight.", published="2025-06-04")
+    assert a.statements and a.statements[0].source is not None
+    assert "defence ministry" in a.statements[0].source.text
+
+
+def test_a_named_person_accused_is_an_individual(analyze):
+    a = analyze("Peter Mokoena, 32, shot dead four people at a tavern in Durban on Saturday before fleeing, police said.",
+                published="2025-06-04")
+    roles = {arg.role for arg in a.events[0].arguments if "Peter Mokoena" in arg.span.text}
+    assert roles and "perpetrator_org" not in roles
+
+
+def test_a_countrys_capital_by_its_demonym(analyze):
+    a = analyze("A hand grenade exploded in a cafe in the Kenyan capital on Friday, wounding five people.",
+                published="2025-06-04")
+    assert a.events[0].place is not None and a.events[0].place.city == "Nairobi"
+
+
+def test_the_place_of_an_incidents_target(analyze):
+    a = analyze("No group claimed the bombing of a gymnasium in Cotabato on Sunday.", published="2025-06-04")
+    assert a.events and a.events[0].place is not None and "Cotabato" in a.events[0].place.name
+
+
+def test_a_year_after_a_bombing_is_an_earlier_incident(analyze):
+    a = analyze("A suicide bomber killed nine people at a market in Baidoa on Monday. The attack came a year after "
+                "a bombing at the same market killed 27 people.", published="2025-06-04")
+    main = _main(a)
+    assert main and not any(f.value == 27 for f in main[0].figures)
+    assert any(f.value == 27 for ev in a.events if ev.background for f in ev.figures)

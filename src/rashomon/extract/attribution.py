@@ -1604,7 +1604,31 @@ def extract_attributions(doc: Doc) -> list[Statement]:
     for st in out:
         if st.source is None:
             _clause_final_source(doc, st)
+        if st.source is None and CUE_SUBJECT_SOURCE:
+            _cue_subject_source(doc, st)
     return out
+
+
+CUE_SUBJECT_SOURCE = True  # a multiword cue left without a source takes its verb's subject
+
+
+def _cue_subject_source(doc: Doc, st: Statement) -> None:
+    """"The Russian defence ministry said in a statement that ...": when the parser hangs the content on the
+    statement noun, the cue ("said in a statement") is read from the noun and no source is found; the
+    subject of the cue's speech verb is the source."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is None or len(cue) < 2:
+        return
+    verbs = _lexicon()["verb_set"]
+    verb = next((t for t in cue if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None or subj.lower_ in ("that", "which", "who") \
+            or st.content.start <= subj.idx < st.content.end:
+        return
+    first, last = subj.left_edge, subj.right_edge
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    st.source = Span.of(doc_text(doc), first.idx, last.idx + len(last.text))
 
 
 CONJ_SOURCE = True  # "X denied that its forces had fired and called the report ...": "called" is X's

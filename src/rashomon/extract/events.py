@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.numbers import parse_number
-from rashomon.extract.places import country_name, demonym_country, fold, in_dateline, place_cues
+from rashomon.extract.places import country_name, demonym_country, fold, in_dateline, lookup, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
@@ -891,11 +891,24 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
             # "called the Armenian statement disinformation": whose words; "debris from a Russian missile",
             # "says Malian air strike killed herders": who fired it; neither says where
             code = demonym_country(tok.text)
+            if code and tok.ent_type_ in ("NORP", "GPE", "") and tok.head.lemma_.lower() == "capital" \
+                    and (capital := _capital_place(doc, tok, code)) is not None:
+                return capital  # "in the Ethiopian capital": the capital city
             if code and tok.ent_type_ in ("NORP", "GPE", ""):
                 name = country_name(code) or tok.text
                 return Place(span=Span.of(doc_text(doc), tok.idx, tok.idx + len(tok.text)), name=name,
                              country=code, country_name=name)
     return None
+
+
+def _capital_place(doc: Doc, tok: Token, code: str) -> Place | None:
+    """The capital city of the country a demonym names, placed at the demonym ("the Ethiopian capital")."""
+    name = _capitals().get(code)
+    entry = lookup(name) if name else None
+    if entry is None or entry.country != code:
+        return None
+    return Place(span=Span.of(doc_text(doc), tok.idx, tok.idx + len(tok.text)), name=entry.name, city=entry.name,
+                 country=code, country_name=country_name(code), latitude=entry.latitude, longitude=entry.longitude)
 
 
 def _iso(value: str | None) -> date | None:
@@ -1453,20 +1466,36 @@ def _told_as_earlier(tok: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":  # "marked 20 years since the school siege"
         gov = noun.head.head
         return _lapse(gov) or any(c.dep_ in ("dobj", "npadvmod", "nsubj", "attr") and _lapse(c) for c in gov.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "after" and _lapsed_after(noun.head):
+        return True  # "The attack came a year after a bombing at the same market (killed 27 people)"
     verb = _clause_verb(tok)
     if verb is None or verb.dep_ != "advcl":
         return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "after" and _lapsed_after(c) and c.i < verb.i for c in verb.head.children):
+        return True  # (the parser hangs "a bombing" on "after" and "killed 27 people" on the main verb)
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
     if mark is None:
         return False
     return any(c.dep_ == "npadvmod" and _lapse(c) for t in (verb, mark) for c in t.children)
 
 
+def _lapsed_after(after: Token) -> bool:
+    """"a year after", "two weeks after": the preposition carries a lapse of time."""
+    return any(c.dep_ == "npadvmod" and _lapse(c) for c in after.children)
+
+
 def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
-    """The date lies inside the "after" clause that tells the earlier incident (not on the verb it follows)."""
-    verb = _clause_verb(tok)
+    """The date lies inside the "after" clause that tells the earlier incident (not on the verb it follows), or
+    inside the "after" phrase of an incident noun ("two years after a knife attack in X in August 2024")."""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    if verb is None or verb.dep_ != "advcl" or span is None:
+    if span is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "after":
+        return tok.head.left_edge.i <= span.start and span.end - 1 <= tok.head.right_edge.i \
+            and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in tok.head.children)
+    verb = _clause_verb(tok)
+    if verb is None or verb.dep_ != "advcl":
         return False
     return verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i \
         and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in verb.children)
@@ -1486,15 +1515,17 @@ def _own_place(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
         for p in places:
             if (p.city or p.region) and p.span.start <= mod.idx < p.span.end:
                 return p
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at", "outside", "on"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            for p in places:
-                if p.country and p.span.start <= obj.idx < p.span.end and not _is_agent(doc, p):
-                    return p
+    objs = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside", "on")
+            for o in prep.children if o.dep_ == "pobj"]
+    # one step further: "the drone attack on a police post in X", "the bombing of a gymnasium in X"
+    targets = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("on", "of", "at")
+               for o in prep.children if o.dep_ == "pobj"]
+    objs += [o for t in targets for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside")
+             for o in prep.children if o.dep_ == "pobj"]
+    for obj in objs:
+        for p in places:
+            if p.country and p.span.start <= obj.idx < p.span.end and not _is_agent(doc, p):
+                return p
     return None
 
 
@@ -1672,10 +1703,12 @@ def _subject_agents(doc: Doc, inc: _Incident) -> list[Token]:
             c.dep_ == "prep" and c.lower_ in ("into", "on", "at") for c in verb.children)
         for subj in own + agents:
             lemma = subj.lemma_.lower()
-            if subj.pos_ != "NOUN" and not (subj.pos_ == "PROPN" and (subj.ent_type_ in ("NORP", "ORG") or subj.lower_ in perp_nouns
+            if subj.pos_ != "NOUN" and not (subj.pos_ == "PROPN" and (subj.ent_type_ in ("NORP", "ORG", "PERSON")
+                                                                    or subj.lower_ in perp_nouns
                                                                     or subj.is_upper and 2 < len(subj) <= 8)):
                 continue  # (a capitalised "Gunmen" after a dateline is tagged a proper noun; "The KNLA ambushed")
             people = lemma in words["subject_people"] or subj.lower_ in words["subject_people"] \
+                or subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN" \
                 or (subj.lower_ in roles_lexicon()["human_nouns"] and subj.lower_ not in words["not_subject_people"]) \
                 or subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS") \
                 or subj.lower_ in words["member_nouns"] and any(  # "Members of the X gang shot dead ..."

@@ -62,7 +62,7 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                 if any(a.span == party and a.responsibility == status for a in ev.arguments):
                     continue
                 name = st.speaker if party is st.source and st.speaker else party.text
-                ev.arguments.append(Argument(role="perpetrator_org", span=party, entity=name, responsibility=status))
+                ev.arguments.append(Argument(role=_party_role(doc, party), span=party, entity=name, responsibility=status))
     add_acknowledged(doc, statements, events)
 
 
@@ -154,6 +154,12 @@ def _own_words(head: Token) -> list[Token]:
            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in") and any(
                o.tag_ == "VBG" or o.pos_ == "VERB" or is_incident_noun(o) for o in c.children)}
     return [t for t in head.subtree if not any(a.i in cut for a in [t, *t.ancestors])]
+
+
+def _party_role(doc: Doc, party: Span) -> str:
+    """perpetrator_individual for a person ("Sipho Dlamini, 32, shot dead four people"), else perpetrator_org."""
+    toks = doc.char_span(party.start, party.end, alignment_mode="expand")
+    return "perpetrator_individual" if toks is not None and toks.root.ent_type_ == "PERSON" else "perpetrator_org"
 
 
 def _without_clauses(doc: Doc, span: Span) -> Span:
