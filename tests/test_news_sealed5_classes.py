@@ -379,3 +379,23 @@ def test_a_year_after_a_bombing_is_an_earlier_incident(analyze):
     main = _main(a)
     assert main and not any(f.value == 27 for f in main[0].figures)
     assert any(f.value == 27 for ev in a.events if ev.background for f in ev.figures)
+
+
+def test_quoted_as_saying_gives_the_quoted_source_and_citing_says_nothing(analyze):
+    a = analyze("The IRNA news agency quoted the provincial governor as saying that two border guards had been "
+                "killed near Zahedan.", published="2025-06-04")
+    st = next(s for s in a.statements if "border guards" in s.content.text)
+    assert "governor" in st.source.text and st.content.text.startswith("that two border guards")
+    assert st.chain and "IRNA" in st.chain[0].text
+    b = analyze("Gunmen killed six people in Zaria on Monday, local media reported, citing police.",
+                published="2025-06-04")
+    assert not any(s.content.text == "police" for s in b.statements)
+
+
+def test_an_agency_acronym_is_no_town_and_a_city_tagged_as_a_nationality_is_one(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("Headline\n\nBy A\nJune 4, 2025\n\nState news agency SANA said rebels had shelled "
+                       "residential areas of Aleppo.")
+    names = {p.span.text: p.country for p in find_places(doc)}
+    assert "SANA" not in names and names.get("Aleppo") == "SY"

@@ -41,7 +41,7 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy
@@ -1606,7 +1606,53 @@ def extract_attributions(doc: Doc) -> list[Statement]:
             _clause_final_source(doc, st)
         if st.source is None and CUE_SUBJECT_SOURCE:
             _cue_subject_source(doc, st)
+    if QUOTED_AS_SAYING:
+        out = [_quoted_as_saying(doc, st) for st in out if not _cites_a_source(doc, st)]
     return out
+
+
+QUOTED_AS_SAYING = True  # "X quoted Y as saying Z": Y said Z; "..., citing police" names a source, says nothing
+
+
+def _quoted_as_saying(doc: Doc, st: Statement) -> Statement:
+    """"The ISNA news agency quoted the provincial governor as saying that ...": the quoted person is the
+    source, "quoted ... as saying" the cue, what follows "saying" the content."""
+    v = _cue_verb(doc, st)
+    if v is None or v.lemma_.lower() != "quote":
+        return st
+    quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
+    saying = next((g for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                   if g.dep_ == "pcomp" and g.lemma_.lower() in ("say", "tell", "state")), None)
+    if quoted is None or saying is None:
+        return st
+    said = [t for t in saying.subtree if t.i > saying.i]
+    while said and (said[-1].is_punct or said[-1].is_space):
+        said.pop()
+    if not said:
+        return st
+    text = doc_text(doc)
+    return replace(st, source=Span.of(text, quoted.left_edge.idx, quoted.right_edge.idx + len(quoted.right_edge.text)),
+                   cue=Span.of(text, v.idx, saying.idx + len(saying.text)),
+                   content=Span.of(text, said[0].idx, said[-1].idx + len(said[-1].text)),
+                   chain=([st.source] if st.source is not None else []) + list(st.chain))  # the agency relays it
+
+
+def _cites_a_source(doc: Doc, st: Statement) -> bool:
+    """"..., local media reported, citing police": "citing" with a bare noun phrase names where a report came
+    from; it is no statement of its own."""
+    v = _cue_verb(doc, st)
+    if v is None or v.lemma_.lower() != "cite" or v.dep_ != "advcl":
+        return False
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if content is None or any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    root = content.root  # a source ("citing police", "citing a military official"), not a reason ("citing indications of ...")
+    return root.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or root.lemma_.lower() in _CITED_SOURCES
+
+
+_CITED_SOURCES = frozenset({"police", "official", "source", "witness", "resident", "ministry", "media", "agency",
+                            "spokesman", "spokeswoman", "spokesperson", "authority", "officer", "army", "military",
+                            "government", "hospital", "doctor", "medic", "report", "statement", "monitor"})
 
 
 CUE_SUBJECT_SOURCE = True  # a multiword cue left without a source takes its verb's subject

@@ -29,6 +29,7 @@ _MAX_NGRAM = 6
 GAZETTEER_ENV = "RASHOMON_GAZETTEER"
 _KIND_RANK = {"country": 0, "region": 2, "city": 1}
 _BIG_CITY = 1_000_000  # a caseless one-word city name this big needs no locative cue
+_BIG_NORP_CITY = 200_000  # a city name the tagger calls a nationality is taken when the city is this big
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,6 +524,11 @@ def find_places(doc) -> list[Place]:
         elif ent.label_ in ("ORG", "FAC", "LOC") and _of_country_after_locative(doc, ent.start):
             # "in Qatar's Ras Laffan Industrial City": a name a country owns after a locative preposition
             spans.append((ent.start_char, ent.end_char))
+        elif ent.label_ == "NORP" and cased and not demonym_country(ent.text) and not _place_noun_follows(doc, ent.end) \
+                and any(e.kind == "city" and e.population >= _BIG_NORP_CITY for e in gazetteer().get(fold(ent.text), ())):
+            # "residential areas of Aleppo" tagged as a nationality: a big city's name is the city ("the Belgorod
+            # region" is left to the look-up of the whole name)
+            spans.append((ent.start_char, ent.end_char))
         if (cased and not _open_to_gazetteer(doc, ent)) or ent.label_ in ("GPE", "LOC", "PERSON") \
                 or spans and spans[-1] == (ent.start_char, ent.end_char):
             # (a single word tagged as an event, a work or a product - "killed four people in Tumaco" - stays
@@ -539,6 +545,8 @@ def find_places(doc) -> list[Place]:
                 end = t.i + 1
                 while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and not covered[end]:
                     end += 1
+                if _place_noun_follows(doc, end):
+                    end += 1  # "Russia's Belgorod region": the place noun belongs to the name
                 spans.append((doc[t.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)))
                 for k in range(t.i + 1, end):
                     covered[k] = True
@@ -582,6 +590,10 @@ def find_places(doc) -> list[Place]:
         spans = [_whole_of_name(doc, sp) for sp in spans]
         spans.extend(_of_named(doc, spans))
     compass = place_cues()["compass_words"]
+    if cased:  # "State news agency SANA": a short all-caps word is an acronym, not a small town (datelines aside)
+        spans = [sp for sp in spans if not (text[sp[0]:sp[1]].isupper() and sp[1] - sp[0] <= 5
+                                            and not in_dateline(text, sp[0], sp[1]) and _in_lower_line(text, sp[0])
+                                            and not any(e.kind == "country" for e in gazetteer().get(fold(text[sp[0]:sp[1]]), ())))]
     spans = [_run_on(text, sp) for sp in spans if not in_byline(text, sp[0]) and not _group_province(doc, sp)
              and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass and not _names_a_group(doc, sp)]
     # (a bare "the North" / "the South" is a side or a part of a country, not a place the gazetteer names)
@@ -857,6 +869,24 @@ def _attackers_demonym(doc, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?=\s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    cues = place_cues()
+    return cues["region_nouns"] | cues["settlement_nouns"] | cues["area_nouns"]
+
+
+def _place_noun_follows(doc, i: int) -> bool:
+    """The token at ``i`` is a place noun ("region", "village", "district")."""
+    return i < len(doc) and doc[i].lower_ in _place_nouns()
+
+
+def _in_lower_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` has lower-case letters (it is no ALL-CAPS headline)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return any(c.islower() for c in text[start:end if end >= 0 else len(text)])
 
 
 def _possessor_country(doc, span: Span) -> str | None:
