@@ -399,3 +399,36 @@ def test_an_agency_acronym_is_no_town_and_a_city_tagged_as_a_nationality_is_one(
                        "residential areas of Aleppo.")
     names = {p.span.text: p.country for p in find_places(doc)}
     assert "SANA" not in names and names.get("Aleppo") == "SY"
+
+
+# --- classes read on reports_sealed6 after its one run (session 7) ------------------------------------
+
+
+def test_a_hyphenated_dateline_town_places_the_story(analyze):
+    a = analyze("PORT-AU-PRINCE, Haiti (AP) — Armed men attacked a clinic in this city before dawn Wednesday, "
+                "killing two nurses, police said. Similar gangs had raided clinics in Jacmel in recent months.",
+                published="2025-06-05")
+    main = _main(a)
+    assert main and main[0].place is not None and main[0].place.city == "Port-au-Prince"
+
+
+def test_a_demonym_on_the_border_names_the_neighbour(analyze):
+    a = analyze("Artillery shells fired from across the Eritrean border hit army positions in northern Djibouti "
+                "late on Sunday, killing four people, the defence ministry said.", published="2025-06-04")
+    assert a.events and a.events[0].place is not None and a.events[0].place.country == "DJ"
+
+
+def test_a_year_in_a_relative_clause_of_another_noun_is_not_the_incidents(analyze):
+    a = analyze("The shells struck the area around Obock, near the stretch of frontier that the two countries "
+                "fought over in 2008, on Sunday, the ministry said.", published="2025-06-04")
+    assert all(ev.date is None or ev.date.value != "2008" for ev in a.events)
+
+
+def test_nobody_of_a_side_having_fired_is_a_denial_and_rejecting_criticism_too(analyze):
+    a = analyze("Shells hit a camp in Obock on Sunday. Information Minister Osman Saleh said that no Eritrean "
+                "unit had fired a single round. Police spokesman Ali Hassan rejected that criticism.",
+                published="2025-06-04")
+    st = next(s for s in a.statements if "no Eritrean unit" in s.content.text)
+    assert st.type == "denial"
+    st = next(s for s in a.statements if "criticism" in s.content.text)
+    assert st.type == "denial"

@@ -65,6 +65,7 @@ def _triggers() -> dict:
             "people_taking": set(data["people_taking"]["lemmas"]),
             "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
             "found_bodies": {k: set(v) for k, v in data["found_bodies"].items() if not k.startswith("_")},
+            "other_incidents_told": frozenset(data["other_incidents_told"]["words"]),
             "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},
             "joining": {k: v for k, v in data["joining_verb_lemmas"].items() if not k.startswith("_")},
             "effect": set(data["effect_lemmas"]["lemmas"]),
@@ -588,6 +589,11 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
             and c.i < root.i for v in clause for c in v.children):
         return False  # "since the 2003 invasion", "since a ceasefire ended the fighting last year"
     reached = any(anc.i in own for anc in root.ancestors)
+    if reached and len(timex.value.split("T")[0]) < 10 and any(t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")
+                                                                for t in path[1:]):
+        # "near the frontier that the two countries fought over in 2008": the relative clause's year (a day
+        # at the end of a sentence is often the main verb's, hung on a relative clause by the parser)
+        return False
     if reached:
         # the trigger governs the date: not through a clause coordinated after it ("..., and three others
         # escaped the next morning") whose verb tells another act
@@ -885,6 +891,7 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     words = _word_nouns()
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
+                and tok.head.lemma_.lower() not in ("border", "frontier", "boundary") \
                 and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
                 and tok.head.lemma_.lower() not in words \
                 and tok.head.lemma_.lower() not in _triggers()["remote_weapons"] and not is_trigger_word(tok.head):
@@ -1071,13 +1078,21 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # "in an overnight attack ..., the army said on Monday. ... opened fire late on Sunday": the
             # loose date holds until a firm one comes
             target.date, target.loose = (trig.date, False) if trig.date else (trig.loose_date, trig.clock_date)
-        if target.place is None or (trig.place and (trig.place.city or trig.place.region and not target.place.region)
-                                    and not target.place.city and trig.place.country == target.place.country):
+        if (target.place is None or (trig.place and (trig.place.city or trig.place.region and not target.place.region)
+                                     and not target.place.city and trig.place.country == target.place.country)) \
+                and not (trig.weak and trig.place is not None and _marks_other_incidents(doc, trig)):
+            # ("similar gangs had struck ships off X in recent months": other incidents, not the story's place)
             target.place = trig.place or target.place
         if trig.far_place is not None and target.place is None:
             target.place = trig.far_place
         last = target
     return incidents
+
+
+def _marks_other_incidents(doc: Doc, trig: Trigger) -> bool:
+    """The trigger's sentence speaks of other incidents ("similar gangs had struck ships ...", "another attack")."""
+    words = _triggers()["other_incidents_told"]
+    return any(t.lower_ in words for t in doc[trig.start].sent)
 
 
 def _told_just_before(doc: Doc, trig: Trigger, compatible: list[_Incident]) -> _Incident | None:
@@ -1186,9 +1201,17 @@ def _dateline_town(doc: Doc, incidents: list[_Incident], places: list[Place]) ->
     if main is None or main.place is not None and (main.place.city or main.place.region):
         return
     town = next((p for p in places if p.city and _in_dateline(doc, p)), None)
-    if town is None or main.place is not None and main.place.country != town.country or _is_capital(town):
+    if town is None or main.place is not None and main.place.country != town.country:
         return
+    if _is_capital(town) and not any(_this_town(doc[t.start].sent) for t in main.triggers):
+        return  # (a capital's dateline says where the reporter files from, unless the story says "this city")
     main.place = town
+
+
+def _this_town(sent) -> bool:
+    """"... a clinic in this city", "off this oil hub": the sentence points at the dateline's town."""
+    nouns = load_json("events/places.json")["dateline_nouns"]
+    return any(t.lower_ == "this" and t.head.lemma_.lower() in nouns for t in sent)
 
 
 def _is_capital(place: Place) -> bool:

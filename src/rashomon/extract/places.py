@@ -552,7 +552,7 @@ def find_places(doc) -> list[Place]:
                     covered[k] = True
     # caseless look-up of n-grams (longest first), skipping what NER already covers;
     # in normally cased text only capitalised tokens are candidates
-    tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper())]
+    tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper() and not _inner_hyphen(doc, t))]
     gz = gazetteer()
     starts = _first_words()
     _, small, small_starts = _small_layer() if SMALL_PLACES else ("", {}, frozenset())
@@ -880,6 +880,12 @@ def _place_nouns() -> frozenset[str]:
 def _place_noun_follows(doc, i: int) -> bool:
     """The token at ``i`` is a place noun ("region", "village", "district")."""
     return i < len(doc) and doc[i].lower_ in _place_nouns()
+
+
+def _inner_hyphen(doc, t) -> bool:
+    """A hyphen inside a name, with no space around it ("PORT-GENTIL", "Port-au-Prince" as tokens)."""
+    return t.text in ("-", "\u2011") and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_ \
+        and not t.whitespace_ and doc[t.i + 1].text[:1].isupper()
 
 
 def _in_lower_line(text: str, pos: int) -> bool:

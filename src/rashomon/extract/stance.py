@@ -309,6 +309,9 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             continue
         own_side = _first_person(t) or (t.lower_ == "it" or _group_possessed(t)) and _group_source(doc, st) \
             or t.lower_ == "they" and _speaks_as_they(doc, st)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) \
+                and (verb.lemma_.lower() in wverbs or verb.lemma_.lower() in lx["projectile_verbs"]):
+            return "denial", None  # "no Eritrean unit had fired a single round": nobody of theirs did it
         if _negated(verb):
             # "our fighters did not shell the camp", "it did not target civilians": a party denies its act
             if (verb.lemma_.lower() in wverbs or _projectile_attack(verb)) and (own_side or _own_units(t)):
