@@ -432,3 +432,10 @@ def test_nobody_of_a_side_having_fired_is_a_denial_and_rejecting_criticism_too(a
     assert st.type == "denial"
     st = next(s for s in a.statements if "criticism" in s.content.text)
     assert st.type == "denial"
+
+
+def test_one_of_them_counts(analyze):
+    a = analyze("Arsonists set fire to a hotel in Thurles on Sunday. Police said two men had been arrested. One of "
+                "them was charged on Tuesday with arson.", published="2025-06-04")
+    figs = {(f.kind, f.value) for ev in a.events for f in ev.figures}
+    assert ("arrested", 2) in figs and ("charged", 1) in figs

@@ -108,7 +108,11 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
 
 
 def _counted_after(one: Token) -> bool:
-    """"Three other traders were wounded and one is still missing": "one" counts, after a counted clause."""
+    """"Three other traders were wounded and one is still missing": "one" counts, after a counted clause;
+    "One of them was charged": one of a group told before."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+           for c in one.children):
+        return True
     verb = one.head
     return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and any(
         n.dep_ == "nummod" or n.like_num for n in c.subtree) for c in verb.head.children)
