@@ -734,12 +734,11 @@ def _through_speech(trigger: Token, other: Token) -> bool:
 FAR_TOWN_DISTANCE = 6  # a town further than 4 from the trigger in the parse places it when nothing nearer does
 
 
-def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int,
-                    token_end: int | None = None, far_only: bool = False) -> Place | None:
-    """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul"); with ``far_only``
-    the nearest town further than that in the parse (``FAR_TOWN_DISTANCE``), not through a speech verb."""
+def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int) -> tuple[Place | None, Place | None]:
+    """The place syntactically tied to the trigger ("in a Moscow hall", "attack on Kabul"), and, when there is
+    none, the nearest town further than that in the parse (``FAR_TOWN_DISTANCE``, not through a speech verb):
+    "a roadside bomb struck a truck carrying reinforcements to the post on the outskirts of X"."""
     trigger = doc[token_i]
-    token_end = token_end or token_i + 1
     sent = trigger.sent
     scored = []
     far: list[tuple[float, int, Place]] = []
@@ -753,43 +752,36 @@ def _sentence_place(doc: Doc, sent_index: int, places: list[Place], token_i: int
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
-        dist = _trigger_distance(span.root, doc, token_i, token_end)
-        verb = _clause_verb(span.root)
+        root = span.root
+        dist = _trigger_distance(root, doc, token_i, token_end)
+        verb = _clause_verb(root)
         if verb is not None and not is_trigger_word(verb) and _after_clause_of(trigger, verb) \
-                and not any(token_i <= a.i < token_end for a in span.root.ancestors):
-            continue
+                and not any(token_i <= a.i < token_end for a in root.ancestors):
+            continue  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
         if verb is not None and verb.i != getattr(own_verb, "i", -1) \
                 and not verb.left_edge.i <= token_i <= verb.right_edge.i and any(
                 c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
                 for c in verb.children):
-            continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's  # "lodged a protest with X after a bomb killed two": the reaction's place, not the scene
+            continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
-            scored.append((level, dist, p.span.start, p))
-        elif dist <= FAR_TOWN_DISTANCE and p.city and not _through_speech(trigger, span.root):
+            # at a tie, a place in the trigger's own clause ("a man set fire to a studio in X, and a patient
+            # started a fire at a clinic in Y": Y)
+            outside = own_verb is not None and not any(a.i == own_verb.i for a in [root, *root.ancestors])
+            scored.append((level, dist, p.span.start, p, outside))
+        elif dist <= FAR_TOWN_DISTANCE and p.city and not _through_speech(trigger, root):
             far.append((dist, p.span.start, p))
-    if far_only:
-        # "a roadside bomb struck a truck carrying reinforcements to the post on the outskirts of X": the
-        # parse hangs the town deep under the trigger
-        return min(far, key=lambda x: (x[0], x[1]))[2] if far else None
     if not scored:
-        return _demonym_place(doc, sent, trigger)
+        near = _demonym_place(doc, sent, trigger)
+        return near, (min(far, key=lambda x: (x[0], x[1]))[2] if far and near is None else None)
     text = doc_text(doc)
     inner = [x for x in scored if not any(
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
         for o in scored)]
     scored = inner or scored  # "in Kyaukpyin village, also in Sagaing": the second place holds the first
-    # the most specific place among those nearly as close as the closest one; at a tie, one in the trigger's
-    # own clause ("a man set fire to a studio in X, and a patient started a fire at a clinic in Y": Y)
-    closest = min(d for _, d, _, _ in scored)
-    verb = _clause_verb(doc[token_end - 1])
-
-    def outside(p: Place) -> bool:
-        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        return verb is not None and span is not None and not any(
-            a.i == verb.i for a in [span.root, *span.root.ancestors])
-
-    return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], outside(x[3]), x[2]))[3]
+    # the most specific place among those nearly as close as the closest one
+    closest = min(x[1] for x in scored)
+    return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
 
 
 _CONTAINER = re.compile(r",\s*(?:also\s+|both\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
@@ -1420,9 +1412,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
             trig.date, trig.loose_date = own, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
-            trig.place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end)
-            if trig.place is None:
-                trig.far_place = _sentence_place(doc, trig.sent_index, places, trig.start, trig.end, far_only=True)
+            trig.place, trig.far_place = _sentence_places(doc, places, trig.start, trig.end)
         else:  # ... except its own ("The blast in Kirkuk killed five people")
             trig.place = _own_place(doc, doc[trig.end - 1], places)
         trig.in_headline = doc[trig.start].idx < headline_end
@@ -1500,11 +1490,11 @@ def _told_as_earlier(tok: Token) -> bool:
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
     if mark is None:
         return False
-    return any(c.dep_ == "npadvmod" and _lapse(c) for t in (verb, mark) for c in t.children)
+    return _lapsed_after(verb) or _lapsed_after(mark)
 
 
 def _lapsed_after(after: Token) -> bool:
-    """"a year after", "two weeks after": the preposition carries a lapse of time."""
+    """"a year after", "two weeks after": the word (or the clause verb after it) carries a lapse of time."""
     return any(c.dep_ == "npadvmod" and _lapse(c) for c in after.children)
 
 
@@ -1514,14 +1504,11 @@ def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None:
         return False
-    if tok.dep_ == "pobj" and tok.head.lower_ == "after":
-        return tok.head.left_edge.i <= span.start and span.end - 1 <= tok.head.right_edge.i \
-            and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in tok.head.children)
-    verb = _clause_verb(tok)
-    if verb is None or verb.dep_ != "advcl":
+    clause = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "after" else _clause_verb(tok)
+    if clause is None or clause.lower_ != "after" and clause.dep_ != "advcl":
         return False
-    return verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i \
-        and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in verb.children)
+    return clause.left_edge.i <= span.start and span.end - 1 <= clause.right_edge.i \
+        and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in clause.children)  # (the lapse)
 
 
 def _lapse(tok: Token) -> bool:

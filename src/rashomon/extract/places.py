@@ -190,9 +190,9 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
             index.setdefault(fold(alias), []).extend(e for e in index[fold(target)] if e not in index.get(fold(alias), ()))
     if ALTERNATE_NAMES:  # other spellings of the same cities ("Khan Younis", "Wad Madani"), never over a name
         for c in gc.get_cities().values():
-            entry = index_entry = next((e for e in index.get(fold(c["name"]), ()) if e.kind == "city"
-                                        and e.country == c["countrycode"] and e.name == c["name"]), None)
-            if index_entry is None:
+            entry = next((e for e in index.get(fold(c["name"]), ()) if e.kind == "city"
+                          and e.country == c["countrycode"] and e.name == c["name"]), None)
+            if entry is None:
                 continue
             for key in _alternate_keys(c["name"], c.get("alternatenames") or ()):
                 if key not in index:
@@ -708,15 +708,14 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
     out = []
     for k, p in enumerate(places):
         nxt = places[k + 1] if k + 1 < len(places) else None
-        if p.country is None and nxt is not None and nxt.country and re.fullmatch(
-                r"\s*(?:,|in)\s+(?:the\s+)?(?:\w+ing\s+|\w+ern\s+)?", text[p.span.end:nxt.span.start]):
-            p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
-                      country=nxt.country, country_name=nxt.country_name)
-        elif p.city and p.country and nxt is not None and nxt.country and nxt.country != p.country \
-                and (nxt.city or nxt.region or fold(nxt.name) != fold(nxt.country_name or nxt.name)) \
-                and re.fullmatch(r",\s*", text[p.span.end:nxt.span.start]) \
-                and not _listed_after(text, nxt, places[k + 2] if k + 2 < len(places) else None):
-            # "in Enterprise, Chaguanas", "Paris, Texas": a town of the next place's country, not its namesake abroad
+        unknown = p.country is None and nxt is not None and nxt.country and re.fullmatch(
+            r"\s*(?:,|in)\s+(?:the\s+)?(?:\w+ing\s+|\w+ern\s+)?", text[p.span.end:nxt.span.start])
+        # "in Enterprise, Chaguanas", "Paris, Texas": a town of the next place's country, not its namesake abroad
+        namesake = p.city and p.country and nxt is not None and nxt.country and nxt.country != p.country \
+            and (nxt.city or nxt.region or fold(nxt.name) != fold(nxt.country_name or nxt.name)) \
+            and re.fullmatch(r",\s*", text[p.span.end:nxt.span.start]) \
+            and not _listed_after(text, nxt, places[k + 2] if k + 2 < len(places) else None)
+        if unknown or namesake:
             p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
                       country=nxt.country, country_name=nxt.country_name)
         out.append(p)
@@ -898,9 +897,14 @@ def _in_lower_line(text: str, pos: int) -> bool:
 def _possessor_country(doc, span: Span) -> str | None:
     """The country owning a name ("Qatar's Mesaieed Industrial City"): its code, None otherwise."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or tokens.start < 2 or doc[tokens.start - 1].lower_ not in ("'s", "\u2019s"):
+    return _owner_country(doc, tokens.start) if tokens is not None else None
+
+
+def _owner_country(doc, start: int) -> str | None:
+    """The country whose possessive ends just before token ``start`` ("Qatar's ..."): its code, None otherwise."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "\u2019s"):
         return None
-    entry = lookup(doc[tokens.start - 2].text)
+    entry = lookup(doc[start - 2].text)
     return entry.country if entry is not None and entry.kind == "country" else None
 
 
@@ -915,10 +919,7 @@ def _names_a_group(doc, span: tuple[int, int]) -> bool:
 
 def _of_country_after_locative(doc, start: int) -> bool:
     """Tokens before ``start`` read "<locative preposition> <country>'s" ("in Qatar's ...", "at Nigeria's ...")."""
-    if start < 3 or doc[start - 1].lower_ not in ("'s", "’s"):
-        return False
-    country = lookup(doc[start - 2].text)
-    return country is not None and country.kind == "country" \
+    return start >= 3 and _owner_country(doc, start) is not None \
         and doc[start - 3].lower_ in place_cues()["locative_prepositions"]
 
 
