@@ -394,11 +394,12 @@ class _FastCueTagger:
                     continue
                 j = t
                 if is_b[t]:
+                    # the cue's first token is a state feature of every move inside the cue: once per cue
+                    first = ops.gemm(tokvecs[start + t:start + t + 1], W1, trans2=True).reshape(self.state_shape)
                     while True:  # inside the cue: I (not at a document or sentence end) or L
                         j += 1
                         g = start + j
-                        first = ops.gemm(tokvecs[start + t:start + t + 1], W1, trans2=True)
-                        pre = b0[g] + first.reshape(self.state_shape)
+                        pre = b0[g] + first
                         pre += ops.gemm(tokvecs[g - 1:g], W2, trans2=True).reshape(self.state_shape)
                         s = self._hidden(pre[None])[0]
                         if not (j < n - 1 and not next_start[j] and (s[mi] > s[ml] or (s[mi] == s[ml] and mi < ml))):
@@ -1667,14 +1668,10 @@ def _cue_subject_source(doc: Doc, st: Statement) -> None:
         return
     verbs = _lexicon()["verb_set"]
     verb = next((t for t in cue if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subj is None or subj.lower_ in ("that", "which", "who") \
-            or st.content.start <= subj.idx < st.content.end:
+    rng = _trim(doc, _subject(verb)) if verb is not None else None  # the verb's source, as for any verb cue
+    if rng is None or st.content.start <= doc[rng[0]].idx < st.content.end:
         return
-    first, last = subj.left_edge, subj.right_edge
-    while last.i > first.i and (last.is_punct or last.is_space):
-        last = doc[last.i - 1]
-    st.source = Span.of(doc_text(doc), first.idx, last.idx + len(last.text))
+    st.source = Span.of(doc_text(doc), doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text))
 
 
 CONJ_SOURCE = True  # "X denied that its forces had fired and called the report ...": "called" is X's
