@@ -159,6 +159,11 @@ def _lemmas(span: SpacySpan | list[Token]) -> str:
     return " " + " ".join(t.lemma_.lower() for t in span) + " "
 
 
+def _predicative(span: SpacySpan, lemmas: bool) -> str:
+    """Like ``_words``/``_lemmas``, with attributive adjectives blanked ("innocent people" is no "innocent")."""
+    return " " + " ".join("_" if t.dep_ == "amod" else t.lemma_.lower() if lemmas else t.lower_ for t in span) + " "
+
+
 def _has_phrase(text: str, phrases: list[str]) -> str | None:
     for p in phrases:
         if " " + p + " " in text:
@@ -249,9 +254,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     words, lemmas = _words(ct), _lemmas(ct)
     text = ct.text.strip()
     # denial: "had nothing to do with", "was not involved", "he is innocent" (not "innocent people paid the price")
-    predicative = " " + " ".join("_" if t.dep_ == "amod" else t.lower_ for t in ct) + " "
-    if _has_phrase(predicative, lx["denial_content"]) or _has_phrase(
-            " " + " ".join("_" if t.dep_ == "amod" else t.lemma_.lower() for t in ct) + " ", lx["denial_content"]):
+    if _has_phrase(_predicative(ct, lemmas=False), lx["denial_content"]) \
+            or _has_phrase(_predicative(ct, lemmas=True), lx["denial_content"]):
         return "denial", _span_of(doc, list(ct))
     for t in ct:
         if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
