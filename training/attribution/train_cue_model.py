@@ -117,7 +117,7 @@ def main() -> None:
 
     if out_path.exists() and out_path == OUT:
         OUT.unlink()
-    A._model.cache_clear()
+    A._model_file.cache_clear()
     if args.boundaries:
         A._lexicon()["boundaries"] = json.loads(Path(args.boundaries).read_text(encoding="utf-8"))["counts"]
     A.CONTENT_BOUNDS = False  # labels depend on the cue only; keep them independent of content_bounds.json

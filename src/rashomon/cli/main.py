@@ -37,8 +37,20 @@ def main(
     db: Optional[str] = typer.Option(None, "--db", envvar="RASHOMON_DB", help="Database URL or SQLite file (default ./rashomon.db)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="RASHOMON_SPACY_MODEL", help="spaCy model name or path."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logs."),
+    use_encoder: bool = typer.Option(False, "--encoder", envvar="RASHOMON_ENCODER",
+                                     help="Attribution cues from the fine-tuned span encoder (slower, more accurate; "
+                                          "needs the 'encoder' extra)."),
 ) -> None:
     state.db, state.model, state.debug = db, model, debug
+    if use_encoder:
+        from rashomon.nlp import encoder
+
+        encoder.set_enabled(True)
+        try:
+            encoder.load()  # fail now, with the install hint, rather than inside a batch
+        except encoder.EncoderNotInstalled as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
     logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 
 

