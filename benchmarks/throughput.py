@@ -1,6 +1,7 @@
 """End-to-end throughput of rashomon against bare spaCy, in the same process, on the same documents.
 
     python benchmarks/throughput.py [--docs 200] [--corpus ../shared/data/muc4/processed/train.json] [--spacy-tagger]
+                                    [--encoder]
 
 Runs (1) bare ``nlp.pipe`` with the same model on the documents' texts and (2) rashomon's
 ``rashomon ingest`` path on the same documents written as a JSONL corpus: read + parse (in
@@ -52,7 +53,14 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--spacy-tagger", action="store_true",
                     help="run the cue tagger through spaCy's own pipe (attribution.FAST_TAGGER off), for paired runs")
+    ap.add_argument("--encoder", action="store_true",
+                    help="the optional accurate pipeline: attribution cues from the fine-tuned span encoder")
     args = ap.parse_args()
+    if args.encoder:
+        from rashomon.nlp import encoder
+
+        encoder.set_enabled(True)
+        encoder.load()
     if args.spacy_tagger:
         import rashomon.extract.attribution
 

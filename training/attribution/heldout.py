@@ -56,7 +56,7 @@ def main() -> None:
             continue
         n += 1
         if tagged is not None:
-            doc.user_data["rashomon_tagged_cues"] = [tuple(x) for x in tagged.get(stem, [])]
+            A.set_tagged(doc, tagged.get(stem, []))
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
         pred = _statements_to_attrs(A.extract_attributions(doc))
         score_document(text, gold, pred, counts)

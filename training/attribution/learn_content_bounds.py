@@ -76,7 +76,7 @@ def main() -> None:
         if args.half and k % 2 != (0 if args.half == "even" else 1):
             continue
         if tagged is not None:
-            doc.user_data["rashomon_tagged_cues"] = [tuple(x) for x in tagged.get(stem, [])]
+            A.set_tagged(doc, tagged.get(stem, []))
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
         t = _Text(doc_text(doc))
         matched: dict[int, object] = {}

