@@ -71,9 +71,12 @@ def build(lora: int, path: Path | None = None):
     """The tagger network: the base encoder (with adapters of rank ``lora``, or none) and three heads."""
     try:
         import torch
+        import transformers
         from transformers import AutoModel
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise EncoderNotInstalled("pip install 'rashomon[encoder]' (torch, transformers)") from exc
+    transformers.logging.set_verbosity_error()  # (long texts are windowed here; no loading bars)
+    transformers.logging.disable_progress_bar()
 
     class SpanTagger(torch.nn.Module):
         def __init__(self):
