@@ -64,6 +64,7 @@ def _triggers() -> dict:
             "pattern_modifiers": set(data["pattern_modifiers"]),
             "people_taking": set(data["people_taking"]["lemmas"]),
             "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
+            "setting_fire": {k: set(v) for k, v in data["setting_fire"].items() if not k.startswith("_")},
             "found_bodies": {k: set(v) for k, v in data["found_bodies"].items() if not k.startswith("_")},
             "other_incidents_told": frozenset(data["other_incidents_told"]["words"]),
             "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},
@@ -158,6 +159,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
         if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
             etype = "vehicle_ramming"  # "drove a car into shoppers"
+        if etype is None and tok.pos_ == "VERB" and _sets_fire(tok, lex["setting_fire"]):
+            etype = "arson"  # "set it alight", "set several cars on fire"
         if etype is None and tok.pos_ in ("NOUN", "ADJ") and _found_bodies(tok, lex["found_bodies"]):
             # "the bodies of 11 people were found in a ditch": killings told by the dead
             out.append(Trigger(i, i + 1, "armed_assault", True, False, sent_of[i], outcome=True))
@@ -272,6 +275,16 @@ def _rams(verb: Token, ram: dict) -> bool:
         g.dep_ == "pobj" and (g.lower_ in ram["targets"] or g.lemma_.lower() in ram["targets"]) for g in c.children)
         for c in verb.children)
     return vehicle and into
+
+
+def _sets_fire(verb: Token, fire: dict) -> bool:
+    """"set the bus alight", "set several cars on fire": a setting verb with a burning state among its children."""
+    if verb.lemma_.lower() not in fire["verbs"]:
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+        return False  # "launched missiles at X, setting fuel trucks ablaze": what another attack did
+    return any(c.lower_ in fire["states"] or (c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lower_ in fire["on"] for g in c.children)) for c in verb.children)
 
 
 def _takes_people(verb: Token) -> bool:
