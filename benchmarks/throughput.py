@@ -59,8 +59,7 @@ def main() -> None:
     if args.encoder:
         from rashomon.nlp import encoder
 
-        encoder.set_enabled(True)
-        encoder.load()
+        encoder.enable()
     if args.spacy_tagger:
         import rashomon.extract.attribution
 

@@ -95,14 +95,9 @@ def batches(items, size, shuffle, rng):
 
 
 def collate(tok, chunk):
-    n = max(len(c[0]) for c in chunk) + 2
-    ids = torch.zeros(len(chunk), n, dtype=torch.long)
-    mask = torch.zeros(len(chunk), n, dtype=torch.long)
-    labs = {r: torch.full((len(chunk), n), -100, dtype=torch.long) for r in ROLES}
+    ids, mask = E.batch_inputs(tok, [wid for wid, _ in chunk])
+    labs = {r: torch.full(ids.shape, -100, dtype=torch.long) for r in ROLES}
     for i, (wid, wlab) in enumerate(chunk):
-        seq = [tok.cls_token_id] + wid + [tok.sep_token_id]
-        ids[i, :len(seq)] = torch.tensor(seq)
-        mask[i, :len(seq)] = 1
         for r in ROLES:
             labs[r][i, 1:1 + len(wid)] = torch.tensor(wlab[r])
     return ids, mask, labs

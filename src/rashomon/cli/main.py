@@ -45,9 +45,8 @@ def main(
     if use_encoder:
         from rashomon.nlp import encoder
 
-        encoder.set_enabled(True)
         try:
-            encoder.load()  # fail now, with the install hint, rather than inside a batch
+            encoder.enable()
         except encoder.EncoderNotInstalled as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

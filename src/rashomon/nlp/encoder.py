@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import logging
 import os
 import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 ENV_VAR = "RASHOMON_ENCODER"
 ROLES = ("cue", "source", "content")
@@ -41,6 +38,13 @@ def set_enabled(flag: bool | None) -> None:
     """Turn the encoder on or off for this process (None: back to the environment's choice)."""
     global _enabled
     _enabled = flag
+
+
+def enable() -> None:
+    """Turn the encoder on for this process and load it now, so a missing install fails here, with its
+    hint, rather than inside a batch."""
+    set_enabled(True)
+    load()
 
 
 def enabled() -> bool:
@@ -67,7 +71,7 @@ def base_dir() -> Path:
     return out
 
 
-def build(lora: int, path: Path | None = None):
+def build(lora: int):
     """The tagger network: the base encoder (with adapters of rank ``lora``, or none) and three heads."""
     try:
         import torch
@@ -81,7 +85,7 @@ def build(lora: int, path: Path | None = None):
     class SpanTagger(torch.nn.Module):
         def __init__(self):
             super().__init__()
-            self.enc = AutoModel.from_pretrained(str(path or base_dir()))
+            self.enc = AutoModel.from_pretrained(str(base_dir()))
             if lora:
                 from peft import LoraConfig, get_peft_model
 
@@ -190,14 +194,34 @@ def windows(n: int) -> list[tuple[int, int]]:
         start += STRIDE
 
 
+def _word_pieces(word_ids) -> dict[int, tuple[int, int]]:
+    """Each word's first and last word piece, in text order (special tokens have no word)."""
+    out: dict[int, tuple[int, int]] = {}
+    for k, w in enumerate(word_ids):
+        if w is not None:
+            out[w] = (out[w][0] if w in out else k, k)
+    return out
+
+
+def batch_inputs(tok, seqs: list[list[int]]):
+    """Padded ``(input_ids, attention_mask)`` of word-piece sequences, each framed by [CLS] and [SEP]."""
+    import torch
+
+    n = max(len(q) for q in seqs) + 2
+    ids = torch.zeros(len(seqs), n, dtype=torch.long)
+    mask = torch.zeros(len(seqs), n, dtype=torch.long)
+    for j, q in enumerate(seqs):
+        ids[j, :len(q) + 2] = torch.tensor([tok.cls_token_id] + q + [tok.sep_token_id])
+        mask[j, :len(q) + 2] = 1
+    return ids, mask
+
+
 def decode(probs, offsets, word_ids) -> list[tuple[int, int, float]]:
     """BIO decoding into character spans with their mean probability of being in the span. Words,
     not word pieces, are labelled (each by its first piece), so a span never ends inside a word; an
     I after O opens a span."""
-    first = [k for k, w in enumerate(word_ids) if w is not None and (k == 0 or word_ids[k - 1] != w)]
-    last = {}
-    for k, w in enumerate(word_ids):
-        last[w] = k
+    pieces = _word_pieces(word_ids)
+    first = [k for k, _ in pieces.values()]
     labels = probs[first].argmax(-1).tolist()
     spans, cur = [], []
     for k, lab in zip(first, labels):
@@ -212,20 +236,15 @@ def decode(probs, offsets, word_ids) -> list[tuple[int, int, float]]:
             cur = []
     if cur:
         spans.append(cur)
-    return [(offsets[c[0]][0], offsets[last[word_ids[c[-1]]]][1], float(probs[c, 1:].sum(-1).mean())) for c in spans]
+    return [(offsets[c[0]][0], offsets[pieces[word_ids[c[-1]]][1]][1], float(probs[c, 1:].sum(-1).mean()))
+            for c in spans]
 
 
 def word_probs(probs, offsets, word_ids, floor: float = 0.02) -> list[tuple[int, int, float]]:
     """Each word's probability of lying in the role's span (B + I of its first piece), for words at or
     above ``floor``: (start char, end char, probability)."""
     inside = probs[:, 1:].sum(-1).tolist()
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
-    for k, w in enumerate(word_ids):
-        if w is not None:
-            first.setdefault(w, k)
-            last[w] = k
-    return [(offsets[k][0], offsets[last[w]][1], round(inside[k], 3)) for w, k in first.items()
+    return [(offsets[k][0], offsets[end][1], round(inside[k], 3)) for k, end in _word_pieces(word_ids).values()
             if inside[k] >= floor]
 
 
@@ -244,14 +263,7 @@ def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[d
     with torch.inference_mode():
         for k in range(0, len(jobs), batch):
             chunk = jobs[k:k + batch]
-            n = max(e - s for _, s, e in chunk) + 2
-            ids = torch.zeros(len(chunk), n, dtype=torch.long)
-            mask = torch.zeros(len(chunk), n, dtype=torch.long)
-            for j, (i, s, e) in enumerate(chunk):
-                seq = [tok.cls_token_id] + encoded[i]["input_ids"][s:e] + [tok.sep_token_id]
-                ids[j, :len(seq)] = torch.tensor(seq)
-                mask[j, :len(seq)] = 1
-            out = model(ids, mask)
+            out = model(*batch_inputs(tok, [encoded[i]["input_ids"][s:e] for i, s, e in chunk]))
             for j, (i, s, e) in enumerate(chunk):
                 for r in ROLES:
                     sums[i][r][s:e] += out[r][j, 1:1 + e - s].softmax(-1)
