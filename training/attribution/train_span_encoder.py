@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import time
 from pathlib import Path
 
 import torch
@@ -70,68 +68,16 @@ def _role_spans(gold, role):
 
 def encode(tok, text, gold):
     """Windows of word pieces with BIO labels per role (label -100 on specials)."""
-    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
-    ids, offs = enc["input_ids"], enc["offset_mapping"]
-    labels = {}
-    for role in ROLES:
-        lab = [0] * len(ids)
-        for s, e in _role_spans(gold, role):
-            first = True
-            for k, (a, b) in enumerate(offs):
-                if b <= s or a >= e:
-                    continue
-                lab[k] = 1 if first else 2
-                first = False
-        labels[role] = lab
-    return ids, offs, labels, E.windows(len(ids))
-
-
-def batches(items, size, shuffle, rng):
-    order = list(range(len(items)))
-    if shuffle:
-        rng.shuffle(order)
-    for i in range(0, len(order), size):
-        yield [items[j] for j in order[i:i + size]]
-
-
-def collate(tok, chunk):
-    ids, mask = E.batch_inputs(tok, [wid for wid, _ in chunk])
-    labs = {r: torch.full(ids.shape, -100, dtype=torch.long) for r in ROLES}
-    for i, (wid, wlab) in enumerate(chunk):
-        for r in ROLES:
-            labs[r][i, 1:1 + len(wid)] = torch.tensor(wlab[r])
-    return ids, mask, labs
+    return E.labelled_pieces(tok, text, {role: _role_spans(gold, role) for role in ROLES})
 
 
 def train(model, tok, docs, epochs, lr, log):
-    rng = random.Random(SEED)
     items = []
     for _, text, gold in docs:
         ids, _, labels, windows = encode(tok, text, gold)
         for s, e in windows:
             items.append((ids[s:e], {r: labels[r][s:e] for r in ROLES}))
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
-    steps = epochs * ((len(items) + 15) // 16)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda k: min(1.0, (k + 1) / (0.06 * steps)) * max(0.0, (steps - k) / steps))
-    weights = torch.tensor([1.0, 3.0, 3.0])
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=-100)
-    model.train()
-    t0 = time.time()
-    k = 0
-    for ep in range(epochs):
-        for chunk in batches(items, 16, True, rng):
-            ids, mask, labs = collate(tok, chunk)
-            out = model(ids, mask)
-            loss = sum(loss_fn(out[r].reshape(-1, 3), labs[r].reshape(-1)) for r in ROLES)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            k += 1
-            if k % 20 == 0:
-                log(f"epoch {ep} step {k}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s")
+    E.fine_tune(model, tok, items, epochs, lr, log, seed=SEED)
 
 
 def score(model, tok, docs):

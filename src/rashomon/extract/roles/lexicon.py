@@ -34,10 +34,24 @@ def priors() -> dict | None:
     return json.loads(gzip.decompress(res.read_bytes()).decode("utf-8"))
 
 
-@functools.lru_cache(maxsize=1)
+def model_name() -> str:
+    """The role model in use: ``model_encoder.json.gz`` (trained with the span encoder's role
+    probabilities as features) when the encoder is on and that file is shipped, else ``model.json.gz``."""
+    from rashomon.nlp import encoder
+
+    if encoder.enabled() and _data("model_encoder.json.gz").is_file():
+        return "model_encoder.json.gz"
+    return "model.json.gz"
+
+
 def model_weights() -> dict | None:
     """Weights of the linear candidate classifier (training/roles/train.py); None when absent."""
-    res = _data("model.json.gz")
+    return _model_file(model_name())
+
+
+@functools.lru_cache(maxsize=2)
+def _model_file(name: str) -> dict | None:
+    res = _data(name)
     if not res.is_file():
         return None
     return json.loads(gzip.decompress(res.read_bytes()).decode("utf-8"))

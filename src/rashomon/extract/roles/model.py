@@ -9,7 +9,7 @@ from itertools import chain, repeat
 import numpy as np
 
 from .candidates import Candidate
-from .lexicon import MUC_ROLES, model_weights
+from .lexicon import MUC_ROLES, model_name, model_weights
 
 # Rules-only fallback: a few hand-set weights per role (logit scale).
 RULE_WEIGHTS: dict[str, dict[str, float]] = {
@@ -137,9 +137,13 @@ def score_learned(keys, weights, occ_weights=None, dense=None, U=None) -> np.nda
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-@functools.lru_cache(maxsize=1)
 def _members() -> list[tuple]:
     """The shipped ensemble: (pooled table, occurrence table or None, dense weights or None) each."""
+    return _members_of(model_name())
+
+
+@functools.lru_cache(maxsize=2)
+def _members_of(name: str) -> list[tuple]:
     m = model_weights()
     out = []
     for mem in m.get("members") or [m]:
@@ -228,5 +232,9 @@ def doc_relevance(doc, probs: np.ndarray) -> float | None:
     if m is None or "doc_weights" not in m:
         return None
     feats = doc_features(doc, tuple(m.get("doc_parts", DOC_PARTS)))
+    if m.get("doc_encoder"):  # (a model trained with the role encoder's report features)
+        from .encoded import doc_features as encoder_doc_features, doc_words
+
+        feats = feats + encoder_doc_features(doc_words(doc))
     return score_doc(feats + role_max_features(probs), m["doc_weights"])
 
