@@ -216,3 +216,31 @@ def test_deaths_in_a_long_conflict_are_a_running_total(nlp):
     assert not figs(nlp, "More than 12,000 people have been killed in the insurgency since it began.")
     assert not figs(nlp, "About 3,000 civilians died during the war, a rights group says.")
     assert ("killed", 4, None) in figs(nlp, "Four policemen were killed in the fighting on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number told with its outcome word: the word gives the kind, however the parser hangs the number
+    ("Village elders put the toll at eleven dead and up to 30 wounded.",
+     {("killed", 11, None), ("wounded", 30, "up_to")}),
+    ("The blast left four dead and 17 injured.", {("killed", 4, None), ("wounded", 17, None)}),
+    ("Rescuers said the count stood at 22 dead and about 40 hurt.", {("killed", 22, None), ("wounded", 40, "about")}),
+])
+def test_number_with_its_own_outcome_word(nlp, text, expected):
+    got = figs(nlp, text)
+    assert expected <= got
+    assert not any(v in (41, 21, 47, 62) for _, v, _ in got)  # separate tallies, never summed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine attackers were captured after a three-hour gun battle.", ("arrested", 9, None)),
+    ("Soldiers caught two gunmen as they fled across the river.", ("arrested", 2, None)),
+    ("Police arrested three militants at a checkpoint on Monday.", ("arrested", 3, None)),
+])
+def test_attackers_in_custody_are_arrested(nlp, text, expected):
+    assert expected in figs(nlp, text)
+
+
+def test_attackers_who_attack_are_no_arrest(nlp):
+    got = figs(nlp, "About 20 gunmen stormed the station and killed three officers.")
+    assert ("killed", 3, None) in got
+    assert not any(k == "arrested" for k, _, _ in got)

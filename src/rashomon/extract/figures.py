@@ -164,6 +164,12 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
     """Kind from the governing predicate, a modifier, or a nearby word in the clause."""
     perp_nouns = _lexicon()[3]
     if noun.lemma_.lower() in perp_nouns:
+        verb = noun.head  # "14 attackers were captured", "police arrested two gunmen": in custody
+        if noun.dep_ in ("nsubjpass", "dobj") and verb.pos_ == "VERB" and not any(c.dep_ == "neg" for c in verb.children):
+            if (kind := _kind_of(verb)) in ("arrested", "charged"):
+                return kind, verb
+            if verb.lemma_.lower() in _lexicon()[4]["custody_verbs"]:
+                return "arrested", verb
         return "attackers", noun
     if depth < 2 and (total := _total_of(noun)) is not None:
         # "11 people, including two policemen", "five others, three of them seriously": a subgroup
@@ -348,6 +354,19 @@ def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
     return None
 
 
+def _own_kind(doc: Doc, last: Token, noun: Token) -> tuple[str | None, Token | None]:
+    """A number told with its outcome word, which says its kind before any governing verb does: "seven
+    dead and up to 12 wounded" (the parser may hang "12" on "dead" and "wounded" on the verb)."""
+    if noun.i != last.i:
+        if noun.pos_ in ("ADJ", "NOUN") and noun.i == last.i + 1 and (kind := _kind_of(noun)):
+            return kind, noun  # "seven dead", "about 40 hurt"
+        return None, None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN") and (kind := _kind_of(nxt)):
+        return kind, nxt  # "up to 12 wounded"
+    return None, None
+
+
 def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, Token | None]:
     sent = first.sent
     for i in range(last.i + 1, min(sent.end, last.i + 6)):
@@ -381,7 +400,9 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             continue
         if first.i > 0 and doc[first.i - 1].lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number"):
             continue
-        kind, cue = _kind_from_tree(noun)
+        kind, cue = _own_kind(doc, last, noun)
+        if kind is None:
+            kind, cue = _kind_from_tree(noun)
         if kind is None:
             kind, cue = _kind_from_window(doc, first, last)
         if kind is None:
@@ -716,8 +737,8 @@ def _coordinated_totals(doc: Doc) -> list[Figure]:
             if len(parts) < 2:
                 continue
             values = [_conjunct_value(c) for c in parts]
-            if any(v is None for v in values):
-                continue
+            if any(v is None for v in values) or any(_own_kind(doc, c, _counted_noun(c))[0] for c in parts):
+                continue  # ("seven dead and 12 wounded": tallies of their own, no sum)
             total = sum(v[0] for v in values)
             qualifier = "at_least" if any(v[1] in ("at_least", "more_than") for v in values) else None
             start = p.left_edge if p.left_edge.i >= p.i - 6 else p
