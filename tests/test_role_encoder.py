@@ -62,3 +62,21 @@ def test_shipped_role_heads_find_victim_and_perpetrator_in_new_text():
     assert best("Victim", "castaneda") > 0.5
     assert best("PerpOrg", "revolutionary") > 0.3 or best("PerpInd", "guerrillas") > 0.5
     assert best("Victim", "outskirts") < 0.3
+
+
+def test_late_fusion_learns_to_trust_the_informative_score():
+    import numpy as np
+
+    from rashomon.extract.roles.encoded import _logit, fit_stack, stack
+
+    rng = np.random.default_rng(0)
+    n = 4000
+    y = (rng.random((n, 5)) < 0.2).astype(float)
+    informative = np.clip(0.15 + 0.7 * y + rng.normal(0, 0.1, y.shape), 0.01, 0.99)  # separates the classes
+    noise = rng.uniform(0.01, 0.99, y.shape)  # says nothing
+    w = fit_stack(noise, informative, y)
+    for role, (a, b, _) in w.items():
+        assert b > 2 and abs(a) < b / 10, (role, a, b)
+    fused = stack(noise, informative, w)
+    assert ((fused >= 0.5) == (y > 0)).mean() > 0.97
+    assert np.allclose(_logit(np.array([0.5])), 0.0)

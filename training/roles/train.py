@@ -111,6 +111,8 @@ def main() -> None:
     ap.add_argument("--encoder-probs", default=None, help="JSONL of out-of-sample role-encoder word probabilities "
                     "per train report (train_role_encoder.py --probs-out): binned candidate features")
     ap.add_argument("--doc-encoder", action="store_true", help="the encoder's report-level features in the gate")
+    ap.add_argument("--stack", action="store_true", help="late fusion of role-model and encoder scores per role")
+    ap.add_argument("--no-key-features", action="store_true", help="no binned encoder features on the candidates")
     ap.add_argument("--out-suffix", default="", help="model<suffix>.json.gz (e.g. _encoder)")
     args = ap.parse_args()
     nlp = load_nlp()
@@ -159,9 +161,10 @@ def main() -> None:
         missing = [r["docid"] for r in rows if r["docid"] not in enc]
         if missing:
             sys.exit(f"no encoder probabilities for {len(missing)} reports, e.g. {missing[:3]}")
-        for i, r in enumerate(rows):
-            add_features(docs[i], keys_all[i], enc[r["docid"]])
-        log("encoder features added")
+        if not args.no_key_features:
+            for i, r in enumerate(rows):
+                add_features(docs[i], keys_all[i], enc[r["docid"]])
+            log("encoder features added")
     dense_all = None
     if args.tensors:
         if not Path(args.tensors).exists():  # the DocBin cache does not keep doc.tensor
@@ -347,6 +350,16 @@ def main() -> None:
                 probs[i] = predict(members, i)
                 pdoc[i] = float(score_doc(doc_feats[i], wd))
         log("fold", k)
+    stack_w = None
+    if args.encoder_probs and args.stack:  # late fusion with the encoder's own score, fitted on the CV scores
+        from rashomon.extract.roles.encoded import fit_stack, key_probs, stack
+
+        enc_keys = {i: key_probs(docs[i], keys_all[i], enc[r["docid"]])[0] for i, r in enumerate(rows)}
+        stack_w = fit_stack(np.concatenate([probs[i] for i in range(len(rows))]),
+                            np.concatenate([enc_keys[i] for i in range(len(rows))]),
+                            np.concatenate([labels(i) for i in range(len(rows))]))
+        log("stack weights", stack_w)
+        probs = {i: stack(probs[i], enc_keys[i], stack_w) for i in probs}
     # stacked relevance gate: lemmas + the strongest candidate score per role (cross-validated)
     for i in range(len(rows)):
         doc_feats[i] = doc_feats[i] + role_max_features(probs[i])
@@ -490,8 +503,8 @@ def main() -> None:
         if "occ_dense" in m:
             m["occ_dense"] = [[float(x) for x in row] for row in m["occ_dense"]]
     model = {"doc_weights": wd, "thresholds": thresholds}
-    if args.encoder_probs and args.doc_encoder:
-        model["doc_encoder"] = True
+    if args.encoder_probs:  # what the role encoder feeds at run time
+        model["encoder"] = {"key_features": not args.no_key_features, "doc": args.doc_encoder, "stack": stack_w}
     if doc_parts != DOC_PARTS:
         model["doc_parts"] = list(doc_parts)
     if len(members) == 1:

@@ -21,7 +21,7 @@ from rashomon.nlp.model import doc_text
 from .candidates import Candidate, candidates, doc_tokens, featurize, pool
 from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
-from .lexicon import MUC_ROLES, ROLES, model_name, model_weights, priors
+from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
 from .responsibility import held_responsible, name_given, names_no_party, responsibility, suspect_heads
 
@@ -42,8 +42,8 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
         return []
     featurize(doc, cands, priors())
     keys = pool(cands)
-    if use_model and model_name() == "model_encoder.json.gz":
-        add_features(doc, keys, doc_words(doc))
+    if use_model and ((model_weights() or {}).get("encoder") or {}).get("key_features"):
+        add_features(doc, keys, doc_words(doc))  # (a model trained on the role encoder's features)
     probs, thresholds = score(keys, use_model=use_model, doc=doc)
     rel = None
     if use_model and muc_style:

@@ -50,21 +50,61 @@ def _bin(p: float) -> int:
     return int(np.searchsorted(EDGES, p, side="right"))
 
 
+def key_probs(doc: Doc, keys, words: dict[str, list]) -> tuple[np.ndarray, np.ndarray]:
+    """Per pooled candidate and role: the best head-word probability over its occurrences, and the best
+    mean probability over an occurrence's words (two keys x roles arrays)."""
+    P = token_matrix(doc, words)
+    cs = np.vstack([np.zeros((1, P.shape[1]), dtype=np.float32), np.cumsum(P, axis=0)])
+    head_p = np.zeros((len(keys), P.shape[1]), dtype=np.float32)
+    span_p = np.zeros_like(head_p)
+    for n, k in enumerate(keys):
+        heads = np.array([c.head for c in k.occurrences])
+        starts = np.array([c.start for c in k.occurrences])
+        ends = np.array([c.end for c in k.occurrences])
+        head_p[n] = P[heads].max(axis=0)
+        span_p[n] = ((cs[ends] - cs[starts]) / (ends - starts)[:, None]).max(axis=0)
+    return head_p, span_p
+
+
 def add_features(doc: Doc, keys, words: dict[str, list]) -> None:
     """Append ``encH_<role>=<bin>`` (best head-word probability over the string's occurrences) and
     ``encS_<role>=<bin>`` (best mean over an occurrence's words) to each pooled candidate's features."""
     if not keys:
         return
-    P = token_matrix(doc, words)
-    cs = np.vstack([np.zeros((1, P.shape[1]), dtype=np.float32), np.cumsum(P, axis=0)])
-    for k in keys:
-        heads = np.array([c.head for c in k.occurrences])
-        starts = np.array([c.start for c in k.occurrences])
-        ends = np.array([c.end for c in k.occurrences])
-        head_p = P[heads].max(axis=0)
-        span_p = ((cs[ends] - cs[starts]) / (ends - starts)[:, None]).max(axis=0)
-        k.feats = k.feats + [f"encH_{r}={_bin(head_p[j])}" for j, r in enumerate(MUC_ROLES)] \
-            + [f"encS_{r}={_bin(span_p[j])}" for j, r in enumerate(MUC_ROLES)]
+    head_p, span_p = key_probs(doc, keys, words)
+    for k, h, s in zip(keys, head_p, span_p):
+        k.feats = k.feats + [f"encH_{r}={_bin(h[j])}" for j, r in enumerate(MUC_ROLES)] \
+            + [f"encS_{r}={_bin(s[j])}" for j, r in enumerate(MUC_ROLES)]
+
+
+def stack(probs: np.ndarray, enc: np.ndarray, weights: dict[str, list[float]]) -> np.ndarray:
+    """Late fusion per role: sigmoid(a * logit(role model) + b * logit(encoder) + c)."""
+    out = probs.copy()
+    for j, r in enumerate(MUC_ROLES):
+        a, b, c = weights[r]
+        z = a * _logit(probs[:, j]) + b * _logit(enc[:, j]) + c
+        out[:, j] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+def fit_stack(probs: np.ndarray, enc: np.ndarray, y: np.ndarray, l2: float = 1e-3, iters: int = 50) -> dict:
+    """The :func:`stack` weights per role by logistic regression (Newton steps) on out-of-sample scores."""
+    out = {}
+    for j, r in enumerate(MUC_ROLES):
+        X = np.column_stack([_logit(probs[:, j]), _logit(enc[:, j]), np.ones(len(probs))])
+        w = np.array([1.0, 0.0, 0.0])
+        for _ in range(iters):
+            p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
+            g = X.T @ (p - y[:, j]) + l2 * w
+            H = (X * (p * (1 - p))[:, None]).T @ X + l2 * np.eye(3)
+            w = w - np.linalg.solve(H, g)
+        out[r] = [round(float(x), 4) for x in w]
+    return out
 
 
 def doc_features(words: dict[str, list]) -> list[str]:

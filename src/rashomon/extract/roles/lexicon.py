@@ -46,11 +46,12 @@ def model_name() -> str:
 
 def model_weights() -> dict | None:
     """Weights of the linear candidate classifier (training/roles/train.py); None when absent."""
-    return _model_file(model_name())
+    return model_file(model_name())
 
 
 @functools.lru_cache(maxsize=2)
-def _model_file(name: str) -> dict | None:
+def model_file(name: str) -> dict | None:
+    """A role model file of ``data/roles`` (None when absent)."""
     res = _data(name)
     if not res.is_file():
         return None

@@ -9,7 +9,7 @@ from itertools import chain, repeat
 import numpy as np
 
 from .candidates import Candidate
-from .lexicon import MUC_ROLES, model_name, model_weights
+from .lexicon import MUC_ROLES, model_file, model_name, model_weights
 
 # Rules-only fallback: a few hand-set weights per role (logit scale).
 RULE_WEIGHTS: dict[str, dict[str, float]] = {
@@ -144,7 +144,7 @@ def _members() -> list[tuple]:
 
 @functools.lru_cache(maxsize=2)
 def _members_of(name: str) -> list[tuple]:
-    m = model_weights()
+    m = model_file(name)
     out = []
     for mem in m.get("members") or [m]:
         occ = Linear(mem["occ_weights"]) if mem.get("occ_weights") else None
@@ -164,7 +164,13 @@ def score(keys, use_model: bool = True, doc=None) -> tuple[np.ndarray, dict[str,
     if doc is not None and any(U is not None for _, _, U in members):
         dense = dense_occ(doc, [c for k in keys for c in k.occurrences])
     probs = [score_learned(keys, w, v, dense, U) for w, v, U in members]
-    return (probs[0] if len(probs) == 1 else np.mean(probs, axis=0)), m["thresholds"]
+    p = probs[0] if len(probs) == 1 else np.mean(probs, axis=0)
+    stacked = (m.get("encoder") or {}).get("stack")
+    if stacked and doc is not None and len(keys):  # late fusion with the role encoder's own score
+        from .encoded import doc_words, key_probs, stack
+
+        p = stack(p, key_probs(doc, keys, doc_words(doc))[0], stacked)
+    return p, m["thresholds"]
 
 
 DOC_PARTS = ("lemma",)  # the gate's feature groups when the model file names none
@@ -232,7 +238,7 @@ def doc_relevance(doc, probs: np.ndarray) -> float | None:
     if m is None or "doc_weights" not in m:
         return None
     feats = doc_features(doc, tuple(m.get("doc_parts", DOC_PARTS)))
-    if m.get("doc_encoder"):  # (a model trained with the role encoder's report features)
+    if (m.get("encoder") or {}).get("doc"):  # (a model trained with the role encoder's report features)
         from .encoded import doc_features as encoder_doc_features, doc_words
 
         feats = feats + encoder_doc_features(doc_words(doc))
