@@ -682,10 +682,18 @@ def _tree_distance(a: Token, b: Token, own: range | None = None) -> float:
     for k, t in enumerate(up_a):
         if t.i in pos_b:
             path = up_a[:k] + up_b[: pos_b[t.i]]
-            if any(p.i != b.i and p.lemma_.lower() in lemmas and (own is None or p.i not in own) for p in up_a[1:k]):
+            if any(p.i != b.i and p.lemma_.lower() in lemmas and (own is None or p.i not in own)
+                   and not _same_outcome_clause(p, t) for p in up_a[1:k]):
                 return 99
             return sum(0.5 if p.dep_ in _LIGHT_EDGES else 1.0 for p in path)
     return 99
+
+
+def _same_outcome_clause(word: Token, top: Token) -> bool:
+    """"killed nine people ... and wounded about 20 in the village of X": an outcome verb conjoined to the
+    trigger's own verb, without a subject of its own, tells the same incident (its place is the trigger's)."""
+    return word.dep_ == "conj" and word.head.i == top.i and word.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
 
 
 def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
@@ -744,6 +752,14 @@ def _through_speech(trigger: Token, other: Token) -> bool:
     return False
 
 
+def _in_speaker(tok: Token) -> bool:
+    """The token modifies the subject of a speech verb ("the Nigerian army said", "the governor of X said")."""
+    node = tok
+    while node.dep_ in ("amod", "compound", "pobj", "prep", "poss", "appos") and node.head.i != node.i:
+        node = node.head
+    return node is not tok and node.dep_ == "nsubj" and node.head.lemma_.lower() in _speech_verbs()
+
+
 FAR_TOWN_DISTANCE = 6  # a town further than 4 from the trigger in the parse places it when nothing nearer does
 
 
@@ -776,6 +792,9 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
                 c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
                 for c in verb.children):
             continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's
+        if dist <= 4 and _in_speaker(root) and _through_speech(trigger, root):
+            continue  # "..., the Bissau-Guinean Red Cross said", "the administrator of X said that the dead
+            # included ...": the speaker's nationality or office, not the scene
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
             # at a tie, a place in the trigger's own clause ("a man set fire to a studio in X, and a patient
@@ -791,13 +810,15 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     inner = [x for x in scored if not any(
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
         for o in scored)]
-    scored = inner or scored  # "in Kyaukpyin village, also in Sagaing": the second place holds the first
+    scored = inner or scored  # "in Kyaukpyin village, also in Sagaing", "the village of X in northern Y": the
+    # second place holds the first
     # the most specific place among those nearly as close as the closest one
     closest = min(x[1] for x in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
 
 
-_CONTAINER = re.compile(r",\s*(?:also\s+|both\s+)?in\s+(?:the\s+)?", re.IGNORECASE)
+_CONTAINER = re.compile(r"(?:,\s*(?:also\s+|both\s+)?|\s+)in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
+                        r"north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+)?", re.IGNORECASE)
 
 
 def _street(doc: Doc, place: Place, places: list[Place]) -> bool:

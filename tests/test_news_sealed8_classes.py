@@ -1,0 +1,42 @@
+"""Classes read on reports_sealed8 (after its one run), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract import events
+from rashomon.extract.places import find_places
+from rashomon.nlp.model import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # "... killed N and wounded M in the village of X": the conjoined outcome verb tells the same incident, so
+    # its place is the trigger's; the speaker's nationality or office ("the Syrian Civil Defence said", "the
+    # governor of Y said") places nothing
+    ("A drone strike on Sunday afternoon killed at least six people, including two women, and wounded about 15 "
+     "in the village of Kafr Nabl in northern Syria, near the border with Turkey, the Syrian Civil Defence said "
+     "on Monday.", "strike", "Kafr Nabl"),
+    ("An air strike on Friday killed at least five people, including three children, and wounded about 30 in "
+     "the village of Tessit in eastern Mali, near the border with Niger, the Malian Red Cross said on Saturday.",
+     "strike", "Tessit"),
+    ("Gunmen on motorbikes killed four traders and wounded nine in the market town of Dosso, the governor of "
+     "Tahoua said.", "killed", "Dosso"),
+])
+def test_the_scene_of_a_trigger_told_with_a_conjoined_outcome(nlp, text, trigger, place):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == trigger)
+    near, far = events._sentence_places(doc, find_places(doc), tok.i, tok.i + 1)
+    got = near or far
+    assert got is not None and got.span.text == place
+
+
+def test_a_conjoined_outcome_with_its_own_subject_is_another_incident(nlp):
+    doc = nlp("A bomb killed two soldiers in Gao, and a second blast wounded five in Kidal.")
+    bomb = next(t for t in doc if t.lower_ == "bomb")
+    near, far = events._sentence_places(doc, find_places(doc), bomb.i, bomb.i + 1)
+    assert (near or far) is not None and (near or far).span.text == "Gao"
