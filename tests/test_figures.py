@@ -244,3 +244,19 @@ def test_attackers_who_attack_are_no_arrest(nlp):
     got = figs(nlp, "About 20 gunmen stormed the station and killed three officers.")
     assert ("killed", 3, None) in got
     assert not any(k == "arrested" for k, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the members of a group that names its outcome count, one person as 1
+    ("Among the dead were a nine-year-old girl and a retired teacher, officials said.",
+     [("killed", 1, None), ("killed", 1, None)]),
+    ("The wounded included a nurse and her two sons.", [("wounded", 1, None), ("wounded", 2, None)]),
+    ("Among the injured were four firefighters and a street vendor.", [("wounded", 4, None), ("wounded", 1, None)]),
+])
+def test_members_of_a_named_group_are_counted(nlp, text, expected):
+    got = sorted((f.kind, f.value, f.qualifier) for f in extract_figures(nlp(text)))
+    assert got == sorted(expected)
+
+
+def test_members_that_are_not_people_are_not_counted(nlp):
+    assert figs(nlp, "The dead included members of the ruling party.") == set()

@@ -446,6 +446,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
     figures.extend(_single_figures(doc, figures))
+    figures.extend(_group_members(doc, figures))
     figures.extend(_coordinated_totals(doc))
     # a total before the parts it sums when both start at the same place
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
@@ -632,6 +633,43 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
         left = p.left_edge if p.left_edge.i >= p.i - 6 else p
         out.append(Figure(kind=fig.kind, value=1, span=Span.of(text, left.idx, end.idx + len(end.text)),
                           counted=Span.of(text, end.idx, end.idx + len(end.text))))
+    return out
+
+
+def _group_members(doc: Doc, found: list[Figure]) -> list[Figure]:
+    """"Among the dead were a 17-year-old boy and a dock worker", "the wounded included a nurse and her two
+    sons": each member of a group that names its outcome counts, one person as 1, a counted one as its number."""
+    text = doc_text(doc)
+    single = set(_lexicon()[4]["single_person_kinds"])
+    out: list[Figure] = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma == "be":  # "among the dead were X and Y"
+            groups = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                      for g in c.children if g.dep_ == "pobj"]
+            members = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+        elif lemma == "include" and verb.pos_ == "VERB" and verb.dep_ != "relcl":  # "the dead included X and Y"
+            groups = [c for c in verb.children if c.dep_ == "nsubj"]
+            members = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            continue
+        kind = next((k for g in groups if (k := _kind_of(g)) in single), None)
+        if kind is None or not members:
+            continue
+        for m in [x for first in members for x in (first, *first.conjuncts)]:
+            if m.pos_ not in ("NOUN", "PROPN") or not (_is_person(m) or _is_person_plural(m)):
+                continue
+            value = _conjunct_value(m)
+            if value is None:
+                continue
+            left = m.left_edge if m.left_edge.i >= m.i - 6 else m
+            if any(t.text in (",", "(") for t in doc[left.i: m.i]):
+                left = m
+            if any(f.span.start < m.idx + len(m.text) and left.idx < f.span.end for f in found + out):
+                continue  # ("three children": already counted)
+            out.append(Figure(kind=kind, value=value[0], qualifier=value[1],
+                              span=Span.of(text, left.idx, m.idx + len(m.text)),
+                              counted=Span.of(text, m.idx, m.idx + len(m.text))))
     return out
 
 
