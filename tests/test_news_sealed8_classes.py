@@ -40,3 +40,12 @@ def test_a_conjoined_outcome_with_its_own_subject_is_another_incident(nlp):
     bomb = next(t for t in doc if t.lower_ == "bomb")
     near, far = events._sentence_places(doc, find_places(doc), bomb.i, bomb.i + 1)
     assert (near or far) is not None and (near or far).span.text == "Gao"
+
+
+@pytest.mark.parametrize("text, places", [
+    ("A grenade was thrown into the Argana cafe in Marrakech on Thursday.", ["Marrakech"]),
+    ("Gunmen opened fire outside the Slovenska Plaza hotel complex in Budva.", ["Budva"]),
+    ("A bomb exploded outside the Moscow hotel on Friday.", ["Moscow"]),  # a big city's name stays a place
+])
+def test_a_name_before_a_facility_noun_is_the_buildings(nlp, text, places):
+    assert [p.span.text for p in find_places(nlp(text))] == places

@@ -648,8 +648,24 @@ def find_places(doc) -> list[Place]:
                                                   country_name=country_name(country))
         else:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
-    places = _same_name_again(doc, _placed_in_next(doc, sorted(found.values(), key=lambda p: p.span.start)))
+    places = [p for p in found.values() if not _names_a_facility(doc, p)]
+    places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
     return _read_ambiguous(places)
+
+
+def _names_a_facility(doc, place: Place) -> bool:
+    """"the Argana cafe", "the Slovenska Plaza hotel complex": between an article and a facility noun (through
+    the rest of a capitalised name), a small town's or an unknown name is the building's."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"):
+        return False
+    j = span.end
+    while j < len(doc) and j < span.end + 2 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in place_cues()["facility_nouns"]:
+        return False
+    entries = gazetteer().get(fold(place.name or place.span.text), ())
+    return not any(e.kind == "country" or e.population >= _BIG_NORP_CITY for e in entries)
 
 
 def _read_ambiguous(places: list[Place]) -> list[Place]:
