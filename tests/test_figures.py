@@ -260,3 +260,18 @@ def test_members_of_a_named_group_are_counted(nlp, text, expected):
 
 def test_members_that_are_not_people_are_not_counted(nlp):
     assert figs(nlp, "The dead included members of the ruling party.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armed men hijacked two fuel tankers on the highway late on Sunday, seizing their four crew members, "
+     "police said.", ("kidnapped", 4, None)),
+    ("Gunmen seized 12 passengers from a bus near the border.", ("kidnapped", 12, None)),
+    ("Pirates stormed the vessel, seizing its 18 crew.", ("kidnapped", 18, None)),
+])
+def test_people_the_attackers_seize_are_kidnapped(nlp, text, expected):
+    assert expected in figs(nlp, text)
+
+
+def test_what_police_or_troops_seize_is_no_kidnapping(nlp):
+    assert not any(k == "kidnapped" for k, _, _ in figs(nlp, "Police seized two suspects and three rifles in a raid."))
+    assert figs(nlp, "Troops seized four tonnes of cocaine.") == set()

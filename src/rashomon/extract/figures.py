@@ -49,6 +49,10 @@ def _kind_of(token: Token) -> str | None:
         return "kidnapped"  # "held 29 passengers and the driver hostage": taken, not arrested
     if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_by_attackers(token):
         return "kidnapped"  # "pirates hijacked a tanker and held its 12 crew members": taken, not arrested
+    if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["seize_verbs"] \
+            and (_held_by_attackers(token) or token.dep_ == "advcl" and _held_by_attackers(token.head)
+                 or token.dep_ == "advcl" and token.head.lemma_.lower() in _lexicon()[4]["hijack_verbs"]):
+        return "kidnapped"  # "hijacked two tankers, seizing their four crew members": taken by the attackers
     if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold":
         captive = _lexicon()[4]["captive_words"]
         for t in token.doc[token.i + 1: min(token.i + 13, token.sent.end)]:
