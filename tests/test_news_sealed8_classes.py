@@ -49,3 +49,13 @@ def test_a_conjoined_outcome_with_its_own_subject_is_another_incident(nlp):
 ])
 def test_a_name_before_a_facility_noun_is_the_buildings(nlp, text, places):
     assert [p.span.text for p in find_places(nlp(text))] == places
+
+
+def test_an_incident_the_clause_time_is_measured_from_keeps_its_own_date(analyze):
+    a = analyze("Gunmen killed six people at a nightclub in Mombasa late on Friday, police said.\n\n"
+                "Hours after the shooting in Mombasa, early on Saturday, three men were shot dead at a petrol "
+                "station in Malindi.", published="2026-03-08")
+    main = [ev for ev in a.events if not ev.background]
+    assert len(main) == 2
+    by_place = {ev.place.span.text: ev.date.value for ev in main if ev.place and ev.date}
+    assert by_place == {"Mombasa": "2026-03-06", "Malindi": "2026-03-07"}

@@ -689,6 +689,15 @@ def _tree_distance(a: Token, b: Token, own: range | None = None) -> float:
     return 99
 
 
+def _time_relation_object(tok: Token, date: Span) -> bool:
+    """"Hours after the shooting in X, early on Sunday, two men were shot": an incident told as what the
+    clause's time is measured from; a date outside its own phrase is the clause's, not that incident's
+    ("since the van attack of 2018" keeps its year)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("after", "before", "since"):
+        return False
+    return not any(date.start <= t.idx < date.end for t in tok.subtree)
+
+
 def _same_outcome_clause(word: Token, top: Token) -> bool:
     """"killed nine people ... and wounded about 20 in the village of X": an outcome verb conjoined to the
     trigger's own verb, without a subject of its own, tells the same incident (its place is the trigger's)."""
@@ -1436,7 +1445,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         trig.date = None if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") or _agent_of_other_act(tok, trig) \
             else _sentence_date(doc, trig.sent_index, timexes, trig.start, trig.end)
         if trig.date is not None and (_said_on(doc, trig.date.span, trig) or _clock_only(doc, trig.date)
-                                      or trig.anaphoric and not _tied(doc, trig.date.span, trig)):
+                                      or trig.anaphoric and (not _tied(doc, trig.date.span, trig)
+                                                             or _time_relation_object(tok, trig.date.span))):
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
             # may be the statement's, so it neither splits the incident nor overrides its date
             trig.clock_date = _clock_only(doc, trig.date)
