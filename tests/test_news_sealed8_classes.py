@@ -45,6 +45,7 @@ def test_a_conjoined_outcome_with_its_own_subject_is_another_incident(nlp):
 @pytest.mark.parametrize("text, places", [
     ("A grenade was thrown into the Argana cafe in Marrakech on Thursday.", ["Marrakech"]),
     ("Gunmen opened fire outside the Slovenska Plaza hotel complex in Budva.", ["Budva"]),
+    ("A gunman killed three people at the Field's shopping centre in Copenhagen in 2022.", ["Copenhagen"]),
     ("A bomb exploded outside the Moscow hotel on Friday.", ["Moscow"]),  # a big city's name stays a place
 ])
 def test_a_name_before_a_facility_noun_is_the_buildings(nlp, text, places):

@@ -662,6 +662,10 @@ def _names_a_facility(doc, place: Place) -> bool:
     j = span.end
     while j < len(doc) and j < span.end + 2 and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1
+    if j < len(doc) and doc[j].lower_ in ("'s", "’s"):
+        j += 1  # "the Field's shopping centre"
+    if j + 1 < len(doc) and doc[j].dep_ == "compound" and doc[j].is_lower and doc[j].pos_ == "NOUN":
+        j += 1  # ("shopping")
     if j >= len(doc) or doc[j].lower_ not in place_cues()["facility_nouns"]:
         return False
     entries = gazetteer().get(fold(place.name or place.span.text), ())
