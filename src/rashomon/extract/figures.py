@@ -577,6 +577,13 @@ def _patients(verb: Token) -> list[Token]:
     return out
 
 
+def _phrase_start(doc: Doc, person: Token, reach: int) -> Token:
+    """Where a person's noun phrase starts ("a retired dock worker"): its left edge when that lies within
+    ``reach`` tokens and no comma or bracket comes between, else the noun itself."""
+    left = person.left_edge if person.left_edge.i >= person.i - reach else person
+    return person if any(t.text in (",", "(") for t in doc[left.i: person.i]) else left
+
+
 def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
     """"the driver was wounded", "police arrested the gunman", "He was taken into custody": one
     person named by a singular noun or a pronoun counts as a figure of 1."""
@@ -599,9 +606,7 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
                 continue
             if p.lemma_.lower() in _lexicon()[3] and kind not in ("arrested", "charged"):
                 continue  # a killed or wounded attacker is no casualty of the attack
-            left = p.left_edge if p.left_edge.i >= p.i - 8 else p
-            if any(t.text in (",", "(") for t in doc[left.i: p.i]):
-                left = p
+            left = _phrase_start(doc, p, 8)
             out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
                               counted=Span.of(text, p.idx, p.idx + len(p.text))))
     return out
@@ -666,9 +671,7 @@ def _group_members(doc: Doc, found: list[Figure]) -> list[Figure]:
             value = _conjunct_value(m)
             if value is None:
                 continue
-            left = m.left_edge if m.left_edge.i >= m.i - 6 else m
-            if any(t.text in (",", "(") for t in doc[left.i: m.i]):
-                left = m
+            left = _phrase_start(doc, m, 6)
             if any(f.span.start < m.idx + len(m.text) and left.idx < f.span.end for f in found + out):
                 continue  # ("three children": already counted)
             out.append(Figure(kind=kind, value=value[0], qualifier=value[1],
