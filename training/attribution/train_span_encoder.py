@@ -81,21 +81,17 @@ def train(model, tok, docs, epochs, lr, log):
 
 
 def score(model, tok, docs):
+    from rashomon.eval.metrics import set_prf
     from rashomon.eval.polnear import _Text
 
     res = {}
     for r in ROLES:
-        tp = np_ = ng = 0
-        tpo = 0
+        pairs = []
         for _, text, gold in docs:
             t = _Text(text)
-            pred = {t.key((s, e)) for s, e, _ in predict_cache(model, tok, text)[r]}
-            g = {t.key(x[r]) for x in gold if x[r]}
-            tp += len(pred & g)
-            np_ += len(pred)
-            ng += len(g)
-        p, rc = tp / max(np_, 1), tp / max(ng, 1)
-        res[r] = (round(100 * p, 1), round(100 * rc, 1), round(200 * p * rc / max(p + rc, 1e-9), 1))
+            pairs.append(({t.key((s, e)) for s, e, _ in predict_cache(model, tok, text)[r]},
+                          {t.key(x[r]) for x in gold if x[r]}))
+        res[r] = set_prf(pairs)
     return res
 
 

@@ -80,18 +80,10 @@ def train(model, tok, docs, epochs: int, lr: float, log) -> None:
 
 def score(spans_by_doc: dict, docs) -> dict[str, tuple[float, float, float]]:
     """Span P/R/F1 per head against every gold occurrence (a quick check of the tagger alone)."""
-    res = {}
-    for r in HEADS:
-        tp = n_pred = n_gold = 0
-        for docid, text, templates in docs:
-            gold = set(gold_spans(text, templates)[r])
-            pred = {(s, e) for s, e, _ in spans_by_doc[docid][r]}
-            tp += len(gold & pred)
-            n_pred += len(pred)
-            n_gold += len(gold)
-        p, rc = tp / max(n_pred, 1), tp / max(n_gold, 1)
-        res[r] = (round(100 * p, 1), round(100 * rc, 1), round(200 * p * rc / max(p + rc, 1e-9), 1))
-    return res
+    from rashomon.eval.metrics import set_prf
+
+    return {r: set_prf(({(s, e) for s, e, _ in spans_by_doc[docid][r]}, set(gold_spans(text, templates)[r]))
+                       for docid, text, templates in docs) for r in HEADS}
 
 
 def main() -> None:

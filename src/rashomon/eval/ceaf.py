@@ -14,6 +14,8 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 
+from .metrics import prf
+
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = set(string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
@@ -77,9 +79,7 @@ def match_entities(gold: list[list[str]], pred: list[list[str]]) -> int:
 
 
 def _prf(matched: int, n_pred: int, n_gold: int) -> dict:
-    p = matched / n_pred if n_pred else 0.0
-    r = matched / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = prf(matched, n_pred, n_gold)
     return {"p": p, "r": r, "f1": f, "matched": matched, "predicted": n_pred, "gold": n_gold}
 
 

@@ -14,6 +14,7 @@ import re
 import time
 from pathlib import Path
 
+from rashomon.eval.metrics import prf as _prf
 from rashomon.extract.timex import tag_timexes
 
 _TAG = re.compile(r"<[^>]+>")
@@ -75,13 +76,6 @@ def match(text: str, gold: list[dict], pred: list[dict]) -> dict:
             break
     return {"pairs": pairs, "unmatched_pred": [i for i in range(len(pred)) if i not in used],
             "unmatched_gold": sorted(set(range(len(gold))) - {g for g, _, _ in pairs})}
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def _write_prediction(doc: dict, pred: list[dict], out: Path) -> None:

@@ -42,9 +42,10 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
         return []
     featurize(doc, cands, priors())
     keys = pool(cands)
+    enc_head = None
     if use_model and ((model_weights() or {}).get("encoder") or {}).get("key_features"):
-        add_features(doc, keys, doc_words(doc))  # (a model trained on the role encoder's features)
-    probs, thresholds = score(keys, use_model=use_model, doc=doc)
+        enc_head = add_features(doc, keys, doc_words(doc))  # (a model trained on the role encoder's features)
+    probs, thresholds = score(keys, use_model=use_model, doc=doc, enc_head=enc_head)
     rel = None
     if use_model and muc_style:
         rel = doc_relevance(doc, probs)

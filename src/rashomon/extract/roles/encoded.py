@@ -66,15 +66,17 @@ def key_probs(doc: Doc, keys, words: dict[str, list]) -> tuple[np.ndarray, np.nd
     return head_p, span_p
 
 
-def add_features(doc: Doc, keys, words: dict[str, list]) -> None:
+def add_features(doc: Doc, keys, words: dict[str, list]) -> np.ndarray | None:
     """Append ``encH_<role>=<bin>`` (best head-word probability over the string's occurrences) and
-    ``encS_<role>=<bin>`` (best mean over an occurrence's words) to each pooled candidate's features."""
+    ``encS_<role>=<bin>`` (best mean over an occurrence's words) to each pooled candidate's features;
+    returns the head-word probabilities (for :func:`stack`)."""
     if not keys:
-        return
+        return None
     head_p, span_p = key_probs(doc, keys, words)
     for k, h, s in zip(keys, head_p, span_p):
         k.feats = k.feats + [f"encH_{r}={_bin(h[j])}" for j, r in enumerate(MUC_ROLES)] \
             + [f"encS_{r}={_bin(s[j])}" for j, r in enumerate(MUC_ROLES)]
+    return head_p
 
 
 def stack(probs: np.ndarray, enc: np.ndarray, weights: dict[str, list[float]]) -> np.ndarray:

@@ -153,9 +153,10 @@ def _members_of(name: str) -> list[tuple]:
     return out
 
 
-def score(keys, use_model: bool = True, doc=None) -> tuple[np.ndarray, dict[str, float]]:
+def score(keys, use_model: bool = True, doc=None, enc_head=None) -> tuple[np.ndarray, dict[str, float]]:
     """Probabilities (n_strings x 5 roles), averaged over the ensemble members, and the
-    per-role thresholds to apply."""
+    per-role thresholds to apply. ``enc_head``: the role encoder's head-word probabilities of ``keys``
+    when the caller has them already (else read from ``doc`` for the late fusion)."""
     m = model_weights() if use_model else None
     if m is None:
         return score_rules(keys), RULE_THRESHOLDS
@@ -169,7 +170,9 @@ def score(keys, use_model: bool = True, doc=None) -> tuple[np.ndarray, dict[str,
     if stacked and doc is not None and len(keys):  # late fusion with the role encoder's own score
         from .encoded import doc_words, key_probs, stack
 
-        p = stack(p, key_probs(doc, keys, doc_words(doc))[0], stacked)
+        if enc_head is None:
+            enc_head = key_probs(doc, keys, doc_words(doc))[0]
+        p = stack(p, enc_head, stacked)
     return p, m["thresholds"]
 
 
