@@ -427,6 +427,8 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
         n = len(word.split())
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].like_num or is_number_word(doc[tok.i + 1].text)):
             continue  # "several hundred": a number follows
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and _counts_things(doc[tok.i + 1]):
+            continue  # "stabbed him several times", "several shops": not a count of people
         val, vmax, qual = vague[word]
         if any(f.span.start <= tok.idx < f.span.end for f in figures):
             continue  # already read as a number ("about a dozen")

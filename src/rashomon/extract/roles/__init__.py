@@ -23,7 +23,8 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import held_responsible, name_given, names_no_party, responsibility, suspect_heads
+from .responsibility import (held_responsible, identified_attackers, name_given, names_no_party, responsibility,
+                             suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -189,6 +190,16 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
             continue
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))
+    for head in identified_attackers(doc):  # "police identified the suspect as X": X is the attacker, no victim
+        found = next(((kc, c) for kc in keys for c in kc.occurrences if c.head == head and c.kind == "base"), None)
+        if found is None:
+            continue
+        kc, c = found
+        entities[:] = [e for e in entities if not (e.role == "Victim" and any(related(kc.key, m, e.role, alias)
+                                                                             for m in e.members))]
+        if not any(related(kc.key, m, r, alias) for r, m in taken):
+            entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+            taken.append(("PerpInd", kc.key))
 
 
 def _span(doc: Doc, c: Candidate) -> Span:

@@ -287,6 +287,25 @@ def suspect_heads(doc: Doc) -> frozenset[int]:
     return heads
 
 
+def identified_attackers(doc: Doc) -> list[int]:
+    """Heads of the people a report names as the attacker: "police identified the suspect as X",
+    "the gunman was named as X", "the suspect, identified by prosecutors as X"."""
+    lex = lexicon()
+    heads: list[int] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["identify_verbs"]:
+            continue
+        noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if noun is None and tok.dep_ == "acl":
+            noun = tok.head
+        if noun is None or (noun.lower_ not in lex["identified_nouns"] and noun.lemma_.lower() not in lex["identified_nouns"]):
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                heads.extend(o.i for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN"))
+    return heads
+
+
 def names_no_party(doc: Doc, start: int, end: int) -> bool:
     """"No group", "nobody", "whoever": a mention that names no party at all."""
     words = lexicon()["no_party_words"]

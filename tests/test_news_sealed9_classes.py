@@ -1,0 +1,45 @@
+"""Classes read on reports_sealed9 (after its one run), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _perps(event) -> set[str]:
+    return {a.span.text for a in event.arguments if a.role.startswith("perpetrator")}
+
+
+def _victims(event) -> set[str]:
+    return {a.span.text for a in event.arguments if a.role == "victim"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Two people were shot dead at a bar in the town of Tema on Sunday. Police identified the gunman on Monday "
+     "as Kwame Mensah, a 28-year-old former soldier.", "Kwame Mensah"),
+    ("A man drove a van into shoppers in the city of Graz on Friday, killing two people. Police named the driver "
+     "as Thomas Berger, 34, of Linz.", "Thomas Berger"),
+    ("A man stabbed three passengers on a train near Utrecht on Tuesday. The suspect, identified by prosecutors "
+     "as Jan de Vries, was arrested at the next station.", "Jan de Vries"),
+])
+def test_the_person_a_report_identifies_as_the_attacker_is_a_perpetrator(analyze, body, name):
+    (ev,) = [e for e in analyze(body).events if not e.background]
+    assert name in _perps(ev)
+    assert name not in _victims(ev)
+
+
+def test_the_dead_identified_by_name_stay_victims(analyze):
+    a = analyze("Gunmen shot dead a shopkeeper in the town of Kumasi on Sunday. The dead man was identified by his "
+                "family as Kofi Boateng, 41.")
+    (ev,) = [e for e in a.events if not e.background]
+    assert "Kofi Boateng" not in _perps(ev)
+
+
+@pytest.mark.parametrize("body", [
+    "A man stabbed the class teacher several times before turning on the children at a school in the town of "
+    "Sisak on Monday, police said. The teacher died in hospital.",
+    "Gunmen fired several rounds at a bus in the town of Kumasi on Sunday, wounding two passengers, police said.",
+])
+def test_how_often_an_attacker_struck_is_no_casualty_figure(analyze, body):
+    (ev,) = [e for e in analyze(body).events if not e.background]
+    assert all(f.span.text.lower() != "several" for f in ev.figures)
+    assert ev.figures  # the real figure is still read
