@@ -118,13 +118,7 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
     unused = list(analysis.statements)
     for exp in gold.get("statements", []):
         counts["statements"] += 1
-        # the source may occur many times ("he", "police"): any whole-word occurrence will do, and
-        # where the gold gives the content, the predicted content must overlap it
-        sources = _occurrences(text, exp["source_text"])
-        content = _find(text, exp["content"]) if exp.get("content") else None
-        match = next((st for st in unused if _same_cue(st.cue.text, exp["cue"]) and st.source is not None
-                      and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
-                      and (content is None or _overlaps(content, st.content.start, st.content.end))), None)
+        match = match_statement(text, exp, unused)
         if match is None:
             errors.append(f"missed statement {exp['source_text']!r} {exp['cue']!r}")
             continue
@@ -141,6 +135,17 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
                 errors.append(f"statement date {match.date.value if match.date else None} != {exp['date']}: "
                               f"{exp['source_text']!r} {exp['cue']!r}")
     return errors
+
+
+def match_statement(text: str, exp: dict, statements: list) -> object | None:
+    """The first of ``statements`` that is the expected one: same cue, a source overlapping any whole-word
+    occurrence of the expected source ("he", "police" occur many times) and, where the gold gives the
+    content, a content overlapping it."""
+    sources = _occurrences(text, exp["source_text"])
+    content = _find(text, exp["content"]) if exp.get("content") else None
+    return next((st for st in statements if _same_cue(st.cue.text, exp["cue"]) and st.source is not None
+                 and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
+                 and (content is None or _overlaps(content, st.content.start, st.content.end))), None)
 
 
 def evaluate(path=None, predictions_out=None, limit=None, **_) -> dict:

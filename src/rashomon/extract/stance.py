@@ -745,20 +745,30 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
 
 
 def classify_statement(doc: Doc, statement: Statement) -> tuple[str, Span | None]:
-    """Return ``(type, target)`` for one statement whose cue/content spans are set."""
+    """Return ``(type, target)`` for one statement whose cue/content spans are set: the rules' answer where
+    a rule decides, else the learned type model's (:mod:`rashomon.extract.stance_model`), "other" when it
+    is unsure."""
+    res = rule_type(doc, statement)
+    if res is not None:
+        return res
+    from rashomon.extract.stance_model import refine
+
+    return refine(doc, statement), None
+
+
+def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
+    """``(type, target)`` by the rules alone; None when no rule decides (the words match none of them)."""
     cue = _cue_head(doc, statement)
     if cue is not None:
         res = _cue_type(doc, statement, cue)
-        if res is not None and res[0] != "other":
-            return res
-        if res is not None and res[0] == "other":
+        if res is not None:
             return res
     res = _content_type(doc, statement, cue)
     if res is not None:
         if cue is not None and _negated(cue) and res[0] in ("accusation", "claim_of_responsibility"):
             return "other", None
         return res
-    return "other", None
+    return None
 
 
 def statement_polarity(doc: Doc, statement: Statement) -> str | None:
