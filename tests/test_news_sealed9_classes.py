@@ -43,3 +43,17 @@ def test_how_often_an_attacker_struck_is_no_casualty_figure(analyze, body):
     (ev,) = [e for e in analyze(body).events if not e.background]
     assert all(f.span.text.lower() != "several" for f in ev.figures)
     assert ev.figures  # the real figure is still read
+
+
+def test_people_admitted_to_hospital_are_wounded(analyze):
+    a = analyze("A mortar shell hit a market in the town of Soma on Monday, killing three people. A doctor at the "
+                "district hospital said 14 people had been admitted, including five children.")
+    (ev,) = [e for e in a.events if not e.background]
+    assert ("wounded", 14) in {(f.kind, f.value) for f in ev.figures}
+
+
+def test_men_who_admitted_the_charges_are_not_wounded(analyze):
+    a = analyze("Gunmen attacked a bar in the town of Tema on Sunday, killing two people. Three men admitted the "
+                "charges in court on Monday.")
+    (ev,) = [e for e in a.events if not e.background]
+    assert all(f.kind != "wounded" for f in ev.figures)

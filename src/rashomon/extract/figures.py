@@ -40,6 +40,9 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], dict, set[str], dict]:
 def _kind_of(token: Token) -> str | None:
     kind_of = _lexicon()[0]
     kind = kind_of.get(token.lemma_.lower()) or kind_of.get(token.lower_)
+    if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["passive_wounded_verbs"] \
+            and any(c.dep_ == "auxpass" for c in token.children):
+        return "wounded"  # "14 people had been admitted (to hospital)"; not "three men admitted the charges"
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"
