@@ -57,3 +57,20 @@ def test_men_who_admitted_the_charges_are_not_wounded(analyze):
                 "charges in court on Monday.")
     (ev,) = [e for e in a.events if not e.background]
     assert all(f.kind != "wounded" for f in ev.figures)
+
+
+def test_attackers_who_drive_off_with_people_kidnap_them(analyze):
+    a = analyze("Armed men stormed a clinic in the village of Tuzon on Monday. They shot and wounded a security guard "
+                "and drove off with two nurses, a doctor and their driver in the clinic's pickup truck, police said.")
+    (ev,) = [e for e in a.events if not e.background]
+    kinds = {(f.kind, f.value) for f in ev.figures}
+    assert ("kidnapped", 2) in kinds and ("wounded", 2) not in kinds
+
+
+def test_they_before_the_speaker_is_named_are_not_the_speaker(analyze):
+    a = analyze("Armed men stormed a clinic in the village of Tuzon on Monday. They shot and wounded a security guard "
+                "and drove off with two nurses, police said.")
+    (st,) = [s for s in a.statements if s.cue.text == "said"]
+    assert st.type != "claim_of_responsibility"
+    ev = next(e for e in a.events if not e.background)
+    assert not any(a.role.startswith("perpetrator") and a.span.text == "police" for a in ev.arguments)

@@ -43,6 +43,10 @@ def _kind_of(token: Token) -> str | None:
     if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["passive_wounded_verbs"] \
             and any(c.dep_ == "auxpass" for c in token.children):
         return "wounded"  # "14 people had been admitted (to hospital)"; not "three men admitted the charges"
+    if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["carry_off_verbs"] \
+            and any(c.dep_ == "prt" and c.lower_ in ("off", "away") for c in token.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return "kidnapped"  # "drove off with two nurses and their driver", "made off with three hostages"
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"

@@ -312,7 +312,9 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         if verb.dep_ in ("relcl", "acl"):
             continue
         own_side = _first_person(t) or (t.lower_ == "it" or _group_possessed(t)) and _group_source(doc, st) \
-            or t.lower_ == "they" and _speaks_as_they(doc, st)
+            or t.lower_ == "they" and _speaks_as_they(doc, st) and st.source.start < t.idx
+        # ("They shot a guard and drove off with two nurses, police said": a "they" before its speaker is named
+        # refers back to the attackers of the sentence before)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) \
                 and (verb.lemma_.lower() in wverbs or verb.lemma_.lower() in lx["projectile_verbs"]):
             return "denial", None  # "no Eritrean unit had fired a single round": nobody of theirs did it
