@@ -74,3 +74,17 @@ def test_they_before_the_speaker_is_named_are_not_the_speaker(analyze):
     assert st.type != "claim_of_responsibility"
     ev = next(e for e in a.events if not e.background)
     assert not any(a.role.startswith("perpetrator") and a.span.text == "police" for a in ev.arguments)
+
+
+def test_a_district_of_the_city_is_placed_in_the_city_and_tells_the_same_incident(analyze):
+    # the scene is in the "when" clause of two conjoined passive outcomes; the second paragraph tells the same
+    # attack from a district of that city ("a district in the east of the city")
+    a = analyze("A nurse was killed and three patients were wounded on Monday morning when a man armed with a kitchen "
+                "knife burst into a clinic in the western Hungarian city of Gyor, police and hospital officials "
+                "said.\n\nThe attacker entered the clinic in Marcalvaros, a district in the east of the city, "
+                "shortly after 9 a.m. and stabbed the nurse several times.")
+    main = [ev for ev in a.events if not ev.background]
+    assert len(main) == 1
+    (ev,) = main
+    assert ev.place is not None and ev.place.city == "Győr"
+    assert ev.date is not None and ev.date.value == "2025-06-02"

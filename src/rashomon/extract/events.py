@@ -700,9 +700,18 @@ def _time_relation_object(tok: Token, date: Span) -> bool:
 
 def _same_outcome_clause(word: Token, top: Token) -> bool:
     """"killed nine people ... and wounded about 20 in the village of X": an outcome verb conjoined to the
-    trigger's own verb, without a subject of its own, tells the same incident (its place is the trigger's)."""
-    return word.dep_ == "conj" and word.head.i == top.i and word.pos_ == "VERB" \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    trigger's own verb, without a subject of its own, tells the same incident (its place is the trigger's);
+    so does a passive outcome conjoined to a passive outcome ("A teacher was killed and five pupils were
+    wounded when a man burst into a school in X")."""
+    if word.dep_ != "conj" or word.head.i != top.i or word.pos_ != "VERB":
+        return False
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    outcome = _triggers()["outcome"]
+    return all(c.dep_ == "nsubjpass" and not is_incident_noun(c) for c in subjects) \
+        and word.lemma_.lower() in outcome and top.lemma_.lower() in outcome \
+        and any(c.dep_ == "nsubjpass" for c in top.children)
 
 
 def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
@@ -752,6 +761,8 @@ def _through_speech(trigger: Token, other: Token) -> bool:
     """The trigger is told in what someone says, and the other token is outside it ("a hospital source in X
     ..., saying 15 people had been killed"): the path between them runs through a speech verb."""
     above = {a.i for a in other.ancestors} | {other.i}
+    if trigger.i in above:
+        return False  # the other token is in the trigger's own phrase ("were wounded when a man burst into X")
     speech = _speech_verbs()
     for a in trigger.ancestors:
         if a.i in above:  # where the two meet: the trigger in what it says, the other token around it
@@ -994,6 +1005,15 @@ def _compatible_place(a: Place | None, b: Place | None) -> bool:
     return True
 
 
+def _part_of(doc: Doc, trig: Trigger, place: Place | None) -> bool:
+    """An undated trigger placed in a part of the incident's town ("The attacker entered the school in X, a
+    district in the west of the city"), unless its sentence marks another incident ("a second attack")."""
+    if place is None or trig.place is None or not place.city or trig.place.city != place.city \
+            or fold(trig.place.name or "") == fold(place.city):
+        return False
+    return not any(t.lower_ in _triggers()["other_incident_words"] for t in doc[trig.start].sent)
+
+
 def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str], lead_end: int) -> bool:
     """An undated trigger placed in a settlement the lead names ("the village of Y") in the country
     where the story's incident was told only approximately ("near the town of X"), or an undated
@@ -1078,7 +1098,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             target = same_date[0] if same_date else (
                 undated[0] if undated and (len(trig.date.value) >= 10 or undated[0] is not incidents[0]) else None)
         elif compatible and (trig.weak or fam == "any" or trig.place is None
-                             or any(_relative_to(doc, trig.place, inc.place) for inc in compatible)):
+                             or any(_relative_to(doc, trig.place, inc.place) for inc in compatible)
+                             or trig.date is None and any(_part_of(doc, trig, inc.place) for inc in compatible)):
             # ("The missile struck a yard at the plant, about 80 km north of X": the incident told, placed)
             target = last if last in compatible else compatible[-1]
         elif trig.date is None and trig.place is not None and incidents \

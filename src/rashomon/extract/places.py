@@ -650,6 +650,7 @@ def find_places(doc) -> list[Place]:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     places = [p for p in found.values() if not _names_a_facility(doc, p)]
     places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
+    places = _part_of_the_city(doc, places)
     return _read_ambiguous(places)
 
 
@@ -738,6 +739,27 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
         if unknown or namesake:
             p = Place(span=p.span, name=p.name, city=p.name, region=nxt.region or (nxt.name if not nxt.city else None),
                       country=nxt.country, country_name=nxt.country_name)
+        out.append(p)
+    return out
+
+
+_PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,60}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
+
+
+def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
+    """"Retfala, a district in the west of the city": a name the gazetteer lacks that the report calls a part of
+    "the city" lies in the city it named last."""
+    text = doc_text(doc)
+    parts = place_cues()["city_part_nouns"]
+    out: list[Place] = []
+    for p in places:
+        m = _PART_OF_THE_CITY.match(text, p.span.end)
+        if m and any(w in parts for w in m.group(1).lower().split()[:3]) and not gazetteer().get(fold(p.name or "")):
+            city = next((q for q in reversed(out) if q.city and q.span.end <= p.span.start
+                         and fold(q.city) != fold(p.name or "") and gazetteer().get(fold(q.city))), None)
+            if city is not None:
+                p = Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
+                          country_name=city.country_name)
         out.append(p)
     return out
 
