@@ -88,3 +88,19 @@ def test_a_district_of_the_city_is_placed_in_the_city_and_tells_the_same_inciden
     (ev,) = main
     assert ev.place is not None and ev.place.city == "Győr"
     assert ev.date is not None and ev.date.value == "2025-06-02"
+
+
+def test_hostages_wounded_in_the_rescue_are_counted_as_wounded(analyze):
+    a = analyze("A gunman took 11 people hostage at a bank in the town of Tema on Wednesday. Two hostages were "
+                "wounded when police stormed the building.")
+    (ev,) = [e for e in a.events if not e.background]
+    kinds = {(f.kind, f.value) for f in ev.figures}
+    assert ("wounded", 2) in kinds and ("kidnapped", 2) not in kinds
+
+
+def test_who_dismisses_someone_elses_claim_is_no_party(analyze):
+    a = analyze("A gunman stormed a bank in the town of Tema on Wednesday and shot dead a guard. In a phone call to "
+                "a radio station, the gunman said he belonged to a group he called the Coastal Front. Police "
+                "dismissed the claim, saying there was no evidence that such a group exists.")
+    ev = next(e for e in a.events if not e.background)
+    assert not any(x.role.startswith("perpetrator") and x.span.text.lower() == "police" for x in ev.arguments)

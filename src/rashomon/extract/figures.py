@@ -370,6 +370,9 @@ def _own_kind(doc: Doc, last: Token, noun: Token) -> tuple[str | None, Token | N
     dead and up to 12 wounded" (the parser may hang "12" on "dead" and "wounded" on the verb)."""
     if noun.i != last.i:
         if noun.pos_ in ("ADJ", "NOUN") and noun.i == last.i + 1 and (kind := _kind_of(noun)):
+            if kind == "kidnapped" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" \
+                    and (told := _kind_of(noun.head)) in ("killed", "wounded"):
+                return told, noun.head  # "two hostages were wounded when police moved in": what befell them
             return kind, noun  # "seven dead", "about 40 hurt"
         return None, None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None

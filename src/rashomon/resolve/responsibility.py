@@ -213,6 +213,8 @@ def _denies_a_part(doc: Doc, st: Statement) -> bool:
     """The denial's content names a part in something ("any involvement", "a role", "had nothing to do
     with"), an accusation ("rejects the accusation") or the act itself ("denied firing the shells")."""
     text = st.content.text.lower()
+    if re.fullmatch(r"(?:the|this|that|these|those|such)\s+claims?", text.strip()):
+        return False  # "Police dismissed the claim": someone else's claim, no part of the speaker's
     if any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT):
         return True
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
