@@ -19,3 +19,5 @@ def test_a_cue_matches_its_leading_words():
     assert not _same_cue("", "said")
     assert _same_cue("was later claimed", "claimed") and _same_cue("said:", "said") and _same_cue("were said", "said")
     assert not _same_cue("was", "said")
+    assert _same_cue("now says", "says") and _same_cue("had initially said", "said") and _same_cue("still say", "say")
+    assert not _same_cue("now says", "denies")
