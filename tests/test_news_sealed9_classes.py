@@ -104,3 +104,21 @@ def test_who_dismisses_someone_elses_claim_is_no_party(analyze):
                 "dismissed the claim, saying there was no evidence that such a group exists.")
     ev = next(e for e in a.events if not e.background)
     assert not any(x.role.startswith("perpetrator") and x.span.text.lower() == "police" for x in ev.arguments)
+
+
+def test_in_what_x_called_y_is_a_statement_of_x(analyze):
+    a = analyze("A drone struck a port in the town of Kotka late on Monday, killing a crane operator, police said, in "
+                "what the government called a deliberate attack on its territory.")
+    called = [s for s in a.statements if s.cue.text == "called"]
+    assert len(called) == 1
+    assert called[0].source.text == "the government"
+    assert called[0].content.text == "a deliberate attack on its territory"
+
+
+def test_an_event_that_recalls_another_is_no_speaker_and_hides_no_statement(analyze):
+    a = analyze("The blast recalled an explosion at a depot in the town of Vrbetice in October 2014, for which the "
+                "government in 2021 blamed officers of a foreign intelligence service, an accusation which the "
+                "neighbouring country has always denied.")
+    cues = {s.cue.text for s in a.statements}
+    assert not any(c.startswith("recall") for c in cues)
+    assert any("blamed" in c for c in cues)

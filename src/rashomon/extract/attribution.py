@@ -1044,6 +1044,10 @@ def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
                     and not (c.lower_ == "on" and g.ent_type_ in ("DATE", "TIME"))]
             if pobj:  # ("rejected on Tuesday" says when, not what)
                 return (pobj[0].left_edge.i, c.right_edge.i + 1), "prep"
+    oprd = [c for c in kids if c.dep_ == "oprd" and c.i > v.i]
+    if oprd and any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < v.i for c in kids):
+        # "..., in what the government called a deliberate attack on its territory": what it called it
+        return _subtree_range(oprd[0]), "obj"
     if v.dep_ == "relcl" and v.head.pos_ == "NOUN" and v.head.i < v.i and v.head.lower_ in _RELCL_STATEMENT_NOUNS:
         # "..., an accusation the military rejected on Tuesday": what was rejected is the accusation
         return (v.head.left_edge.i, v.head.i + 1), "obj"  # scored as the object it stands for
@@ -1440,8 +1444,9 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
 
     Self-naming ("a group calling itself X"), release of material ("released
     footage of ..."), physical evidence ("showing signs of torture"), an
-    intention with no holder, and a bare demonstrative as source ("This
-    contradicts ...": PolNeAR annotates few of these).
+    intention with no holder, a bare demonstrative as source ("This
+    contradicts ...": PolNeAR annotates few of these), and an event evoking
+    another ("The case recalls the explosion of ...").
     """
     no = lex["not_cues"]
     h = doc[c.head]
@@ -1461,6 +1466,9 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
         return True  # "..., showing signs of ...": appearance, not a stance (PolNeAR: "are showing signs of irritation")
     if c.source is None and lemma in no["intention_verbs"]:
         return True
+    if c.source is not None and lemma in no["evocation_verbs"] and \
+            _source_head(doc, c.source).lemma_.lower() in no["event_sources"]:
+        return True  # "The case recalls the explosion of 2014": an event evokes another, nobody speaks
     if lemma in ("ask", "request", "speak", "talk") and _asks_anonymity(doc, c, no["anonymity_words"]):
         return True  # "a source who asked not to be named"
     if c.source is not None and c.source[1] - c.source[0] == 1:
@@ -1468,6 +1476,11 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
         if tok.lower_ in no["demonstratives"] and tok.head.dep_ != "relcl" and tok.tag_ != "WDT":
             return True
     return False
+
+
+def _source_head(doc: Doc, source: tuple[int, int]) -> Token:
+    """The syntactic head of a source's token range."""
+    return doc[source[0]:source[1]].root
 
 
 def _asks_anonymity(doc: Doc, c: _Cand, words: list[str]) -> bool:
