@@ -122,3 +122,15 @@ def test_an_event_that_recalls_another_is_no_speaker_and_hides_no_statement(anal
     cues = {s.cue.text for s in a.statements}
     assert not any(c.startswith("recall") for c in cues)
     assert any("blamed" in c for c in cues)
+
+
+@pytest.mark.parametrize("body, who", [
+    ("A bomb exploded at a party office in the town of Zvolen on Thursday, killing two people. On Monday "
+     "prosecutors charged three men with terrorism and murder over the bombing.", "three men"),
+    ("An arson attack destroyed an ammunition warehouse in the town of Ostrava on Wednesday. Two foreign nationals "
+     "were charged on Thursday with general endangerment in connection with the fire, police said.",
+     "Two foreign nationals"),
+])
+def test_people_charged_over_the_attack_are_its_suspects(analyze, body, who):
+    (ev,) = [e for e in analyze(body).events if not e.background]
+    assert who in _perps(ev)

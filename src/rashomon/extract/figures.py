@@ -734,6 +734,11 @@ def _subgroups_told_after(doc: Doc, found: list[Figure], skip: list[tuple[int, i
     return out
 
 
+def is_person_noun(tok: Token) -> bool:
+    """A noun that names people ("nationals", "men", "teenager"), by the figures' person nouns."""
+    return _is_person_plural(tok)
+
+
 def _is_person_plural(tok: Token) -> bool:
     data = _lexicon()[4]
     lemma = tok.lemma_.lower()

@@ -23,7 +23,7 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (held_responsible, identified_attackers, name_given, names_no_party, responsibility,
+from .responsibility import (charged_people, held_responsible, identified_attackers, name_given, names_no_party, responsibility,
                              suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
@@ -61,6 +61,8 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
                                                                        or _names_an_incident(doc, e.cand)))
                 and not (e.role == "Weapon" and _legal_charge(doc, e.cand))]
     _add_claimants(doc, keys, entities, alias)
+    if not muc_style:
+        _add_charged(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
@@ -200,6 +202,22 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
         if not any(related(kc.key, m, r, alias) for r, m in taken):
             entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
             taken.append(("PerpInd", kc.key))
+
+
+def _add_charged(doc: Doc, keys, entities: list[Entity], alias) -> None:
+    """The people a report says were charged over the attack are its suspected attackers (news only: MUC-4
+    keys name the perpetrators of the incident, not whoever was later charged)."""
+    taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
+    for head in charged_people(doc):
+        found = next(((kc, c) for kc in keys for c in kc.occurrences if c.head == head and c.kind == "base"), None)
+        if found is None:
+            continue
+        kc, c = found
+        if any(related(kc.key, m, r, alias) for r, m in taken) or any(
+                e.role == "Victim" and any(related(kc.key, m, e.role, alias) for m in e.members) for e in entities):
+            continue
+        entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+        taken.append(("PerpInd", kc.key))
 
 
 def _span(doc: Doc, c: Candidate) -> Span:

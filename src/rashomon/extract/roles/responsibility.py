@@ -306,6 +306,24 @@ def identified_attackers(doc: Doc) -> list[int]:
     return heads
 
 
+def charged_people(doc: Doc) -> list[int]:
+    """Heads of the people a report says were charged over the attack ("Two foreign nationals were charged
+    with ... in connection with the fire", "prosecutors charged three men with murder"): its suspects."""
+    from rashomon.extract.figures import is_person_noun
+
+    lex = lexicon()
+    heads: list[int] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["charge_verbs"] \
+                or not any(c.dep_ == "prep" and c.lower_ in lex["charge_preps"] for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") \
+                    and (c.ent_type_ == "PERSON" or is_person_noun(c)):
+                heads.append(c.i)
+    return heads
+
+
 def names_no_party(doc: Doc, start: int, end: int) -> bool:
     """"No group", "nobody", "whoever": a mention that names no party at all."""
     words = lexicon()["no_party_words"]
