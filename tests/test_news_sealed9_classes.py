@@ -134,3 +134,12 @@ def test_an_event_that_recalls_another_is_no_speaker_and_hides_no_statement(anal
 def test_people_charged_over_the_attack_are_its_suspects(analyze, body, who):
     (ev,) = [e for e in analyze(body).events if not e.background]
     assert who in _perps(ev)
+
+
+def test_the_gang_robbers_are_said_to_belong_to_is_a_suspect(analyze):
+    a = analyze("Heavily armed robbers blocked a motorway near the town of Daillens with burning cars on Tuesday and "
+                "blew open a cash van, wounding its two guards, police said. A police spokesman said investigators "
+                "believed the robbers belonged to a gang from the suburbs of Lyon.")
+    ev = next(e for e in a.events if not e.background)
+    assert any(x.role.startswith("perpetrator") and x.span.text == "gang" and x.responsibility == "suspected"
+               for x in ev.arguments)
