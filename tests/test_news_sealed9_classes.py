@@ -143,3 +143,12 @@ def test_the_gang_robbers_are_said_to_belong_to_is_a_suspect(analyze):
     ev = next(e for e in a.events if not e.background)
     assert any(x.role.startswith("perpetrator") and x.span.text == "gang" and x.responsibility == "suspected"
                for x in ev.arguments)
+
+
+def test_an_earlier_attack_told_after_after_keeps_its_own_month(analyze):
+    a = analyze("A teacher was stabbed to death at a school in the city of Osijek on Monday, police said.\n\n"
+                "The attack came little more than a year after a 19-year-old former pupil stabbed children and a "
+                "teacher at a primary school in Zagreb in December 2024, killing a seven-year-old girl.",
+                published="2026-03-24")
+    earlier = [e for e in a.events if e.background]
+    assert [e.date.value if e.date else None for e in earlier] == ["2024-12"]

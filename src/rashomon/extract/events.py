@@ -1570,6 +1570,9 @@ def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
     if span is None:
         return False
     clause = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "after" else _clause_verb(tok)
+    if clause is not None and clause.dep_ == "acl" and clause.head.dep_ == "pobj" and clause.head.head.lower_ == "after":
+        clause = clause.head.head  # "a year after a former pupil stabbed children ... in December 2024" (parsed
+        # as the pupil's participle)
     if clause is None or clause.lower_ != "after" and clause.dep_ != "advcl":
         return False
     return clause.left_edge.i <= span.start and span.end - 1 <= clause.right_edge.i \
