@@ -152,3 +152,27 @@ def test_an_earlier_attack_told_after_after_keeps_its_own_month(analyze):
                 published="2026-03-24")
     earlier = [e for e in a.events if e.background]
     assert [e.date.value if e.date else None for e in earlier] == ["2024-12"]
+
+
+@pytest.mark.parametrize("body, place, country", [
+    ("Heavily armed robbers blocked a motorway near Daillens, north of Lausanne, with burning cars on Tuesday and "
+     "attacked a cash van, wounding its two guards, police said. The gang fled to France.", "Daillens", "CH"),
+    ("Gunmen attacked a bus near Dosso, 140 km east of Niamey, on Sunday, killing four passengers, police said.",
+     "Dosso", "NE"),
+])
+def test_a_place_said_to_lie_north_of_another_is_the_scene(analyze, body, place, country):
+    ev = next(e for e in analyze(body).events if not e.background)
+    assert ev.place is not None and ev.place.name == place and ev.place.country == country
+
+
+def test_a_district_a_city_owns_lies_in_that_city(analyze):
+    a = analyze("Gunmen attacked a bank in Lisbon's Campolide district on Friday, wounding two clerks, police said.")
+    ev = next(e for e in a.events if not e.background)
+    assert ev.place is not None and ev.place.name == "Campolide" and ev.place.city == "Lisbon"
+
+
+def test_cars_found_burnt_out_are_no_arson_of_their_own(analyze):
+    a = analyze("Robbers attacked a cash van near the town of Daillens on Tuesday, wounding two guards. Police arrested "
+                "five people on Tuesday evening after two of the getaway cars were found burnt out near the border "
+                "town of Divonne-les-Bains.")
+    assert len([e for e in a.events if not e.background]) == 1

@@ -828,7 +828,9 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
         return near, (min(far, key=lambda x: (x[0], x[1]))[2] if far and near is None else None)
     text = doc_text(doc)
     inner = [x for x in scored if not any(
-        o[3] is not x[3] and o[3].span.end <= x[3].span.start and _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
+        o[3] is not x[3] and o[3].span.end <= x[3].span.start and (
+            _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
+            or _BEARING.fullmatch(text, o[3].span.end, x[3].span.start))
         for o in scored)]
     scored = inner or scored  # "in Kyaukpyin village, also in Sagaing", "the village of X in northern Y": the
     # second place holds the first
@@ -837,6 +839,9 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
 
 
+_BEARING = re.compile(r",\s*(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                      r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?",
+                      re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y": Y only says where X lies
 _CONTAINER = re.compile(r"(?:,\s*(?:also\s+|both\s+)?|\s+)in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
                         r"north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+)?", re.IGNORECASE)
 
@@ -1456,7 +1461,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     text = doc_text(doc)
     headline_end = _headline_end(text)
     triggers = find_triggers(doc, timexes)
-    triggers = [t for t in triggers if not _negated_act(doc[t.end - 1]) and not _yearly_count(doc, t, triggers, timexes)]
+    triggers = [t for t in triggers if not _negated_act(doc[t.end - 1]) and not _yearly_count(doc, t, triggers, timexes)
+                and not (t.weak and _found_in_state(doc[t.end - 1]))]
     for trig in triggers:
         trig.earlier = _told_as_earlier(doc[trig.end - 1])
         tok = doc[trig.end - 1]
@@ -1561,6 +1567,11 @@ def _told_as_earlier(tok: Token) -> bool:
 def _lapsed_after(after: Token) -> bool:
     """"a year after", "two weeks after": the word (or the clause verb after it) carries a lapse of time."""
     return any(c.dep_ == "npadvmod" and _lapse(c) for c in after.children)
+
+
+def _found_in_state(tok: Token) -> bool:
+    """"the getaway cars were found burnt out": a state something was found in, not an act of its own."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "oprd", "acomp") and tok.head.lemma_.lower() == "find"
 
 
 def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:

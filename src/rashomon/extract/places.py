@@ -650,7 +650,7 @@ def find_places(doc) -> list[Place]:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     places = [p for p in found.values() if not _names_a_facility(doc, p)]
     places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
-    places = _part_of_the_city(doc, places)
+    places = _placed_by_bearing(doc, _part_of_the_city(doc, places))
     return _read_ambiguous(places)
 
 
@@ -743,16 +743,43 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
     return out
 
 
+_BEARING_OF = re.compile(r"\s*,\s*(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?",
+                         re.IGNORECASE)
+
+
+def _placed_by_bearing(doc, places: list[Place]) -> list[Place]:
+    """"near Daillens, north of Lausanne": a name the gazetteer lacks lies in the country (and region) of the
+    known place it is said to lie north (south ...) of, whatever country the report is mostly about."""
+    text = doc_text(doc)
+    out = list(places)
+    for k, p in enumerate(places[:-1]):
+        q = places[k + 1]
+        if q.country and not gazetteer().get(fold(p.name or "")) and _BEARING_OF.fullmatch(text, p.span.end, q.span.start):
+            out[k] = Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country,
+                           country_name=q.country_name)
+    return out
+
+
 _PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,60}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
 
 
 def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
     """"Retfala, a district in the west of the city": a name the gazetteer lacks that the report calls a part of
-    "the city" lies in the city it named last."""
+    "the city" lies in the city it named last; "Lisbon's Campolide district" lies in the city that owns it."""
     text = doc_text(doc)
     parts = place_cues()["city_part_nouns"]
     out: list[Place] = []
     for p in places:
+        owner = out[-1] if out else None
+        nxt = re.match(r"\s+([a-z]+)", text[p.span.end:p.span.end + 30])
+        if owner is not None and owner.city and re.fullmatch(r"['’]s\s+", text[owner.span.end:p.span.start]) \
+                and nxt and nxt.group(1) in parts and fold(owner.city) != fold(p.name or "") \
+                and not (gazetteer().get(fold(p.name or "")) and p.country != owner.country):
+            # "in Lisbon's Campolide district": the district of the city that owns it
+            out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
+                             country_name=owner.country_name))
+            continue
         m = _PART_OF_THE_CITY.match(text, p.span.end)
         if m and any(w in parts for w in m.group(1).lower().split()[:3]) and not gazetteer().get(fold(p.name or "")):
             city = next((q for q in reversed(out) if q.city and q.span.end <= p.span.start
