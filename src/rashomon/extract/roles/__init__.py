@@ -179,11 +179,7 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
                 or names_no_party(doc, tok.left_edge.i, tok.i + 1) or is_incident_noun(tok) \
                 and tok.lemma_.lower() not in lex["perp_nouns"]:
             continue  # ("Two arson attacks claimed by X": a headline's attacks claim nothing)
-        best = None
-        for kc in keys:
-            for c in kc.occurrences:
-                if c.head == head and c.kind == "base":
-                    best = (kc, c)
+        best = _base_occurrence(keys, head)
         if best is None:
             continue
         kc, c = best
@@ -193,7 +189,7 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))
     for head in identified_attackers(doc):  # "police identified the suspect as X": X is the attacker, no victim
-        found = next(((kc, c) for kc in keys for c in kc.occurrences if c.head == head and c.kind == "base"), None)
+        found = _base_occurrence(keys, head)
         if found is None:
             continue
         kc, c = found
@@ -204,12 +200,22 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
             taken.append(("PerpInd", kc.key))
 
 
+def _base_occurrence(keys, head: int) -> tuple | None:
+    """The pooled candidate and its plain (``base``) occurrence headed by token ``head`` (the last one), or None."""
+    found = None
+    for kc in keys:
+        for c in kc.occurrences:
+            if c.head == head and c.kind == "base":
+                found = (kc, c)
+    return found
+
+
 def _add_charged(doc: Doc, keys, entities: list[Entity], alias) -> None:
     """The people a report says were charged over the attack are its suspected attackers (news only: MUC-4
     keys name the perpetrators of the incident, not whoever was later charged)."""
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
     for head in charged_people(doc):
-        found = next(((kc, c) for kc in keys for c in kc.occurrences if c.head == head and c.kind == "base"), None)
+        found = _base_occurrence(keys, head)
         if found is None:
             continue
         kc, c = found
