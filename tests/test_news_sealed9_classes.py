@@ -176,3 +176,13 @@ def test_cars_found_burnt_out_are_no_arson_of_their_own(analyze):
                 "five people on Tuesday evening after two of the getaway cars were found burnt out near the border "
                 "town of Divonne-les-Bains.")
     assert len([e for e in a.events if not e.background]) == 1
+
+
+def test_a_crowd_that_attacks_is_the_attacker_and_one_fired_into_is_not(analyze):
+    a = analyze("A man was found dead in the ruins of a store in the town of Auki after a crowd set fire to at least "
+                "five shops and a police post late on Saturday, police said.")
+    ev = next(e for e in a.events if not e.background)
+    assert "crowd" in _perps(ev)
+    b = analyze("Soldiers fired into a crowd in the town of Kasese on Sunday, killing three people, witnesses said.")
+    ev = next(e for e in b.events if not e.background)
+    assert "crowd" not in _perps(ev)

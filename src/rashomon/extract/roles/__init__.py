@@ -23,7 +23,7 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (charged_people, held_responsible, identified_attackers, name_given, names_no_party, responsibility,
+from .responsibility import (charged_people, crowd_attackers, held_responsible, identified_attackers, name_given, names_no_party, responsibility,
                              suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
@@ -211,10 +211,11 @@ def _base_occurrence(keys, head: int) -> tuple | None:
 
 
 def _add_charged(doc: Doc, keys, entities: list[Entity], alias) -> None:
-    """The people a report says were charged over the attack are its suspected attackers (news only: MUC-4
-    keys name the perpetrators of the incident, not whoever was later charged)."""
+    """The people a report says were charged over the attack are its suspected attackers, and a crowd that
+    attacks is an attacker (news only: MUC-4 keys name the perpetrators of the incident, not whoever was
+    later charged)."""
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
-    for head in charged_people(doc):
+    for head in charged_people(doc) + crowd_attackers(doc):
         found = _base_occurrence(keys, head)
         if found is None:
             continue

@@ -324,6 +324,19 @@ def charged_people(doc: Doc) -> list[int]:
     return heads
 
 
+def crowd_attackers(doc: Doc) -> list[int]:
+    """Heads of crowds that are the subject of an attack verb ("a crowd set fire to five shops", "crowds
+    burned much of the town"): a crowd that acts is the attacker; one fired into or attacked is not."""
+    lex = lexicon()
+    heads: list[int] = []
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.lower_ in lex["crowd_nouns"] and tok.head.pos_ == "VERB" \
+                and tok.head.lemma_.lower() in lex["attack_verbs"] \
+                and not any(c.dep_ == "neg" for c in tok.head.children):
+            heads.append(tok.i)
+    return heads
+
+
 def names_no_party(doc: Doc, start: int, end: int) -> bool:
     """"No group", "nobody", "whoever": a mention that names no party at all."""
     words = lexicon()["no_party_words"]
