@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.numbers import parse_number
-from rashomon.extract.places import country_name, demonym_country, fold, in_dateline, lookup, place_cues
+from rashomon.extract.places import BEARING, country_name, demonym_country, fold, in_dateline, lookup, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
@@ -839,9 +839,8 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
 
 
-_BEARING = re.compile(r",\s*(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                      r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?",
-                      re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y": Y only says where X lies
+_BEARING = re.compile(r",\s*" + BEARING, re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y": Y only
+# says where X lies
 _CONTAINER = re.compile(r"(?:,\s*(?:also\s+|both\s+)?|\s+)in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
                         r"north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+)?", re.IGNORECASE)
 

@@ -743,9 +743,10 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
     return out
 
 
-_BEARING_OF = re.compile(r"\s*,\s*(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?",
-                         re.IGNORECASE)
+BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+           r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?")
+# ("north of ", "30 km east of the "): the words that say where a place lies from another
+_BEARING_OF = re.compile(r"\s*,\s*" + BEARING, re.IGNORECASE)
 
 
 def _placed_by_bearing(doc, places: list[Place]) -> list[Place]:

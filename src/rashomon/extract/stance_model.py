@@ -85,6 +85,7 @@ def _model() -> dict | None:
     m["W"] = np.asarray(m["W"], dtype=np.float32)
     m["b"] = np.asarray(m["b"], dtype=np.float32)
     m["index"] = {f: i for i, f in enumerate(m["features"])}
+    m["content_pos"] = tuple(m["content_pos"])
     return m
 
 
@@ -102,7 +103,7 @@ def refine(doc: Doc, st: Statement) -> str:
     model = _model()
     if model is None:
         return "other"
-    return choose(probabilities(features(doc, st, tuple(model["content_pos"])), model), model)
+    return choose(probabilities(features(doc, st, model["content_pos"]), model), model)
 
 
 def choose(p: np.ndarray, model: dict) -> str:

@@ -23,8 +23,8 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (charged_people, crowd_attackers, held_responsible, identified_attackers, name_given, names_no_party, responsibility,
-                             suspect_heads)
+from .responsibility import (charged_people, crowd_attackers, held_responsible, identified_attackers, name_given,
+                             names_no_party, responsibility, suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -61,8 +61,10 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
                                                                        or _names_an_incident(doc, e.cand)))
                 and not (e.role == "Weapon" and _legal_charge(doc, e.cand))]
     _add_claimants(doc, keys, entities, alias)
-    if not muc_style:
-        _add_charged(doc, keys, entities, alias)
+    # "police identified the suspect as X": X is the attacker, and no victim
+    _add_attackers(identified_attackers(doc), keys, entities, alias, victims_give_way=True)
+    if not muc_style:  # (MUC-4 keys name the perpetrators of the incident, not whoever was later charged)
+        _add_attackers(charged_people(doc) + crowd_attackers(doc), keys, entities, alias, victims_give_way=False)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
@@ -188,16 +190,6 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
             continue
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))
-    for head in identified_attackers(doc):  # "police identified the suspect as X": X is the attacker, no victim
-        found = _base_occurrence(keys, head)
-        if found is None:
-            continue
-        kc, c = found
-        entities[:] = [e for e in entities if not (e.role == "Victim" and any(related(kc.key, m, e.role, alias)
-                                                                             for m in e.members))]
-        if not any(related(kc.key, m, r, alias) for r, m in taken):
-            entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
-            taken.append(("PerpInd", kc.key))
 
 
 def _base_occurrence(keys, head: int) -> tuple | None:
@@ -210,18 +202,25 @@ def _base_occurrence(keys, head: int) -> tuple | None:
     return found
 
 
-def _add_charged(doc: Doc, keys, entities: list[Entity], alias) -> None:
-    """The people a report says were charged over the attack are its suspected attackers, and a crowd that
-    attacks is an attacker (news only: MUC-4 keys name the perpetrators of the incident, not whoever was
-    later charged)."""
+def _add_attackers(heads: list[int], keys, entities: list[Entity], alias, victims_give_way: bool) -> None:
+    """The people the rules name as attackers (the suspect identified by name, the people charged over the
+    attack, a crowd that attacks) join as perpetrators unless already one. ``victims_give_way``: a victim
+    entity for the same people is dropped; else such people stay victims only."""
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
-    for head in charged_people(doc) + crowd_attackers(doc):
+    for head in heads:
         found = _base_occurrence(keys, head)
         if found is None:
             continue
         kc, c = found
-        if any(related(kc.key, m, r, alias) for r, m in taken) or any(
-                e.role == "Victim" and any(related(kc.key, m, e.role, alias) for m in e.members) for e in entities):
+
+        def victim(e: Entity) -> bool:
+            return e.role == "Victim" and any(related(kc.key, m, e.role, alias) for m in e.members)
+
+        if victims_give_way:
+            entities[:] = [e for e in entities if not victim(e)]
+        elif any(victim(e) for e in entities):
+            continue
+        if any(related(kc.key, m, r, alias) for r, m in taken):
             continue
         entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append(("PerpInd", kc.key))
