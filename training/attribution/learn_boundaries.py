@@ -55,7 +55,7 @@ def main() -> None:
         gold_cues = [t.key(g["cue"]) for g in gold if g["cue"]]
         quotes = A.find_quotes(text)
         for c in A._candidates(doc, lex, quotes, text):
-            if c.key.startswith(("phrase|", "colon|", "adj|")) or c.key.startswith("noun|") and not A.NOUN_BOUNDS:
+            if c.key.startswith(("phrase|", "adj|") + A._MARK_KEYS) or c.key.startswith("noun|") and not A.NOUN_BOUNDS:
                 continue
             ck = t.key(A._char(doc, c.cue))
             g = next((g for g in gold_cues if t.overlaps(ck, g)), None)

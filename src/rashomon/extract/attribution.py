@@ -1264,9 +1264,115 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
         right = doc.char_span(tok.idx + 1, line_end, alignment_mode="expand")
         if right is None or len(right) < 2:
             continue
+        kind = ("turn" if TRANSCRIPT_TURNS and _speaker_turn(left, right, _line_labels(doc, text)) else
+                "headline" if HEADLINE_COLONS and not text[:line_start].strip() and _headline_says(left, right)
+                else "")
+        if kind:  # the speaker without the paragraph's opening quote mark
+            while len(left) > 1 and not left[0].is_alpha:
+                left = left[1:]
         out.append(_Cand(cue=(tok.i, tok.i + 1), content=(right.start, right.end),
-                         source=(left.start, left.end), head=tok.i, key="colon|line"))
+                         source=(left.start, left.end), head=tok.i, key=f"mark|{kind}" if kind else "colon|line"))
     return out
+
+
+HEADLINE_COLONS = True  # "Police: Gunman acted alone" as a headline: the police say so
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    roles = json.loads(resources.files("rashomon.data").joinpath("speakers/roles.json").read_text("utf-8"))
+    return frozenset(roles["person_titles"]) | frozenset(roles["group_nouns"])
+
+
+def _headline_says(left, right) -> bool:
+    """A headline's ``Label: clause``: the label names someone (a name, an organisation, a title such as
+    "Governor", a group such as "Police") and a clause or a quotation follows ("The Latest: ..." names nobody)."""
+    words = [t for t in left if t.is_alpha]
+    if not words or len(words) > 4 or len(left.text.strip()) < 2 or any(t.pos_ in ("VERB", "AUX") for t in left):
+        return False
+    named = (any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
+             or all(t.pos_ == "PROPN" for t in words) or words[-1].lower_ in _speaker_nouns())
+    says = any(t.pos_ in ("VERB", "AUX") for t in right) or right[0].is_quote
+    return named and says
+
+
+TRANSCRIPT_TURNS = True  # "PENCE: Well, look, ..." on two or more lines: each line is that speaker's turn
+
+
+def _line_label(label: str) -> str:
+    return label.strip().strip("\"“”'‘’").strip().lower()
+
+
+_LINE_LABEL = re.compile(r"^([^\n:]{1,40}):", re.M)
+
+
+def _line_labels(doc: Doc, text: str) -> dict[str, int]:
+    """How many lines open with each ``Label:`` (read once per document)."""
+    cached = doc.user_data.get("rashomon_line_labels")
+    if cached is None:
+        cached = {}
+        for m in _LINE_LABEL.finditer(text):
+            key = _line_label(m.group(1))
+            cached[key] = cached.get(key, 0) + 1
+        doc.user_data["rashomon_line_labels"] = cached
+    return cached
+
+
+def _speaker_turn(left, right, labels: dict[str, int]) -> bool:
+    """Is ``Label: words`` a speaker's turn in a transcript: a name or an ALL-CAPS label that opens two
+    or more lines, followed by words (not a figure: "Clinton: 1,769.")? A bare "Q"/"A" names nobody."""
+    if labels.get(_line_label(left.text), 0) < 2:
+        return False
+    letters = [ch for ch in left.text if ch.isalpha()]
+    named = len(letters) > 1 and (all(ch.isupper() for ch in letters) or all(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or not t.is_alpha for t in left))
+    return named and any(t.is_alpha for t in right)
+
+
+_MARK_KEYS = ("colon|", "mark|")  # punctuation cues: their span and content are fixed by the layout, not walked
+DASH_CUES = True  # '"..." ― Name' (a pull quote signed on its line) and an embedded post's '— Name (@handle) date'
+DASH_SCORE = 0.9
+_DASH = r"(?:―|—|–|--|-)"
+_NAME_END = r"[^\S\n]*\.?[^\S\n]*$"
+_PULL_QUOTE = re.compile(r"^[^\S\n]*([\"“”‘'][^\n]*[\"“”’'])[^\S\n]*(" + _DASH + r")[^\S\n]*([^\n]{2,120}?)" + _NAME_END, re.M)
+_SIGNED_POST = re.compile(r"^[^\S\n]*(?:<[^>\n]*>)?([^\n<]{3,}?)[^\S\n]*(?:(?:pic\.twitter\.com|https?://)\S*[^\S\n]*)?"
+                          r"(" + _DASH + r")[^\S\n]*([^\n(]{2,60}?\(@\w+\))[^\n]{0,40}$", re.M)
+
+
+def _dash_candidates(doc: Doc, text: str, lex: dict) -> list[_Cand]:
+    """Attributions the layout makes: a line holding only a quotation, a dash and who said it ('"We will
+    rebuild." ― Maria Lopez, shop owner'), and an embedded post signed '— Name (@handle) Date'."""
+    out = []
+    for pattern, kind in ((_PULL_QUOTE, "quote"), (_SIGNED_POST, "post")):
+        for m in pattern.finditer(text):
+            cue = doc.char_span(*m.span(2))
+            content = doc.char_span(*m.span(1), alignment_mode="expand")
+            if cue is None or content is None or not len(content):
+                continue
+            # a name, maybe with ", what they are" (a quotation) or "(@handle)" (a post)
+            signer = m.group(3).split(",")[0] if kind == "quote" else m.group(3).split("(")[0]
+            source = doc.char_span(m.start(3), m.start(3) + len(signer.rstrip(". ")), alignment_mode="expand")
+            if source is None or not _signs(source, kind, lex):
+                continue
+            out.append(_Cand(cue=(cue.start, cue.end), content=(content.start, content.end),
+                             source=(source.start, source.end), head=cue.start, key=f"mark|{kind}"))
+    return out
+
+
+def _signs(source, kind: str, lex: dict) -> bool:
+    """Can these words sign a quotation: a person's name (no verb, capitalised words, not an agency credit)?"""
+    words = [t for t in source if t.is_alpha]
+    if not words or len(source) > 8 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in source):
+        return False
+    if kind == "post":
+        return True
+    caps = [t for t in words if t.text[0].isupper()]
+    return (len(caps) == len(words) and not any(t.ent_type_ in ("ORG", "NORP", "LANGUAGE") for t in words)
+            and source[0].lower_ not in _NOT_SIGNERS
+            and source[0].lower_ not in lex.get("credit_words", {}).get("words", ()))
+
+
+_NOT_SIGNERS = frozenset({"a", "an", "the", "this", "that", "it", "he", "she", "they", "we", "i", "and", "but"})
 
 
 def _tagger_candidates(doc: Doc, quotes, text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -1340,7 +1446,7 @@ def _features(doc: Doc, c: _Cand, quotes, lex: dict, sent_quoted: set[int],
     lemma = h.lemma_.lower()
     parts = c.key.split("|")
     kind = parts[-1]
-    fam = parts[0] if parts[0] in ("noun", "phrase", "colon", "tag", "adj") else "verb"
+    fam = parts[0] if parts[0] in ("noun", "phrase", "colon", "mark", "tag", "adj") else "verb"
     f = [f"k={fam}|{kind}", f"l={lemma}", f"lk={lemma}|{kind}", f"p={h.pos_}", f"t={h.tag_}",
          f"d={h.dep_}", f"ld={lemma}|{h.dep_}", f"lt={lemma}|{h.tag_}"]
     if h.head is not h:
@@ -1495,6 +1601,8 @@ def _asks_anonymity(doc: Doc, c: _Cand, words: list[str]) -> bool:
 def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
     cands = (_verb_candidates(doc, lex, quotes, text) + _phrase_candidates(doc, lex)
              + _noun_candidates(doc, lex) + _colon_candidates(doc, text))
+    if DASH_CUES:
+        cands += _dash_candidates(doc, text, lex)
     if ADJ_CANDIDATES:
         cands += _adj_candidates(doc)
     if TAGGER_CANDIDATES and (_model() or {}).get("tagger"):
@@ -1521,6 +1629,9 @@ def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> No
     for c in cands:
         c.feats = _features(doc, c, quotes, lex, sent_quoted, tagged)
         c.score = _sigmoid_score(model, c.feats)
+    for c in cands:
+        if c.key.startswith("mark|"):
+            c.score = DASH_SCORE
     if TOLL_CUES and lex.get("toll_cues"):
         for c in cands:
             if _toll_verb(doc[c.head], lex["toll_cues"]):
@@ -1633,7 +1744,7 @@ def _tagger_bounds(doc: Doc, cands: list[_Cand]) -> None:
     tag_at = {i: (s, e) for s, e in tagged_cues(doc) for i in range(s, e)}
     for c in cands:
         span = tag_at.get(c.head)
-        if span is None or c.key.startswith("colon|") or span == c.cue:
+        if span is None or c.key.startswith(_MARK_KEYS) or span == c.cue:
             continue
         s, e = span
         if c.content is not None:
@@ -2049,7 +2160,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
     if bounds is not None:
         decide = _boundary_decider(bounds)
         for c in cands:
-            if not c.key.startswith(("noun|", "phrase|", "colon|", "tag|", "adj|")):
+            if not c.key.startswith(("noun|", "phrase|", "tag|", "adj|") + _MARK_KEYS):
                 _walk_cue(doc, c, decide)
             elif NOUN_BOUNDS and c.key.startswith("noun|"):
                 _walk_noun_cue(doc, c, decide)
@@ -2063,7 +2174,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         decide_for = lambda _c: table_decide  # noqa: E731
     if decide_for is not None:
         for c in cands:
-            if not c.key.startswith("colon|"):
+            if not c.key.startswith(_MARK_KEYS):
                 _walk_content(doc, c, decide_for(c))
 
     # a content clause stops before a conjoined cue verb ("... momentum and said that ...") only
@@ -2089,7 +2200,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         if cs <= cue[0] < ce:
             # content must not swallow its own cue unless the cue is parenthetical
             pass
-        cs, ce = _extend_to_quotes(cs, ce, quotes)
+        if not c.key.startswith("mark|"):  # a layout cue's content is its line or quotation
+            cs, ce = _extend_to_quotes(cs, ce, quotes)
         src = _trim(doc, c.source)
         while src and src[1] - src[0] > 1 and _CLOCK.match(doc[src[0]].text):
             src = _trim(doc, (src[0] + 1, src[1]))  # a live blog's "09:40 — Residents said": no part of the source

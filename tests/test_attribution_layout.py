@@ -1,0 +1,91 @@
+"""Attributions that the page layout makes, not a speech verb: a pull quote signed with a dash, an embedded
+post signed "— Name (@handle) date", a headline "Name: words" and the speaker turns of a transcript."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.attribution import extract_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from rashomon.nlp.model import load_nlp
+
+    return load_nlp()
+
+
+def run(nlp, text: str):
+    statements = extract_attributions(nlp(text))
+    for st in statements:
+        for span in (st.cue, st.content, st.source):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return statements
+
+
+def by_cue(statements, cue: str):
+    return [st for st in statements if st.cue.text == cue]
+
+
+def plain(span) -> str:
+    return span.text.strip(" \"'“”‘’,.:;?!") if span is not None else ""
+
+
+def test_pull_quote_signed_with_a_dash(nlp):
+    text = ("Shopkeepers swept glass from the pavement on Sunday.\n\n"
+            "“We will rebuild this market, stone by stone.” ― Maria Lopez, shop owner\n\n"
+            "\"Nobody came to help us for two hours.\" - Tomas Berg.\n")
+    sts = run(nlp, text)
+    lopez = by_cue(sts, "―")
+    assert len(lopez) == 1 and plain(lopez[0].source) == "Maria Lopez"
+    assert plain(lopez[0].content) == "We will rebuild this market, stone by stone"
+    berg = by_cue(sts, "-")
+    assert len(berg) == 1 and plain(berg[0].source) == "Tomas Berg"
+
+
+def test_a_credit_or_a_gloss_after_a_dash_signs_nothing(nlp):
+    text = ("\"It was an act of cowardice.\" - Reuters.\n\n"
+            "\"Do svidaniya!\" - Russian for goodbye.\n\n"
+            "\"Stay inside.\" - The police repeated the warning all night.\n")
+    sts = run(nlp, text)
+    assert not [st for st in sts if st.cue.text in ("-", "―", "—")]
+
+
+def test_embedded_post_signed_with_handle_and_date(nlp):
+    text = ("Reaction came quickly online.\n\n"
+            "Our thoughts are with the families in Dover tonight. pic.twitter.com/x1y2z3 — Ann Cole (@anncole) "
+            "March 23, 2024\n")
+    sts = run(nlp, text)
+    post = by_cue(sts, "—")
+    assert len(post) == 1 and plain(post[0].source) == "Ann Cole"
+    assert plain(post[0].content) == "Our thoughts are with the families in Dover tonight"
+
+
+def test_headline_name_colon_words(nlp):
+    text = ("Governor: Floods Will Not Delay The Vote\n\n"
+            "By Sam Reed\nMay 2, 2024\n\nThe governor spoke after visiting the flooded districts.\n")
+    sts = run(nlp, text)
+    head = by_cue(sts, ":")
+    assert head and plain(head[0].source) == "Governor"
+    assert plain(head[0].content) == "Floods Will Not Delay The Vote"
+
+
+def test_transcript_turns_are_the_speakers_statements(nlp):
+    text = ("Part of the interview follows.\n\n"
+            "\"HARPER: Will the ceasefire hold through the weekend?\n\n"
+            "\"OKAFOR: Nobody can promise that, but the convoys are moving again.\n\n"
+            "HARPER: And the airport?\n\n"
+            "OKAFOR: It stays closed until the runway is repaired.\n")
+    sts = by_cue(run(nlp, text), ":")
+    assert [plain(st.source) for st in sts] == ["HARPER", "OKAFOR", "HARPER", "OKAFOR"]
+    assert plain(sts[1].content) == "Nobody can promise that, but the convoys are moving again"
+    assert plain(sts[3].content) == "It stays closed until the runway is repaired"
+
+
+def test_a_bare_q_and_a_or_a_tally_is_no_speaker_turn(nlp):
+    text = ("Q: Did you see the attackers?\n\nA: Yes, three men with rifles.\n\n"
+            "Q: What did they do?\n\nA: They fired at the gate.\n\n"
+            "Provisional count.\n\nHassan: 1,769.\n\nOduya: 1,501.\n\nHassan: 2,316.\n")
+    sts = by_cue(run(nlp, text), ":")
+    assert not [st for st in sts if plain(st.source) in ("Q", "A", "Hassan", "Oduya")]
