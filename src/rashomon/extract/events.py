@@ -1112,6 +1112,11 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # "... shelled a village near the town of X, the ministry said. Rounds struck positions
             # outside the village of Y ...": the lead places the story's incident more precisely
             target = incidents[0]
+        elif trig.date is None and trig.place is not None and trig.place.city and (same_town := [
+                inc for inc in compatible if inc.place is not None and inc.place.city
+                and fold(inc.place.city) == fold(trig.place.city) and not inc.background]):
+            # "reports of gunfire in downtown Ponce": an undated mention in the town of an incident told is it
+            target = same_town[0]
         elif trig.date is None and last is not None and not last.background and (
                 trig.place is None or not trig.place.city and last.place is not None
                 and _compatible_place(trig.place, last.place)):
@@ -1303,6 +1308,11 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
         if _approximate(doc, main.place):
             _settlement_for_approximate(doc, main, places, others, lead_end)
         return
+    if any(_this_town(doc[t.start].sent) for t in main.triggers):  # "burned the church in this east-coast town"
+        town = next((p for p in places if p.city and _in_dateline(doc, p) and p.country == main.place.country), None)
+        if town is not None:
+            main.place = town
+            return
     for p in places:
         if p.span.start >= lead_end:
             break

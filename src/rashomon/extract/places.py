@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import json
+import math
 import os
 import re
 import unicodedata
@@ -414,16 +415,22 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
             if entry.kind != "country" and entry.country in prefer_countries:
                 return entry
     top = candidates[0]
-    if small_prefer and top.kind != "country" and not top.registered and top.country not in small_prefer:
-        # a place in a country the text names (by name or demonym) rather than a namesake elsewhere,
-        # unless that one is far bigger ("lima" in a report naming u.s. diplomats)
-        for entry in candidates[1:]:
-            if entry.country in small_prefer and entry.population * 10 >= top.population:
+    prefer = (small_prefer | {dominant}) if small_prefer is not None and dominant else small_prefer
+    if prefer and top.kind != "country" and not top.registered and top.country not in prefer:
+        # a place in the country the text is about or names (by name or demonym) rather than a namesake
+        # elsewhere, unless that one is far bigger ("lima" in a report naming u.s. diplomats)
+        extra = _small_extra(fold(name), candidates) if SMALL_PLACES and top.population < _BIG_CITY else ()
+        # the story's own country first, its small towns too (over a namesake city abroad below a million)
+        for entry in sorted(candidates[1:], key=lambda e: e.country != dominant) + [
+                e for e in extra if e.country == dominant]:
+            if entry.country == dominant and (entry.minor or entry.population * 10 >= top.population):
                 return entry
-        if SMALL_PLACES and top.population < _SMALL_OVER:
-            extra = sorted(_small_extra(fold(name), candidates), key=lambda e: e.country != dominant)
+        for entry in candidates[1:]:
+            if entry.country in prefer and entry.population * 10 >= top.population:
+                return entry
+        if top.population < _SMALL_OVER:
             for entry in extra:
-                if entry.country in small_prefer:
+                if entry.country in prefer:
                     return entry
     return top
 
@@ -587,7 +594,8 @@ def find_places(doc) -> list[Place]:
     if not cased:
         spans.extend(_cued_names(doc, covered))
     else:
-        spans = [_whole_of_name(doc, sp) for sp in spans]
+        spans = [_known_longer_name(doc, _whole_of_name(doc, sp)) for sp in spans]
+        spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
         spans.extend(_of_named(doc, spans))
     compass = place_cues()["compass_words"]
     if cased:  # "State news agency SANA": a short all-caps word is an acronym, not a small town (datelines aside)
@@ -747,19 +755,41 @@ BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilome
            r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?")
 # ("north of ", "30 km east of the "): the words that say where a place lies from another
 _BEARING_OF = re.compile(r"\s*,\s*" + BEARING, re.IGNORECASE)
+_NEAR = re.compile(r"\s*,\s*(?:near|outside|close\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+NEAR_KM = 300  # "X, near Y": a namesake of X further than this from Y is not the X meant
 
 
 def _placed_by_bearing(doc, places: list[Place]) -> list[Place]:
     """"near Daillens, north of Lausanne": a name the gazetteer lacks lies in the country (and region) of the
-    known place it is said to lie north (south ...) of, whatever country the report is mostly about."""
+    known place it is said to lie north (south ...) of, whatever country the report is mostly about; so does
+    "Saint-Louis, near Nouméa" when every namesake the gazetteer knows lies far from the place it is near."""
     text = doc_text(doc)
     out = list(places)
     for k, p in enumerate(places[:-1]):
         q = places[k + 1]
-        if q.country and not gazetteer().get(fold(p.name or "")) and _BEARING_OF.fullmatch(text, p.span.end, q.span.start):
+        if not q.country:
+            continue
+        known = gazetteer().get(fold(p.name or ""))
+        if not known and _BEARING_OF.fullmatch(text, p.span.end, q.span.start):
             out[k] = Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country,
                            country_name=q.country_name)
+        elif _NEAR.fullmatch(text, p.span.end, q.span.start) and p.city and q.latitude is not None:
+            near = sorted((_km(e.latitude, e.longitude, q.latitude, q.longitude), k2, e) for k2, e in enumerate(
+                (*(e for e in known or () if e.kind == "city"), *small_places(p.name or ""))) if e.latitude is not None)
+            if near and near[0][0] <= NEAR_KM:  # "Saint-Louis, near Mulhouse": the namesake close by
+                if (near[0][2].country, near[0][2].region) != (p.country, p.region):
+                    out[k] = _to_place(p.span, near[0][2], p.name)
+            elif p.country != q.country:  # "Saint-Louis, near Nouméa": none close by, a town of Nouméa's country
+                out[k] = Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country,
+                               country_name=q.country_name)
     return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 _PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,60}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
@@ -1086,6 +1116,24 @@ def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
     return span if j == toks.end else (span[0], doc[j - 1].idx + len(doc[j - 1].text))
 
 
+def _known_longer_name(doc, span: tuple[int, int]) -> tuple[int, int]:
+    """"in Katima Mulilo" with only "Katima" tagged: a name runs on over the capitalised words that make it a
+    longer name the gazetteer knows (cased text)."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None:
+        return span
+    text = doc_text(doc)
+    for n in (2, 1):
+        nxt = doc[toks.end:toks.end + n]
+        if len(nxt) == n and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _CALENDAR_WORDS for t in nxt) \
+                and all(doc[k].whitespace_ == " " for k in range(toks.end - 1, toks.end + n - 1)):
+            end = nxt[-1].idx + len(nxt[-1].text)
+            key = fold(text[span[0]:end])
+            if gazetteer().get(key) or SMALL_PLACES and key in _small_layer()[1]:
+                return (span[0], end)
+    return span
+
+
 def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised names after "the town/province/... of" in cased text ("near the town of Qila Saif",
     "the village of Tamsala") or before a settlement or region noun ("Htan Pin village"), whatever
@@ -1238,8 +1286,11 @@ def _modifies_noun(doc, span: Span) -> bool:
     root = toks.root
     head = root.head
     named_after = head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of"  # "the Darfur town of Nyala"
+    # "Naboro prison" is the town's prison; "the Imam Sadiq mosque" is the building's own name
+    town_named = head.lower_ in place_cues()["town_named_nouns"] and not (
+        toks.start > 0 and doc[toks.start - 1].pos_ == "DET")
     return root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i > root.i \
-        and (head.lower_ not in place_cues()["settlement_nouns"] or named_after)
+        and (head.lower_ not in place_cues()["settlement_nouns"] and not town_named or named_after)
 
 
 def _ner_label(doc, span: Span) -> str | None:

@@ -1,0 +1,84 @@
+"""Classes read on reports_sealed10 (after its one run), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.places import find_places
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from rashomon.nlp.model import load_nlp
+
+    return load_nlp()
+
+
+def _places(nlp, text: str) -> dict[str, tuple]:
+    return {p.span.text: (p.city, p.region, p.country) for p in find_places(nlp(text))}
+
+
+def _story(analyze, body: str):
+    return [e for e in analyze(body).events if not e.background]
+
+
+def test_a_town_runs_on_over_the_words_that_make_its_known_name(nlp):
+    places = _places(nlp, "The injured officer died in hospital in Katima Mulilo late on Tuesday, police said.")
+    assert places.get("Katima Mulilo", (None,))[0] == "Katima Mulilo"
+    assert "Katima" not in places
+
+
+@pytest.mark.parametrize("text, name, area", [
+    ("Four prisoners escaped from Naboro prison in 2012.", "Naboro", False),  # the town's prison
+    ("Fighters shelled a Kordofan camp on Monday.", "Kordofan", True),  # a camp named after its region
+    ("Worshippers gathered at the Imam Sadiq mosque on Friday.", "Imam Sadiq", True),  # the building's own name
+])
+def test_an_unlisted_name_before_a_prison_names_a_town(nlp, text, name, area):
+    from rashomon.extract.places import _modifies_noun
+    from rashomon.models import Span
+
+    start = text.index(name)
+    assert _modifies_noun(nlp(text), Span.of(text, start, start + len(name))) is area
+
+
+def test_a_small_town_of_the_storys_own_country_beats_a_namesake_abroad(nlp):
+    places = _places(nlp, "Hostage siege on Príncipe\n\nSÃO TOMÉ (Lusa) - Gunmen stormed a hotel in Santo António, "
+                          "on the island of Príncipe, on Thursday, holding 30 Portuguese tourists.")
+    assert places["Santo António"][2] == "ST"
+
+
+def test_a_place_near_a_known_town_is_in_its_country_when_every_namesake_is_far_away(nlp):
+    places = _places(nlp, "New Caledonia has seen unrest since May. Several churches were burned, including one in "
+                          "Saint-Louis, near Nouméa, in July, after riots in France.")
+    assert places["Saint-Louis"][2] == "NC"
+    far = _places(nlp, "Riots spread from Paris to Saint-Louis, near Mulhouse, on Friday.")
+    assert far["Saint-Louis"][2] == "FR"  # a namesake close to the town named stays
+
+
+def test_this_town_points_the_headline_incident_at_the_dateline(analyze):
+    a = analyze("HOUAÏLOU, New Caledonia — Arsonists burned down the church in this coastal town late on Saturday, "
+                "authorities said. A man who tried to fight the fire was taken to the hospital in Poindimié.")
+    (ev,) = _story(lambda b: a, "")
+    assert ev.place is not None and ev.place.city.lower() == "houaïlou"
+
+
+def test_an_undated_mention_in_the_incidents_town_is_that_incident(analyze):
+    a = analyze("9:40 p.m. Police say three people were killed in the shooting in Ponce this evening.\n\n"
+                "8:35 p.m. We are receiving reports of gunfire in downtown Ponce.\n\n"
+                "The shooting recalls the attack in October 2017, when a gunman in Las Vegas killed 60 people.")
+    story = _story(lambda b: a, "")
+    assert len(story) == 1 and story[0].place.city == "Ponce"
+    older = [e for e in a.events if e.background]
+    assert [e.place.city for e in older] == ["Las Vegas"]
+
+
+def test_a_road_through_a_town_places_an_ambush_in_caseless_text(pipeline):
+    from rashomon.models import Document
+
+    text = ("school bus ambushed, town hall burned\n\nby a writer\njune 4, 2025\n\n"
+            "a gang ambushed a school bus on the main road through koungou, in the north of mayotte, yesterday "
+            "morning. late yesterday evening, hooded men set fire to the town hall in tsingoni.")
+    a = pipeline.analyze(Document(id="t", text=text, published="2025-06-04"))
+    places = sorted((e.type, e.place.city.lower()) for e in a.events
+                    if not e.background and e.place and e.place.city)
+    assert places == [("armed_assault", "koungou"), ("arson", "tsingoni")]
