@@ -503,12 +503,17 @@ def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     return keep
 
 
+DATELINE_DATE_IS_THE_REPORTS = True  # "SÃO TOMÉ, 14 March (Lusa) – A guard was killed ...": the filing day
+
+
 def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int,
                    token_end: int | None = None) -> Timex | None:
     sent = doc[token_i].sent
     own = range(token_i, token_end or token_i + 1)
+    text = doc_text(doc)
     dates = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start_char <= t.span.start < sent.end_char
-             and _iso(t.value) is not None and _owns_date(doc, t, own)]
+             and _iso(t.value) is not None and _owns_date(doc, t, own)
+             and not (DATELINE_DATE_IS_THE_REPORTS and in_dateline(text, t.span.start, t.span.end))]
     if not dates:
         return None
     anchor = doc[token_i].idx
@@ -1196,7 +1201,9 @@ def _anaphora_in_background_passages(doc: Doc, incidents: list[_Incident]) -> No
 def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex]) -> None:
     """An undated incident told right after a dated sentence of the same paragraph takes that date
     ("Guerrillas attacked the farm on 30 December. They burned the facilities ...")."""
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and _iso(t.value) and len(t.value) >= 7]
+    text = doc_text(doc)
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and _iso(t.value) and len(t.value) >= 7
+             and not (DATELINE_DATE_IS_THE_REPORTS and in_dateline(text, t.span.start, t.span.end))]
     for inc in incidents:
         if inc.date is not None or any(t.earlier for t in inc.triggers):
             continue  # ("two weeks after militants killed 40": not the day told before)
@@ -1211,6 +1218,50 @@ def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex
         if cands:
             best = cands[-1]
             inc.date = replace(best, value=best.value.split("T")[0]) if "T" in best.value else best
+
+
+LEAD_DATE_DAYS = 7  # a day the lead names this close before the report's date is the undated story's day
+
+
+def _date_from_lead(doc: Doc, incidents: list[_Incident], timexes: list[Timex], dct: date | None) -> None:
+    """"Two people have been killed in a knife attack on a train, police said. The attacker ... was arrested
+    when the train pulled into the station on Friday evening": the story's incident, told without a day, took
+    place on the first day its lead names in the week before the report, unless another incident is told there;
+    failing that, on the dateline's day."""
+    main = incidents[0]
+    if main.date is not None or main.background or dct is None:
+        return
+    text = doc_text(doc)
+    lead_start, lead_end = _lead_start(text), _lead_end(text)
+    told_elsewhere = {doc[t.start].sent.start for inc in incidents[1:] for t in inc.triggers}
+    not_the_act = _date_words()["court_verbs"] | set(_triggers()["police"]["arrest_verbs"]) | _speech_verbs()
+    # the dateline's day (the filing day) only when the lead names no other
+    for t in sorted(timexes, key=lambda t: in_dateline(text, t.span.start, t.span.end)):
+        if not lead_start <= t.span.start < lead_end and not in_dateline(text, t.span.start, t.span.end) \
+                or t.type not in ("DATE", "TIME"):
+            continue
+        d = _iso(t.value)
+        if d is None or len(t.value.split("T")[0]) < 10 or not 0 <= (dct - d).days <= LEAD_DATE_DAYS:
+            continue
+        tok = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if tok is None or tok[0].sent.start in told_elsewhere:
+            continue
+        verb = _clause_verb(tok.root)
+        if verb is not None and verb.lemma_.lower() in not_the_act:
+            continue  # "was charged on Sunday", "police said on Monday": a later step's day
+        main.date = replace(t, value=t.value.split("T")[0])
+        return
+
+
+def _lead_start(text: str) -> int:
+    """Start of the first paragraph of running text (20 words or more)."""
+    pos = 0
+    while True:
+        nxt = text.find("\n\n", pos)
+        end = len(text) if nxt < 0 else nxt
+        if len(text[pos:end].split()) >= 20 or nxt < 0:
+            return pos
+        pos = nxt + 2
 
 
 def _country_place(place: Place) -> Place:
@@ -1488,7 +1539,10 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.clock_date = _clock_only(doc, trig.date)
             trig.date, trig.loose_date = None, trig.date
         if trig.earlier:  # "marked 20 years since the siege on Tuesday": the day is not the siege's
-            own = trig.date if trig.date is not None and _in_after_clause(doc, trig.date, tok) else None
+            sent = doc[trig.start].sent
+            own = next((t for t in ([trig.date] if trig.date is not None else []) + [
+                t for t in timexes if sent.start_char <= t.span.start < sent.end_char and t is not trig.date
+                and t.type == "DATE" and _iso(t.value)] if _in_after_clause(doc, t, tok)), None)
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
             trig.date, trig.loose_date = own, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
@@ -1509,6 +1563,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     for inc in incidents:
         inc.place = inc.place or next((t.headline_place for t in inc.triggers if t.headline_place), None)
     _date_from_context(doc, incidents, timexes)
+    _date_from_lead(doc, incidents, timexes, _iso(dct))
     _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
     _dateline_town(doc, incidents, places)
