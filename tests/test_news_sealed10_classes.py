@@ -120,3 +120,50 @@ def test_the_nationality_of_hostages_does_not_place_the_siege(analyze):
                 "tourists, seven of whom of Portuguese nationality, police said.")
     (ev,) = _story(lambda b: a, "")
     assert ev.place is None or ev.place.country != "PT"
+
+
+def _perp_status(event) -> dict[str, str | None]:
+    return {a.span.text: a.responsibility for a in event.arguments if a.role.startswith("perpetrator")}
+
+
+def test_blame_for_a_failure_names_no_perpetrator_nor_its_rejection_a_denier(analyze):
+    a = analyze("A man stabbed two passengers on a train near Celje on Friday, police said. The leader of the "
+                "opposition accused the government of leaving trains without a single police officer, a charge the "
+                "ministry rejected.")
+    (ev,) = _story(lambda b: a, "")
+    status = _perp_status(ev)
+    assert "the government" not in status and "the ministry" not in status
+
+
+def test_blame_for_backing_the_attackers_still_accuses(analyze):
+    a = analyze("Gunmen killed 12 soldiers at an army post near Tillaberi on Tuesday. The defence minister accused "
+                "foreign sponsors of providing the jihadists with drones.")
+    (ev,) = _story(lambda b: a, "")
+    assert _perp_status(ev).get("foreign sponsors") == "accused"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police dismissed claims circulating online that the attacker was an asylum seeker as false.",
+    "Police said they had found no link between the driver and any extremist group.",
+])
+def test_police_rejecting_rumours_about_the_attacker_are_no_party(analyze, sentence):
+    a = analyze("A man drove a car into a Christmas market in the town of Esch-sur-Alzette on Thursday evening, "
+                "killing a woman, police said. " + sentence)
+    (ev,) = _story(lambda b: a, "")
+    assert not any(w.lower().startswith("police") for w in _perp_status(ev))
+
+
+def test_the_person_police_identified_him_as_is_the_attacker(analyze):
+    a = analyze("A man drove a car into a Christmas market in the town of Esch-sur-Alzette on Thursday evening, "
+                "killing a woman. The driver was detained at the scene. On Friday police identified him as Marc S., "
+                "a 38-year-old French citizen.")
+    (ev,) = _story(lambda b: a, "")
+    assert "Marc S." in _perp_status(ev)
+
+
+def test_what_police_believe_a_gang_organised_makes_it_a_suspect(analyze):
+    a = analyze("Fourteen inmates escaped from the prison in Lautoka early on Sunday after guards were overpowered, "
+                "killing two officers. The police commissioner said police believed the breakout had been organised "
+                "by a drug syndicate whose leader, Josefa Nakau, was among the men still at large.")
+    (ev,) = _story(lambda b: a, "")
+    assert _perp_status(ev).get("a drug syndicate") == "suspected"

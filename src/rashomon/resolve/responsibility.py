@@ -24,6 +24,7 @@ _REPRESENTATIVES = frozenset(_LINKS["representative_nouns"])
 _INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tuple(_LINKS["accusation_nouns"]) \
     + tuple(_LINKS["involvement_phrases"])
 _ACT_GERUNDS = frozenset(_LINKS["act_gerunds"]) | _ROLES["attack_verbs"]
+_NEGLIGENCE = frozenset(_LINKS["negligence_gerunds"])
 _ORG_HEADS = _ROLES["org_heads"]
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "likely"})
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
@@ -37,8 +38,15 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
     accused = {w for st in statements if st.type == "accusation" and st.target for w in _words(st.target.text)}
     accused |= {w for ev in events for a in ev.arguments if a.responsibility in ("accused", "suspected")
                 for w in _words(a.span.text)}
+    other_blame = {_sentence_start(doc, st) for st in statements
+                   if st.type == "accusation" and _blamed_for_something_else(doc, st)}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
+        if status and (st.type == "accusation" and _blamed_for_something_else(doc, st) or st.type != "accusation"
+                       and _sentence_start(doc, st) in other_blame and _bare_accusation_noun(doc, st)):
+            # "accused the government of leaving trains unguarded, a charge the ministry rejected": blame for a
+            # failure, and its rejection, name no party to the attack
+            continue
         if st.type == "dismissal" and _denies_a_part(doc, st):
             status = "denied"  # "the embassy dismissed the accusation as propaganda": the accused denies it
         if not status:
@@ -196,7 +204,7 @@ def _words(text: str) -> set[str]:
 
 def _hedged(doc: Doc, st: Statement) -> bool:
     """An accusation told as a suspicion: the accused is "suspected"/"alleged" ("Suspected X militants
-    killed ..."), or the act "is believed"/"is thought" to have been theirs."""
+    killed ..."), or the act "is believed"/"is thought" to have been theirs, or someone believes it was."""
     target = doc.char_span(st.target.start, st.target.end, alignment_mode="expand") if st.target else None
     if target is not None and len(target) and target[0].lower_ in _HEDGES:
         return True
@@ -205,8 +213,31 @@ def _hedged(doc: Doc, st: Statement) -> bool:
         return False
     if any(t.lower_ in _HEDGES and t.dep_ == "amod" and t.head.lower_ in _ROLES["member_nouns"] for t in content):
         return True  # "the hijackers were suspected members of X"
-    return any(t.lemma_.lower() in _ROLES["belief_verbs"] and any(c.dep_ == "auxpass" for c in t.children)
-               for t in content)
+    return any(t.lemma_.lower() in _ROLES["belief_verbs"] and any(
+        c.dep_ == "auxpass" or c.dep_ == "ccomp" and c.i > t.i for c in t.children) for t in content)
+    # ("is believed to have been carried out by X"; "police believed the breakout had been organised by X")
+
+
+def _sentence_start(doc: Doc, st: Statement) -> int:
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    return span.sent.start if span is not None and len(span) else -1
+
+
+def _blamed_for_something_else(doc: Doc, st: Statement) -> bool:
+    """"accused the government of leaving trains without police", "blamed the mayor for failing to act": the
+    accused is blamed for a failure (a negligence gerund of links.json), not for the act or for backing it."""
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(o.tag_ == "VBG" and o.lemma_.lower() in _NEGLIGENCE
+               for prep in span.root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+               for o in prep.children if o.dep_ in ("pobj", "pcomp"))
+
+
+def _bare_accusation_noun(doc: Doc, st: Statement) -> bool:
+    """The content is only an accusation noun phrase ("a charge", "the accusation"): it points back."""
+    words = st.content.text.lower().split()
+    return 0 < len(words) <= 3 and words[-1].strip(".,;:\"'") in _LINKS["accusation_nouns"]
 
 
 def _denies_a_part(doc: Doc, st: Statement) -> bool:
@@ -215,10 +246,34 @@ def _denies_a_part(doc: Doc, st: Statement) -> bool:
     text = st.content.text.lower()
     if re.fullmatch(r"(?:the|this|that|these|those|such)\s+claims?", text.strip()):
         return False  # "Police dismissed the claim": someone else's claim, no part of the speaker's
+    span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if span is not None and _claim_about_another(span):
+        return False  # "dismissed claims that the attacker was an asylum seeker": not the speaker's part
     if any(re.search(rf"\b{re.escape(n)}\b", text) for n in _INVOLVEMENT):
         return True
-    span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].tag_ == "VBG" and span[0].lemma_.lower() in _ACT_GERUNDS
+
+
+_SELF_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"})
+
+
+def _claim_about_another(span) -> bool:
+    """"claims that the attacker was an asylum seeker": an accusation noun whose clause is about someone other
+    than the speaker (its subject no pronoun: "claims that it was behind the attack" is about the speaker);
+    "no link between the driver and any group": a tie between others."""
+    nouns = frozenset(_LINKS["accusation_nouns"])
+    for tok in span:
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children) \
+                and any(tok.lower_.startswith(n) for n in _INVOLVEMENT):
+            return True  # "found no link between the driver and any group": a tie between others
+        if tok.lower_ not in nouns:
+            continue
+        for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")):
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children) and subj \
+                    and subj[0].lower_ not in _SELF_SUBJECTS:
+                return True
+    return False
 
 
 def party_of_source(doc: Doc, source: Span) -> Span | None:

@@ -298,12 +298,30 @@ def identified_attackers(doc: Doc) -> list[int]:
         noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if noun is None and tok.dep_ == "acl":
             noun = tok.head
+        if noun is not None and noun.lower_ in ("him", "her"):  # "police identified him as X": who he is
+            noun = _antecedent(doc, noun, lex["identified_nouns"])
         if noun is None or (noun.lower_ not in lex["identified_nouns"] and noun.lemma_.lower() not in lex["identified_nouns"]):
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 heads.extend(o.i for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN"))
     return heads
+
+
+def _antecedent(doc: Doc, pronoun: Token, nouns) -> Token | None:
+    """The last attacker noun ("the driver", "the attacker") told before a pronoun, in its sentence or the two
+    before it, unless a person's name comes between (then the pronoun may be that person)."""
+    sent = pronoun.sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for t in reversed(doc[start:pronoun.i]):
+        if t.ent_type_ == "PERSON":
+            return None
+        if t.pos_ == "NOUN" and (t.lower_ in nouns or t.lemma_.lower() in nouns):
+            return t
+    return None
 
 
 def charged_people(doc: Doc) -> list[int]:
