@@ -89,3 +89,14 @@ def test_a_bare_q_and_a_or_a_tally_is_no_speaker_turn(nlp):
             "Provisional count.\n\nHassan: 1,769.\n\nOduya: 1,501.\n\nHassan: 2,316.\n")
     sts = by_cue(run(nlp, text), ":")
     assert not [st for st in sts if plain(st.source) in ("Q", "A", "Hassan", "Oduya")]
+
+
+def test_a_reporting_clause_with_an_apposed_name_and_a_speech_participle(nlp):
+    text = ("Gendarmes detained three young men in Houaïlou on Sunday morning, the public prosecutor in Nouméa, Yves Dupas, "
+            "said, adding that the investigation remained \"open to all hypotheses\".")
+    sts = run(nlp, text)
+    said = by_cue(sts, "said")
+    adding = by_cue(sts, "adding")
+    assert said and plain(said[0].source) == "the public prosecutor in Nouméa, Yves Dupas"
+    assert plain(said[0].content) == "Gendarmes detained three young men in Houaïlou on Sunday morning"
+    assert adding and adding[0].source == said[0].source

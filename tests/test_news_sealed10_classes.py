@@ -167,3 +167,21 @@ def test_what_police_believe_a_gang_organised_makes_it_a_suspect(analyze):
                 "by a drug syndicate whose leader, Josefa Nakau, was among the men still at large.")
     (ev,) = _story(lambda b: a, "")
     assert _perp_status(ev).get("a drug syndicate") == "suspected"
+
+
+def _figures(event) -> set[tuple[str, int]]:
+    return {(f.kind, f.value) for f in event.figures}
+
+
+def test_a_copular_list_of_hostages_splits_into_groups(analyze):
+    a = analyze("Suspected pirates hijacked a fishing vessel north of Praslin on Saturday and are holding its 14 crew "
+                "members hostage. The hostages are nine Seychellois and five Sri Lankans, the owner said.")
+    (ev,) = _story(lambda b: a, "")
+    assert {("kidnapped", 14), ("kidnapped", 9), ("kidnapped", 5)} <= _figures(ev)
+
+
+def test_recaptured_escapees_are_arrested(analyze):
+    a = analyze("Gunmen stormed the prison in Lautoka on Sunday, killing two guards, and 14 inmates escaped. Police "
+                "said nine of the escapees had been recaptured by Monday night.")
+    (ev,) = _story(lambda b: a, "")
+    assert ("arrested", 9) in _figures(ev)

@@ -1770,6 +1770,8 @@ def extract_attributions(doc: Doc) -> list[Statement]:
             _clause_final_source(doc, st)
         if st.source is None and CUE_SUBJECT_SOURCE:
             _cue_subject_source(doc, st)
+    if PARTICIPLE_SOURCE:
+        _participle_sources(doc, out)
     if QUOTED_AS_SAYING:
         out = [_quoted_as_saying(doc, st) for st in out if not _cites_a_source(doc, st)]
     return out
@@ -1835,6 +1837,19 @@ def _cue_subject_source(doc: Doc, st: Statement) -> None:
     if rng is None or st.content.start <= doc[rng[0]].idx < st.content.end:
         return
     st.source = Span.of(doc_text(doc), doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text))
+
+
+PARTICIPLE_SOURCE = True  # "..., the prosecutor said, adding that ...": "adding" is the prosecutor's
+
+
+def _participle_sources(doc: Doc, statements: list[Statement]) -> None:
+    """A speech participle with no source hung on another statement's cue verb ("X said ..., adding that ...")
+    has that statement's source."""
+    by_verb = {v.i: st for st in statements if st.source is not None and (v := _cue_verb(doc, st)) is not None}
+    for st in statements:
+        v = _cue_verb(doc, st) if st.source is None else None
+        if v is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp") and v.head.i in by_verb:
+            st.source = by_verb[v.head.i].source
 
 
 CONJ_SOURCE = True  # "X denied that its forces had fired and called the report ...": "called" is X's
@@ -1961,6 +1976,7 @@ def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
     quotes = None
     out = list(statements)
     hashes = [doc.vocab.strings.add(w) for w in verbs]
+    verb_set = frozenset(verbs)
     arr = doc.to_array([LEMMA, POS])
     hits = numpy.nonzero((arr[:, 1] == int(parts_of_speech.VERB)) & numpy.isin(arr[:, 0], hashes))[0]
     starts, ends = _sent_bounds(doc)
@@ -1970,11 +1986,15 @@ def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
         v = doc[i]
         sent_start, sent_end = starts[i], ends[i]  # (v.sent's bounds, read once)
         rights = [c for c in v.rights]
+        # "..., the prosecutor, Yves Dupas, said, adding that ...": a speech participle after it is a statement
+        # of its own, not part of the reporting clause
+        trailing = [c for c in rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in verb_set]
+        rights = [c for c in rights if c not in trailing]
         if any(c.dep_ not in _FINAL_RIGHT or c.dep_ in ("dobj", "dative") and v.lemma_.lower() not in ("tell", "inform")
                for c in rights):
             continue
         last = max([v.i] + [c.right_edge.i for c in rights if c.dep_ != "punct"])
-        if any(not (t.is_punct or t.is_space) for t in doc[last + 1: sent_end]):
+        if any(not (t.is_punct or t.is_space) for t in doc[last + 1: min([sent_end] + [c.left_edge.i for c in trailing])]):
             continue
         if any(t.dep_ in ("ccomp", "mark") or t.is_quote for t in doc[v.i + 1: last + 1]):
             continue

@@ -195,10 +195,12 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
         if kind and kind != "attackers":
             return kind, cue
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        # "the death toll given by the army was 11": the subject names the kind
+        # "the death toll given by the army was 11": the subject names the kind; so do "the hostages are nine
+        # Seychellois and five Sri Lankans", "the dead were two guards"
         for subj in noun.head.children:
-            if subj.dep_ == "nsubj" and subj.lemma_.lower() in ("toll", *_lexicon()[4]["tally_nouns"]) and (
-                    kind := _kind_of(subj) or _kind_of_tally(subj)):
+            if subj.dep_ == "nsubj" and (subj.lemma_.lower() in ("toll", *_lexicon()[4]["tally_nouns"]) and (
+                    kind := _kind_of(subj) or _kind_of_tally(subj)) or subj.pos_ in ("NOUN", "ADJ") and not any(
+                    c.dep_ == "nummod" for c in subj.children) and (kind := _kind_of(subj))):
                 return kind, subj
     # the noun's own predicate first: "two wounded officers died" counts the dead
     if noun.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(noun.head)) and noun.head.pos_ in ("VERB", "ADJ"):
