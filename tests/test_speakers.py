@@ -289,3 +289,15 @@ def test_a_lowercase_word_tagged_person_in_cased_text_is_no_antecedent():
     doc = nlp("A teacher who escaped said the gunmen herded the children into the bush. \"We ran,\" he said.")
     r = _Resolver(doc).run()
     assert not any(e.kind == "person" and "bush" in " ".join(e.name_tokens).lower() for e in r.entities)
+
+
+@pytest.mark.parametrize("source", ["Mr Hribar's father", "Nakau's sister"])
+def test_a_relative_of_the_named_person_is_not_that_person(source):
+    from rashomon.engine.pipeline import Pipeline
+    from rashomon.models import Document
+
+    text = (f"Police named the attacker as Luka Hribar and said Josefa Nakau had escaped. {source} told a local "
+            "newspaper that he had asked doctors for help.")
+    a = Pipeline().analyze(Document(id="t", text=text, published="2025-06-04"))
+    (st,) = [s for s in a.statements if s.source is not None and s.source.text == source]
+    assert st.speaker == source

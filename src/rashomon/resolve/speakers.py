@@ -87,6 +87,7 @@ def _lex() -> dict:
         "fem_names": set(names["fem"]),
         "prons": {k: set(v) for k, v in prons.items()},
         "speech_verbs": set(roles.get("speech_verbs", [])),
+        "relations": set(roles.get("relation_nouns", [])),
     }
 
 
@@ -891,6 +892,9 @@ class _Resolver:
         if not toks:
             return (span.text.strip() or None, "unknown")
         head = cs.root
+        if head.lemma_.lower() in _lex()["relations"] and any(c.dep_ == "poss" for c in head.children):
+            # "Mr Hribar's father", "Nakau's sister": a relative of the one named, not that person
+            return span.text.strip(), "person"
         # prefer a named person / entity inside the source span
         for t in toks:
             e = self.tok_entity.get(t.i)
