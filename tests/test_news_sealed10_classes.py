@@ -185,3 +185,22 @@ def test_recaptured_escapees_are_arrested(analyze):
                 "said nine of the escapees had been recaptured by Monday night.")
     (ev,) = _story(lambda b: a, "")
     assert ("arrested", 9) in _figures(ev)
+
+
+def _types(a) -> dict[str, str]:
+    return {st.cue.text: st.type for st in a.statements}
+
+
+def test_rejecting_any_connection_denies_and_considering_it_baseless_dismisses(analyze):
+    a = analyze("Gunmen stormed a hotel in Santo Antonio on Thursday, killing a guard. The Prime Minister accused the "
+                "opposition MRD of financing the group. The MRD rejected \"categorically\" any connection with the "
+                "assailants, considering the accusations \"irresponsible, dangerous and without any proof\".")
+    types = _types(a)
+    assert types["rejected"] == "denial" and types["considering"] == "dismissal"
+
+
+def test_being_out_of_danger_is_no_warning(analyze):
+    a = analyze("Gunmen stormed a hotel in Santo Antonio on Thursday, killing a guard. The director of the hospital "
+                "told reporters that it had received six injured hostages and that all the others were \"out of "
+                "danger\".")
+    assert _types(a)["told"] != "warning"

@@ -517,8 +517,8 @@ def _party_behind(ct: SpacySpan) -> Token | None:
 
 def _unnegated(words: str) -> str:
     """The words without negated or lessened nouns ("there is no threat to residents", "steps to reduce
-    the risk of harming civilians" warn of nothing)."""
-    words = re.sub(r"\b(?:no|not a|not any|without)\s+(?:\w+\s+)?\w+", " ", words)
+    the risk of harming civilians", "the others were out of danger" warn of nothing)."""
+    words = re.sub(r"\b(?:no|not a|not any|without|out of|free from|free of)\s+(?:\w+\s+)?\w+", " ", words)
     return re.sub(r"\b(?:reduce|reduced|reducing|minimi[sz]e|lower|limit|avoid|avert|prevent)\s+(?:the\s+|any\s+)?\w+",
                   " ", words)
 
@@ -656,7 +656,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
 
     if vt is None:
         # "called it propaganda", "described the charges as lies"
-        if lem in ("call", "describe", "term", "label", "brand", "characterize", "characterise", "qualify"):
+        if lem in ("call", "describe", "term", "label", "brand", "characterize", "characterise", "qualify",
+                   "consider", "deem", "regard"):
             tail = _lemmas(list(cue.subtree))
             if _has_phrase(tail, cues["dismissal"]["call_words"]):
                 return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
