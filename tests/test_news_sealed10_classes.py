@@ -204,3 +204,20 @@ def test_being_out_of_danger_is_no_warning(analyze):
                 "told reporters that it had received six injured hostages and that all the others were \"out of "
                 "danger\".")
     assert _types(a)["told"] != "warning"
+
+
+def test_one_person_still_missing_and_the_dead_named_one_by_one(analyze):
+    a = analyze("A drone struck a shipyard in Kirkenes on Monday night, killing two workers. A third worker was still "
+                "missing on Tuesday afternoon. Police said the dead men were a 44-year-old welder from Kirkenes and a "
+                "Lithuanian mechanic in his thirties.")
+    (ev,) = _story(lambda b: a, "")
+    singles = sorted((f.kind, f.span.text) for f in ev.figures if f.value == 1)
+    assert singles == [("killed", "a 44-year-old welder"), ("killed", "a Lithuanian mechanic"),
+                       ("missing", "A third worker")]
+
+
+def test_a_copula_without_a_casualty_subject_counts_nobody(analyze):
+    a = analyze("A drone struck a shipyard in Kirkenes on Monday night, killing two workers. The shipyard's owner is "
+                "a local businessman, and the manager was a former sailor.")
+    (ev,) = _story(lambda b: a, "")
+    assert {(f.kind, f.value) for f in ev.figures} == {("killed", 2)}

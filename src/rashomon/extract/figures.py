@@ -464,6 +464,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
     figures.extend(_single_figures(doc, figures))
+    figures.extend(_copular_singles(doc, figures))
     figures.extend(_group_members(doc, figures))
     figures.extend(_coordinated_totals(doc))
     # a total before the parts it sums when both start at the same place
@@ -620,6 +621,43 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
                 continue
             if p.lemma_.lower() in _lexicon()[3] and kind not in ("arrested", "charged"):
                 continue  # a killed or wounded attacker is no casualty of the attack
+            left = _phrase_start(doc, p, 8)
+            out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
+                              counted=Span.of(text, p.idx, p.idx + len(p.text))))
+    return out
+
+
+def _copular_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
+    """"A third worker was still missing": one person whom "be" gives a kind; "the dead men were a welder and a
+    mechanic": each person a subject with a kind ("the dead", "the injured") is said to be."""
+    text = doc_text(doc)
+    single_kinds = set(_lexicon()[4]["single_person_kinds"])
+    out: list[Figure] = []
+    for verb in doc:
+        missing = verb.lower_ == "missing" and verb.pos_ == "VERB"  # (the parser's "was still missing")
+        if not (verb.lemma_ == "be" and verb.pos_ == "AUX" or missing) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        comp = ("missing", verb) if missing else _kind_of_complement(verb)
+        said_of_people = False
+        if comp is not None and comp[0] in single_kinds and subj.tag_ == "NN":
+            kind, people = comp[0], [subj]  # "a third worker was still missing"
+        else:
+            kind = _kind_of(subj) or next((k for c in subj.children if c.dep_ == "amod" and (k := _kind_of(c))), None)
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            if kind not in single_kinds or attr is None or subj.tag_ not in ("NNS", "JJ"):
+                continue
+            # "the dead men were a welder ... and a mechanic" (the second may hang on a name inside the first)
+            people = [attr, *(t for t in attr.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+            said_of_people = True  # (what "the dead" are is a person, whatever the noun: "a welder")
+        for p in people:
+            if not (_is_person(p) or said_of_people and p.pos_ == "NOUN") or p.tag_ != "NN" \
+                    or any(c.dep_ == "nummod" for c in p.children) \
+                    or any(f.span.start <= p.idx < f.span.end for f in found + out) \
+                    or p.lemma_.lower() in _lexicon()[3]:
+                continue
             left = _phrase_start(doc, p, 8)
             out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
                               counted=Span.of(text, p.idx, p.idx + len(p.text))))
