@@ -21,3 +21,5 @@ def test_a_cue_matches_its_leading_words():
     assert not _same_cue("was", "said")
     assert _same_cue("now says", "says") and _same_cue("had initially said", "said") and _same_cue("still say", "say")
     assert not _same_cue("now says", "denies")
+    assert _same_cue("have long accused", "accused") and _same_cue("has recently warned", "warned")
+    assert not _same_cue("have long accused", "denied")

@@ -52,7 +52,7 @@ def _overlaps(a: tuple[int, int] | None, start: int, end: int) -> bool:
 
 _CUE_AUX = frozenset("is are was were be been being has have had will would also later earlier again "
                      "previously reportedly now still initially first originally already repeatedly "
-                     "subsequently then".split())
+                     "subsequently then long recently often once frequently".split())
 
 
 def _cue_words(cue: str) -> list[str]:
