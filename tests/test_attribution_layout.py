@@ -100,3 +100,11 @@ def test_a_reporting_clause_with_an_apposed_name_and_a_speech_participle(nlp):
     assert said and plain(said[0].source) == "the public prosecutor in Nouméa, Yves Dupas"
     assert plain(said[0].content) == "Gendarmes detained three young men in Houaïlou on Sunday morning"
     assert adding and adding[0].source == said[0].source
+
+
+@pytest.mark.parametrize("headline", ["Ukraine war: Russia shells Kharkiv overnight",
+                                      "Moscow attack: What we know so far",
+                                      "The Latest: Rescuers search the rubble"])
+def test_a_headline_topic_before_a_colon_is_no_speaker(nlp, headline):
+    text = f"{headline}\n\nBy Sam Reed\nMay 2, 2024\n\nThe statement came after a night of shelling.\n"
+    assert not by_cue(run(nlp, text), ":")

@@ -1264,6 +1264,8 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
         right = doc.char_span(tok.idx + 1, line_end, alignment_mode="expand")
         if right is None or len(right) < 2:
             continue
+        if not text[:line_start].strip() and _names_a_topic(left):
+            continue  # "Ukraine war: Russia shells Kharkiv": the story's topic, nobody said it
         kind = ("turn" if TRANSCRIPT_TURNS and _speaker_turn(left, right, _line_labels(doc, text)) else
                 "headline" if HEADLINE_COLONS and not text[:line_start].strip() and _headline_says(left, right)
                 else "")
@@ -1276,6 +1278,18 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
 
 
 HEADLINE_COLONS = True  # "Police: Gunman acted alone" as a headline: the police say so
+
+
+def _names_a_topic(left) -> bool:
+    """A headline label that ends in a topic word ("Ukraine war", "The Latest", "Live updates") or an incident
+    noun ("Moscow attack", "Concert hall massacre") names what the story is about, not who speaks."""
+    from rashomon.extract.events import is_incident_noun
+
+    words = [t for t in left if t.is_alpha]
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower_ in _lexicon().get("headline_topic_words", {}).get("words", ()) or is_incident_noun(last)
 
 
 @functools.lru_cache(maxsize=1)
