@@ -216,3 +216,21 @@ def test_a_copula_without_a_casualty_subject_counts_nobody(analyze):
                 "a local businessman, and the manager was a former sailor.")
     (ev,) = _story(lambda b: a, "")
     assert {(f.kind, f.value) for f in ev.figures} == {("killed", 2)}
+
+
+@pytest.mark.parametrize("sentence, party, status", [
+    ("Two people familiar with the inquiry said investigators believe the attack was ordered by a fuel-smuggling "
+     "network that had fallen out with him.", "a fuel-smuggling network", "suspected"),
+    ("The interior minister said the attack had been carried out by a drug cartel.", "a drug cartel", "accused"),
+])
+def test_a_network_described_by_its_crime_is_a_party(analyze, sentence, party, status):
+    a = analyze("A car bomb exploded at a market in Marsaxlokk on Sunday, killing a fuel trader. " + sentence)
+    (ev,) = _story(lambda b: a, "")
+    assert _perp_status(ev).get(party) == status
+
+
+def test_a_network_without_a_crime_is_no_party(analyze):
+    a = analyze("A car bomb exploded at a market in Marsaxlokk on Sunday, killing a fuel trader. The minister said "
+                "the attack had been filmed by a television network.")
+    (ev,) = _story(lambda b: a, "")
+    assert "a television network" not in _perp_status(ev)

@@ -217,6 +217,11 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
     words = (tok.lemma_.lower(), tok.lower_)
     if any(w in lx["bare_agents"] for w in words):
         return True  # "the army", "rebels", "police" name a party by themselves
+    if any(w in lx["sets"]["crime_org_heads"] for w in words) and any(
+            c.dep_ in ("compound", "amod") and (c.lower_ in lx["sets"]["crime_modifiers"]
+                                                 or c.lower_.split("-")[-1] in lx["sets"]["crime_modifiers"])
+            for c in tok.children):
+        return True  # "a fuel-smuggling network", "pirate networks", "a drug cartel": described by its crime
     # "the station was burning", "armed men": an organisation noun or a title needs a name
     return named and any(w in lx["agents"] for w in words)
 
