@@ -234,3 +234,15 @@ def test_a_network_without_a_crime_is_no_party(analyze):
                 "the attack had been filmed by a television network.")
     (ev,) = _story(lambda b: a, "")
     assert "a television network" not in _perp_status(ev)
+
+
+@pytest.mark.parametrize("sentence, party", [
+    ("A group calling itself the Kanak Youth Resistance Collective claimed the shooting in a message posted on "
+     "Facebook late on Sunday.", "the Kanak Youth Resistance Collective"),
+    ("In a video posted on Facebook on Thursday night, Adilson Menezes claimed the action in the name of a "
+     "\"Patriotic Movement of 25 November\".", "Patriotic Movement of 25 November"),
+])
+def test_the_claimant_is_the_name_a_group_gives_itself_or_claims_for(analyze, sentence, party):
+    a = analyze("Gunmen fired on gendarmes near Poindimie on Sunday afternoon, wounding two. " + sentence)
+    (ev,) = _story(lambda b: a, "")
+    assert _perp_status(ev).get(party) == "claimed"

@@ -64,6 +64,8 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         if status == "denied" and not (_words(who.text) & accused or _denies_a_part(doc, st)):
             continue
         parties = _parties(doc, who, events) if st.type == "accusation" else [who]
+        if status == "claimed":
+            parties += _claimed_for(doc, st)  # "claimed the action in the name of a Patriotic Movement"
         for idx in st.events:
             ev = events[idx]
             for party in parties:
@@ -218,6 +220,26 @@ def _hedged(doc: Doc, st: Statement) -> bool:
     # ("is believed to have been carried out by X"; "police believed the breakout had been organised by X")
 
 
+def _claimed_for(doc: Doc, st: Statement) -> list[Span]:
+    """The party a claim is made for: "claimed the attack in the name of X", "on behalf of X"."""
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    text = doc_text(doc)
+    out = []
+    for tok in (span.root.subtree if span is not None and len(span) else ()):
+        if tok.lower_ in ("name", "behalf") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on"):
+            for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for party in (o for o in of.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")):
+                    toks = list(party.subtree)
+                    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_quote or toks[0].pos_ == "DET"):
+                        toks.pop(0)  # 'a "Patriotic Movement of 25 November"': the name as written
+                    left = toks[0]
+                    right = party.right_edge
+                    while right.i > left.i and (right.is_punct or right.is_quote):
+                        right = right.nbor(-1)
+                    out.append(Span.of(text, left.idx, right.idx + len(right.text)))
+    return out
+
+
 def _sentence_start(doc: Doc, st: Statement) -> int:
     span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     return span.sent.start if span is not None and len(span) else -1
@@ -283,6 +305,9 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
     if span is None:
         return source
+    named = name_given(span.root)
+    if named is not None and span.start <= named.i < span.end:  # "a group calling itself X": X
+        return Span.of(doc_text(doc), named.left_edge.idx, named.right_edge.idx + len(named.right_edge.text))
     heads = [span.root, *(t for t in span.root.children if t.dep_ in ("appos", "compound"))]
     rep = next((h for h in heads if h.lemma_.lower() in _REPRESENTATIVES or h.lower_ in _REPRESENTATIVES), None)
     if rep is None:
