@@ -246,3 +246,19 @@ def test_the_claimant_is_the_name_a_group_gives_itself_or_claims_for(analyze, se
     a = analyze("Gunmen fired on gendarmes near Poindimie on Sunday afternoon, wounding two. " + sentence)
     (ev,) = _story(lambda b: a, "")
     assert _perp_status(ev).get(party) == "claimed"
+
+
+def test_where_a_quote_was_said_does_not_place_the_attack_it_tells(analyze):
+    a = analyze("A drone struck a shipyard in Kirkenes on Monday night, killing two workers. The defence minister "
+                "said fragments showed the aircraft was a Russian-made attack drone launched from Russian territory. "
+                "\"This was not an accident. Russia has struck a Norwegian town and killed Norwegian citizens,\" she "
+                "told reporters in Oslo.")
+    story = _story(lambda b: a, "")
+    assert [e.place.city for e in story] == ["Kirkenes"]
+
+
+def test_an_event_that_recalls_another_still_places_it(analyze):
+    a = analyze("Crowds set fire to shops in Auki on Saturday. The violence recalled the riots of November 2021 in "
+                "Honiara, when crowds burned much of the business district.")
+    older = [e for e in a.events if e.background]
+    assert [e.place.city for e in older] == ["Honiara"]

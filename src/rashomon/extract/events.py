@@ -777,6 +777,15 @@ def _through_speech(trigger: Token, other: Token) -> bool:
     return False
 
 
+def _where_spoken(tok: Token) -> bool:
+    """The token is the place of a speech verb ("she told reporters in Oslo", "said in Moscow")."""
+    verb = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "at") \
+        and verb.pos_ == "VERB" and verb.lemma_.lower() in _speech_verbs() \
+        and verb.lemma_.lower() not in load_json("attribution/cues.json")["not_cues"]["evocation_verbs"]
+    # ("the violence recalled the riots of 2021 in X": an event that recalls another says nothing)
+
+
 def _in_speaker(tok: Token) -> bool:
     """The token modifies the subject of a speech verb ("the Nigerian army said", "the governor of X said")."""
     node = tok
@@ -817,9 +826,10 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
                 c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
                 for c in verb.children):
             continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's
-        if dist <= 4 and _in_speaker(root) and _through_speech(trigger, root):
+        if dist <= 4 and (_in_speaker(root) or _where_spoken(root)) and _through_speech(trigger, root):
             continue  # "..., the Bissau-Guinean Red Cross said", "the administrator of X said that the dead
-            # included ...": the speaker's nationality or office, not the scene
+            # included ...": the speaker's nationality or office, not the scene; '"Russia has struck a town,"
+            # she told reporters in Oslo': where it was said
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
             # at a tie, a place in the trigger's own clause ("a man set fire to a studio in X, and a patient
@@ -945,6 +955,8 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     people = _people_nouns()
     words = _word_nouns()
     for tok in sent:
+        if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "from":
+            continue  # "a drone launched from Russian territory": where it came from, not the scene
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
                 and tok.head.lemma_.lower() not in ("border", "frontier", "boundary") \
                 and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
