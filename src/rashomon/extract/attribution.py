@@ -1264,11 +1264,11 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
         right = doc.char_span(tok.idx + 1, line_end, alignment_mode="expand")
         if right is None or len(right) < 2:
             continue
-        if not text[:line_start].strip() and _names_a_topic(left):
+        headline = not text[:line_start].strip()  # the first line of the text
+        if headline and _names_a_topic(left):
             continue  # "Ukraine war: Russia shells Kharkiv": the story's topic, nobody said it
         kind = ("turn" if TRANSCRIPT_TURNS and _speaker_turn(left, right, _line_labels(doc, text)) else
-                "headline" if HEADLINE_COLONS and not text[:line_start].strip() and _headline_says(left, right)
-                else "")
+                "headline" if HEADLINE_COLONS and headline and _headline_says(left, right) else "")
         if kind:  # the speaker without the paragraph's opening quote mark
             while len(left) > 1 and not left[0].is_alpha:
                 left = left[1:]
@@ -1294,7 +1294,7 @@ def _names_a_topic(left) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _speaker_nouns() -> frozenset[str]:
-    roles = json.loads(resources.files("rashomon.data").joinpath("speakers/roles.json").read_text("utf-8"))
+    roles = load_json("speakers/roles.json")
     return frozenset(roles["person_titles"]) | frozenset(roles["group_nouns"])
 
 
@@ -1642,10 +1642,8 @@ def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> No
         tagged = {i: (s, e) for s, e in tagged_cues(doc) for i in range(s, e)}
     for c in cands:
         c.feats = _features(doc, c, quotes, lex, sent_quoted, tagged)
-        c.score = _sigmoid_score(model, c.feats)
-    for c in cands:
-        if c.key.startswith("mark|"):
-            c.score = DASH_SCORE
+        # (a layout cue is a rule: its score is fixed; its features still go to the training rows)
+        c.score = DASH_SCORE if c.key.startswith("mark|") else _sigmoid_score(model, c.feats)
     if TOLL_CUES and lex.get("toll_cues"):
         for c in cands:
             if _toll_verb(doc[c.head], lex["toll_cues"]):

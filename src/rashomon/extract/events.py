@@ -506,6 +506,11 @@ def _merge_compounds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
 DATELINE_DATE_IS_THE_REPORTS = True  # "SÃO TOMÉ, 14 March (Lusa) – A guard was killed ...": the filing day
 
 
+def _filing_day(text: str, timex: Timex) -> bool:
+    """The date of a dateline: the day the report was filed, not the day of what its sentence tells."""
+    return in_dateline(text, timex.span.start, timex.span.end)
+
+
 def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int,
                    token_end: int | None = None) -> Timex | None:
     sent = doc[token_i].sent
@@ -513,7 +518,7 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     text = doc_text(doc)
     dates = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start_char <= t.span.start < sent.end_char
              and _iso(t.value) is not None and _owns_date(doc, t, own)
-             and not (DATELINE_DATE_IS_THE_REPORTS and in_dateline(text, t.span.start, t.span.end))]
+             and not (DATELINE_DATE_IS_THE_REPORTS and _filing_day(text, t))]
     if not dates:
         return None
     anchor = doc[token_i].idx
@@ -1215,7 +1220,7 @@ def _date_from_context(doc: Doc, incidents: list[_Incident], timexes: list[Timex
     ("Guerrillas attacked the farm on 30 December. They burned the facilities ...")."""
     text = doc_text(doc)
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and _iso(t.value) and len(t.value) >= 7
-             and not (DATELINE_DATE_IS_THE_REPORTS and in_dateline(text, t.span.start, t.span.end))]
+             and not (DATELINE_DATE_IS_THE_REPORTS and _filing_day(text, t))]
     for inc in incidents:
         if inc.date is not None or any(t.earlier for t in inc.triggers):
             continue  # ("two weeks after militants killed 40": not the day told before)
@@ -1247,10 +1252,10 @@ def _date_from_lead(doc: Doc, incidents: list[_Incident], timexes: list[Timex], 
     lead_start, lead_end = _lead_start(text), _lead_end(text)
     told_elsewhere = {doc[t.start].sent.start for inc in incidents[1:] for t in inc.triggers}
     not_the_act = _date_words()["court_verbs"] | set(_triggers()["police"]["arrest_verbs"]) | _speech_verbs()
-    # the dateline's day (the filing day) only when the lead names no other
-    for t in sorted(timexes, key=lambda t: in_dateline(text, t.span.start, t.span.end)):
-        if not lead_start <= t.span.start < lead_end and not in_dateline(text, t.span.start, t.span.end) \
-                or t.type not in ("DATE", "TIME"):
+    filing = [t for t in timexes if _filing_day(text, t)]
+    lead = [t for t in timexes if lead_start <= t.span.start < lead_end and t not in filing]
+    for t in lead + filing:  # the dateline's day (the filing day) only when the lead names no other
+        if t.type not in ("DATE", "TIME"):
             continue
         d = _iso(t.value)
         if d is None or len(t.value.split("T")[0]) < 10 or not 0 <= (dct - d).days <= LEAD_DATE_DAYS:

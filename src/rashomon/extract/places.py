@@ -421,9 +421,8 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
         # elsewhere, unless that one is far bigger ("lima" in a report naming u.s. diplomats)
         extra = _small_extra(fold(name), candidates) if SMALL_PLACES and top.population < _BIG_CITY else ()
         # the story's own country first, its small towns too (over a namesake city abroad below a million)
-        for entry in sorted(candidates[1:], key=lambda e: e.country != dominant) + [
-                e for e in extra if e.country == dominant]:
-            if entry.country == dominant and (entry.minor or entry.population * 10 >= top.population):
+        for entry in [e for e in (*candidates[1:], *extra) if e.country == dominant]:
+            if entry.minor or entry.population * 10 >= top.population:
                 return entry
         for entry in candidates[1:]:
             if entry.country in prefer and entry.population * 10 >= top.population:
@@ -771,18 +770,22 @@ def _placed_by_bearing(doc, places: list[Place]) -> list[Place]:
             continue
         known = gazetteer().get(fold(p.name or ""))
         if not known and _BEARING_OF.fullmatch(text, p.span.end, q.span.start):
-            out[k] = Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country,
-                           country_name=q.country_name)
+            out[k] = _town_in(p, q)
         elif _NEAR.fullmatch(text, p.span.end, q.span.start) and p.city and q.latitude is not None:
-            near = sorted((_km(e.latitude, e.longitude, q.latitude, q.longitude), k2, e) for k2, e in enumerate(
-                (*(e for e in known or () if e.kind == "city"), *small_places(p.name or ""))) if e.latitude is not None)
-            if near and near[0][0] <= NEAR_KM:  # "Saint-Louis, near Mulhouse": the namesake close by
-                if (near[0][2].country, near[0][2].region) != (p.country, p.region):
-                    out[k] = _to_place(p.span, near[0][2], p.name)
+            namesakes = [(_km(e.latitude, e.longitude, q.latitude, q.longitude), e) for e in (
+                *(e for e in known or () if e.kind == "city"), *small_places(p.name or "")) if e.latitude is not None]
+            km, nearest = min(namesakes, key=lambda x: x[0], default=(None, None))
+            if nearest is not None and km <= NEAR_KM:  # "Saint-Louis, near Mulhouse": the namesake close by
+                if (nearest.country, nearest.region) != (p.country, p.region):
+                    out[k] = _to_place(p.span, nearest, p.name)
             elif p.country != q.country:  # "Saint-Louis, near Nouméa": none close by, a town of Nouméa's country
-                out[k] = Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country,
-                               country_name=q.country_name)
+                out[k] = _town_in(p, q)
     return out
+
+
+def _town_in(p: Place, q: Place) -> Place:
+    """``p`` as a town of ``q``'s country and region."""
+    return Place(span=p.span, name=p.name, city=p.name, region=q.region, country=q.country, country_name=q.country_name)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

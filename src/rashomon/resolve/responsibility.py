@@ -25,6 +25,7 @@ _INVOLVEMENT = tuple(load_json("stance/content.json")["involvement_nouns"]) + tu
     + tuple(_LINKS["involvement_phrases"])
 _ACT_GERUNDS = frozenset(_LINKS["act_gerunds"]) | _ROLES["attack_verbs"]
 _NEGLIGENCE = frozenset(_LINKS["negligence_gerunds"])
+_ACCUSATION_NOUNS = frozenset(_LINKS["accusation_nouns"])
 _ORG_HEADS = _ROLES["org_heads"]
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "likely"})
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
@@ -38,11 +39,11 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
     accused = {w for st in statements if st.type == "accusation" and st.target for w in _words(st.target.text)}
     accused |= {w for ev in events for a in ev.arguments if a.responsibility in ("accused", "suspected")
                 for w in _words(a.span.text)}
-    other_blame = {_sentence_start(doc, st) for st in statements
-                   if st.type == "accusation" and _blamed_for_something_else(doc, st)}
+    blamed_other = [st for st in statements if st.type == "accusation" and _blamed_for_something_else(doc, st)]
+    other_blame = {_sentence_start(doc, st) for st in blamed_other}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
-        if status and (st.type == "accusation" and _blamed_for_something_else(doc, st) or st.type != "accusation"
+        if status and (any(st is b for b in blamed_other) or st.type != "accusation"
                        and _sentence_start(doc, st) in other_blame and _bare_accusation_noun(doc, st)):
             # "accused the government of leaving trains unguarded, a charge the ministry rejected": blame for a
             # failure, and its rejection, name no party to the attack
@@ -220,12 +221,18 @@ def _hedged(doc: Doc, st: Statement) -> bool:
     # ("is believed to have been carried out by X"; "police believed the breakout had been organised by X")
 
 
+def _cue_root(doc: Doc, st: Statement) -> Token | None:
+    """The head token of a statement's cue."""
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _claimed_for(doc: Doc, st: Statement) -> list[Span]:
     """The party a claim is made for: "claimed the attack in the name of X", "on behalf of X"."""
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    cue = _cue_root(doc, st)
     text = doc_text(doc)
     out = []
-    for tok in (span.root.subtree if span is not None and len(span) else ()):
+    for tok in (cue.subtree if cue is not None else ()):
         if tok.lower_ in ("name", "behalf") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on"):
             for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for party in (o for o in of.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")):
@@ -241,25 +248,25 @@ def _claimed_for(doc: Doc, st: Statement) -> list[Span]:
 
 
 def _sentence_start(doc: Doc, st: Statement) -> int:
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    return span.sent.start if span is not None and len(span) else -1
+    cue = _cue_root(doc, st)
+    return cue.sent.start if cue is not None else -1
 
 
 def _blamed_for_something_else(doc: Doc, st: Statement) -> bool:
     """"accused the government of leaving trains without police", "blamed the mayor for failing to act": the
     accused is blamed for a failure (a negligence gerund of links.json), not for the act or for backing it."""
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if span is None or not len(span):
+    cue = _cue_root(doc, st)
+    if cue is None:
         return False
     return any(o.tag_ == "VBG" and o.lemma_.lower() in _NEGLIGENCE
-               for prep in span.root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+               for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
                for o in prep.children if o.dep_ in ("pobj", "pcomp"))
 
 
 def _bare_accusation_noun(doc: Doc, st: Statement) -> bool:
     """The content is only an accusation noun phrase ("a charge", "the accusation"): it points back."""
     words = st.content.text.lower().split()
-    return 0 < len(words) <= 3 and words[-1].strip(".,;:\"'") in _LINKS["accusation_nouns"]
+    return 0 < len(words) <= 3 and words[-1].strip(".,;:\"'") in _ACCUSATION_NOUNS
 
 
 def _denies_a_part(doc: Doc, st: Statement) -> bool:
@@ -283,12 +290,11 @@ def _claim_about_another(span) -> bool:
     """"claims that the attacker was an asylum seeker": an accusation noun whose clause is about someone other
     than the speaker (its subject no pronoun: "claims that it was behind the attack" is about the speaker);
     "no link between the driver and any group": a tie between others."""
-    nouns = frozenset(_LINKS["accusation_nouns"])
     for tok in span:
         if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children) \
                 and any(tok.lower_.startswith(n) for n in _INVOLVEMENT):
             return True  # "found no link between the driver and any group": a tie between others
-        if tok.lower_ not in nouns:
+        if tok.lower_ not in _ACCUSATION_NOUNS:
             continue
         for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")):
             subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
