@@ -227,3 +227,14 @@ def test_the_town_of_takes_the_whole_name(nlp):
 def test_a_village_after_a_settlement_cue_is_a_town_whatever_ner_says(nlp):
     found = _found(nlp, "Gunmen stopped the convoy near the village of Al-Qurayn, east of Sabha in Libya, on Monday.")
     assert found["Al-Qurayn"].city == "Al-Qurayn" and found["Al-Qurayn"].country == "LY"
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Gunmen killed three farmers on Sunday in Kiboloro, a farming village near Tororo in eastern Uganda, "
+     "police said.", "Kiboloro", "UG"),
+    ("Two guards were shot dead at a checkpoint in Ndombe, a small town outside Kisangani, on Friday night.",
+     "Ndombe", "CD"),
+])
+def test_a_name_an_apposition_calls_a_settlement_near_a_known_place_is_a_town_of_its_country(nlp, text, town, country):
+    found = _found(nlp, text)
+    assert found[town].city == town and found[town].country == country

@@ -755,6 +755,15 @@ BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilome
 # ("north of ", "30 km east of the "): the words that say where a place lies from another
 _BEARING_OF = re.compile(r"\s*,\s*" + BEARING, re.IGNORECASE)
 _NEAR = re.compile(r"\s*,\s*(?:near|outside|close\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _settlement_of() -> re.Pattern:
+    """", a fishing village near ", ", a small town in the ": an apposition that calls the name before it a
+    settlement lying near (in, north of ...) the place after it."""
+    nouns = "|".join(sorted(place_cues()["settlement_nouns"] | {"community", "suburb"}))
+    return re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\s+(?:near|outside|close\s+to|in|on|"
+                      r"of|" + BEARING + r")\s*(?:the\s+)?(?:\w+(?:ern|ing)\s+)?", re.IGNORECASE)
 NEAR_KM = 300  # "X, near Y": a namesake of X further than this from Y is not the X meant
 
 
@@ -769,7 +778,8 @@ def _placed_by_bearing(doc, places: list[Place]) -> list[Place]:
         if not q.country:
             continue
         known = gazetteer().get(fold(p.name or ""))
-        if not known and _BEARING_OF.fullmatch(text, p.span.end, q.span.start):
+        if not known and (_BEARING_OF.fullmatch(text, p.span.end, q.span.start)
+                          or p.country is None and _settlement_of().fullmatch(text, p.span.end, q.span.start)):
             out[k] = _town_in(p, q)
         elif _NEAR.fullmatch(text, p.span.end, q.span.start) and p.city and q.latitude is not None:
             namesakes = [(_km(e.latitude, e.longitude, q.latitude, q.longitude), e) for e in (
@@ -1180,6 +1190,25 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             j -= 1
         if words and not all(w.lower_ in _news_words() for w in words):
             out.append((words[0].idx, tok.idx + len(tok.text)))
+            for w in words:
+                taken[w.i] = True
+    # "in Nemangwe, a village near Gokwe": a capitalised name after a locative preposition that an apposition
+    # calls a settlement near (in ...) another capitalised name
+    text = doc_text(doc)
+    locatives = place_cues()["locative_prepositions"]
+    for tok in doc[1:-1]:
+        if doc[tok.i - 1].lower_ not in locatives or taken[tok.i] or not tok.text[:1].isupper():
+            continue
+        j, words = tok.i, []
+        while j < len(doc) and len(words) < 4 and not taken[j] and doc[j].is_alpha and doc[j].text[:1].isupper():
+            words.append(doc[j])
+            j += 1
+        if not words:
+            continue
+        end = words[-1].idx + len(words[-1].text)
+        m = _settlement_of().match(text, end)
+        if m and text[m.end():m.end() + 1].isupper() and not all(w.lower_ in _news_words() for w in words):
+            out.append((words[0].idx, end))
             for w in words:
                 taken[w.i] = True
     return out
