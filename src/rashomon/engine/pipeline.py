@@ -154,7 +154,11 @@ def _date_link(tspan, cue) -> str | None:
                 return "cue"
             if node.dep_ == "advcl" and cue.start <= node.head.i < cue.end and node.lemma_.lower() in _OCCASION_VERBS:
                 return "cue"  # "Speaking to reporters on Wednesday, he said ..."
-            return None if cue.root.head.i == node.i else "other"
+            if cue.root.head.i == node.i:
+                # "praised the attack on Thursday, calling it ...": the cue's own occasion, unless the verb it is
+                # coordinated with tells an incident ("kidnapped five tourists on Sunday and have demanded ...")
+                return "other" if cue.root.dep_ == "conj" and is_trigger_word(node) else None
+            return "other"
         if node.pos_ != "ADP":
             direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue
             if is_incident_noun(node) and node.head.lower_ in _SEQUENCE_PREPS:

@@ -116,6 +116,9 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
                 errors.append(f"perpetrator {p['text']!r} ({p.get('responsibility')}) missing; predicted "
                               f"{sorted({a.span.text for a in perps})}")
     counts["events_predicted"] += len(analysis.events)
+    for ev in free:  # predicted events no gold event took: the precision errors
+        errors.append(f"spurious event {ev.type} {ev.date.value if ev.date else None} "
+                      f"{'background ' if ev.background else ''}{ev.trigger.text!r}@{ev.trigger.start}")
     unused = list(analysis.statements)
     for exp in gold.get("statements", []):
         counts["statements"] += 1

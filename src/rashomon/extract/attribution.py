@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.models import Span, Statement
+from rashomon.nlp.layout import correction_line, in_fact_label
 from rashomon.nlp.model import doc_text
 from rashomon.nlp import encoder
 
@@ -688,6 +689,23 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     if (SOURCE_RULES and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i
             and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.doc[tok.i - 1].text != ","):
         return tok.head.left_edge.i, tok.i  # "ads attacking X", "anyone questioning X"
+    if SOURCE_RULES and tok.dep_ in ("ROOT", "ccomp"):
+        return _fronted_appos_subject(tok)
+    return None
+
+
+def _fronted_appos_subject(verb: Token) -> tuple[int, int] | None:
+    """"In an email to the media, a man who ..., denied ...": the parser hangs the subject as an apposition
+    on the fronted phrase's last noun; it is the noun phrase set off by commas right before the verb."""
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for a in prep.subtree:
+            if a.dep_ == "appos" and a.head.i < a.i and a.pos_ in ("NOUN", "PROPN") and a.i < verb.i \
+                    and doc[a.left_edge.i - 1].text == "," and doc[a.right_edge.i + 1].text == "," \
+                    and a.right_edge.i + 2 == verb.i:
+                return a.left_edge.i, a.right_edge.i + 1
     return None
 
 
@@ -1786,7 +1804,13 @@ def extract_attributions(doc: Doc) -> list[Statement]:
         _participle_sources(doc, out)
     if QUOTED_AS_SAYING:
         out = [_quoted_as_saying(doc, st) for st in out if not _cites_a_source(doc, st)]
-    return out
+    text = doc_text(doc)
+    # "• Ransom demanded: $2 million"; "Correction: An earlier version of this report said ...": nobody's statement
+    return [st for st in out if not in_fact_label(text, st.cue.start) and not (
+        st.source is not None and correction_line(text, st.cue.start) is not None and _EARLIER_VERSION.search(st.source.text))]
+
+
+_EARLIER_VERSION = re.compile(r"\b(?:earlier|previous|original)\s+(?:version|draft)\b", re.IGNORECASE)
 
 
 QUOTED_AS_SAYING = True  # "X quoted Y as saying Z": Y said Z; "..., citing police" names a source, says nothing

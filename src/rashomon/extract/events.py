@@ -31,6 +31,7 @@ from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import BEARING, country_name, demonym_country, fold, in_dateline, lookup, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
+from rashomon.nlp.layout import correction_line, fact_label
 from rashomon.nlp.model import doc_text
 
 AIR_FAMILY = {"air_strike", "missile_strike", "drone_strike", "shelling"}
@@ -61,7 +62,7 @@ def _triggers() -> dict:
             "other_incident_words": set(data["other_incident_words"]),
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
-            "pattern_modifiers": set(data["pattern_modifiers"]),
+            "pattern_modifiers": set(data["pattern_modifiers"]), "series_nouns": set(data["series_nouns"]),
             "people_taking": set(data["people_taking"]["lemmas"]),
             "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
             "setting_fire": {k: set(v) for k, v in data["setting_fire"].items() if not k.startswith("_")},
@@ -363,7 +364,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "a possible attack", "repeated missile attacks since 2022"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["not_heads"]:
         return False
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex["not_heads"]:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex["not_heads"] \
+            and not _told_series(tok, lex):
         return False  # "an escalation of bombardment", "a history of attacks"
     if _generic_plural(tok, lex) or tok.dep_ in ("compound", "amod") and _generic_plural(tok.head, lex):
         return False  # "threatened terror attacks", "Arson attacks have been frequent"
@@ -410,8 +412,7 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
     head = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and (head.tag_ == "VBD" or head.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "auxpass") for c in head.children)):
+    if _told_series(tok, lex) or tok.dep_ in ("nsubj", "nsubjpass") and _past_act(head):
         return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN): told
     if tok.dep_ == "dobj" and head.tag_ == "VBD" and (head.lemma_.lower() in lex["launch_verbs"]
                                                       or head.lemma_.lower() in load_json("events/places.json")["fire_verbs"]) \
@@ -422,6 +423,19 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
         return True
     # "at least 15 attacks since ...": a count of incidents; "two rockets hit ..." counts weapons
     return tok.lemma_.lower() not in lex["weak"] and any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _past_act(verb: Token) -> bool:
+    """A simple past ("killed"; a VBN without auxiliary, as the tagger may call it)."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _told_series(tok: Token, lex: dict) -> bool:
+    """"a series of bombs at hotels killed an Italian tourist": incidents of a series that is the subject of a
+    past outcome verb are told, not spoken of as a kind ("a wave of bombings hit the capital" is not)."""
+    series = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and series.lemma_.lower() in lex["series_nouns"] \
+        and series.dep_ == "nsubj" and _past_act(series.head) and series.head.lemma_.lower() in lex["outcome"]
 
 
 def _interception(tok: Token, lex: dict) -> bool:
@@ -456,6 +470,12 @@ def _figurative(tok: Token, fig: dict) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in fig["injury_plurals"] and tok.tag_ == "NNS":
         return True
+    if lemma in fig["fire_lemmas"] and tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
+            subj = tok.head  # "the fire, which burned for most of the night"
+        if subj is not None and subj.lemma_.lower() in fig["fire_subjects"]:
+            return True
     return lemma in fig["subject_sensitive_lemmas"] and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in fig["abstract_subjects"] for c in tok.children)
 
@@ -1064,14 +1084,29 @@ def lead_settlements(doc: Doc, places: list[Place]) -> set[str]:
 def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     """Triggers grouped into incidents (see the module's docstring); the offences someone is charged with
     join, once the others are grouped, the incident last told before them (or the first one)."""
-    told = [t for t in triggers if not t.legal]
+    text = doc_text(doc)
+    boxed = {id(t) for t in triggers if fact_label(text, doc[t.start].idx) is not None
+             or correction_line(text, doc[t.start].idx) is not None}
+    told = [t for t in triggers if not t.legal and id(t) not in boxed]
     incidents = _group(doc, told, settlements)
     if not incidents:
         return _group(doc, triggers, settlements)
     for trig in triggers:
+        if id(trig) in boxed and not trig.legal:
+            # a key-facts box ("• Killed: one guard") or a correction line sums up the story's incident, or the one
+            # of its date
+            target = next((inc for inc in incidents if trig.date is not None and inc.date is not None
+                           and inc.date.value == trig.date.value), incidents[0])
+            target.triggers.append(trig)
+            if trig.type not in target.types:
+                target.types.append(trig.type)
+            continue
         if not trig.legal:
             continue
         before = [inc for inc in incidents if any(t.start < trig.start for t in inc.triggers)]
+        # "detained four men on suspicion of links to the bombing": the last incident of that kind, if the
+        # last one told is of another ("..., gunmen fired on a guard post")
+        before = [inc for inc in before if trig.type in inc.types and trig.type != "attack"] or before
         target = max(before, key=lambda inc: max(t.start for t in inc.triggers if t.start < trig.start)) \
             if before else incidents[0]
         target.triggers.append(trig)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.numbers import is_number_word, parse_number, word_value
 from rashomon.models import Figure, Span, Timex
+from rashomon.nlp.layout import retracted
 from rashomon.nlp.model import doc_text
 
 _CLAUSE_BREAK = {";", ":", "(", ")", "—", "–"}
@@ -255,6 +256,16 @@ def _total_of(noun: Token) -> Token | None:
         return head  # a list the parser split: "one lieutenant, four soldiers and three civilians"
     if noun.dep_ == "pobj" and head.lower_ in _lexicon()[4]["subgroup_preps"] and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ in _lexicon()[4]["subgroup_preps"]:
+        # "nine people had died, including a girl": the parser hangs the list on the verb (or on the verb of
+        # saying above it); the group is the counted subject (or object: "killing nine people, including ...")
+        # of the outcome verb just before the comma
+        verb = head.head if head.head.pos_ in ("VERB", "AUX") and _kind_of(head.head) else None
+        if verb is None and head.i > 1 and head.doc[head.i - 1].text == ",":
+            prev = head.doc[head.i - 2]
+            verb = prev if prev.pos_ in ("VERB", "AUX") and _kind_of(prev) else None
+        if verb is not None:
+            return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _has_count(c)), None)
     if (noun.like_num or is_number_word(noun.text)) \
             and any(c.lower_ == "of" and any(g.lower_ in ("them", "whom", "those", "these") for g in c.children)
                     for c in noun.children):
@@ -320,6 +331,8 @@ def _cumulative(cue: Token | None) -> bool:
         if child.dep_ == "prep" and child.lower_ == "since":
             return True
         if child.dep_ == "prep" and child.lower_ in ("during", "over", "in", "throughout"):
+            if child.lower_ == "in" and any(t.tag_ == "JJS" for t in child.doc[verb.i:child.i]):
+                continue  # "killing seven in the deadliest attack in two decades": the period is the superlative's
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["long_conflict_nouns"]:
                     return True  # "7,000 people have been killed in the conflict"
@@ -467,6 +480,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures.extend(_copular_singles(doc, figures))
     figures.extend(_group_members(doc, figures))
     figures.extend(_coordinated_totals(doc))
+    figures = [f for f in figures if not retracted(text, f.span.start, f.span.end)]  # "Correction: ... said 12"
     # a total before the parts it sums when both start at the same place
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
 

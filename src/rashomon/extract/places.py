@@ -164,7 +164,8 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     index: dict[str, list[GazetteerEntry]] = {}
 
     def add(name: str, entry: GazetteerEntry) -> None:
-        for key in {name.lower().strip(), fold(name)}:
+        keys = {name.lower().strip(), fold(name)}
+        for key in keys | _saint_variants(fold(name)):
             if len(key) >= 3 and entry not in index.get(key, ()):
                 index.setdefault(key, []).append(entry)
 
@@ -183,12 +184,14 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
                                       c.get("admin1code"), c.get("latitude"), c.get("longitude")))
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type not in ("Capital district", "Capital District"):
-            add(sub.name, GazetteerEntry(sub.name, "region", sub.country_code, 0, sub.name))
+            name = re.sub(r"\s*\[.*\]$", "", sub.name)  # "Wales [Cymru GB-CYM]"
+            add(name, GazetteerEntry(name, "region", sub.country_code, 0, name))
     for name, entry in _REGISTERED:
         add(name, entry)
     for alias, target in load_json("places/aliases.json")["aliases"].items():
         if fold(target) in index:
-            index.setdefault(fold(alias), []).extend(e for e in index[fold(target)] if e not in index.get(fold(alias), ()))
+            for key in {fold(alias)} | _saint_variants(fold(alias)):
+                index.setdefault(key, []).extend(e for e in index[fold(target)] if e not in index.get(key, ()))
     if ALTERNATE_NAMES:  # other spellings of the same cities ("Khan Younis", "Wad Madani"), never over a name
         for c in gc.get_cities().values():
             entry = next((e for e in index.get(fold(c["name"]), ()) if e.kind == "city"
@@ -202,6 +205,12 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     for entries in index.values():
         entries.sort(key=_entry_rank)
     return index
+
+
+def _saint_variants(key: str) -> set[str]:
+    """"St Lucia", "St. Petersburg", "Saint Louis": news writes "Saint" one way or another."""
+    rest = next((key[len(p):] for p in ("saint ", "st. ", "st ") if key.startswith(p)), None)
+    return {"st " + rest, "st. " + rest, "saint " + rest} if rest else set()
 
 
 ALTERNATE_NAMES = True  # index GeoNames' Latin-script alternate spellings close to a city's name
@@ -761,9 +770,10 @@ _NEAR = re.compile(r"\s*,\s*(?:near|outside|close\s+to)\s+(?:the\s+)?", re.IGNOR
 def _settlement_of() -> re.Pattern:
     """", a fishing village near ", ", a small town in the ": an apposition that calls the name before it a
     settlement lying near (in, north of ...) the place after it."""
-    nouns = "|".join(sorted(place_cues()["settlement_nouns"] | {"community", "suburb"}))
+    nouns = "|".join(sorted(place_cues()["settlement_nouns"] | place_cues()["city_part_nouns"] | {"community"}))
     return re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\s+(?:near|outside|close\s+to|in|on|"
-                      r"of|" + BEARING + r")\s*(?:the\s+)?(?:\w+(?:ern|ing)\s+)?", re.IGNORECASE)
+                      r"of|" + BEARING + r")\s*(?:the\s+)?(?:\w+(?:ern|ing)\s+)?"
+                      r"(?:(?:[\w-]+\s+)?(?:city|town|capital|port)\s+of\s+)?", re.IGNORECASE)
 NEAR_KM = 300  # "X, near Y": a namesake of X further than this from Y is not the X meant
 
 
@@ -806,6 +816,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 _PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,60}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
+_PART_OF_NAMED = re.compile(r"\s*,\s+an?\s+(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:(?:city|town|capital)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
 def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
@@ -814,8 +826,15 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
     text = doc_text(doc)
     parts = place_cues()["city_part_nouns"]
     out: list[Place] = []
-    for p in places:
+    for k, p in enumerate(places):
         owner = out[-1] if out else None
+        city = places[k + 1] if k + 1 < len(places) else None
+        m = _PART_OF_NAMED.fullmatch(text, p.span.end, city.span.start) if city is not None and city.city else None
+        if m and m.group(1).lower() in parts and not gazetteer().get(fold(p.name or "")):
+            # "Monte Sossego, a working-class neighbourhood of the port city of Mindelo": a part of the city named next
+            out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
+                             country_name=city.country_name))
+            continue
         nxt = re.match(r"\s+([a-z]+)", text[p.span.end:p.span.end + 30])
         if owner is not None and owner.city and re.fullmatch(r"['’]s\s+", text[owner.span.end:p.span.start]) \
                 and nxt and nxt.group(1) in parts and fold(owner.city) != fold(p.name or "") \
@@ -1200,9 +1219,12 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if doc[tok.i - 1].lower_ not in locatives or taken[tok.i] or not tok.text[:1].isupper():
             continue
         j, words = tok.i, []
-        while j < len(doc) and len(words) < 4 and not taken[j] and doc[j].is_alpha and doc[j].text[:1].isupper():
+        while j < len(doc) and len(words) < 5 and not taken[j] and doc[j].is_alpha and (
+                doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
             words.append(doc[j])
             j += 1
+        while words and words[-1].lower_ in particles:
+            words.pop()
         if not words:
             continue
         end = words[-1].idx + len(words[-1].text)
