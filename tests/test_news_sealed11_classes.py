@@ -142,3 +142,32 @@ def test_a_wave_of_bombings_is_still_spoken_of_as_a_kind(analyze):
     a = analyze("A bomb killed two people at a bus station in the town of Termez on Friday, police said. The "
                 "country has seen few attacks since 2004, when a wave of bombings hit the capital.")
     assert len(a.events) == 1
+
+
+def test_a_gunfight_over_two_days_is_one_incident_dated_by_its_start(analyze):
+    a = analyze("A gunman who had held off police for more than 12 hours in the town of Le Moule gave himself up on "
+                "Sunday morning after a gunfight that began on Saturday evening and left an officer dead, "
+                "prosecutors said.\n\nThe shooting started at around 8 pm on Saturday when officers went to a house "
+                "to arrest a 28-year-old man. He opened fire with a rifle, killing a gendarme and wounding two of "
+                "his colleagues.")
+    (ev,) = _story(a)
+    assert ev.date is not None and ev.date.value == "2025-05-31"
+    assert ("killed", 1, None) in _figures(ev) and ("wounded", 2, None) in _figures(ev)
+    assert all(f.kind != "arrested" for f in ev.figures)  # "went to arrest a man": an aim, not an arrest
+
+
+def test_hyphenated_names_with_particles_and_named_districts(nlp):
+    found = {p.span.text: p for p in find_places(nlp(
+        "A trade unionist was shot dead at a roadblock in Pointe-à-Pitre in 2009. On Saturday officers went to a "
+        "house in the Grand-Camp district of Les Abymes."))}
+    assert found["Pointe-à-Pitre"].country == "GP"
+    district = next(p for t, p in found.items() if t.startswith("Grand-Camp"))
+    assert district.city == "Les Abymes" and district.country == "GP"
+
+
+def test_members_of_a_toll_the_parser_hangs_on_a_statement_noun(nlp):
+    from rashomon.extract.figures import extract_figures
+
+    doc = nlp("A gunman shot dead a man in the town on Saturday. The prefecture said in a statement that four people "
+              "had been wounded, including a firefighter who was hurt while evacuating residents.")
+    assert {(f.kind, f.value) for f in extract_figures(doc)} >= {("wounded", 4), ("wounded", 1)}

@@ -1807,7 +1807,8 @@ def extract_attributions(doc: Doc) -> list[Statement]:
     text = doc_text(doc)
     # "• Ransom demanded: $2 million"; "Correction: An earlier version of this report said ...": nobody's statement
     return [st for st in out if not in_fact_label(text, st.cue.start) and not (
-        st.source is not None and correction_line(text, st.cue.start) is not None and _EARLIER_VERSION.search(st.source.text))]
+        st.source is not None and correction_line(text, st.cue.start) is not None
+        and _EARLIER_VERSION.search(st.source.text))]
 
 
 _EARLIER_VERSION = re.compile(r"\b(?:earlier|previous|original)\s+(?:version|draft)\b", re.IGNORECASE)

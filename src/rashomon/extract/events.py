@@ -55,7 +55,7 @@ def _triggers() -> dict:
             "figurative": {k: set(v) for k, v in data["figurative"].items() if not k.startswith("_")},
             "verbal": {k: set(v) for k, v in data["verbal"].items() if not k.startswith("_")},
             "naming": set(data["naming_verbs"]["lemmas"]),
-            "agents": set(data["anaphoric_agents"]["lemmas"]),
+            "agents": set(data["anaphoric_agents"]["lemmas"]), "aftermath": set(data["anaphoric_agents"]["aftermath_verbs"]),
             "remote_weapons": set(data["remote_weapons"]), "launch_verbs": set(data["launch_verbs"]),
             "aircraft": set(data["aircraft"]),
             "launching_parties": set(data["launching_parties"]),
@@ -1759,8 +1759,10 @@ def _negated_act(tok: Token) -> bool:
 
 
 def _agent_of_other_act(tok: Token, trig: Trigger) -> bool:
-    """"the gunmen released the driver": a definite attacker noun as the subject of a verb that is no trigger."""
-    return trig.anaphoric and tok.pos_ == "NOUN" and tok.lemma_.lower() in _triggers()["agents"] \
+    """"the gunmen released the driver": a definite attacker noun as the subject of a verb that is no trigger;
+    "a gunman ... gave himself up on Sunday": any attacker noun as the subject of an aftermath verb."""
+    return (trig.anaphoric or tok.head.lemma_.lower() in _triggers()["aftermath"]) and tok.pos_ == "NOUN" \
+        and tok.lemma_.lower() in _triggers()["agents"] \
         and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and not is_trigger_word(tok.head)
 
 

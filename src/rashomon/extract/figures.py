@@ -254,18 +254,19 @@ def _total_of(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "appos" and _has_count(noun) and head.pos_ in ("NOUN", "PROPN") and _has_count(head):
         return head  # a list the parser split: "one lieutenant, four soldiers and three civilians"
-    if noun.dep_ == "pobj" and head.lower_ in _lexicon()[4]["subgroup_preps"] and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return head.head
     if noun.dep_ == "pobj" and head.lower_ in _lexicon()[4]["subgroup_preps"]:
         # "nine people had died, including a girl": the parser hangs the list on the verb (or on the verb of
-        # saying above it); the group is the counted subject (or object: "killing nine people, including ...")
-        # of the outcome verb just before the comma
+        # saying, or on a noun above it: "said in a statement that four had been wounded, including ..."); the
+        # group is the counted subject (or object: "killing nine people, including ...") of the outcome verb
         verb = head.head if head.head.pos_ in ("VERB", "AUX") and _kind_of(head.head) else None
         if verb is None and head.i > 1 and head.doc[head.i - 1].text == ",":
             prev = head.doc[head.i - 2]
             verb = prev if prev.pos_ in ("VERB", "AUX") and _kind_of(prev) else None
-        if verb is not None:
-            return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _has_count(c)), None)
+        group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _has_count(c)), None) \
+            if verb is not None else None
+        if group is not None or head.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            return group
+        return head.head
     if (noun.like_num or is_number_word(noun.text)) \
             and any(c.lower_ == "of" and any(g.lower_ in ("them", "whom", "those", "these") for g in c.children)
                     for c in noun.children):
@@ -340,6 +341,19 @@ def _cumulative(cue: Token | None) -> bool:
                         pobj.tag_ == "NNS" or any(c.lower_ in ("past", "last", "previous") for c in pobj.children)):
                     return True
     return False
+
+
+_AIM_VERBS = frozenset({"try", "attempt", "seek", "plan", "want", "intend", "go", "come", "hope", "aim", "vow",
+                        "threaten", "refuse", "fail", "prepare", "move", "arrive"})
+
+
+def _unrealised(cue: Token | None) -> bool:
+    """"gendarmes went to the house to arrest a man", "tried to kill the mayor": an aim, not what happened."""
+    if cue is None:
+        return False
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and (
+        verb.dep_ == "advcl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIM_VERBS)
 
 
 def _has_count(noun: Token) -> bool:
@@ -468,7 +482,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
                 kind, cue = _kind_from_tree(doc[nxt + 1])
             if kind is None:
                 kind, cue = _kind_from_window(doc, tok, tok)
-        if kind and kind != "attackers" and not _cumulative(cue):
+        if kind and kind != "attackers" and not _cumulative(cue) and not _unrealised(cue):
             start = doc[tok.i - n + 1].idx
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
@@ -628,7 +642,7 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
             kind, cue = comp
         if kind not in single_kinds or verb.lemma_.lower() in data["not_outcome_verbs"]:
             continue
-        if verb.lemma_.lower() in data["single_person_unsure_verbs"]:
+        if verb.lemma_.lower() in data["single_person_unsure_verbs"] or _unrealised(verb):
             continue
         for p in _patients(verb):
             if not _is_person(p) or any(f.span.start <= p.idx < f.span.end for f in found + out):

@@ -544,6 +544,9 @@ def find_places(doc) -> list[Place]:
             # "residential areas of Aleppo" tagged as a nationality: a big city's name is the city ("the Belgorod
             # region" is left to the look-up of the whole name)
             spans.append((ent.start_char, ent.end_char))
+        if ent.end < len(doc) and _inner_hyphen(doc, doc[ent.end]) \
+                and not (spans and spans[-1] == (ent.start_char, ent.end_char)):
+            continue  # "Pointe" of "Pointe-à-Pitre" tagged a person: the hyphenated name runs on, open to the gazetteer
         if (cased and not _open_to_gazetteer(doc, ent)) or ent.label_ in ("GPE", "LOC", "PERSON") \
                 or spans and spans[-1] == (ent.start_char, ent.end_char):
             # (a single word tagged as an event, a work or a product - "killed four people in Tumaco" - stays
@@ -830,7 +833,9 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
         owner = out[-1] if out else None
         city = places[k + 1] if k + 1 < len(places) else None
         m = _PART_OF_NAMED.fullmatch(text, p.span.end, city.span.start) if city is not None and city.city else None
-        if m and m.group(1).lower() in parts and not gazetteer().get(fold(p.name or "")):
+        part_of = city is not None and city.city and re.fullmatch(r"\s+of\s+", text[p.span.end:city.span.start]) \
+            and p.span.text.split()[-1].lower() in parts  # "the Grand-Camp district of Les Abymes"
+        if (m and m.group(1).lower() in parts or part_of) and not gazetteer().get(fold(p.name or "")):
             # "Monte Sossego, a working-class neighbourhood of the port city of Mindelo": a part of the city named next
             out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
                              country_name=city.country_name))
@@ -1014,9 +1019,18 @@ def _place_noun_follows(doc, i: int) -> bool:
 
 
 def _inner_hyphen(doc, t) -> bool:
-    """A hyphen inside a name, with no space around it ("PORT-GENTIL", "Port-au-Prince" as tokens)."""
-    return t.text in ("-", "\u2011") and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_ \
-        and not t.whitespace_ and doc[t.i + 1].text[:1].isupper()
+    """A hyphen inside a name, with no space around it ("PORT-GENTIL", "Port-au-Prince" as tokens), or a short
+    lower-case particle between two such hyphens ("Pointe-à-Pitre")."""
+    def joined(h) -> bool:  # a hyphen glued to the tokens on both sides
+        return h.text in ("-", "\u2011") and 0 < h.i < len(doc) - 1 and not doc[h.i - 1].whitespace_ and not h.whitespace_
+
+    def particle(k: int) -> bool:  # "à" in "-à-Pitre"
+        return k + 2 < len(doc) and doc[k].is_alpha and doc[k].is_lower and len(doc[k]) <= 3 \
+            and joined(doc[k + 1]) and doc[k + 2].text[:1].isupper()
+
+    if joined(t):
+        return doc[t.i + 1].text[:1].isupper() or particle(t.i + 1)
+    return t.i > 0 and joined(doc[t.i - 1]) and particle(t.i)
 
 
 def _in_lower_line(text: str, pos: int) -> bool:
@@ -1207,6 +1221,9 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 and not (doc[j].i == doc[j].sent.start and doc[j].is_stop):
             words.insert(0, doc[j])
             j -= 1
+            if j > 0 and _inner_hyphen(doc, doc[j]) and doc[j - 1].is_alpha and not taken[j - 1]:
+                words.insert(0, doc[j])  # "the Grand-Camp district"
+                j -= 1
         if words and not all(w.lower_ in _news_words() for w in words):
             out.append((words[0].idx, tok.idx + len(tok.text)))
             for w in words:
