@@ -171,3 +171,50 @@ def test_members_of_a_toll_the_parser_hangs_on_a_statement_noun(nlp):
     doc = nlp("A gunman shot dead a man in the town on Saturday. The prefecture said in a statement that four people "
               "had been wounded, including a firefighter who was hurt while evacuating residents.")
     assert {(f.kind, f.value) for f in extract_figures(doc)} >= {("wounded", 4), ("wounded", 1)}
+
+
+def test_a_town_abroad_does_not_set_the_story_country(nlp):
+    found = {p.span.text: p for p in find_places(nlp(
+        "A man was stabbed to death at a festival in Ramsey on Sunday, Isle of Man Constabulary said. "
+        "The attack in Ramsey shocked the island."))}
+    assert found["Ramsey"].country == "IM"
+
+
+def test_a_death_after_the_attack_does_not_date_it(analyze):
+    a = analyze("A gang armed with machetes attacked passengers at a tram stop in Yuen Long late on Saturday, killing "
+                "a man, police said.\n\nThe dead man, a cook, was struck on the head and died at a hospital early on "
+                "Sunday.")
+    story = _story(a)
+    assert len(story) == 1 and story[0].date.value == "2025-05-31"
+
+
+def test_one_member_of_a_counted_subgroup(nlp):
+    from rashomon.extract.figures import extract_figures
+
+    doc = nlp("Gunmen attacked a bus on Saturday. The hospital said eight people had been treated for cuts and that "
+              "two of them, including a 16-year-old girl, remained in a serious condition.")
+    assert ("wounded", 1) in {(f.kind, f.value) for f in extract_figures(doc)}
+
+
+def test_a_fire_that_was_set_is_an_arson_and_the_lead_town_places_it(analyze):
+    a = analyze("What happened?\n\nA fire broke out on board a ferry shortly after 3 a.m. on Tuesday while it was "
+                "moored in the harbour of Stykkishólmur, in the west of the country. Police say the fire was set "
+                "deliberately: petrol was poured on the car deck, and the two fires were lit within minutes of "
+                "each other. The night watchman was killed.\n\nWho is behind it?\n\nPolice have arrested the "
+                "suspected arsonist.")
+    (ev,) = _story(a)
+    assert ev.type == "arson" and ev.place is not None and ev.place.city == "Stykkishólmur"
+
+
+def test_a_fire_told_again_is_no_new_incident(analyze):
+    a = analyze("Two men have been charged with setting fire to a warehouse in the city of Kaunas, prosecutors said "
+                "on Wednesday.\n\nThe blaze, in the early hours of Sunday, destroyed most of the warehouse.\n\n"
+                "The fire was started by a 19-year-old man who poured petrol through a broken window, a prosecutor "
+                "said.")
+    assert len(_story(a)) == 1
+
+
+def test_an_unlisted_town_ner_calls_a_nationality_after_a_locative(nlp):
+    found = {p.span.text: p for p in find_places(nlp(
+        "In August 2022 a gunman killed a woman in their home in Blönduós, in the north of Iceland."))}
+    assert "Blönduós" in found and found["Blönduós"].country == "IS"

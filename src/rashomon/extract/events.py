@@ -31,6 +31,7 @@ from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import BEARING, country_name, demonym_country, fold, in_dateline, lookup, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
+from rashomon.nlp.casing import is_cased
 from rashomon.nlp.layout import correction_line, fact_label
 from rashomon.nlp.model import doc_text
 
@@ -280,6 +281,9 @@ def _rams(verb: Token, ram: dict) -> bool:
 
 def _sets_fire(verb: Token, fire: dict) -> bool:
     """"set the bus alight", "set several cars on fire": a setting verb with a burning state among its children."""
+    if verb.lemma_.lower() in fire["passive_verbs"] and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in fire["on"] for c in verb.children):
+        return True  # "the fire was set deliberately", "the two fires were lit within minutes"
     if verb.lemma_.lower() not in fire["verbs"]:
         return False
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
@@ -344,7 +348,11 @@ def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
     if tok.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _triggers()["agents"]
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
-                   for c in tok.children)
+                   for c in tok.children) or any(
+            # "the fire was started by ...", "these fires were set by ...": the fire already told
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in _triggers()["setting_fire"]["on"]
+            and any(d.dep_ in ("det", "poss") and d.lower_ in _DETERMINERS_ANAPHORIC for d in c.children)
+            for c in tok.children)
     if any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS_ANAPHORIC for c in tok.children):
         return True
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
@@ -640,8 +648,10 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     if reached:
         # the trigger governs the date: not through a clause coordinated after it ("..., and three others
         # escaped the next morning") whose verb tells another act
+        # (nor through a death told after the attack: "was struck on the head and died early on Sunday")
         return not any(t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() not in lemmas and t.i > min(own)
-                       and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in path[1:])
+                       and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                            or t.lemma_.lower() in words["death_verbs"]) for t in path[1:])
     if clause and clause[-1].lemma_.lower() in words["court_verbs"] \
             and any(a.i == clause[-1].i for a in doc[own.start].ancestors):
         return False  # "was charged on Sunday after he drove a car into shoppers": the charge's date
@@ -1376,6 +1386,36 @@ def _dateline_town(doc: Doc, incidents: list[_Incident], places: list[Place]) ->
     main.place = town
 
 
+def _lead_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
+    """"A fire broke out on board the ferry ... while it was moored in the harbour of Vestmannaeyjar. Police say
+    the fire was set deliberately": the story's incident, placed no finer than its country, happened in the first
+    town its lead paragraph puts something in or at, when that paragraph tells no other incident (cased news; on
+    MUC-4 the previous sentence's town was measured worse, see _place_from_context)."""
+    text = doc_text(doc)
+    main = next((inc for inc in incidents if not inc.background), None)
+    if main is None or main.place is not None and (main.place.city or main.place.region) or not is_cased(text):
+        return
+    start = max(_headline_end(text), 0)
+    while True:  # the first paragraph of running text
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if len(text[start:end].split()) >= 20 or end == len(text):
+            break
+        start = end + 2
+    if any(inc is not main and any(start <= doc[t.start].idx < end for t in inc.triggers) for inc in incidents):
+        return
+    locatives = place_cues()["locative_prepositions"] | {"of"}
+    for p in places:
+        if not (start <= p.span.start < end) or not p.city or _in_dateline(doc, p) \
+                or main.place is not None and p.country != main.place.country:
+            continue
+        before = text[max(start, p.span.start - 20):p.span.start].split()
+        before = [w for w in before if w.lower() not in ("the", "a", "an")]
+        if before and before[-1].lower() in locatives:
+            main.place = p
+            return
+
+
 def _this_town(sent) -> bool:
     """"... a clinic in this city", "off this oil hub": the sentence points at the dateline's town."""
     nouns = load_json("events/places.json")["dateline_nouns"]
@@ -1619,6 +1659,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
     _dateline_town(doc, incidents, places)
+    _lead_town(doc, incidents, places)
     _mark_background(doc, incidents, _iso(dct))
     _anaphora_in_background_passages(doc, incidents)
     events: list[Event] = []

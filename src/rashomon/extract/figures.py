@@ -713,8 +713,8 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
         end = p
         if p.lower_ in _lexicon()[4]["captive_words"]:  # "... and the foreman hostage": the foreman
             end = max((c for c in p.children if c.dep_ == "compound"), key=lambda c: c.i, default=p)
-        if group is None or not _has_count(group):
-            continue
+        if group is None or not (_has_count(group) or group.like_num or is_number_word(group.text)):
+            continue  # ("two of them, including a girl": the number itself is the group)
         fig = next((f for f in found if f.span.start <= group.idx < f.span.end + 1
                     or f.counted is not None and f.counted.start <= group.idx < f.counted.end), None)
         if fig is None or fig.kind not in _lexicon()[4]["single_person_kinds"]:

@@ -539,6 +539,12 @@ def find_places(doc) -> list[Place]:
         elif ent.label_ in ("ORG", "FAC", "LOC") and _of_country_after_locative(doc, ent.start):
             # "in Qatar's Ras Laffan Industrial City": a name a country owns after a locative preposition
             spans.append((ent.start_char, ent.end_char))
+        elif ent.label_ == "NORP" and cased and after_locative and not demonym_country(ent.text) \
+                and not demonym_country(ent.text.rstrip("s")) and len(ent) == 1 and ent[0].tag_ not in ("NNS", "NNPS") \
+                and (ent.end == len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            # "in their home in Blönduós, in the north": an unlisted name NER calls a nationality, after a
+            # locative and modifying nothing, is a place
+            spans.append((ent.start_char, ent.end_char))
         elif ent.label_ == "NORP" and cased and not demonym_country(ent.text) and not _place_noun_follows(doc, ent.end) \
                 and any(e.kind == "city" and e.population >= _BIG_NORP_CITY for e in gazetteer().get(fold(ent.text), ())):
             # "residential areas of Aleppo" tagged as a nationality: a big city's name is the city ("the Belgorod
@@ -622,12 +628,16 @@ def find_places(doc) -> list[Place]:
     if small:  # a region names its country too ("Punjab province": India or Pakistan, not Ethiopia)
         named = named | {e.country for name in regions for e in gz.get(name, []) if e.kind == "region"}
     counts: dict[str, int] = {}
-    for r in resolved:
-        if r and r.country:
-            counts[r.country] = counts.get(r.country, 0) + 1
+    # (a town of a country the text never names - "Ramsey", Minnesota, in a story of the Isle of Man - says
+    # nothing of the story's country when it names some)
+    told = [r for _, r in sorted(zip(spans, resolved), key=lambda x: x[0][0])  # in the order of the text
+            if r and r.country and (not small or not named or r.kind != "city" or r.registered
+                                    or r.country in mentioned | named)]
+    for r in told:
+        counts[r.country] = counts.get(r.country, 0) + 1
     # the country a report is about: the first one it names (wire reports lead with it),
     # unless another is named at least twice as often
-    first = next((r.country for r in resolved if r and r.country), None)
+    first = next((r.country for r in told), None)
     top = max(sorted(counts), key=lambda c: counts[c]) if counts else None
     dominant = top if top and first and counts[top] >= 2 * counts[first] else first
     # the country a report names that its places belong to ("solhan, burkina faso": not turkey)
@@ -646,11 +656,11 @@ def find_places(doc) -> list[Place]:
         hint = _kind_hint(doc, span) or noun
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
+        if (entry is not None and small and home and entry.kind == "city" and not entry.registered
+                and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
+            entry = None  # a town abroad named like one at home ("solhan", turkey; "Ramsey", Minnesota)
         if entry is None and small:
             entry = _small_lookup(stripped, mentioned | named, dominant)
-        elif (small and home and entry.kind == "city" and not entry.registered
-              and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
-            entry = None  # a town abroad named like an unlisted one at home ("solhan", turkey)
         if entry is not None and entry.kind == "city" and regions:
             entry = _in_named_region(stripped, entry, regions)
         if entry is not None:
