@@ -218,3 +218,33 @@ def test_an_unlisted_town_ner_calls_a_nationality_after_a_locative(nlp):
     found = {p.span.text: p for p in find_places(nlp(
         "In August 2022 a gunman killed a woman in their home in Blönduós, in the north of Iceland."))}
     assert "Blönduós" in found and found["Blönduós"].country == "IS"
+
+
+TRANSCRIPT = ("ANCHOR: Good evening. Two fishermen were shot dead off the coast this morning. Police are calling it "
+              "the worst attack in a decade.\n\nREPORTER: Thank you. Police say the men were shot as they hauled in "
+              "their nets.\n\nANCHOR: Does anyone know who did this?\n\nREPORTER: Not yet. Here is the police "
+              "commissioner, speaking a short time ago.\n\nCOMMISSIONER MARY JONES (speaking to reporters): We will "
+              "find the men who did this.\n\nREPORTER: The Trinidad and Tobago Fishermen's Association says it had "
+              "warned the government for months.")
+
+
+def test_a_transcript_keeps_the_reports_told_in_its_turns(analyze):
+    a = analyze(TRANSCRIPT)
+    cues = {(st.cue.text, st.source.text if st.source else None) for st in a.statements}
+    assert ("say", "Police") in cues and ("are calling", "Police") in cues
+    assert ("speaking to reporters", "COMMISSIONER MARY JONES") in cues
+
+
+def test_a_country_name_with_and_is_one_speaker(analyze):
+    a = analyze(TRANSCRIPT)
+    says = [st for st in a.statements if st.cue.text == "says"]
+    assert len(says) == 1 and "Trinidad and Tobago Fishermen's Association" in says[0].source.text
+
+
+def test_a_third_partys_belief_inside_a_statement_is_a_statement(analyze):
+    a = analyze("A bomb killed six people on a bus near the town of Gelephu on Tuesday, police said. The home minister "
+                "said investigators suspected a small separatist group, which has camps along the border.")
+    inner = [st for st in a.statements if st.cue.text == "suspected"]
+    assert len(inner) == 1 and inner[0].source.text == "investigators"
+    assert inner[0].content.text == "a small separatist group"
+    assert any(st.cue.text == "said" and "investigators" in st.content.text for st in a.statements)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from rashomon.data import load_json
-from rashomon.extract.attribution import extract_attributions, tag_cues_batch
+from rashomon.extract.attribution import extract_attributions, nested_beliefs, tag_cues_batch
 from rashomon.extract.events import extract_events, incident_at, is_incident_noun, is_trigger_word, is_verbal_attack
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
@@ -60,6 +60,7 @@ class Pipeline:
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
         statements = [st for st in extract_attributions(doc) if not _physical_act(doc, st)]
+        statements = sorted(statements + nested_beliefs(doc, statements), key=lambda st: st.cue.start)
         statements = split_conjoined_sources(doc, statements)
         resolve_speakers(doc, statements)
         for st in statements:

@@ -1269,17 +1269,29 @@ def _noun_candidates(doc: Doc, lex: dict) -> list[_Cand]:
 def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
     """``Name: "quoted words"`` / ``Q: ...`` at the start of a line."""
     out = []
-    for i in numpy.flatnonzero(_columns(doc)[2] == _hash(doc, ":")).tolist():
+    words = _columns(doc)[2]
+    for i in numpy.flatnonzero((words == _hash(doc, ":")) | (words == _hash(doc, "):"))).tolist():
         tok = doc[i]
         if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         left = doc.char_span(line_start, tok.idx, alignment_mode="expand")
+        aside = None  # "JOHN SMITH (speaking to reporters):": the aside tells how the turn was said
+        closed = tok.text == "):"  # (the tokenizer keeps "):" together)
+        if left is not None and len(left) > 2 and (closed or left[-1].text == ")") \
+                and any(t.text == "(" for t in left[:-1]):
+            open_at = max(t.i for t in left[:-1] if t.text == "(")
+            end = left.end if closed else left.end - 1
+            if open_at > left.start and open_at + 1 < end:
+                aside = (open_at + 1, end)
+                left = doc[left.start:open_at]
+        elif closed:
+            continue
         if left is None or not 0 < len(left) <= 6 or any(t.pos_ == "VERB" for t in left):
             continue
         line_end = text.find("\n", tok.idx)
         line_end = len(text) if line_end < 0 else line_end
-        right = doc.char_span(tok.idx + 1, line_end, alignment_mode="expand")
+        right = doc.char_span(tok.idx + len(tok.text), line_end, alignment_mode="expand")
         if right is None or len(right) < 2:
             continue
         headline = not text[:line_start].strip()  # the first line of the text
@@ -1287,14 +1299,18 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
             continue  # "Ukraine war: Russia shells Kharkiv": the story's topic, nobody said it
         kind = ("turn" if TRANSCRIPT_TURNS and _speaker_turn(left, right, _line_labels(doc, text)) else
                 "headline" if HEADLINE_COLONS and headline and _headline_says(left, right) else "")
+        if aside is not None and kind != "turn":
+            continue
         if kind:  # the speaker without the paragraph's opening quote mark
             while len(left) > 1 and not left[0].is_alpha:
                 left = left[1:]
-        out.append(_Cand(cue=(tok.i, tok.i + 1), content=(right.start, right.end),
+        cue = aside if aside is not None else (tok.i, tok.i + 1)
+        out.append(_Cand(cue=cue, content=(right.start, right.end),
                          source=(left.start, left.end), head=tok.i, key=f"mark|{kind}" if kind else "colon|line"))
     return out
 
 
+TURNS_KEEP_NESTED = True  # attributions told inside a transcript turn are kept beside the turn's own
 HEADLINE_COLONS = True  # "Police: Gunman acted alone" as a headline: the police say so
 
 
@@ -1353,11 +1369,13 @@ def _line_labels(doc: Doc, text: str) -> dict[str, int]:
 def _speaker_turn(left, right, labels: dict[str, int]) -> bool:
     """Is ``Label: words`` a speaker's turn in a transcript: a name or an ALL-CAPS label that opens two
     or more lines, followed by words (not a figure: "Clinton: 1,769.")? A bare "Q"/"A" names nobody."""
-    if labels.get(_line_label(left.text), 0) < 2:
-        return False
     letters = [ch for ch in left.text if ch.isalpha()]
-    named = len(letters) > 1 and (all(ch.isupper() for ch in letters) or all(
-        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or not t.is_alpha for t in left))
+    capitals = len(letters) > 1 and all(ch.isupper() for ch in letters)
+    if labels.get(_line_label(left.text), 0) < 2 and not (
+            capitals and sum(n >= 2 for n in labels.values()) >= 2):
+        return False  # (in a transcript - two labels that open lines again and again - a guest speaks once)
+    named = capitals or len(letters) > 1 and all(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or not t.is_alpha for t in left)
     return named and any(t.is_alpha for t in right)
 
 
@@ -1815,6 +1833,41 @@ _EARLIER_VERSION = re.compile(r"\b(?:earlier|previous|original)\s+(?:version|dra
 
 
 QUOTED_AS_SAYING = True  # "X quoted Y as saying Z": Y said Z; "..., citing police" names a source, says nothing
+
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "you", "it", "they"})
+
+
+def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"The minister said investigators suspected a separatist group": a belief of a third party told inside a
+    statement, as a statement of its own (the outermost-only extraction drops it; PolNeAR scoring keeps that
+    choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject."""
+    verbs = frozenset(_lexicon()["nested_belief_verbs"])
+    text = doc_text(doc)
+    cues = {(st.cue.start, st.cue.end) for st in statements}
+    out: list[Statement] = []
+    for st in statements:
+        span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for v in span:
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None or subj.pos_ == "PRON" \
+                    or subj.lower_ in _SPEAKER_PRONOUNS or (v.idx, v.idx + len(v.text)) in cues \
+                    or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children):
+                continue
+            obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
+            if obj is None:
+                continue
+            lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+            comma = next((t.i for t in doc[obj.i:hi] if t.text == ","), None)  # "..., which they said ...": an aside
+            hi = comma if obj.dep_ == "dobj" and comma is not None else hi
+            if not (span.start <= subj.left_edge.i and hi <= span.end):
+                continue
+            out.append(Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)),
+                                 content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
+                                 source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
+                                 mode="indirect"))
+    return out
 
 
 def _quoted_as_saying(doc: Doc, st: Statement) -> Statement:
@@ -2288,6 +2341,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
     def nests(o, r) -> bool:
         return (o is not r and o[1][0] <= r[0][0] and r[0][1] <= o[1][1] and o[3].score >= NEST_MIN_SCORE
                 and not (TAGGER_NO_NESTING and o[3].key.startswith("tag|"))
+                # a speaker's turn in a transcript holds whole reports ("REPORTER: Police say ..."): it keeps them
+                and not (TURNS_KEEP_NESTED and o[3].key == "mark|turn")
                 and not (o[1][0] <= r[1][0] and r[1][1] <= o[1][1] and o[0] == r[0])
                 # a cue inside a quotation does not remove the quoting cue outside it ('"... he has
                 # said ...," Cruz said. "..."': both contents cover the other cue)

@@ -207,6 +207,13 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
     return index
 
 
+@functools.lru_cache(maxsize=1)
+def names_with_and() -> frozenset[str]:
+    """Folded country names that hold an "and" ("st vincent and the grenadines", "trinidad and tobago")."""
+    return frozenset(k for k, entries in gazetteer().items()
+                     if " and " in k and any(e.kind == "country" for e in entries))
+
+
 def _saint_variants(key: str) -> set[str]:
     """"St Lucia", "St. Petersburg", "Saint Louis": news writes "Saint" one way or another."""
     rest = next((key[len(p):] for p in ("saint ", "st. ", "st ") if key.startswith(p)), None)
@@ -244,6 +251,7 @@ def _clear_caches() -> None:
     _gazetteer.cache_clear()
     _ALTERNATE_KEYS.clear()
     _first_words.cache_clear()
+    names_with_and.cache_clear()
 
 
 gazetteer.cache_clear = _clear_caches  # type: ignore[attr-defined]

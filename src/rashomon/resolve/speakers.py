@@ -32,7 +32,7 @@ from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.places import in_byline, lookup
+from rashomon.extract.places import fold, in_byline, lookup, names_with_and
 from rashomon.models import Mention, Span, Statement
 from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
@@ -981,6 +981,8 @@ def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:
         todo.extend(c for c in tok.children if c.dep_ == "conj" and cs.start <= c.i < cs.end)
     if len(heads) < 2 or any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc"):
         return []
+    if any(name in fold(cs.text) for name in names_with_and()):
+        return []  # "The St Vincent and the Grenadines Yachting Association": one name
     ents = []
     for tok in sorted(heads, key=lambda t: t.i):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
