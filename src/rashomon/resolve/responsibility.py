@@ -211,6 +211,9 @@ def _hedged(doc: Doc, st: Statement) -> bool:
     target = doc.char_span(st.target.start, st.target.end, alignment_mode="expand") if st.target else None
     if target is not None and len(target) and target[0].lower_ in _HEDGES:
         return True
+    cue = _cue_root(doc, st)
+    if cue is not None and cue.lemma_.lower() in _ROLES["belief_verbs"]:
+        return True  # "investigators believe the attack was ordered by X" (a belief told as its own statement)
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if content is None:
         return False
