@@ -248,3 +248,27 @@ def test_a_third_partys_belief_inside_a_statement_is_a_statement(analyze):
     assert len(inner) == 1 and inner[0].source.text == "investigators"
     assert inner[0].content.text == "a small separatist group"
     assert any(st.cue.text == "said" and "investigators" in st.content.text for st in a.statements)
+
+
+def _perps(ev) -> set[str]:
+    return {a.span.text for a in ev.arguments if a.role.startswith("perpetrator")}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Liam Quirk, 31, of no fixed address, will appear before magistrates on Friday charged with murder, police "
+     "said.", "Liam Quirk"),
+    ("Kevin Moss, 20, and a 15-year-old boy who cannot be named were charged in court on Wednesday with murder.",
+     "15-year-old boy"),
+])
+def test_people_charged_over_the_attack_are_its_suspects(analyze, sentence, person):
+    a = analyze("A man was stabbed to death at a harbour festival in the town of Peel on Sunday evening, police "
+                "said. " + sentence)
+    (ev,) = _story(a)
+    assert any(person in p for p in _perps(ev))
+
+
+def test_a_state_that_shelled_a_place_is_its_perpetrator(analyze):
+    a = analyze("A drone struck a building in the city of Kaesong on Sunday, killing three people. In November 2010, "
+                "North Korea shelled Yeonpyeong Island, killing four South Koreans.")
+    older = [e for e in a.events if e.background]
+    assert older and "North Korea" in _perps(older[0])

@@ -2048,6 +2048,12 @@ def _state_agent(doc: Doc, inc: _Incident) -> Argument | None:
         if trig.type not in AIR_FAMILY:
             continue
         head = doc[trig.end - 1]
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.pos_ == "VERB" else None
+        if subj is not None and subj.ent_type_ == "GPE" and (country := lookup(doc[subj.left_edge.i:subj.i + 1].text)) \
+                and country.kind == "country":
+            # "North Korea shelled Yeonpyeong Island": the state that fired
+            return Argument(role="perpetrator_org", entity=country_name(country.country) or subj.text,
+                            span=Span.of(doc_text(doc), doc[subj.left_edge.i].idx, subj.idx + len(subj.text)))
         nouns = [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in weapons]
         for noun in nouns:
             for mod in noun.children:

@@ -324,6 +324,9 @@ def _antecedent(doc: Doc, pronoun: Token, nouns) -> Token | None:
     return None
 
 
+_COURT_NOUNS = frozenset({"court", "magistrate", "magistrates", "judge", "tribunal", "bench"})
+
+
 def charged_people(doc: Doc) -> list[int]:
     """Heads of the people a report says were charged over the attack ("Two foreign nationals were charged
     with ... in connection with the fire", "prosecutors charged three men with murder"): its suspects."""
@@ -335,9 +338,17 @@ def charged_people(doc: Doc) -> list[int]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["charge_verbs"] \
                 or not any(c.dep_ == "prep" and c.lower_ in lex["charge_preps"] for c in tok.children):
             continue
-        for c in tok.children:
-            if c.dep_ in ("nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN") \
-                    and (c.ent_type_ == "PERSON" or is_person_noun(c)):
+        people = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        gov = tok.head
+        if tok.dep_ == "acl" and gov.lemma_.lower() in _COURT_NOUNS:  # "appear in court charged with" (misparsed)
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                gov = gov.head
+        if not people and tok.tag_ == "VBN" and tok.dep_ in ("advcl", "xcomp", "oprd", "acl") and gov.pos_ in ("VERB", "AUX"):
+            # "X, 23, will appear before magistrates on Wednesday charged with murder": the one who appears
+            people = [c for c in gov.children if c.dep_ == "nsubj"]
+        people += [g for c in people for g in c.children if g.dep_ == "conj"]  # "X, 19, and a 16-year-old boy"
+        for c in people:
+            if c.pos_ in ("NOUN", "PROPN") and (c.ent_type_ == "PERSON" or is_person_noun(c)):
                 heads.append(c.i)
     return heads
 
