@@ -272,3 +272,14 @@ def test_a_state_that_shelled_a_place_is_its_perpetrator(analyze):
                 "North Korea shelled Yeonpyeong Island, killing four South Koreans.")
     older = [e for e in a.events if e.background]
     assert older and "North Korea" in _perps(older[0])
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The mayor called the accusation \"a cheap trick to change the subject\".", "called"),
+    ("A spokesman told a briefing that the rebels were \"inventing a pretext\" for new attacks.", "told"),
+])
+def test_what_an_accusation_is_called_dismisses_it(analyze, sentence, cue):
+    a = analyze("Gunmen set fire to a polling station in the village of Goodlands on Sunday, police said. The "
+                "opposition accused the mayor's supporters of the attack. " + sentence)
+    st = next(st for st in a.statements if st.cue.text.endswith(cue))
+    assert st.type == "dismissal"

@@ -664,7 +664,11 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
         if lem in ("call", "describe", "term", "label", "brand", "characterize", "characterise", "qualify",
                    "consider", "deem", "regard"):
             tail = _lemmas(list(cue.subtree))
-            if _has_phrase(tail, cues["dismissal"]["call_words"]):
+            if _has_phrase(tail, cues["dismissal"]["call_words"]) or obj is not None and not neg \
+                    and obj.lemma_.lower() in cues["dismissal"]["called_objects"] and any(
+                        c.dep_ in ("oprd", "attr", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
+                        for c in cue.children):
+                # "called the accusation 'a cheap trick'": what an accusation is called dismisses it
                 return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
         return None
 
