@@ -283,3 +283,26 @@ def test_what_an_accusation_is_called_dismisses_it(analyze, sentence, cue):
                 "opposition accused the mayor's supporters of the attack. " + sentence)
     st = next(st for st in a.statements if st.cue.text.endswith(cue))
     assert st.type == "dismissal"
+
+
+def test_petrol_bombs_make_an_arson(analyze):
+    a = analyze("Late on Sunday, unidentified men threw petrol bombs at a party office in the town of Goodlands, and "
+                "the building was gutted by fire, police said.")
+    (ev,) = _story(a)
+    assert ev.type == "arson"
+
+
+def test_gunned_down_at_a_party_and_a_patrol_shot_at_next_morning_are_two_incidents(analyze):
+    a = analyze("\"They came to kill,\" said the mother of one of the three young men gunned down at a block party in "
+                "Vieux Fort late on Saturday night.\n\nBarely eight hours later, on Sunday morning, a police patrol "
+                "vehicle was shot at on the main road outside Dennery, on the east coast, a police spokesman said.")
+    story = sorted(_story(a), key=lambda e: e.date.value)
+    assert [e.date.value for e in story] == ["2025-05-31", "2025-06-01"]
+    assert [(e.place.city or e.place.name) for e in story] == ["Vieux Fort", "Dennery"]
+
+
+def test_a_gang_accused_of_attacks_since_january_tells_no_new_incident(analyze):
+    a = analyze("Gunmen robbed an armoured truck on the road to the town of Escuintla on Thursday morning, killing "
+                "two guards. Prosecutors believe the robbery was carried out by a gang known as Los Chacales, which "
+                "they accuse of attacking at least four cash trucks in the south of the country since January.")
+    assert len(_story(a)) == 1

@@ -408,7 +408,8 @@ def _over_a_period(tok: Token) -> bool:
         if c.lower_ in ("times", "time") and c.dep_ in ("npadvmod", "advmod", "dobj") and any(
                 n.dep_ == "nummod" and n.like_num and n.lower_ not in ("one", "1") for n in c.children):
             return True
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'ve", "'s") for c in verb.children)
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'ve", "'s") for c in verb.children) \
+        or verb.tag_ == "VBG" and verb.dep_ == "pcomp"  # "accuse of attacking four cash trucks since January"
     return perfect and any(c.dep_ in ("prep", "mark") and c.lower_ in words["period_start"] or c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in words["period_start"] for m in c.children) for c in verb.children)
 
@@ -867,6 +868,8 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
             # she told reporters in Oslo': where it was said
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
+            if level == 1 and p.span.text.islower() and not doc_text(doc)[:2000].islower():
+                level = 1.5  # "on the east coast": an area told by common words, after a named one ("outside Dennery")
             # at a tie, a place in the trigger's own clause ("a man set fire to a studio in X, and a patient
             # started a fire at a clinic in Y": Y)
             outside = own_verb is not None and not any(a.i == own_verb.i for a in [root, *root.ancestors])

@@ -530,7 +530,7 @@ def find_places(doc) -> list[Place]:
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
-        if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP")
+        if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP", "FAC")
                                             and (gazetteer().get(ent.text.lower())
                                                  or cased and SMALL_PLACES and ent.label_ == "PERSON"
                                                  and _plausible_name(ent) and fold(ent.text) in _small_layer()[1])) \
