@@ -59,7 +59,7 @@ class Pipeline:
         places = find_places(doc)
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
-        statements = [st for st in extract_attributions(doc) if not _physical_act(doc, st)]
+        statements = [st for st in extract_attributions(doc, turns_nested=True) if not _physical_act(doc, st)]
         statements = sorted(statements + nested_beliefs(doc, statements), key=lambda st: st.cue.start)
         statements = split_conjoined_sources(doc, statements)
         resolve_speakers(doc, statements)

@@ -1310,7 +1310,6 @@ def _colon_candidates(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
-TURNS_KEEP_NESTED = True  # attributions told inside a transcript turn are kept beside the turn's own
 HEADLINE_COLONS = True  # "Police: Gunman acted alone" as a headline: the police say so
 
 
@@ -1804,9 +1803,11 @@ def _tagger_bounds(doc: Doc, cands: list[_Cand]) -> None:
         c.cue = span
 
 
-def extract_attributions(doc: Doc) -> list[Statement]:
-    """Attributed statements of a parsed document (outermost attributions only)."""
-    out = [st for st, _ in _extract(doc)]
+def extract_attributions(doc: Doc, turns_nested: bool = False) -> list[Statement]:
+    """Attributed statements of a parsed document (outermost attributions only; with ``turns_nested``, as news
+    output wants, also those told inside a transcript's turns: "REPORTER: Police say ..." - PolNeAR's
+    transcripts keep the turn only, measured on the held-out halves of train)."""
+    out = [st for st, _ in _extract(doc, turns_nested=turns_nested)]
     if FINAL_CLAUSE:
         out = _final_clauses(doc, out)
     if CLAIM_SAYING:
@@ -2250,7 +2251,7 @@ def _untangle_mutual(resolved: list, nests, text: str) -> tuple[list, set]:
 
 
 def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
-             decide_for=None) -> list[tuple[Statement, _Cand]]:
+             decide_for=None, turns_nested: bool = False) -> list[tuple[Statement, _Cand]]:
     """Statements with the candidate each came from (key, features, score: for training/analysis).
 
     ``decide_for(candidate) -> decide``: the content-boundary decisions per candidate
@@ -2342,7 +2343,7 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
         return (o is not r and o[1][0] <= r[0][0] and r[0][1] <= o[1][1] and o[3].score >= NEST_MIN_SCORE
                 and not (TAGGER_NO_NESTING and o[3].key.startswith("tag|"))
                 # a speaker's turn in a transcript holds whole reports ("REPORTER: Police say ..."): it keeps them
-                and not (TURNS_KEEP_NESTED and o[3].key == "mark|turn")
+                and not (turns_nested and o[3].key == "mark|turn")
                 and not (o[1][0] <= r[1][0] and r[1][1] <= o[1][1] and o[0] == r[0])
                 # a cue inside a quotation does not remove the quoting cue outside it ('"... he has
                 # said ...," Cruz said. "..."': both contents cover the other cue)
