@@ -306,3 +306,11 @@ def test_a_gang_accused_of_attacks_since_january_tells_no_new_incident(analyze):
                 "two guards. Prosecutors believe the robbery was carried out by a gang known as Los Chacales, which "
                 "they accuse of attacking at least four cash trucks in the south of the country since January.")
     assert len(_story(a)) == 1
+
+
+def test_an_incident_hours_after_another_falls_on_its_day(analyze):
+    a = analyze("Gunmen shot dead seven people at a market in the town of Bawku on Saturday afternoon, police said.\n\n"
+                "Hours after the market shooting, unknown persons set fire to more than twenty houses at Pusiga, "
+                "a community about 15 kilometres east of Bawku.")
+    story = _story(a)
+    assert len(story) == 2 and {e.date.value for e in story} == {"2025-05-31"}

@@ -1659,6 +1659,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         inc.place = inc.place or next((t.headline_place for t in inc.triggers if t.headline_place), None)
     _date_from_context(doc, incidents, timexes)
     _date_from_lead(doc, incidents, timexes, _iso(dct))
+    _date_hours_after(doc, incidents)
     _refine_main_place(doc, incidents, places, headline_end)
     _place_from_context(doc, incidents, places)
     _dateline_town(doc, incidents, places)
@@ -1698,6 +1699,26 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         if not any(f.kind == "killed" for f in ev.figures) and (fig := _single_victim(doc, inc)) is not None:
             ev.figures.append(fig)
     return events
+
+
+_HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some)\s+)?(?:hours|minutes|moments|shortly)\s+"
+                          r"(?:later|after\s+(?:the|that|this)\b)|later\s+that\s+(?:day|night|evening|afternoon)\b"
+                          r"|(?:on\s+)?the\s+same\s+(?:day|night|evening)\b", re.IGNORECASE)
+
+
+def _date_hours_after(doc: Doc, incidents: list[_Incident]) -> None:
+    """"Hours after the market shooting, unknown persons set fire to houses at X": an undated incident whose
+    sentence opens by placing it hours after one already told (or "later that day") falls on that one's day; the
+    date keeps the span it was read from."""
+    for k, inc in enumerate(incidents):
+        if inc.date is not None or inc.background or k == 0:
+            continue
+        sent = doc[inc.triggers[0].start].sent
+        if not _HOURS_AFTER.match(sent.text.lstrip("\"'“ ")):
+            continue
+        before = next((p for p in reversed(incidents[:k]) if p.date is not None and not p.background), None)
+        if before is not None and len(before.date.value) >= 10:
+            inc.date = before.date
 
 
 def _told_as_earlier(tok: Token) -> bool:
