@@ -314,3 +314,10 @@ def test_an_incident_hours_after_another_falls_on_its_day(analyze):
                 "a community about 15 kilometres east of Bawku.")
     story = _story(a)
     assert len(story) == 2 and {e.date.value for e in story} == {"2025-05-31"}
+
+
+def test_gunned_down_counts_the_dead(nlp):
+    from rashomon.extract.figures import extract_figures
+
+    doc = nlp("The mother of one of the three young men gunned down at a block party spoke to reporters.")
+    assert ("killed", 3) in {(f.kind, f.value) for f in extract_figures(doc)}

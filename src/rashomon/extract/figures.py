@@ -48,6 +48,9 @@ def _kind_of(token: Token) -> str | None:
             and any(c.dep_ == "prt" and c.lower_ in ("off", "away") for c in token.children) \
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return "kidnapped"  # "drove off with two nurses and their driver", "made off with three hostages"
+    if kind is None and token.pos_ == "VERB" and token.lemma_.lower() == "gun" \
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return "killed"  # "three young men gunned down at a party"
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"
