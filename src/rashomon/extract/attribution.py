@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.models import Span, Statement
-from rashomon.nlp.layout import correction_line, in_fact_label
+from rashomon.nlp.layout import correction_line, in_fact_label, names_an_earlier_version
 from rashomon.nlp.model import doc_text
 from rashomon.nlp import encoder
 
@@ -1827,10 +1827,7 @@ def extract_attributions(doc: Doc, turns_nested: bool = False) -> list[Statement
     # "• Ransom demanded: $2 million"; "Correction: An earlier version of this report said ...": nobody's statement
     return [st for st in out if not in_fact_label(text, st.cue.start) and not (
         st.source is not None and correction_line(text, st.cue.start) is not None
-        and _EARLIER_VERSION.search(st.source.text))]
-
-
-_EARLIER_VERSION = re.compile(r"\b(?:earlier|previous|original)\s+(?:version|draft)\b", re.IGNORECASE)
+        and names_an_earlier_version(st.source.text))]
 
 
 QUOTED_AS_SAYING = True  # "X quoted Y as saying Z": Y said Z; "..., citing police" names a source, says nothing

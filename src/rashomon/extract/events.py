@@ -868,7 +868,7 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
             # she told reporters in Oslo': where it was said
         if dist <= 4:
             level = 0 if p.city else 1 if p.region else 2  # town, region, country
-            if level == 1 and p.span.text.islower() and not doc_text(doc)[:2000].islower():
+            if level == 1 and p.span.text.islower() and is_cased(doc_text(doc)):
                 level = 1.5  # "on the east coast": an area told by common words, after a named one ("outside Dennery")
             # at a tie, a place in the trigger's own clause ("a man set fire to a studio in X, and a patient
             # started a fire at a clinic in Y": Y)
@@ -1105,27 +1105,24 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
     if not incidents:
         return _group(doc, triggers, settlements)
     for trig in triggers:
-        if id(trig) in boxed and not trig.legal:
+        if trig.legal:
+            before = [inc for inc in incidents if any(t.start < trig.start for t in inc.triggers)]
+            # "detained four men on suspicion of links to the bombing": the last incident of that kind, if the
+            # last one told is of another ("..., gunmen fired on a guard post")
+            before = [inc for inc in before if trig.type in inc.types and trig.type != "attack"] or before
+            target = max(before, key=lambda inc: max(t.start for t in inc.triggers if t.start < trig.start)) \
+                if before else incidents[0]
+        elif id(trig) in boxed:
             # a key-facts box ("• Killed: one guard") or a correction line sums up the story's incident, or the one
             # of its date
             target = next((inc for inc in incidents if trig.date is not None and inc.date is not None
                            and inc.date.value == trig.date.value), incidents[0])
-            target.triggers.append(trig)
-            if trig.type not in target.types:
-                target.types.append(trig.type)
+        else:
             continue
-        if not trig.legal:
-            continue
-        before = [inc for inc in incidents if any(t.start < trig.start for t in inc.triggers)]
-        # "detained four men on suspicion of links to the bombing": the last incident of that kind, if the
-        # last one told is of another ("..., gunmen fired on a guard post")
-        before = [inc for inc in before if trig.type in inc.types and trig.type != "attack"] or before
-        target = max(before, key=lambda inc: max(t.start for t in inc.triggers if t.start < trig.start)) \
-            if before else incidents[0]
         target.triggers.append(trig)
         if trig.type not in target.types:
             target.types.append(trig.type)
-        if target.place is None and trig.place is not None:
+        if trig.legal and target.place is None and trig.place is not None:
             target.place = trig.place  # "charged with murder over the robbery in X"
     for inc in incidents:
         inc.triggers.sort(key=lambda t: t.start)
@@ -1398,7 +1395,7 @@ def _lead_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> Non
     main = next((inc for inc in incidents if not inc.background), None)
     if main is None or main.place is not None and (main.place.city or main.place.region) or not is_cased(text):
         return
-    start = max(_headline_end(text), 0)
+    start = _headline_end(text)
     while True:  # the first paragraph of running text
         end = text.find("\n\n", start)
         end = len(text) if end < 0 else end

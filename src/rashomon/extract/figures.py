@@ -346,17 +346,13 @@ def _cumulative(cue: Token | None) -> bool:
     return False
 
 
-_AIM_VERBS = frozenset({"try", "attempt", "seek", "plan", "want", "intend", "go", "come", "hope", "aim", "vow",
-                        "threaten", "refuse", "fail", "prepare", "move", "arrive"})
-
-
 def _unrealised(cue: Token | None) -> bool:
     """"gendarmes went to the house to arrest a man", "tried to kill the mayor": an aim, not what happened."""
     if cue is None:
         return False
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and (
-        verb.dep_ == "advcl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIM_VERBS)
+        verb.dep_ == "advcl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _lexicon()[4]["aim_verbs"])
 
 
 def _has_count(noun: Token) -> bool:

@@ -1198,6 +1198,23 @@ def _known_longer_name(doc, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _name_run(doc, j: int, taken: list[bool], particles, hyphens: bool = False) -> list:
+    """The capitalised words of a name from token ``j`` (at most five, lower-case particles inside it: "San Luis de
+    la Reina"; with ``hyphens`` also joined by hyphens: "Saint-Rivel"), none already taken."""
+    words = []
+    while j < len(doc) and len(words) < 5 and not taken[j] and doc[j].is_alpha and (
+            doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
+        words.append(doc[j])
+        j += 1
+        while hyphens and j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+            words += [doc[j], doc[j + 1]]
+            j += 2
+    while words and words[-1].lower_ in particles:
+        words.pop()
+    return words
+
+
 def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised names after "the town/province/... of" in cased text ("near the town of Qila Saif",
     "the village of Tamsala") or before a settlement or region noun ("Htan Pin village"), whatever
@@ -1214,17 +1231,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for tok in doc[:-2]:
         if tok.lower_ not in nouns or doc[tok.i + 1].lower_ != "of":
             continue
-        j, words = tok.i + 2, []
-        while j < len(doc) and len(words) < 5 and not taken[j] and doc[j].is_alpha and (
-                doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
-            words.append(doc[j])
-            j += 1
-            while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
-                    and not doc[j].whitespace_ and doc[j + 1].is_alpha:  # "Saint-Rivel"
-                words += [doc[j], doc[j + 1]]
-                j += 2
-        while words and words[-1].lower_ in particles:
-            words.pop()
+        words = _name_run(doc, tok.i + 2, taken, particles, hyphens=True)
         if words and not (len(words) == 1 and words[0].is_stop):
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
             for w in words:
@@ -1253,13 +1260,7 @@ def _of_named(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for tok in doc[1:-1]:
         if doc[tok.i - 1].lower_ not in locatives or taken[tok.i] or not tok.text[:1].isupper():
             continue
-        j, words = tok.i, []
-        while j < len(doc) and len(words) < 5 and not taken[j] and doc[j].is_alpha and (
-                doc[j].text[:1].isupper() or words and doc[j].lower_ in particles):
-            words.append(doc[j])
-            j += 1
-        while words and words[-1].lower_ in particles:
-            words.pop()
+        words = _name_run(doc, tok.i, taken, particles)
         if not words:
             continue
         end = words[-1].idx + len(words[-1].text)

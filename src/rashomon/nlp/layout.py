@@ -24,8 +24,9 @@ def in_fact_label(text: str, pos: int) -> bool:
 
 
 _CORRECTION_LINE = re.compile(r"[ \t]*(?:correction|clarification|editor['’]s note)s?\s*:", re.IGNORECASE)
-_RETRACTED = re.compile(r"\b(?:earlier|previous|original)\s+(?:version|draft)\b[^;.\n]*?\b(?:said|stated|reported|"
-                        r"misstated|gave|put)\b([^;\n]*)|,\s+not\s+(\S+),", re.IGNORECASE)
+_EARLIER_VERSION = r"\b(?:earlier|previous|original)\s+(?:version|draft)\b"
+_RETRACTED = re.compile(_EARLIER_VERSION + r"[^;.\n]*?\b(?:said|stated|reported|misstated|gave|put)\b([^;\n]*)"
+                        r"|,\s+not\s+(\S+),", re.IGNORECASE)
 
 
 def correction_line(text: str, pos: int) -> tuple[int, int] | None:
@@ -48,3 +49,8 @@ def retracted(text: str, start: int, end: int) -> bool:
         if m.start(group) <= start and end <= m.end(group) + 1:
             return True
     return False
+
+
+def names_an_earlier_version(text: str) -> bool:
+    """"An earlier version of this report": the story's own retracted text, no speaker."""
+    return re.search(_EARLIER_VERSION, text, re.IGNORECASE) is not None

@@ -981,7 +981,8 @@ def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:
         todo.extend(c for c in tok.children if c.dep_ == "conj" and cs.start <= c.i < cs.end)
     if len(heads) < 2 or any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc"):
         return []
-    if any(name in fold(cs.text) for name in names_with_and()):
+    folded = fold(cs.text)
+    if any(name in folded for name in names_with_and()):
         return []  # "The St Vincent and the Grenadines Yachting Association": one name
     ents = []
     for tok in sorted(heads, key=lambda t: t.i):

@@ -324,9 +324,6 @@ def _antecedent(doc: Doc, pronoun: Token, nouns) -> Token | None:
     return None
 
 
-_COURT_NOUNS = frozenset({"court", "magistrate", "magistrates", "judge", "tribunal", "bench"})
-
-
 def charged_people(doc: Doc) -> list[int]:
     """Heads of the people a report says were charged over the attack ("Two foreign nationals were charged
     with ... in connection with the fire", "prosecutors charged three men with murder"): its suspects."""
@@ -340,7 +337,7 @@ def charged_people(doc: Doc) -> list[int]:
             continue
         people = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         gov = tok.head
-        if tok.dep_ == "acl" and gov.lemma_.lower() in _COURT_NOUNS:  # "appear in court charged with" (misparsed)
+        if tok.dep_ == "acl" and gov.lemma_.lower() in lex["court_nouns"]:  # "appear in court charged with" (misparsed)
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
         if not people and tok.tag_ == "VBN" and tok.dep_ in ("advcl", "xcomp", "oprd", "acl") and gov.pos_ in ("VERB", "AUX"):
