@@ -19,6 +19,7 @@ from rashomon.extract.events import extract_events, incident_at, is_incident_nou
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
+from rashomon.extract.roles.responsibility import names_no_party
 from rashomon.extract.stance import classify_statement, statement_polarity
 from rashomon.extract.timex import tag_timexes
 from rashomon.models import Analysis, Argument, Document, Event, Mention, Span, Statement, Timex
@@ -59,7 +60,8 @@ class Pipeline:
         places = find_places(doc)
         figures = extract_figures(doc, timexes)
         arguments = extract_role_fillers(doc)
-        statements = [st for st in extract_attributions(doc, turns_nested=True) if not _physical_act(doc, st)]
+        statements = [st for st in extract_attributions(doc, turns_nested=True)
+                      if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
         statements = sorted(statements + nested_beliefs(doc, statements), key=lambda st: st.cue.start)
         statements = split_conjoined_sources(doc, statements)
         resolve_speakers(doc, statements)
@@ -165,6 +167,14 @@ def _date_link(tspan, cue) -> str | None:
             if is_incident_noun(node) and node.head.lower_ in _SEQUENCE_PREPS:
                 return "other"  # "put the toll at 19 after the strike on Monday, but said ...": the strike's day
     return None
+
+
+def _nobody_speaks(doc: Doc, st: Statement) -> bool:
+    """"No group has claimed the attack", "Nobody has claimed it": a source that names no party says nothing."""
+    if st.source is None:
+        return False
+    src = doc.char_span(st.source.start, st.source.end, alignment_mode="expand")
+    return src is not None and names_no_party(doc, src.start, src.end)
 
 
 def _physical_act(doc: Doc, st: Statement) -> bool:

@@ -61,6 +61,7 @@ def _triggers() -> dict:
             "aircraft": set(data["aircraft"]),
             "launching_parties": set(data["launching_parties"]),
             "other_incident_words": set(data["other_incident_words"]),
+            "second_incident_words": frozenset(data["second_incident_words"]),
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]), "series_nouns": set(data["series_nouns"]),
@@ -1154,6 +1155,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         elif same_sentence and not (trig.date and not same_date
                                     and all(inc.date and not inc.loose for inc in same_sentence)):
             target = same_sentence[-1]
+        elif trig.date is None and not trig.weak and not trig.anaphoric and not trig.in_headline and incidents \
+                and _later_new_act(doc, trig):
+            target = None  # "Hours later, a patrol was ambushed on the road to Y": another incident, that day
         elif trig.anaphoric and compatible and (previous := _told_just_before(doc, trig, compatible)) is not None:
             target = previous  # "... in 2021, when a bomb killed ... That attack was claimed by X"
         elif trig.anaphoric and compatible:
@@ -1574,6 +1578,22 @@ def _headline_end(text: str) -> int:
     return end if line and len(line.split()) < 20 and not line.endswith(".") else 0
 
 
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?")
+
+
+def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
+    """The headline character lies in a clause after the first that announces another incident ("..., and
+    police shot at in second attack", "...; another attack in Y")."""
+    start = len(text) - len(text.lstrip())
+    bounds = [m.end() for m in _HEADLINE_CLAUSE.finditer(text, start, headline_end)]
+    clause_start = max((b for b in bounds if b <= char), default=None)
+    if clause_start is None:
+        return False
+    clause_end = min((m.start() for m in _HEADLINE_CLAUSE.finditer(text, clause_start, headline_end)), default=headline_end)
+    words = set(re.findall(r"[a-z]+", text[clause_start:clause_end].lower()))
+    return bool(words & set(_triggers()["second_incident_words"]))
+
+
 def _region_key(name: str) -> str:
     drop = load_json("events/places.json")["region_words"]
     return " ".join(w for w in name.lower().replace("-", " ").split() if w not in drop)
@@ -1649,6 +1669,9 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.place, trig.headline_place, trig.far_place = None, trig.place, None
             if trig.date is not None:
                 trig.date, trig.loose_date = None, trig.date
+    # "Church torched in X, gendarmes shot at in second attack": the headline's later clause announces another
+    # incident, which the body tells; it does not join (or type) the first one
+    triggers = [t for t in triggers if not (t.in_headline and _second_headline_clause(text, headline_end, doc[t.start].idx))]
     incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
     if not incidents:
         return []
@@ -1701,6 +1724,22 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
 _HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some)\s+)?(?:hours|minutes|moments|shortly)\s+"
                           r"(?:later|after\s+(?:the|that|this)\b)|later\s+that\s+(?:day|night|evening|afternoon)\b"
                           r"|(?:on\s+)?the\s+same\s+(?:day|night|evening)\b", re.IGNORECASE)
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "some"})
+
+
+def _later_new_act(doc: Doc, trig: Trigger) -> bool:
+    """An attack verb in a sentence that opens "Hours later" ("Later that day", "Hours after the shooting") and
+    whose patient is a new, indefinite one ("a patrol was ambushed", "gunmen attacked another village"): a
+    further act, not the incident told again ("Hours later, the attackers set fire to the building")."""
+    tok = doc[trig.end - 1]
+    if tok.pos_ != "VERB" or not _HOURS_AFTER.match(tok.sent.text.lstrip("\"'\u201c ")):
+        return False
+    patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if patient is None and tok.dep_ == "xcomp":
+        patient = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return patient is not None and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in patient.children)
 
 
 def _date_hours_after(doc: Doc, incidents: list[_Incident]) -> None:
@@ -2256,9 +2295,26 @@ def _each_incident(doc: Doc, events: list[Event], char: int) -> list[int]:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return []
-    words = _perp_words()["both_words"]
-    for tok in span[0].sent:
-        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and is_trigger_word(tok) and any(
-                c.lower_ in words and c.dep_ in ("det", "predet", "nummod", "amod") for c in tok.children):
+    sent = span[0].sent
+    if _names_each(sent):
+        return told
+    # "No group has claimed either attack. The army blamed X.": the sentence just before, in its paragraph, when
+    # this one tells no incident of its own
+    if sent.start > 0 and not any(sent.start_char <= m.start < sent.end_char
+                                  for ev in events for m in [ev.trigger, *ev.mentions]):
+        before = doc[sent.start - 1].sent
+        if "\n" not in doc_text(doc)[before.end_char:sent.start_char] and _names_each(before):
             return told
     return []
+
+
+def _names_each(sent) -> bool:
+    """The sentence speaks of the story's incidents together: "both attacks", "the two bombings", "either
+    attack"."""
+    words = _perp_words()["both_words"]
+    for tok in sent:
+        if tok.pos_ == "NOUN" and is_trigger_word(tok) and any(
+                (c.lower_ in words and tok.tag_ == "NNS" or c.lower_ in ("either", "neither"))
+                and c.dep_ in ("det", "predet", "nummod", "amod", "preconj") for c in tok.children):
+            return True
+    return False

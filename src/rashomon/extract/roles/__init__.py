@@ -138,6 +138,8 @@ def _claimant_heads(doc: Doc) -> list[int]:
 def _blamed_heads(doc: Doc) -> list[int]:
     """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X", "held X
     responsible"."""
+    from rashomon.extract.events import is_incident_noun
+
     from .lexicon import lexicon
 
     verbs = lexicon()["blame_on_verbs"]
@@ -152,11 +154,17 @@ def _blamed_heads(doc: Doc) -> list[int]:
         tok = doc[i]
         # (the parser may hang "on X" on the agent: "blamed by a spokesman on X")
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found = False
         for prep in [*tok.children, *(c for a in agents for c in a.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        found = True
                         heads.extend(t.i for t in (obj, *obj.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
+        if not found and lemma in lexicon()["blame_whom_verbs"]:
+            # "The army blamed jihadists linked to X (for the raid)": whom it blames is the object
+            heads.extend(t.i for obj in tok.children if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN")
+                         and not is_incident_noun(obj) for t in (obj, *obj.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
     return heads
 
 
@@ -185,19 +193,24 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
         if best is None:
             continue
         kc, c = best
-        role = "PerpInd" if tok.lemma_.lower() in lex["perp_nouns"] or tok.lower_ in lex["perp_nouns"] else "PerpOrg"
+        # (people blamed or suspected are individuals: "blames certain officers of the armed forces")
+        role = "PerpInd" if tok.lemma_.lower() in lex["perp_nouns"] or tok.lower_ in lex["perp_nouns"] \
+            or tok.lower_ in lex["human_nouns"] else "PerpOrg"
+        if tok.lower_ in lex["human_nouns"] and (whose := _base_occurrence(keys, head, kind="of")) is not None:
+            kc, c = whose  # people named by the body they belong to: "certain officers of the armed forces"
         if any(related(kc.key, m, r, alias) for r, m in taken):
             continue
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))
 
 
-def _base_occurrence(keys, head: int) -> tuple | None:
-    """The pooled candidate and its plain (``base``) occurrence headed by token ``head`` (the last one), or None."""
+def _base_occurrence(keys, head: int, kind: str = "base") -> tuple | None:
+    """The pooled candidate and its plain (``base``) occurrence headed by token ``head`` (the last one), or None;
+    ``kind="of"`` asks for the occurrence that runs on through an "of" phrase."""
     found = None
     for kc in keys:
         for c in kc.occurrences:
-            if c.head == head and c.kind == "base":
+            if c.head == head and c.kind == kind:
                 found = (kc, c)
     return found
 
