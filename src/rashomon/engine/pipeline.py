@@ -72,7 +72,7 @@ class Pipeline:
         carry_statement_dates(doc, statements)
         said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date}
         event_timexes = [t for t in timexes if (t.span.start, t.span.end) not in said_on]
-        events = extract_events(doc, event_timexes, places, figures, arguments, dct)
+        events = extract_events(doc, event_timexes, places, figures, arguments, dct, all_timexes=timexes)
         for st in statements:
             st.events = linked_events(doc, st, events)
         add_responsibility(doc, statements, events)

@@ -640,6 +640,8 @@ NEAREST_SUBJECT = True  # of two subjects the parse gives a verb, the nearer ("s
 
 def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+    if SOURCE_RULES and depth < 3 and tok.tag_ == "VBG" and tok.dep_ == "advcl" and subjects and _recipient(subjects[0]):
+        return _subject(tok.head, depth + 1)  # "sent a statement to the radio RCI saying ...": the sender says it
     if NEAREST_SUBJECT and len(subjects) > 1:
         subjects.sort(key=lambda c: abs(c.i - tok.i))
     for child in subjects:
@@ -658,7 +660,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     if depth < 3 and tok.dep_ == "advcl" and tok.head.i != tok.i:
         # "... after the embassy warned ...": parsed as prep + pobj with the clause beside it
         for sib in tok.head.children:
-            pobj = [g for g in sib.children if g.dep_ == "pobj"] if sib.dep_ == "prep" and sib.i < tok.i else []
+            pobj = [g for g in sib.children if g.dep_ == "pobj"] \
+                if sib.dep_ == "prep" and sib.i < tok.i and sib.lower_ != "to" else []  # (not a recipient)
             if pobj and all(doc_tok.dep_ in ("expl", "advmod", "aux", "neg") for doc_tok in tok.doc[pobj[0].right_edge.i + 1:tok.i]):
                 return _subtree_range(pobj[0])
     if depth < 3 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
@@ -688,10 +691,22 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
         return _subject(tok.head.head, depth + 1)  # "X is quick to note ..."
     if (SOURCE_RULES and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i
             and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.doc[tok.i - 1].text != ","):
+        to = tok.head.head
+        if depth < 3 and tok.head.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" for c in to.head.children):
+            return _subject(to.head, depth + 1)  # "had sent a statement to the radio RCI saying ...": the sender
         return tok.head.left_edge.i, tok.i  # "ads attacking X", "anyone questioning X"
     if SOURCE_RULES and tok.dep_ in ("ROOT", "ccomp"):
         return _fronted_appos_subject(tok)
     return None
+
+
+def _recipient(noun: Token) -> bool:
+    """The parser made the object of a bare "to" the subject of the participle after it ("sent a letter to the
+    paper saying ...")."""
+    k = noun.left_edge.i - 1
+    return k >= 0 and noun.doc[k].lower_ == "to" and noun.doc[k].dep_ == "prep" \
+        and not any(c.dep_ == "pobj" for c in noun.doc[k].children)
 
 
 def _fronted_appos_subject(verb: Token) -> tuple[int, int] | None:

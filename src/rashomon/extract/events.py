@@ -62,6 +62,7 @@ def _triggers() -> dict:
             "launching_parties": set(data["launching_parties"]),
             "other_incident_words": set(data["other_incident_words"]),
             "second_incident_words": frozenset(data["second_incident_words"]),
+            "weapon_types": data["weapon_attack_types"]["types"],
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]), "series_nouns": set(data["series_nouns"]),
@@ -97,6 +98,7 @@ class Trigger:
     joins_only: bool = False  # "stormed the church": part of an incident told otherwise, never one of its own
     side_act: bool = False  # "looted shops", "set fire to houses": done on the way in a raid
     earlier: bool = False  # "(came) two weeks after militants killed 40": an incident before the one told
+    hours_earlier: bool = False  # "..., hours after the house was burned": earlier, but the same days
     effect: bool = False  # a word for what was heard or seen ("explosion", "blast"), not the means
 
 
@@ -198,10 +200,43 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         elif trig.type == "attack" and doc[trig.end - 1].pos_ == "NOUN" and any(
                 c.dep_ == "compound" and c.lower_ in lex["ramming"]["vehicles"] for c in doc[trig.end - 1].children):
             trig.type = "vehicle_ramming"  # "the Toronto van attack", "a car attack"
+        elif trig.weak and (kind := _type_of_one(doc[trig.end - 1], lex)) is not None:
+            trig.type = kind  # "a string of bombings, including one in May 1984 that wounded two people"
+        elif (trig.type == "attack" or trig.weak and trig.type == "armed_assault") \
+                and (armed := _weapon_type(doc[trig.end - 1], lex["weapon_types"])) is not None:
+            trig.type = armed  # "a grenade attack", "a hand grenade thrown into the room killed two people"
         elif trig.outcome and trig.type == "armed_assault" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lex["ramming"]["drivers"] for c in doc[trig.start].children):
             trig.type, trig.outcome = "vehicle_ramming", False  # "a driver killed 11 people at a festival"
     return _merge_compounds(out, doc)
+
+
+def _type_of_one(verb: Token, lex: dict) -> str | None:
+    """The type of the incidents "one" is one of, when "one" is what the verb tells ("a string of bombings,
+    including one in May 1984 that wounded two people", "attacks, one of which killed ...")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("that", "which") or verb.dep_ != "relcl" or verb.head.lower_ != "one":
+        return None
+    one = verb.head
+    noun = one.head.head if one.dep_ == "pobj" and one.head.lower_ == "including" else None
+    if noun is None:
+        return None
+    for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")):
+        kind = lex["lemmas"].get(word.lemma_.lower())
+        if kind and kind != "attack" and kind not in lex["weak"]:
+            return kind
+    return None
+
+
+def _weapon_type(tok: Token, types: dict[str, str]) -> str | None:
+    """The type of the weapon that names an attack noun ("a grenade attack") or is the subject of a verb of
+    harm ("a grenade killed two people"), None otherwise."""
+    deps = ("compound", "amod", "nmod") if tok.pos_ == "NOUN" else ("nsubj",) if tok.pos_ == "VERB" else ()
+    for c in tok.children:
+        if c.dep_ in deps and (c.lemma_.lower() in types or c.lower_ in types):
+            return types.get(c.lemma_.lower()) or types[c.lower_]
+    return None
 
 
 def _exploding_weapon(tok: Token, lex: dict) -> str | None:
@@ -759,7 +794,14 @@ def _same_outcome_clause(word: Token, top: Token) -> bool:
 def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
     """A span syntactically close to a trigger ("the attack on Friday", "Friday's attack")."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return tokens is not None and _trigger_distance(tokens.root, doc, trig.start, trig.end) <= max_distance
+    if tokens is None or _trigger_distance(tokens.root, doc, trig.start, trig.end) > max_distance:
+        return False
+    # "Two men were arrested in July ..., and no group ever claimed the attack": a date of another clause, with a
+    # subject of its own, joined by "and"
+    a, b = _clause_verb(tokens.root), _clause_verb(doc[trig.end - 1])
+    return not (a is not None and b is not None and a.i != b.i and (b.dep_ == "conj" and b.head.i == a.i or
+                a.dep_ == "conj" and a.head.i == b.i) and all(
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (a, b)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -779,6 +821,21 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
     return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
         and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig) \
         and not _in_fronted_content(doc, tokens.root, head, trig.start)
+
+
+def _on_a_message(doc: Doc, span: Span, trig: Trigger) -> bool:
+    """The date hangs on a message told between it and the trigger ("claimed the bombing in an email sent to a
+    newspaper on Tuesday morning"): the message's date, not the incident's."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    nouns = _word_nouns() - {"responsibility"}
+    for anc in tokens.root.ancestors:
+        if trig.start <= anc.i < trig.end:
+            return False
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in nouns:
+            return any(trig.start <= a.i < trig.end for a in anc.ancestors)
+    return False
 
 
 def _in_fronted_content(doc: Doc, date_root: Token, verb: Token, trigger_i: int) -> bool:
@@ -1149,8 +1206,12 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # "The attack came two weeks after militants killed 40 people": an earlier incident of its own
             target = next((inc for inc in incidents if inc.background and any(
                 t.earlier and t.sent_index == trig.sent_index for t in inc.triggers)), None)
+            if target is None and trig.hours_earlier:
+                # "Trial opens hours after witness's house is torched" / "..., hours after the house was burned"
+                target = next((inc for inc in incidents if not inc.background and (fam == "any" or inc.family() in ("any", fam))
+                               and all(t.in_headline and t.hours_earlier for t in inc.triggers)), None)
             if target is None:
-                target = _Incident(background=True)
+                target = _Incident(background=not trig.hours_earlier)
                 incidents.append(target)
         elif same_sentence and not (trig.date and not same_date
                                     and all(inc.date and not inc.loose for inc in same_sentence)):
@@ -1210,7 +1271,10 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         target.triggers.append(trig)
         if trig.type not in target.types:
             target.types.append(trig.type)
-        if target.date is None or target.loose and trig.date is not None:
+        if target.date is not None and trig.date is not None and not target.loose \
+                and len(trig.date.value) > len(target.date.value) and trig.date.value.startswith(target.date.value):
+            target.date = trig.date  # "last year's bombing ... The bombing, on May 25 last year, ...": the day
+        elif target.date is None or target.loose and trig.date is not None:
             # "in an overnight attack ..., the army said on Monday. ... opened fire late on Sunday": the
             # loose date holds until a firm one comes
             target.date, target.loose = (trig.date, False) if trig.date else (trig.loose_date, trig.clock_date)
@@ -1606,6 +1670,10 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
     main = next((inc for inc in incidents if inc.date and _iso(inc.date.value)), None)
     if incidents[0].date is None and dct is not None:
         main = None  # the story's (first) incident is undated: it happened about the report's date
+    elif main is not None and dct is not None and (dct - _iso(main.date.value)).days > BACKGROUND_DAYS:
+        # a trial's report leads with last year's shooting; the house burned on the eve of the trial is the news
+        main = next((inc for inc in incidents if inc.date and len(inc.date.value) >= 10 and _iso(inc.date.value)
+                     and 0 <= (dct - _iso(inc.date.value)).days <= BACKGROUND_DAYS), main)
     main_date = _iso(main.date.value) if main else dct
     for inc in incidents:
         d = _iso(inc.date.value) if inc.date else None
@@ -1628,13 +1696,16 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
 
 
 def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures: list[Figure],
-                   arguments: list[Argument] | None = None, dct: str | None = None) -> list[Event]:
-    """Incidents of the document with their dates, places, figures and role fillers."""
+                   arguments: list[Argument] | None = None, dct: str | None = None,
+                   all_timexes: list[Timex] | None = None) -> list[Event]:
+    """Incidents of the document with their dates, places, figures and role fillers. ``timexes`` are the ones an
+    incident may take; ``all_timexes`` (default: the same) also holds the dates of statements, which an incident
+    told "hours after" a statement's occasion ("pleaded not guilty on Monday, hours after ...") is measured from."""
     text = doc_text(doc)
     headline_end = _headline_end(text)
     triggers = find_triggers(doc, timexes)
     triggers = [t for t in triggers if not _negated_act(doc[t.end - 1]) and not _yearly_count(doc, t, triggers, timexes)
-                and not (t.weak and _found_in_state(doc[t.end - 1]))]
+                and not ((t.weak or doc[t.end - 1].head.lemma_.lower() == "leave") and _found_in_state(doc[t.end - 1]))]
     for trig in triggers:
         trig.earlier = _told_as_earlier(doc[trig.end - 1])
         tok = doc[trig.end - 1]
@@ -1644,6 +1715,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         trig.date = None if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") or _agent_of_other_act(tok, trig) \
             else _sentence_date(doc, trig.sent_index, timexes, trig.start, trig.end)
         if trig.date is not None and (_said_on(doc, trig.date.span, trig) or _clock_only(doc, trig.date)
+                                      or _on_a_message(doc, trig.date.span, trig)
                                       or trig.anaphoric and (not _tied(doc, trig.date.span, trig)
                                                              or _time_relation_object(tok, trig.date.span))):
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
@@ -1656,7 +1728,11 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                 t for t in timexes if sent.start_char <= t.span.start < sent.end_char and t is not trig.date
                 and t.type == "DATE" and _iso(t.value)] if _in_after_clause(doc, t, tok)), None)
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
-            trig.date, trig.loose_date = own, None
+            trig.hours_earlier = own is None and _hours_lapse(tok)
+            # ("The trial opened on Monday, hours after the house was burned": about the day of the clause it is
+            # measured from)
+            trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier \
+                else _day_of_governing_clause(doc, tok, all_timexes or timexes), None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place, trig.far_place = _sentence_places(doc, places, trig.start, trig.end)
         else:  # ... except its own ("The blast in Kirkuk killed five people")
@@ -1781,14 +1857,49 @@ def _told_as_earlier(tok: Token) -> bool:
     return _lapsed_after(verb) or _lapsed_after(mark)
 
 
+def _day_of_governing_clause(doc: Doc, tok: Token, timexes: list[Timex]) -> Timex | None:
+    """The day-precise date on the verb the trigger's clause hangs on ("pleaded not guilty on Monday ..., hours
+    after the house was burned": Monday)."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.head.i == verb.i:
+        return None
+    gov = _clause_verb(verb.head)
+    if gov is None:
+        return None
+    lo, hi = gov.left_edge.idx, gov.right_edge.idx + len(gov.right_edge.text)
+    for t in timexes:
+        if lo <= t.span.start < hi and t.type == "DATE" and len(t.value) >= 10 \
+                and _iso(t.value) and (root := _root_of(doc, t)) is not None \
+                and (cv := _clause_verb(root)) is not None and cv.i == gov.i:
+            return t
+    return None
+
+
+def _hours_lapse(tok: Token) -> bool:
+    """The lapse that makes the trigger's incident an earlier one is of hours or minutes ("hours after the
+    house was burned")."""
+    for anc in [tok, *tok.ancestors][:4]:
+        for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute", "moment"):
+                return True  # ("hours after the house was burned": the lapse hangs on "after")
+    return False
+
+
 def _lapsed_after(after: Token) -> bool:
     """"a year after", "two weeks after": the word (or the clause verb after it) carries a lapse of time."""
     return any(c.dep_ == "npadvmod" and _lapse(c) for c in after.children)
 
 
 def _found_in_state(tok: Token) -> bool:
-    """"the getaway cars were found burnt out": a state something was found in, not an act of its own."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "oprd", "acomp") and tok.head.lemma_.lower() == "find"
+    """"the getaway cars were found burnt out", "the unrest left hundreds of businesses looted": a state
+    something was found or left in, not an act of its own."""
+    if tok.tag_ != "VBN" or tok.head.lemma_.lower() not in ("find", "leave"):
+        return False
+    if tok.dep_ in ("xcomp", "oprd", "acomp"):
+        return True
+    # (parsed as a clause of its own without an auxiliary: "left several people dead and hundreds of shops looted")
+    return tok.dep_ == "conj" and tok.head.lemma_.lower() == "leave" and any(c.dep_ == "nsubj" for c in tok.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
@@ -2234,6 +2345,24 @@ def _governing_incident(doc: Doc, starts: dict[int, int], char: int) -> int | No
     return None
 
 
+def _opens_paragraph(doc: Doc, ev: Event, char: int) -> bool:
+    """The paragraph of ``char`` opens by telling the incident ("The shooting happened at a checkpoint last
+    September ... Police arrested five men in the following weeks"): what it goes on to tell is that incident's."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, char) + 1
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return False
+    sent = first[0].sent
+
+    def main_clause(m: Span) -> bool:  # the sentence's verb or its subject: "The shooting happened ..."
+        tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return tok is not None and (tok.root.dep_ == "ROOT" or tok.root.dep_ in ("nsubj", "nsubjpass")
+                                    and tok.root.head.dep_ == "ROOT")
+
+    return any(sent.start_char <= m.start < sent.end_char and main_clause(m) for m in [ev.trigger, *ev.mentions])
+
+
 def _told_in_paragraph(text: str, events: list[Event], char: int) -> set[int]:
     """The incidents the paragraph of ``char`` mentions before it."""
     start = text.rfind("\n", 0, char) + 1
@@ -2272,7 +2401,8 @@ def _attach(doc: Doc, events: list[Event], incidents: list[_Incident], figures: 
             # "police detained four people in raids": arrests told apart are the story's incident's, unless
             # their paragraph tells one other incident ("In Norrkoping, a device exploded ... A man was arrested")
             told = sorted(_told_in_paragraph(text, events, fig.span.start))
-            idx = told[0] if len(told) == 1 and not events[told[0]].background else main
+            idx = told[0] if len(told) == 1 and (not events[told[0]].background
+                                                 or _opens_paragraph(doc, events[told[0]], fig.span.start)) else main
         if fig.kind in _POLICE_KINDS and _OF_THEM.match(text, fig.span.end) and (
                 group := next((i for f, i in reversed(placed) if f.kind in _POLICE_KINDS), None)) is not None:
             idx = group  # "... detained four people. Two of them were later charged with arson": the same group

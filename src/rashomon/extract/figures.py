@@ -341,7 +341,9 @@ def _cumulative(cue: Token | None) -> bool:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["long_conflict_nouns"]:
                     return True  # "7,000 people have been killed in the conflict"
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in data["period_nouns"] and (
-                        pobj.tag_ == "NNS" or any(c.lower_ in ("past", "last", "previous") for c in pobj.children)):
+                        pobj.tag_ == "NNS" or any(c.lower_ in ("past", "last", "previous") for c in pobj.children)) \
+                        and not any(c.lower_ in ("following", "next", "ensuing", "subsequent") for c in pobj.children):
+                    # ("arrested five men in the following weeks": the days after the incident, not a running total)
                     return True
     return False
 

@@ -593,7 +593,7 @@ def find_places(doc) -> list[Place]:
     while i < len(tokens):
         tok = tokens[i]
         matched = False
-        if not covered[tok.i] and tok.is_alpha and not tok.is_stop and (
+        if not covered[tok.i] and (tok.is_alpha or _GLOTTAL_NAME.fullmatch(tok.text)) and not tok.is_stop and (
                 (first := fold(tok.text)) in starts or first in small_starts):
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 chunk = tokens[i : i + n]
@@ -640,7 +640,7 @@ def find_places(doc) -> list[Place]:
     # nothing of the story's country when it names some)
     told = [r for _, r in sorted(zip(spans, resolved), key=lambda x: x[0][0])  # in the order of the text
             if r and r.country and (not small or not named or r.kind != "city" or r.registered
-                                    or r.country in mentioned | named)]
+                                    or _at_home(r.country, mentioned | named))]
     for r in told:
         counts[r.country] = counts.get(r.country, 0) + 1
     # the country a report is about: the first one it names (wire reports lead with it),
@@ -649,7 +649,7 @@ def find_places(doc) -> list[Place]:
     top = max(sorted(counts), key=lambda c: counts[c]) if counts else None
     dominant = top if top and first and counts[top] >= 2 * counts[first] else first
     # the country a report names that its places belong to ("solhan, burkina faso": not turkey)
-    home = (dominant if dominant in mentioned | named else
+    home = (dominant if _at_home(dominant, mentioned | named) else
             next((r.country for r in resolved if r and r.kind == "country" and r.country in named), None)
             or next(iter(sorted(mentioned | named)), None)) if small and (mentioned | named) else None
     for s, e in sorted(set(spans)):
@@ -665,7 +665,7 @@ def find_places(doc) -> list[Place]:
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
         if (entry is not None and small and home and entry.kind == "city" and not entry.registered
-                and entry.population < _SMALL_OVER and entry.country not in mentioned | named):
+                and entry.population < _SMALL_OVER and not _at_home(entry.country, mentioned | named)):
             entry = None  # a town abroad named like one at home ("solhan", turkey; "Ramsey", Minnesota)
         if entry is None and small:
             entry = _small_lookup(stripped, mentioned | named, dominant)
@@ -880,6 +880,25 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
 def _listed_after(text: str, place: Place, nxt: Place | None) -> bool:
     """The place is followed by another in a list ("Paris, London and Berlin")."""
     return nxt is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[place.span.end:nxt.span.start]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, str]:
+    return load_json("places/territories.json")["sovereign"]
+
+
+def sovereign_of(code: str | None) -> str | None:
+    """The state a dependent territory belongs to ("PF" -> "FR"), None for any other code."""
+    return _sovereigns().get(code or "")
+
+
+def _at_home(code: str | None, countries: set[str]) -> bool:
+    """The country is one the text names, or a territory of one ("Faa'a", French Polynesia, in a report that
+    names only "the French state")."""
+    return code in countries or sovereign_of(code) in countries
+
+
+_GLOTTAL_NAME = re.compile(r"[^\W\d_]+(?:['’ʻ][^\W\d_]+)+")  # "Faa'a", "Nuku'alofa", "Hawai'i": one word
 
 
 def _plausible_name(chunk) -> bool:

@@ -15,6 +15,7 @@ from rashomon.extract.places import country_name, demonym_country
 from rashomon.extract.roles.responsibility import name_given
 from rashomon.models import Argument, Event, Span, Statement
 from rashomon.nlp.model import doc_text
+from rashomon.nlp.syntax import relative_antecedent
 
 _LINKS = load_json("statements/links.json")
 _ROLES = {k: frozenset(v) for k, v in load_json("roles/lexicon.json").items() if isinstance(v, list)}
@@ -276,8 +277,11 @@ def _denies_a_part(doc: Doc, st: Statement) -> bool:
     """The denial's content names a part in something ("any involvement", "a role", "had nothing to do
     with"), an accusation ("rejects the accusation") or the act itself ("denied firing the shells")."""
     text = st.content.text.lower()
-    if re.fullmatch(r"(?:the|this|that|these|those|such)\s+claims?", text.strip()):
-        return False  # "Police dismissed the claim": someone else's claim, no part of the speaker's
+    if re.match(r"(?:the|this|that|these|those|such)\s+(?:(?:rival|other|competing|second|first|earlier|later|"
+                r"new|online|latest)\s+)?claims?(?:\s+as\b|\s*$)", text.strip()):
+        # "Police dismissed the claim", "the group dismissed the rival claim as the work of opportunists":
+        # someone else's claim, no part of the speaker's
+        return False
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if span is not None and _claim_about_another(span):
         return False  # "dismissed claims that the attacker was an asylum seeker": not the speaker's part
@@ -314,6 +318,14 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
     if span is None:
         return source
+    if len(span) == 1 and (ante := relative_antecedent(span.root)) is not None:
+        # "the Armed Front (AF), which said it had struck ...": the party the clause hangs on
+        ent = next((e for e in doc.ents if e.start <= ante.i < e.end), None)
+        if ent is not None:  # (the whole name: "the Armed Front for the Liberation of X")
+            toks = [t for t in ent if t.i <= ante.i]
+            return Span.of(doc_text(doc), toks[0].idx, ante.idx + len(ante.text))
+        start = min(t.idx for t in ante.subtree if t.i <= ante.i)
+        return Span.of(doc_text(doc), start, ante.idx + len(ante.text))
     named = name_given(span.root)
     if named is not None and span.start <= named.i < span.end:  # "a group calling itself X": X
         return Span.of(doc_text(doc), named.left_edge.idx, named.right_edge.idx + len(named.right_edge.text))

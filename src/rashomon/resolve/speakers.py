@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.places import fold, in_byline, lookup, names_with_and
 from rashomon.models import Mention, Span, Statement
+from rashomon.nlp.syntax import relative_antecedent
 from rashomon.nlp.casing import is_cased
 from rashomon.nlp.model import doc_text
 
@@ -174,6 +175,7 @@ class _Entity:
     locative: bool = False  # last mentioned as a place ("shootings in Chicago"), not as an actor
     aside: bool = False  # last mentioned inside an apposition ("X, a division of Y": Y)
     inanimate: bool = False  # a document or work ("the statement", "the report"): not "they"/"we"
+    group_name: bool = False  # the name a group goes by ("a group called X"): never a person's, even tagged so
 
     @property
     def surname(self) -> str | None:
@@ -490,6 +492,9 @@ class _Resolver:
         return out
 
     def _org(self, toks: list[Token], label: str) -> _Entity | None:
+        cut = next((k for k, t in enumerate(toks) if t.text == "("), None)
+        if cut and not any(t.text == ")" for t in toks[cut:]):
+            toks = toks[:cut]  # "the Armed Front for X (AFX" as the tagger cut it: the acronym follows as an alias
         if label == "ORG":
             toks = self._extend_org(toks)
         text = "".join(t.text_with_ws for t in toks if t.text not in POSSESSIVE).strip()  # ("Al-Shabaab" as written)
@@ -850,7 +855,11 @@ class _Resolver:
             ent = ent_of.get(i)
             if ent is not None and t.i == ent.start:
                 toks = [x for x in ent]
-                if ent.label_ in PERSON_LABELS:
+                if self._names_a_group(ent.root) or ent.label_ in PERSON_LABELS and self._known_group(ent.text):
+                    # "a group called Lyannaj Neg Mawon": not a person, whatever the tagger says (then or later)
+                    if (org := self._org(toks, "ORG")) is not None:
+                        org.group_name = True
+                elif ent.label_ in PERSON_LABELS:
                     if not (self.cased and all(x.is_lower for x in toks)):
                         self._person(toks)  # "into the bush" tagged PERSON in cased text names nobody
                 elif self._known_surname(toks):
@@ -882,6 +891,21 @@ class _Resolver:
                 self._org_noun(t)
         return self
 
+    def _known_group(self, text: str) -> bool:
+        """A name already met as the one a group goes by (the tagger may label it PERSON the second time)."""
+        key = _norm(text)
+        return any(e.group_name and _norm(e.name) == key for e in self.entities)
+
+    def _names_a_group(self, root: Token) -> bool:
+        """The name is the one a group goes by ("a group called X", "a movement calling itself X")."""
+        from rashomon.extract.roles.responsibility import name_given
+
+        verb = root.head.head if root.head.dep_ == "prep" else root.head  # ("known as X")
+        group = verb.head
+        return verb.dep_ == "acl" and group.i != verb.i and group.pos_ == "NOUN" \
+            and (group.lemma_.lower() in self.lx["group_nouns"] or self._is_org_noun(group)) \
+            and (named := name_given(group)) is not None and named.i == root.i
+
     # ------------------------------------------------------------------ statement sources
     def resolve_source(self, span: Span) -> tuple[str | None, str]:
         doc = self.doc
@@ -892,6 +916,10 @@ class _Resolver:
         if not toks:
             return (span.text.strip() or None, "unknown")
         head = cs.root
+        ante = relative_antecedent(head) if len(toks) == 1 else None
+        if ante is not None and (ante.i in self.tok_entity or ante.ent_type_):
+            # "the Armed Front (AF), which said it had struck ...": the noun the clause hangs on speaks
+            return self.resolve_source(Span.of(self._text, ante.left_edge.idx, ante.idx + len(ante.text)))
         if head.lemma_.lower() in _lex()["relations"] and any(c.dep_ == "poss" for c in head.children):
             # "Mr Hribar's father", "Nakau's sister": a relative of the one named, not that person
             return span.text.strip(), "person"

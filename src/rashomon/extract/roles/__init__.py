@@ -247,8 +247,13 @@ def _span(doc: Doc, c: Candidate) -> Span:
 def extract_role_fillers(doc: Doc, use_model: bool = True, muc_style: bool = False) -> list[Argument]:
     """Role-filler Arguments of the document: per entity, its chosen mention first, then the
     other mentions grouped into it (same ``entity`` string)."""
+    from rashomon.extract.places import in_byline
+
     out: list[Argument] = []
+    text = doc_text(doc)
     for ent in extract_entities(doc, use_model=use_model, muc_style=muc_style):
+        if in_byline(text, doc[ent.cand.start].idx):
+            continue  # "By Leila Haddad": the reporter, and whatever was pooled with the name
         role = _MUC_TO_ROLE[ent.role]
         canonical = ent.cand.text.lower().strip()
         occs = sorted({(c.start, c.end): c for c in ent.occurrences}.values(), key=lambda c: c.start)
@@ -262,5 +267,6 @@ def extract_role_fillers(doc: Doc, use_model: bool = True, muc_style: bool = Fal
         for c in ordered:
             if role.startswith("perpetrator") and names_no_party(doc, c.start, c.end):
                 continue  # "No group has claimed it": a mention of nobody
+
             out.append(Argument(role=role, span=_span(doc, c), entity=canonical, responsibility=resp))
     return out

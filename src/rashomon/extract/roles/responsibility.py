@@ -57,8 +57,9 @@ def _subject_of(verb: Token, span: range) -> bool:
                         return True
         if v.dep_ == "relcl" and v.head.i in span:
             return True
-        if v.dep_ in {"conj", "xcomp"} and v.head is not v:
-            v = v.head
+        if v.dep_ in {"conj", "xcomp"} and v.head is not v and not (
+                v.dep_ == "conj" and any(c.dep_ in _SUBJ for c in v.children)):
+            v = v.head  # (not past a conjoined clause with a subject of its own: "..., and no group claimed it")
         else:
             break
     return False

@@ -399,6 +399,9 @@ def h_date(m: re.Match, ctx: Context) -> Norm | None:
                 day = L.ordinals[w]
     if day is None or not (1 <= day <= 31):
         return None
+    rel_year = re.search(r"\b(this|last|next)\s+year$", s, re.I)
+    if rel_year and ctx.dct is not None:  # "on May 25 last year": the day in the year named
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel_year.group(1).lower()]
     if not _month_word_ok(mon_m.group(0), m.start() + mon_m.start(), ctx, True):
         return None
     nw = ctx.next_word(m.end()).lower()
@@ -1638,9 +1641,9 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
                       r"(?P<unit>weeks?|days?|fortnight|half)\s+of\s+(?:(?P<mon><MONTH>)(?!\s*<DAYNUM>)(?:\s*,?\s*(?P<yr><YEAR4>))?"
                       r"|(?P<rel>this|last|next|the)\s+month)", h_part_of_month),
     ("week_of", r"the\s+week\s+of\s+(?P<date><MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>)?)", h_week_of),
-    ("date_mdy", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>|\s*,\s*'\d\d(?!\d))?", h_date),
+    ("date_mdy", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s*<DAYNUM>(?:\s*,?\s*<YEAR4>|\s*,\s*'\d\d(?!\d)|\s+(?:this|last|next)\s+year(?![a-z]))?", h_date),
     ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
-    ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:])))?", h_date),
+    ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:]))|\s+(?:this|last|next)\s+year(?![a-z]))?", h_date),
     ("date_ord_of", r"(?:<WEEKDAY>,?\s+)?the\s+<ORDW>\s+of\s+<MONTH>(?:\s*,?\s*<YEAR4>)?", h_date),
     ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year)", h_month_year),
     ("month", r"(?:mid-|early-|late-)?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next)\s+)?<MONTH>(?!\.?\s*<DAYNUM>)", h_month),
