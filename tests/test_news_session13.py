@@ -168,3 +168,55 @@ def test_a_house_burned_hours_before_a_trial_opened_is_the_news(analyze):
     (old,) = [e for e in a.events if e.background]
     assert old.date.value == "2024-03-02"
     assert {(f.kind, f.value) for f in old.figures} >= {("arrested", 3), ("charged", 2)}
+
+
+def test_a_claimed_fire_is_an_arson_dated_by_its_own_clause(analyze):
+    a = analyze("A fire that gutted a timber yard in the town of Tromso early on Sunday was claimed on Monday by an "
+                "environmental group, police said.")
+    (ev,) = _story(a)
+    assert ev.type == "arson" and ev.date.value == "2025-06-01"
+
+
+def test_a_fire_claimed_years_ago_is_a_background_arson(analyze):
+    a = analyze("Gunmen shot dead a guard at a fish farm in the town of Alta on Sunday. In May 2019, a fire that "
+                "destroyed a hatchery near Bodo was also claimed by the same group.")
+    (old,) = [e for e in a.events if e.background]
+    assert old.type == "arson" and old.date.value == "2019-05"
+
+
+def test_dismissing_a_groups_claims_denies_nothing(analyze):
+    a = analyze("A fire destroyed a fish farm in the town of Alta on Sunday. An animal-rights group said it had set "
+                "the fire. The company's chief executive dismissed the group's claims of cruelty as \"nonsense\".")
+    assert not any(arg.responsibility == "denied" for ev in a.events for arg in ev.arguments)
+
+
+def test_marches_are_not_counted_people(analyze):
+    a = analyze("Rioters set fire to a police post in the town of Auki on Saturday. \"We have held three peaceful "
+                "marches and never told anyone to burn anything,\" the group's leader said.")
+    assert all(f.value != 3 for ev in a.events for f in ev.figures)
+
+
+def test_a_month_some_years_ago_is_one_date():
+    from rashomon.extract.timex import tag_timexes
+
+    assert [(t.span.text, t.value) for t in tag_timexes("In March three years ago, a store burned.", "2026-10-05")] \
+        == [("March three years ago", "2023-03")]
+
+
+def test_what_burned_during_riots_is_no_incident(analyze):
+    a = analyze("Gunmen shot dead a shopkeeper in the town of Auki on Saturday. Much of the market was burned during "
+                "the riots of 2019.")
+    assert len(a.events) == 1
+
+
+def test_memories_of_a_month_do_not_date_the_attack_and_the_when_clause_does(analyze):
+    a = analyze("A man drove a van into a crowd in the town of Le Port on Sunday, killing two people.\n\n"
+                "The attack revived memories of August 2017 in Barcelona, in Spain, when a man drove a van into "
+                "crowds celebrating the summer on Las Ramblas, killing 13 people. The Islamic State group claimed "
+                "that attack.")
+    (news,) = _story(a)
+    assert news.date.value == "2025-06-01"
+    (old,) = [e for e in a.events if e.background]
+    assert old.date.value == "2017-08" and old.place.city == "Barcelona"
+    assert any(arg.responsibility == "claimed" for arg in old.arguments)
+    assert not any(arg.responsibility == "claimed" for arg in news.arguments)

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import extract_attributions, nested_beliefs, tag_cues_batch
-from rashomon.extract.events import extract_events, incident_at, is_incident_noun, is_trigger_word, is_verbal_attack
+from rashomon.extract.events import (extract_events, incident_at, is_incident_noun, is_trigger_word, is_verbal_attack,
+                                     names_claimed_act)
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -70,7 +71,7 @@ class Pipeline:
             st.polarity = statement_polarity(doc, st)
             st.date = statement_date(doc, st, timexes)
         carry_statement_dates(doc, statements)
-        said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date}
+        said_on = {(st.date.span.start, st.date.span.end) for st in statements if st.date and not _dates_the_act(doc, st)}
         event_timexes = [t for t in timexes if (t.span.start, t.span.end) not in said_on]
         events = extract_events(doc, event_timexes, places, figures, arguments, dct, all_timexes=timexes)
         for st in statements:
@@ -167,6 +168,15 @@ def _date_link(tspan, cue) -> str | None:
             if is_incident_noun(node) and node.head.lower_ in _SEQUENCE_PREPS:
                 return "other"  # "put the toll at 19 after the strike on Monday, but said ...": the strike's day
     return None
+
+
+def _dates_the_act(doc: Doc, st: Statement) -> bool:
+    """"In March 2021, a fire that destroyed a hatchery was claimed by X": a date told before the claimed act, which
+    is the statement's content, dates the act (too)."""
+    if st.date is None or st.date.span.end > st.content.start:
+        return False
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    return content is not None and names_claimed_act(content.root)
 
 
 def _nobody_speaks(doc: Doc, st: Statement) -> bool:

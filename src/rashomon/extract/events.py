@@ -63,6 +63,7 @@ def _triggers() -> dict:
             "other_incident_words": set(data["other_incident_words"]),
             "second_incident_words": frozenset(data["second_incident_words"]),
             "weapon_types": data["weapon_attack_types"]["types"],
+            "unrest_nouns": frozenset(data["unrest_nouns"]["words"]),
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]), "series_nouns": set(data["series_nouns"]),
@@ -166,6 +167,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = "vehicle_ramming"  # "drove a car into shoppers"
         if etype is None and tok.pos_ == "VERB" and _sets_fire(tok, lex["setting_fire"]):
             etype = "arson"  # "set it alight", "set several cars on fire"
+        if etype is None and tok.pos_ == "NOUN" and _claimed_fire(tok):
+            etype = "arson"  # "a fire that gutted a plant on Sunday was claimed by a group": a fire set on purpose
         if etype is None and tok.pos_ in ("NOUN", "ADJ") and _found_bodies(tok, lex["found_bodies"]):
             # "the bodies of 11 people were found in a ditch": killings told by the dead
             out.append(Trigger(i, i + 1, "armed_assault", True, False, sent_of[i], outcome=True))
@@ -271,6 +274,17 @@ def _by_aircraft(tok: Token, aircraft: set[str]) -> bool:
     return False
 
 
+def _claimed_fire(tok: Token) -> bool:
+    """A fire someone claims ("a fire that gutted the plant was claimed by X", "X claimed the fire", "claimed
+    responsibility for the blaze"): an arson."""
+    if tok.lemma_.lower() not in ("fire", "blaze"):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        head, tok = head.head.head, head.head
+    return head.lemma_.lower() == "claim" and head.pos_ == "VERB" and tok.dep_ in ("nsubjpass", "dobj")
+
+
 def _dropped(bomb: Token) -> Token | None:
     """The verb "drop" that tells a bomb was dropped (from the air): "a bomb dropped by a warplane", "bombs
     were dropped on the market", "a bomb it said was dropped by an aircraft", "jets dropped two bombs"."""
@@ -369,6 +383,11 @@ def is_trigger_word(tok: Token) -> bool:
 def is_incident_noun(tok: Token) -> bool:
     """A noun that names an incident ("the strike", "a truck bomb"), not someone ("gunmen")."""
     return tok.pos_ == "NOUN" and is_trigger_word(tok)
+
+
+def names_claimed_act(tok: Token) -> bool:
+    """A noun that names an incident, or a fire someone claims ("a fire ... was claimed by X")."""
+    return is_incident_noun(tok) or tok.pos_ == "NOUN" and _claimed_fire(tok)
 
 
 def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
@@ -594,6 +613,10 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     if verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
         clause_verbs.add(verb.head.i)  # "In July 2019, a man set fire to a studio, killing 36": the act's clause
     own_clause = [t for t in dates if getattr(_clause_verb(_root_of(doc, t)), "i", -1) in clause_verbs]
+    last = doc[(token_end or token_i + 1) - 1]
+    if last.pos_ == "NOUN":  # "a fire that gutted the plant early on Sunday was claimed on Monday": the noun's own clause
+        described = {c.i for c in last.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"}
+        own_clause = [t for t in dates if getattr(_clause_verb(_root_of(doc, t)), "i", -1) in described] or own_clause
     # ... unless the clause is told as what happened at another date ("since April 2019, when bombers
     # attacked churches on Easter Sunday")
     when = [t for t in dates if (span := doc.char_span(t.span.start, t.span.end, alignment_mode="expand")) is not None
@@ -628,9 +651,13 @@ def _date_words() -> dict[str, frozenset[str]]:
 def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
     """The trigger's clause opens with "when" right after the date (", when ..."): it tells what happened then."""
     nxt = date_span.end
-    while nxt < len(doc) and (doc[nxt].is_punct or doc[nxt].is_space):
+    # (past the place of the date: "July 2016 in Nice, in mainland France, when a man drove ...")
+    while nxt < len(doc) and nxt - date_span.end <= 8 and doc[nxt].lower_ != "when" and (
+            doc[nxt].is_punct or doc[nxt].is_space or doc[nxt].pos_ in ("ADP", "PROPN", "DET")
+            or doc[nxt].ent_type_ in ("GPE", "LOC") or doc[nxt].dep_ in ("compound", "amod") and doc[nxt].head.pos_ == "PROPN"):
         nxt += 1
-    if nxt >= len(doc) or doc[nxt].lower_ != "when" or nxt - date_span.end > 2:
+    if nxt >= len(doc) or doc[nxt].lower_ != "when" or nxt - date_span.end > 8 or any(
+            t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "") for t in doc[date_span.end:nxt]):
         return False
     verb = doc[nxt].head
     return verb.i in own or any(c.i in own for c in verb.children if c.pos_ == "VERB") \
@@ -656,6 +683,9 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     words = _date_words()
     lemmas = _triggers()["lemmas"]
     head = root.head
+    if root.dep_ == "dobj" or root.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in own \
+            and head.head.lower_ in words["memory_nouns"]:
+        return False  # "crowds celebrating Bastille Day", "revived memories of July 2016": what, not when
     if root.dep_ in ("compound", "amod", "nummod") and head.pos_ == "NOUN" and head.i not in own \
             and head.i > root.i and head.lemma_.lower() not in lemmas and head.lower_ not in words["time_nouns"] \
             and head.lemma_.lower() not in words["time_nouns"]:
@@ -1299,8 +1329,10 @@ def _told_just_before(doc: Doc, trig: Trigger, compatible: list[_Incident]) -> _
     """A demonstrative ("that attack", "this bombing") opening its sentence's subject points at the incident
     told last in the sentence before."""
     tok = doc[trig.end - 1]
-    if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children) \
-            or tok.dep_ not in ("nsubj", "nsubjpass"):
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    # (as an object, only the distal "that": "The Islamic State group claimed that attack"; "condemned this attack"
+    # is the story's)
+    if not (dets & {"that", "this"} and tok.dep_ in ("nsubj", "nsubjpass") or "that" in dets and tok.dep_ == "dobj"):
         return None
     told = [(t.start, inc) for inc in compatible for t in inc.triggers if t.sent_index == trig.sent_index - 1]
     return max(told, key=lambda x: x[0])[1] if told else None
@@ -1705,7 +1737,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     headline_end = _headline_end(text)
     triggers = find_triggers(doc, timexes)
     triggers = [t for t in triggers if not _negated_act(doc[t.end - 1]) and not _yearly_count(doc, t, triggers, timexes)
-                and not ((t.weak or doc[t.end - 1].head.lemma_.lower() == "leave") and _found_in_state(doc[t.end - 1]))]
+                and not ((t.weak or doc[t.end - 1].head.lemma_.lower() == "leave") and _found_in_state(doc[t.end - 1]))
+                and not _during_unrest(doc[t.end - 1])]
     for trig in triggers:
         trig.earlier = _told_as_earlier(doc[trig.end - 1])
         tok = doc[trig.end - 1]
@@ -1888,6 +1921,18 @@ def _hours_lapse(tok: Token) -> bool:
 def _lapsed_after(after: Token) -> bool:
     """"a year after", "two weeks after": the word (or the clause verb after it) carries a lapse of time."""
     return any(c.dep_ == "npadvmod" and _lapse(c) for c in after.children)
+
+
+def _during_unrest(tok: Token) -> bool:
+    """The act is told as part of riots ("was burned during the riots of 2006", "killed in the unrest")."""
+    words = _triggers()["unrest_nouns"]
+    verb = _clause_verb(tok) or tok
+    for head in {tok.i: tok, verb.i: verb}.values():
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("during", "in", "amid", "amidst") and any(
+                    g.dep_ == "pobj" and (g.lemma_.lower() in words or g.lower_ in words) for g in prep.children):
+                return True
+    return False
 
 
 def _found_in_state(tok: Token) -> bool:

@@ -277,9 +277,10 @@ def _denies_a_part(doc: Doc, st: Statement) -> bool:
     """The denial's content names a part in something ("any involvement", "a role", "had nothing to do
     with"), an accusation ("rejects the accusation") or the act itself ("denied firing the shells")."""
     text = st.content.text.lower()
-    if re.match(r"(?:the|this|that|these|those|such)\s+(?:(?:rival|other|competing|second|first|earlier|later|"
-                r"new|online|latest)\s+)?claims?(?:\s+as\b|\s*$)", text.strip()):
-        # "Police dismissed the claim", "the group dismissed the rival claim as the work of opportunists":
+    if re.match(r"(?:the|this|that|these|those|such)\s+(?:[\w-]+['’]s\s+)?(?:(?:rival|other|competing|second|first|"
+                r"earlier|later|new|online|latest)\s+)?claims?(?:\s+(?:as|of)\b|\s*$)", text.strip()):
+        # "Police dismissed the claim", "the group dismissed the rival claim as the work of opportunists", "the
+        # company dismissed the group's claims of cruelty as nonsense":
         # someone else's claim, no part of the speaker's
         return False
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")

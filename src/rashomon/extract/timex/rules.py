@@ -444,6 +444,11 @@ def h_month_year(m: re.Match, ctx: Context) -> Norm | None:
         year = ctx.dct.year - 1
     elif re.search(r"next\s+year", tail, re.I) and ctx.dct:
         year = ctx.dct.year + 1
+    elif (ago := re.search(r"(\S+)\s+years?\s+ago", tail, re.I)) and ctx.dct:
+        n = 1 if ago.group(1).lower() == "a" else parse_num(ago.group(1))  # "in January two years ago"
+        if n is None or n != int(n):
+            return None
+        year = ctx.dct.year - int(n)
     else:
         year = L.spoken_year(tail.strip(" ,").replace("of ", "")) if tail.strip() else None
         if year is None:
@@ -1645,7 +1650,8 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
     ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:]))|\s+(?:this|last|next)\s+year(?![a-z]))?", h_date),
     ("date_ord_of", r"(?:<WEEKDAY>,?\s+)?the\s+<ORDW>\s+of\s+<MONTH>(?:\s*,?\s*<YEAR4>)?", h_date),
-    ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year)", h_month_year),
+    ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year"
+                   r"|(?:<NUM>|a)\s+years?\s+ago(?![a-z]))", h_month_year),
     ("month", r"(?:mid-|early-|late-)?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next)\s+)?<MONTH>(?!\.?\s*<DAYNUM>)", h_month),
     ("weekday", r"(?:(?:last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|every|each)\s+)?<WEEKDAYS>(?:\s+<PODS>)?", h_weekday),
     ("relday", r"(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+<POD>)?|(?:yesterday|tomorrow|last)\s+<POD>|overnight", h_relday),
