@@ -220,3 +220,36 @@ def test_memories_of_a_month_do_not_date_the_attack_and_the_when_clause_does(ana
     assert old.date.value == "2017-08" and old.place.city == "Barcelona"
     assert any(arg.responsibility == "claimed" for arg in old.arguments)
     assert not any(arg.responsibility == "claimed" for arg in news.arguments)
+
+
+def test_a_table_line_gives_each_number_its_label(analyze):
+    a = analyze("A man with a knife attacked people outside a bar in the town of Ilulissat late on Saturday, police "
+                "said.\n\nThe toll, according to police:\n\nDead: 3 | Injured: 4 | Arrested: 2")
+    (ev,) = _story(a)
+    assert {("killed", 3), ("wounded", 4), ("arrested", 2)} <= {(f.kind, f.value) for f in ev.figures}
+
+
+def test_stab_wounds_tell_no_incident_and_counts_are_no_charged_people(analyze):
+    a = analyze("A man with a knife attacked people outside a bar in the town of Ilulissat late on Saturday. A nurse "
+                "said four people had been treated for stab wounds in Nuuk on Sunday. The man was charged with two "
+                "counts of murder and three of attempted murder.")
+    assert len(a.events) == 1
+    assert not any(f.kind == "charged" and f.value == 3 for f in a.events[0].figures)
+
+
+def test_an_older_attack_of_a_similar_kind_keeps_its_own_place(analyze):
+    a = analyze("A man with a knife attacked people outside a bar in the town of Ilulissat late on Saturday. The last "
+                "attack of a similar kind was in May 2021, when a gunman killed two people at a shopping centre in "
+                "Aarhus.")
+    (old,) = [e for e in a.events if e.background]
+    assert old.place is not None and old.place.city == "Aarhus"
+
+
+def test_an_incident_that_recalls_an_older_one_keeps_its_own_day(analyze):
+    a = analyze("Police have issued a detailed account of an armed robbery at a jeweller's shop in the town of Seria "
+                "on Saturday afternoon, in which a guard was shot.\n\nThe robbery recalled an attack in Tutong in "
+                "2018, when three men raided a bank and shot dead a cashier.")
+    (news,) = _story(a)
+    assert news.date.value == "2025-05-31"
+    (old,) = [e for e in a.events if e.background]
+    assert old.date.value == "2018"

@@ -113,15 +113,29 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         inside = st.content.start <= t.span.start < st.content.end
         if inside and st.content.end <= st.cue.start:
             continue  # "A guide was stabbed in Tunis last Friday, police said on Wednesday": the content's date
-        link = _date_link(doc.char_span(t.span.start, t.span.end, alignment_mode="expand"), cue)
+        tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        link = _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
+        if inside and tspan is not None and _closes_incident_phrase(doc, tspan):
+            continue  # "issued an account of an armed robbery at a shop in X on Saturday afternoon": the robbery's
         dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:
             best, best_dist = t, dist
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _closes_incident_phrase(doc: Doc, tspan) -> bool:
+    """The date follows right on the noun phrase of an incident noun ("a robbery at a shop in X on Saturday"),
+    past the noun's own phrase."""
+    start = tspan.start - (1 if tspan.start > 0 and doc[tspan.start - 1].pos_ == "ADP" else 0)
+    # (after a phrase of its own - "a robbery at a shop in X" -, not right on the noun: "X claimed the attack on
+    # Monday" is the claim's day)
+    return any(is_incident_noun(t) and t.right_edge.i + 1 == start and t.right_edge.i > t.i
+               and not any(w.lemma_.lower() in STATEMENT_NOUNS or w.lower_ == "through" for w in t.subtree)
+               for t in doc[tspan.sent.start:start])  # ("claimed the attack in a message on Monday": the message's)
 
 
 def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:

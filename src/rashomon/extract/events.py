@@ -664,6 +664,24 @@ def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
         or any(a.i == verb.i for a in doc[own.start].ancestors)
 
 
+def _right_after_incident_phrase(doc: Doc, span, own: range) -> bool:
+    """The date follows right on the noun phrase of an incident noun that is (inside) the object of the verb the
+    parser hangs the date on ("issued an account of an armed robbery at a shop in X on Saturday afternoon"): the
+    incident's date, whatever the attachment."""
+    noun = doc[own.stop - 1]
+    if noun.pos_ != "NOUN":
+        return False
+    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ in ("on", "in", "at", "late", "early") else 0)
+    if noun.right_edge.i + 1 != start or noun.right_edge.i == noun.i or any(
+            w.lemma_.lower() in _word_nouns() or w.lower_ == "through" for w in noun.subtree):
+        # (past a phrase of the noun's own: "claimed the attack on Monday", "claimed the attack in a message on
+        # Monday" are the claim's day)
+        return False
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    return verb.pos_ == "VERB" and any(a.i == verb.i for a in noun.ancestors) \
+        and any(c.dep_ == "dobj" and c.i <= noun.i <= c.right_edge.i for c in verb.children)
+
+
 def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     """Whether a date of the trigger's sentence can be the trigger's own. Not a date that opens a period
     ("the deadliest bombing since the 2003 invasion", "since a ceasefire ended the fighting last year"),
@@ -675,6 +693,8 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     root = span.root
     if root.i in own or any(root.i == a.i for a in doc[own.start].ancestors):
         return True  # "since January 2024, when masked gunmen stormed ...": the date the clause tells of
+    if _right_after_incident_phrase(doc, span, own):
+        return True  # "issued an account of an armed robbery at a shop in X on Saturday afternoon"
     gov = root.head.head if root.dep_ == "pobj" else root.head
     if gov.pos_ == "VERB" and gov.lemma_.lower() in _speech_verbs() and _in_fronted_content(doc, root, gov, own.start):
         return True  # "... stabbed in Tunis last Friday, police said on Wednesday" (hung on "said")
@@ -683,6 +703,10 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
     words = _date_words()
     lemmas = _triggers()["lemmas"]
     head = root.head
+    trig_tok = doc[own.stop - 1]
+    if trig_tok.dep_ in ("nsubj", "nsubjpass") and trig_tok.head.lemma_.lower() in words["resemblance_verbs"] \
+            and root.i not in own and any(a.i == trig_tok.head.i for a in root.ancestors):
+        return False  # "The robbery recalled an attack in Miri in 2019": the earlier attack's year
     if root.dep_ == "dobj" or root.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in own \
             and head.head.lower_ in words["memory_nouns"]:
         return False  # "crowds celebrating Bastille Day", "revived memories of July 2016": what, not when
@@ -847,6 +871,11 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
     head = tokens.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
+    if _right_after_incident_phrase(doc, tokens, range(trig.start, trig.end)):
+        return False  # "issued an account of an armed robbery in X on Saturday afternoon": the robbery's day
+    if head.lemma_.lower() in _date_words()["resemblance_verbs"] and any(
+            c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) for c in head.children):
+        return False  # "The robbery recalled an attack in Miri in 2019": no one spoke
     # "In June 2016, gunmen attacked ...": a verb that tells an attack is no speech verb there
     return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
         and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig) \
@@ -1310,7 +1339,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             target.date, target.loose = (trig.date, False) if trig.date else (trig.loose_date, trig.clock_date)
         if (target.place is None or (trig.place and (trig.place.city or trig.place.region and not target.place.region)
                                      and not target.place.city and trig.place.country == target.place.country)) \
-                and not (trig.weak and trig.place is not None and _marks_other_incidents(doc, trig)):
+                and not (trig.weak and trig.place is not None and _marks_other_incidents(doc, trig)
+                         and any(t.sent_index != trig.sent_index for t in target.triggers)):
             # ("similar gangs had struck ships off X in recent months": other incidents, not the story's place)
             target.place = trig.place or target.place
         if trig.far_place is not None and target.place is None:

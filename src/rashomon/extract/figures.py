@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.numbers import is_number_word, parse_number, word_value
 from rashomon.models import Figure, Span, Timex
-from rashomon.nlp.layout import retracted
+from rashomon.nlp.layout import retracted, value_label
 from rashomon.nlp.model import doc_text
 
 _CLAUSE_BREAK = {";", ":", "(", ")", "—", "–"}
@@ -311,6 +311,9 @@ def _counts_things(tok: Token) -> bool:
     things = _lexicon()[4]["not_counted_nouns"]
     if tok.lemma_.lower() in things or tok.lower_ in things:
         return True
+    if (tok.like_num or is_number_word(tok.text)) and tok.dep_ == "conj" and tok.head.i != tok.i \
+            and (_counts_things(tok.head) or _counts_things(_counted_noun(tok.head))):
+        return True  # "charged with two counts of murder and five of attempted murder"
     if tok.like_num or is_number_word(tok.text):
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -411,6 +414,18 @@ def _own_kind(doc: Doc, last: Token, noun: Token) -> tuple[str | None, Token | N
     return None, None
 
 
+def _labelled_kind(doc: Doc, first: Token) -> tuple[str | None, Token | None]:
+    """The kind a "Label: value" cell gives its number ("Dead: 2 | Injured: 5 | Arrested: 1")."""
+    span = value_label(doc_text(doc), first.idx)
+    if span is None:
+        return None, None
+    label = doc.char_span(span[0], span[1], alignment_mode="expand")
+    for tok in label or ():
+        if kind := _kind_of(tok):
+            return kind, tok
+    return None, None
+
+
 def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, Token | None]:
     sent = first.sent
     for i in range(last.i + 1, min(sent.end, last.i + 6)):
@@ -444,7 +459,9 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             continue
         if first.i > 0 and doc[first.i - 1].lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number"):
             continue
-        kind, cue = _own_kind(doc, last, noun)
+        kind, cue = _labelled_kind(doc, first)
+        if kind is None:
+            kind, cue = _own_kind(doc, last, noun)
         if kind is None:
             kind, cue = _kind_from_tree(noun)
         if kind is None:

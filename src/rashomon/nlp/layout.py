@@ -23,6 +23,17 @@ def in_fact_label(text: str, pos: int) -> bool:
     return span is not None and pos < span[1]
 
 
+_VALUE_LABEL = re.compile(r"(?:^|[|•·▪●■◆;]|\s[-–]\s)[ \t]*([A-Za-z][\w'’ -]{0,30}?)[ \t]*:[ \t]*$", re.MULTILINE)
+
+
+def value_label(text: str, pos: int) -> tuple[int, int] | None:
+    """The label of a "Label: value" cell that the value at ``pos`` opens ("Dead: 2 | Injured: 5", "• Killed: one
+    guard"), or None when the value follows no such label on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _VALUE_LABEL.search(text, line_start, pos)
+    return m.span(1) if m else None
+
+
 _CORRECTION_LINE = re.compile(r"[ \t]*(?:correction|clarification|editor['’]s note)s?\s*:", re.IGNORECASE)
 _EARLIER_VERSION = r"\b(?:earlier|previous|original)\s+(?:version|draft)\b"
 _RETRACTED = re.compile(_EARLIER_VERSION + r"[^;.\n]*?\b(?:said|stated|reported|misstated|gave|put)\b([^;\n]*)"
