@@ -253,3 +253,27 @@ def test_an_incident_that_recalls_an_older_one_keeps_its_own_day(analyze):
     assert news.date.value == "2025-05-31"
     (old,) = [e for e in a.events if e.background]
     assert old.date.value == "2018"
+
+
+def test_a_tanker_seized_is_a_hijacking_and_police_seizing_a_car_is_not(analyze):
+    a = analyze("Gunmen robbed a bank in the town of Gouyave on Saturday. It was the second such attack since May "
+                "2023, when a fuel tanker was seized near Sauteurs and its driver held for a day.")
+    assert [e.type for e in a.events if e.background] == ["hijacking"]
+    b = analyze("Gunmen robbed a bank in the town of Gouyave on Saturday. Police seized a car near the bank.")
+    assert not any(e.type == "hijacking" for e in b.events)
+
+
+def test_men_who_board_a_ship_and_steal_rob_it_and_stolen_goods_are_no_robbery(analyze):
+    a = analyze("Pirates hijacked a tanker off the island of Batam on Sunday.\n\nIn a second incident, four men "
+                "boarded a cargo ship anchored off Karimun early on Monday and stole engine parts before escaping, "
+                "police said. Police also found stolen fuel in a warehouse.")
+    assert [e.type for e in _story(a)] == ["hijacking", "robbery"]
+
+
+def test_a_company_denying_an_accusation_of_a_failure_is_no_perpetrator(analyze):
+    a = analyze("Gunmen hijacked a fuel truck near the town of Grenville on Monday. The drivers' union accused the "
+                "fuel distributor, Island Petroleum, of ignoring requests for escorts. \"We warned them,\" the union's "
+                "president said. The company denied the accusation.")
+    (ev,) = _story(a)
+    assert not any(arg.responsibility == "denied" for arg in ev.arguments)
+    assert any(s.speaker == "drivers' union" or s.speaker and "union" in s.speaker for s in a.statements)

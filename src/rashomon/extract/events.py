@@ -64,6 +64,8 @@ def _triggers() -> dict:
             "second_incident_words": frozenset(data["second_incident_words"]),
             "weapon_types": data["weapon_attack_types"]["types"],
             "unrest_nouns": frozenset(data["unrest_nouns"]["words"]),
+            "vehicle_taking": {"lemmas": frozenset(data["vehicle_taking"]["lemmas"]),
+                               "vehicles": frozenset(data["vehicle_taking"]["vehicles"])},
             "explosive_words": set(data["explosive_words"]),
             "interception_verbs": set(data["interception_verbs"]),
             "pattern_modifiers": set(data["pattern_modifiers"]), "series_nouns": set(data["series_nouns"]),
@@ -161,6 +163,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
         if etype is None and lemma in lex["people_taking"] and tok.pos_ == "VERB" and _takes_people(tok):
             etype = "kidnapping"  # "the students were seized on Wednesday"
+        if etype is None and lemma in lex["vehicle_taking"]["lemmas"] and tok.pos_ == "VERB" \
+                and _takes_vehicle(tok, lex["vehicle_taking"]["vehicles"]):
+            etype = "hijacking"  # "a tanker was seized near X" (not by the police)
         if etype is None and tok.pos_ == "VERB":
             etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
         if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
@@ -349,6 +354,15 @@ def _takes_people(verb: Token) -> bool:
                                                      or c.lower_ in people) for c in verb.children)
 
 
+def _takes_vehicle(verb: Token, vehicles: list[str]) -> bool:
+    """The verb's object (or passive subject) is a vehicle or vessel, and no police force takes it."""
+    police = _triggers()["police"]
+    if any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in police["police_nouns"] or any(
+            g.lemma_.lower() in police["police_nouns"] for g in c.children)) for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in vehicles for c in verb.children)
+
+
 def _explosive_vehicle(verb: Token, words: set[str]) -> bool:
     """The vehicle driven into something carries explosives ("an explosive-laden vehicle, which was
     driven into the post's wall", "a suicide bomber drove a car packed with explosives into ...")."""
@@ -422,6 +436,9 @@ def _is_incident(tok: Token, lex: dict) -> bool:
     """Reject generic plurals, hypotheticals, questions and non-incident compounds."""
     if "?" in tok.doc[tok.i: tok.sent.end].text:
         return False  # inside a question
+    if tok.lemma_.lower() == "steal" and not (tok.pos_ == "VERB" and tok.tag_ != "VBN" and any(
+            c.dep_ == "nsubj" for v in [tok, *list(tok.ancestors)[:3]] if v.pos_ == "VERB" for c in v.children)):
+        return False  # "5 men boarded a ship and stole spare parts" is a robbery; "stolen fuel", "was stolen" are not
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
     if mods & lex["hypothetical"] or mods & lex["pattern_modifiers"]:
         return False  # "a possible attack", "repeated missile attacks since 2022"

@@ -51,6 +51,8 @@ def _kind_of(token: Token) -> str | None:
     if kind is None and token.pos_ == "VERB" and token.lemma_.lower() == "gun" \
             and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return "killed"  # "three young men gunned down at a party"
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_by_captors(token):
+        return "kidnapped"  # "pirates hijacked the tanker and held its 22 crew for four days"
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"
@@ -291,6 +293,22 @@ def _total_of(noun: Token) -> Token | None:
                 if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and _has_count(tok):
                     return tok
     return None
+
+
+def _held_by_captors(verb: Token) -> bool:
+    """The subject of "held" (its own, or that of the verb it is conjoined to) is the attackers: pirates, gunmen,
+    "armed men" - not the police."""
+    for _ in range(2):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            words = _lexicon()[4]["captor_subjects"]["words"]
+            lemma = subj.lemma_.lower()
+            return lemma in _lexicon()[3] or lemma in words and (lemma != "man" or any(
+                c.lower_ == "armed" for c in subj.children))
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
 
 
 def _kind_of_tally(noun: Token) -> str | None:

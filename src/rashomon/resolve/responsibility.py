@@ -44,8 +44,8 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
     other_blame = {_sentence_start(doc, st) for st in blamed_other}
     for st in statements:
         status = RESPONSIBILITY_OF_TYPE.get(st.type)
-        if status and (any(st is b for b in blamed_other) or st.type != "accusation"
-                       and _sentence_start(doc, st) in other_blame and _bare_accusation_noun(doc, st)):
+        if status and (any(st is b for b in blamed_other) or st.type != "accusation" and _bare_accusation_noun(doc, st)
+                       and _answers_blame_for_failure(doc, st, statements, other_blame)):
             # "accused the government of leaving trains unguarded, a charge the ministry rejected": blame for a
             # failure, and its rejection, name no party to the attack
             continue
@@ -262,9 +262,28 @@ def _blamed_for_something_else(doc: Doc, st: Statement) -> bool:
     cue = _cue_root(doc, st)
     if cue is None:
         return False
+    # (the parser may hang "of" on the object or its apposition: "accused the distributor, X, of ignoring ...")
+    heads = [cue, *(o for o in cue.children if o.dep_ == "dobj"),
+             *(a for o in cue.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "appos")]
     return any(o.tag_ == "VBG" and o.lemma_.lower() in _NEGLIGENCE
-               for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+               for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
                for o in prep.children if o.dep_ in ("pobj", "pcomp"))
+
+
+def _answers_blame_for_failure(doc: Doc, st: Statement, statements: list[Statement], other_blame: set[int]) -> bool:
+    """The denial answers an accusation of a failure: in its sentence ("..., a charge the ministry rejected"), or
+    as the first accusation told before it, within two sentences ("X accused the company of ignoring requests.
+    ... The company denied the accusation")."""
+    here = _sentence_start(doc, st)
+    if here in other_blame:
+        return True
+    before = [s for s in statements if s.type == "accusation" and s.cue.start < st.cue.start]
+    if not before:
+        return False
+    last = max(before, key=lambda s: s.cue.start)
+    sents = [sent.start for sent in doc.sents]
+    gap = sum(1 for k in sents if _sentence_start(doc, last) < k <= here)
+    return _sentence_start(doc, last) in other_blame and gap <= 2
 
 
 def _bare_accusation_noun(doc: Doc, st: Statement) -> bool:

@@ -497,7 +497,8 @@ class _Resolver:
             toks = toks[:cut]  # "the Armed Front for X (AFX" as the tagger cut it: the acronym follows as an alias
         if label == "ORG":
             toks = self._extend_org(toks)
-        text = "".join(t.text_with_ws for t in toks if t.text not in POSSESSIVE).strip()  # ("Al-Shabaab" as written)
+        # ("Al-Shabaab" as written; "Workers' Union" keeps its space)
+        text = "".join(t.whitespace_ if t.text in POSSESSIVE else t.text_with_ws for t in toks).strip()
         key = _norm(text)
         if not key:
             return None
