@@ -277,3 +277,25 @@ def test_a_company_denying_an_accusation_of_a_failure_is_no_perpetrator(analyze)
     (ev,) = _story(a)
     assert not any(arg.responsibility == "denied" for arg in ev.arguments)
     assert any(s.speaker == "drivers' union" or s.speaker and "union" in s.speaker for s in a.statements)
+
+
+def test_a_cited_source_says_what_the_outlet_reports(analyze):
+    a = analyze("A man with a knife attacked people outside a bar in the town of Ilulissat late on Saturday. The "
+                "broadcaster KNR, citing a nurse at the town hospital, reported that six people had been treated.")
+    (st,) = [s for s in a.statements if s.cue.text == "citing"]
+    assert st.source.text == "a nurse at the town hospital"
+    assert st.content.text == "that six people had been treated"
+    assert [c.text for c in st.chain] == ["The broadcaster KNR"]
+
+
+def test_it_was_confirmed_by_the_agent(analyze):
+    a = analyze("Two men were abducted from a store in the town of Salelologa late on Saturday, it was confirmed by "
+                "police on Monday. Shops were not being targeted, it was insisted by the commissioner.")
+    assert {s.source.text for s in a.statements if s.source is not None} >= {"police", "the commissioner"}
+
+
+def test_a_name_from_an_all_caps_headline_takes_the_bodys_case(pipeline):
+    a = _doc(pipeline, "TWO DEAD IN KNIFE ATTACK AS ICELAND POLICE CHARGE MAN",
+             "A man with a knife attacked people outside a bar in the town of Akureyri late on Saturday, Iceland Police "
+             "said.")
+    assert any(s.speaker == "Iceland Police" for s in a.statements)

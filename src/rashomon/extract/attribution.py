@@ -645,6 +645,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     if NEAREST_SUBJECT and len(subjects) > 1:
         subjects.sort(key=lambda c: abs(c.i - tok.i))
     for child in subjects:
+        if child.dep_ == "nsubjpass" and child.lower_ == "it" and any(c.dep_ == "agent" for c in tok.children):
+            continue  # "it was confirmed by police that ...": the agent speaks
         if child.lower_ in _PRON_SOURCE_SKIP and child.dep_ != "csubj":
             if SOURCE_RULES and child.lower_ == "it" and child.dep_ == "nsubj" and _referential_it(tok):
                 return _subtree_range(child)
@@ -1880,6 +1882,32 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
                                  content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
                                  source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
                                  mode="indirect"))
+    return out
+
+
+def cited_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"The broadcaster KNR, citing a nurse at the hospital, reported that six people had been treated": the cited
+    source says what is reported (cue "citing", the reporter as its relay); the attribution "KNR citing a nurse"
+    gives way to it. News output only: PolNeAR annotates the reporter's cue alone."""
+    text = doc_text(doc)
+    out = list(statements)
+    for tok in doc:
+        if tok.lemma_.lower() != "cite" or tok.tag_ != "VBG":
+            continue
+        cited = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if cited is None:
+            continue
+        sent = tok.sent
+        reports = [st for st in statements if sent.start_char <= st.cue.start < sent.end_char
+                   and not st.cue.start <= tok.idx < st.cue.end and st.content.start > tok.idx
+                   and not st.content.start <= cited.idx < st.content.end]
+        if not reports:
+            continue
+        rep = min(reports, key=lambda st: st.cue.start - tok.idx)
+        src = Span.of(text, cited.left_edge.idx, cited.right_edge.idx + len(cited.right_edge.text))
+        out = [st for st in out if not st.cue.start <= tok.idx < st.cue.end]
+        out.append(Statement(cue=Span.of(text, tok.idx, tok.idx + len(tok.text)), content=rep.content, source=src,
+                             mode=rep.mode, chain=[rep.source] if rep.source is not None else []))
     return out
 
 

@@ -530,6 +530,9 @@ class _Resolver:
             acro = "".join(w[0] for w in text.split() if w[:1].isupper() and w.lower() not in DETS)
             if len(acro) >= 2:
                 ent.aliases.add(acro.lower())
+        if ent.name.isupper() and not text.isupper() and key in ent.aliases:
+            # a name first met in an ALL-CAPS headline takes its written case from the body ("Greenland Police")
+            ent.name = text[4:] if text.lower().startswith("the ") else text
         # "(FSB)" right after the name is an alias
         nxt = toks[-1].i + 1
         if nxt + 2 < len(self.doc) and self.doc[nxt].text == "(" and self.doc[nxt + 2].text == ")":
