@@ -299,3 +299,11 @@ def test_a_name_from_an_all_caps_headline_takes_the_bodys_case(pipeline):
              "A man with a knife attacked people outside a bar in the town of Akureyri late on Saturday, Iceland Police "
              "said.")
     assert any(s.speaker == "Iceland Police" for s in a.statements)
+
+
+def test_who_died_counts_whatever_the_noun_and_with_its_conjuncts(analyze):
+    a = analyze("A grenade exploded in a gaming room in the town of Taipa on Saturday. The health bureau said on Sunday "
+                "that a croupier and a gambler from Guangdong had died.")
+    (ev,) = _story(a)
+    assert [(f.kind, f.value, f.span.text) for f in ev.figures if f.kind == "killed"] == [
+        ("killed", 1, "a croupier"), ("killed", 1, "a gambler")]

@@ -634,12 +634,24 @@ def _is_person(tok: Token) -> bool:
     return lemma in data["person_nouns"] or lemma in _lexicon()[3] or tok.lower_ in data["person_nouns"]
 
 
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|ier|eer|ee|or|ist|ian|ant|eur|man|woman)$")
+
+
+def _dies(verb: Token, noun: Token) -> bool:
+    """"a croupier and a gambler had died": who dies is someone named by an agent noun the person list lacks (a
+    singular common noun with an article, -er/-or/-ist/-ian ...; "the plan died" names no one)."""
+    return verb.lemma_.lower() in ("die", "perish") and noun.tag_ == "NN" and noun.dep_ in ("nsubj", "conj") \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
+        and _AGENT_NOUN.match(noun.lower_) is not None and not _counts_things(noun)
+
+
 def _patients(verb: Token) -> list[Token]:
     """Who undergoes a passive or transitive outcome verb, with conjoined nouns ("two guards and a vendor")."""
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and not any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)  # "had arrested a man": active
-    if verb.lemma_.lower() in _lexicon()[4]["intransitive_outcomes"]:  # "the inspector died"
-        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() in _lexicon()[4]["intransitive_outcomes"]:  # "the inspector (and his driver) died"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return subjects + [t for s in subjects for t in s.conjuncts if t.i > s.i]
     out = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not passive]
     if not out and passive and verb.dep_ in ("pcomp", "advcl", "conj", "xcomp"):
         # "A man drove into the crowd ... before being arrested": the governing clause's subject
@@ -681,7 +693,7 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
         if verb.lemma_.lower() in data["single_person_unsure_verbs"] or _unrealised(verb):
             continue
         for p in _patients(verb):
-            if not _is_person(p) or any(f.span.start <= p.idx < f.span.end for f in found + out):
+            if not (_is_person(p) or _dies(verb, p)) or any(f.span.start <= p.idx < f.span.end for f in found + out):
                 continue
             if p.lemma_.lower() in _lexicon()[3] and kind not in ("arrested", "charged"):
                 continue  # a killed or wounded attacker is no casualty of the attack
