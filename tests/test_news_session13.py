@@ -307,3 +307,14 @@ def test_who_died_counts_whatever_the_noun_and_with_its_conjuncts(analyze):
     (ev,) = _story(a)
     assert [(f.kind, f.value, f.span.text) for f in ev.figures if f.kind == "killed"] == [
         ("killed", 1, "a croupier"), ("killed", 1, "a gambler")]
+
+
+def test_bare_numbers_going_on_a_partitive_list_count_the_same_kind():
+    from rashomon.extract.figures import extract_figures
+    from rashomon.nlp.model import load_nlp
+
+    doc = load_nlp()("Nine of the wounded were pilgrims from Kerala, three were local traders and one came from "
+                     "Nepal, the hospital said. Five of the dead were police officers, and two soldiers were arrested.")
+    found = [(f.kind, f.value) for f in extract_figures(doc)]
+    assert [k for k in found if k[0] == "wounded"] == [("wounded", 9), ("wounded", 3), ("wounded", 1)]
+    assert ("arrested", 2) in found and ("killed", 2) not in found

@@ -530,6 +530,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures.extend(_copular_singles(doc, figures))
     figures.extend(_group_members(doc, figures))
     figures.extend(_coordinated_totals(doc))
+    figures.extend(_parallel_parts(doc, figures))
     figures = [f for f in figures if not retracted(text, f.span.start, f.span.end)]  # "Correction: ... said 12"
     # a total before the parts it sums when both start at the same place
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
@@ -537,6 +538,34 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_NUMBER = re.compile(r"\s+and\s+([\w,-]+)")
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those)\s+\w+", re.IGNORECASE)
+
+
+def _parallel_parts(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """"Eight of the injured were visitors from China, four were residents and two came from Hong Kong": bare
+    numbers that go on the list a partitive part opens, in its sentence, count the same kind."""
+    text = doc_text(doc)
+    out: list[Figure] = []
+    taken = {f.span.start for f in figures}
+    for f in figures:
+        if not _PARTITIVE.match(text, f.span.end):
+            continue
+        first = doc.char_span(f.span.start, f.span.end, alignment_mode="expand")
+        if first is None:
+            continue
+        sent = first[0].sent
+        for tok in doc[first.end:sent.end]:
+            if not (tok.like_num or is_number_word(tok.text)) or tok.idx in taken or tok.dep_ not in ("nsubj", "conj") \
+                    or doc[tok.i - 1].text not in (",", "and") or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN":
+                continue
+            value = parse_number([tok.text])
+            if value is None:
+                continue
+            out.append(Figure(kind=f.kind, value=value, span=Span.of(text, tok.idx, tok.idx + len(tok.text))))
+            taken.add(tok.idx)
+    return out
 
 
 def _between(text: str, figures: list[Figure]) -> list[Figure]:
