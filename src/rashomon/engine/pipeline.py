@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import cited_sources, extract_attributions, nested_beliefs, tag_cues_batch
-from rashomon.extract.events import (extract_events, incident_at, is_incident_noun, is_trigger_word, is_verbal_attack,
-                                     names_claimed_act)
+from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
+                                     is_verbal_attack, names_claimed_act)
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -128,14 +128,8 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
 
 
 def _closes_incident_phrase(doc: Doc, tspan) -> bool:
-    """The date follows right on the noun phrase of an incident noun ("a robbery at a shop in X on Saturday"),
-    past the noun's own phrase."""
-    start = tspan.start - (1 if tspan.start > 0 and doc[tspan.start - 1].pos_ == "ADP" else 0)
-    # (after a phrase of its own - "a robbery at a shop in X" -, not right on the noun: "X claimed the attack on
-    # Monday" is the claim's day)
-    return any(is_incident_noun(t) and t.right_edge.i + 1 == start and t.right_edge.i > t.i
-               and not any(w.lemma_.lower() in STATEMENT_NOUNS or w.lower_ == "through" for w in t.subtree)
-               for t in doc[tspan.sent.start:start])  # ("claimed the attack in a message on Monday": the message's)
+    """The date follows right on the noun phrase of an incident noun ("a robbery at a shop in X on Saturday")."""
+    return any(is_incident_noun(t) and closes_own_phrase(t, tspan) for t in doc[tspan.sent.start:tspan.start])
 
 
 def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:

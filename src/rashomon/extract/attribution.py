@@ -1885,15 +1885,20 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+_CITING = re.compile(r"\bciting\b", re.IGNORECASE)
+
+
 def cited_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"The broadcaster KNR, citing a nurse at the hospital, reported that six people had been treated": the cited
     source says what is reported (cue "citing", the reporter as its relay); the attribution "KNR citing a nurse"
     gives way to it. News output only: PolNeAR annotates the reporter's cue alone."""
     text = doc_text(doc)
     out = list(statements)
-    for tok in doc:
-        if tok.lemma_.lower() != "cite" or tok.tag_ != "VBG":
+    for m in _CITING.finditer(text):  # (the word first: no Token object for every word of the text)
+        toks = doc.char_span(m.start(), m.end())
+        if toks is None or len(toks) != 1 or toks[0].lemma_.lower() != "cite" or toks[0].tag_ != "VBG":
             continue
+        tok = toks[0]
         cited = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if cited is None:
             continue

@@ -681,18 +681,23 @@ def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
         or any(a.i == verb.i for a in doc[own.start].ancestors)
 
 
+def closes_own_phrase(noun: Token, span) -> bool:
+    """The date ``span`` (tokens) follows right on the noun's own phrase, past a preposition ("a robbery at a shop in
+    X on Saturday"): a phrase longer than the noun ("claimed the attack on Monday" is the claim's day) that tells no
+    message ("claimed the attack in a message on Monday": the message's)."""
+    doc = noun.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    start = span.start - (1 if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("on", "in", "at", "late", "early")) else 0)
+    return noun.right_edge.i + 1 == start and noun.right_edge.i > noun.i and not any(
+        w.lemma_.lower() in _word_nouns() or w.lower_ == "through" for w in noun.subtree)
+
+
 def _right_after_incident_phrase(doc: Doc, span, own: range) -> bool:
     """The date follows right on the noun phrase of an incident noun that is (inside) the object of the verb the
     parser hangs the date on ("issued an account of an armed robbery at a shop in X on Saturday afternoon"): the
     incident's date, whatever the attachment."""
     noun = doc[own.stop - 1]
-    if noun.pos_ != "NOUN":
-        return False
-    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ in ("on", "in", "at", "late", "early") else 0)
-    if noun.right_edge.i + 1 != start or noun.right_edge.i == noun.i or any(
-            w.lemma_.lower() in _word_nouns() or w.lower_ == "through" for w in noun.subtree):
-        # (past a phrase of the noun's own: "claimed the attack on Monday", "claimed the attack in a message on
-        # Monday" are the claim's day)
+    if noun.pos_ != "NOUN" or not closes_own_phrase(noun, span):
         return False
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     return verb.pos_ == "VERB" and any(a.i == verb.i for a in noun.ancestors) \
@@ -1542,13 +1547,9 @@ def _lead_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> Non
     main = next((inc for inc in incidents if not inc.background), None)
     if main is None or main.place is not None and (main.place.city or main.place.region) or not is_cased(text):
         return
-    start = _headline_end(text)
-    while True:  # the first paragraph of running text
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        if len(text[start:end].split()) >= 20 or end == len(text):
-            break
-        start = end + 2
+    start = _lead_start(text)  # the first paragraph of running text
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
     if any(inc is not main and any(start <= doc[t.start].idx < end for t in inc.triggers) for inc in incidents):
         return
     locatives = place_cues()["locative_prepositions"] | {"of"}
@@ -1734,7 +1735,7 @@ def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
         return False
     clause_end = min((m.start() for m in _HEADLINE_CLAUSE.finditer(text, clause_start, headline_end)), default=headline_end)
     words = set(re.findall(r"[a-z]+", text[clause_start:clause_end].lower()))
-    return bool(words & set(_triggers()["second_incident_words"]))
+    return bool(words & _triggers()["second_incident_words"])
 
 
 def _region_key(name: str) -> str:
@@ -1882,6 +1883,12 @@ _HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some)\s+)?(?:
                           r"|(?:on\s+)?the\s+same\s+(?:day|night|evening)\b", re.IGNORECASE)
 
 
+def _opens_hours_after(sent) -> bool:
+    """The sentence opens by placing what it tells hours after what was told ("Hours later, ...", "Later that day",
+    "Hours after the shooting, ...")."""
+    return _HOURS_AFTER.match(sent.text.lstrip("\"'\u201c ")) is not None
+
+
 _INDEFINITE = frozenset({"a", "an", "another", "some"})
 
 
@@ -1890,7 +1897,7 @@ def _later_new_act(doc: Doc, trig: Trigger) -> bool:
     whose patient is a new, indefinite one ("a patrol was ambushed", "gunmen attacked another village"): a
     further act, not the incident told again ("Hours later, the attackers set fire to the building")."""
     tok = doc[trig.end - 1]
-    if tok.pos_ != "VERB" or not _HOURS_AFTER.match(tok.sent.text.lstrip("\"'\u201c ")):
+    if tok.pos_ != "VERB" or not _opens_hours_after(tok.sent):
         return False
     patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if patient is None and tok.dep_ == "xcomp":
@@ -1905,8 +1912,7 @@ def _date_hours_after(doc: Doc, incidents: list[_Incident]) -> None:
     for k, inc in enumerate(incidents):
         if inc.date is not None or inc.background or k == 0:
             continue
-        sent = doc[inc.triggers[0].start].sent
-        if not _HOURS_AFTER.match(sent.text.lstrip("\"'“ ")):
+        if not _opens_hours_after(doc[inc.triggers[0].start].sent):
             continue
         before = next((p for p in reversed(incidents[:k]) if p.date is not None and not p.background), None)
         if before is not None and len(before.date.value) >= 10:

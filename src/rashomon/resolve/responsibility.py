@@ -280,10 +280,8 @@ def _answers_blame_for_failure(doc: Doc, st: Statement, statements: list[Stateme
     before = [s for s in statements if s.type == "accusation" and s.cue.start < st.cue.start]
     if not before:
         return False
-    last = max(before, key=lambda s: s.cue.start)
-    sents = [sent.start for sent in doc.sents]
-    gap = sum(1 for k in sents if _sentence_start(doc, last) < k <= here)
-    return _sentence_start(doc, last) in other_blame and gap <= 2
+    last = _sentence_start(doc, max(before, key=lambda s: s.cue.start))
+    return last in other_blame and sum(1 for sent in doc.sents if last < sent.start <= here) <= 2
 
 
 def _bare_accusation_noun(doc: Doc, st: Statement) -> bool:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.places import fold, in_byline, lookup, names_with_and
+from rashomon.extract.roles.responsibility import name_given
 from rashomon.models import Mention, Span, Statement
 from rashomon.nlp.syntax import relative_antecedent
 from rashomon.nlp.casing import is_cased
@@ -902,8 +903,6 @@ class _Resolver:
 
     def _names_a_group(self, root: Token) -> bool:
         """The name is the one a group goes by ("a group called X", "a movement calling itself X")."""
-        from rashomon.extract.roles.responsibility import name_given
-
         verb = root.head.head if root.head.dep_ == "prep" else root.head  # ("known as X")
         group = verb.head
         return verb.dep_ == "acl" and group.i != verb.i and group.pos_ == "NOUN" \
