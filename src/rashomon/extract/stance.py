@@ -265,6 +265,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     for t in ct:
         if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
             return "denial", _span_of(doc, list(t.subtree))
+    if _denies_own_part(ct):
+        return "denial", None
     # a finite present verb is no dismissal noun ("responsibility lies with X" tells no lies)
     nominal = " " + " ".join("_" if t.tag_ in ("VBZ", "VBP") else t.lower_ for t in ct) + " "
     if _has_phrase(nominal, lx["dismissal_content"]):
@@ -446,6 +448,40 @@ def _no_evidence(tok: Token) -> bool:
     for anc in list(tok.ancestors)[:5]:
         if anc.lemma_.lower() in ("evidence", "proof", "indication", "sign", "suggestion"):
             return any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children) or _negated(anc.head)
+    return False
+
+
+def _own_or_defended(tok: Token) -> bool:
+    """The speaker's own side ("we", "its employees", "none of our members") or the people it speaks for
+    ("my client", "her clients")."""
+    defended = _lex()["sets"]["defended_nouns"]
+    return _first_person(tok) or tok.lemma_.lower() in defended and any(
+        c.dep_ == "poss" and c.lower_ in ("my", "his", "her", "our", "their") for c in tok.children)
+
+
+def _denies_own_part(ct: SpacySpan) -> bool:
+    """The speaker's side, or its client, took no part in the act: "none of its employees had been
+    involved", "its members were nowhere near the village", "her client firmly contests any role in
+    this robbery", "the arrested men were innocent villagers"."""
+    sets = _lex()["sets"]
+    for t in ct:
+        if t.dep_ == "attr" and t.head.lemma_.lower() == "be" \
+                and any(c.dep_ == "amod" and c.lower_ == "innocent" for c in t.children):
+            return True
+        if t.dep_ not in ("nsubj", "nsubjpass") or not _own_or_defended(t):
+            continue
+        pred = t.head
+        lem = pred.lemma_.lower()
+        complements = [c for c in pred.children if c.dep_ in ("acomp", "prep", "advmod")]
+        if _negated(pred) and (lem in sets["involvement_predicates"]
+                               or any(c.lower_ in sets["involvement_predicates"] for c in complements)):
+            return True
+        if any(c.lower_ == "nowhere" for c in complements for c in (c, *c.children)):
+            return True
+        if lem in sets["contest_verbs"] and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in sets["involvement_nouns"] or c.lemma_.lower() in sets["contested_objects"])
+                for c in pred.children):
+            return True
     return False
 
 
