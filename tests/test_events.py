@@ -175,7 +175,7 @@ def test_a_route_end_is_not_the_scene(pipe):
 
 
 def test_datelines_in_the_body_but_not_in_the_headline(pipe):
-    from rashomon.extract.events import _in_dateline
+    from rashomon.extract.events.location import _in_dateline
     from rashomon.extract.places import find_places
 
     text = ("Gunmen kill five on highway in Kenya\n\nBy Staff Reporter\nMay 6, 2024\n\n"

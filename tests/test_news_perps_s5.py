@@ -57,7 +57,8 @@ def test_people_who_suffer_are_no_attackers(pipe):
 
 
 def test_those_who_kill_the_attackers_are_no_perpetrators(nlp):
-    from rashomon.extract.events import _subject_agents, find_triggers, group_incidents
+    from rashomon.extract.events import find_triggers, group_incidents
+    from rashomon.extract.events.agents import _subject_agents
 
     doc = nlp("Rebels attacked an army post near the town of Sorel on Monday. Soldiers killed nine of the "
               "attackers in a gunfight that lasted two hours, the army said.")

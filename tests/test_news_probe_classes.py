@@ -162,7 +162,7 @@ def test_a_drone_that_exploded_is_the_headlines_drone_strike(pipeline):
 
 
 def test_whose_army_and_the_border_neighbour_are_not_the_scene(pipeline):
-    from rashomon.extract.events import _beyond_border, _possessor_of_actor
+    from rashomon.extract.events.location import _beyond_border, _possessor_of_actor
     from rashomon.extract.places import find_places
 
     doc = pipeline.nlp("Gunmen killed five guards near the town of Chaman, close to the border with Afghanistan, on "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.extract import events
+from rashomon.extract.events import location as events
 from rashomon.extract.places import find_places
 from rashomon.nlp.model import load_nlp
 

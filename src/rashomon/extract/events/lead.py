@@ -1,0 +1,61 @@
+"""Where a report's parts end, read from its layout: the headline (a short first line before a blank line), the lead
+(the first two paragraphs of running text), and a later clause of the headline that announces another incident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import _triggers
+
+
+def _lead_start(text: str) -> int:
+    """Start of the first paragraph of running text (20 words or more)."""
+    pos = 0
+    while True:
+        nxt = text.find("\n\n", pos)
+        end = len(text) if nxt < 0 else nxt
+        if len(text[pos:end].split()) >= 20 or nxt < 0:
+            return pos
+        pos = nxt + 2
+
+
+def _lead_end(text: str) -> int:
+    """End of the lead: the first two paragraphs of running text (20 words or more: a headline,
+    byline or date line is shorter), or the end of the text."""
+    pos, paragraphs = 0, 0
+    while paragraphs < 2:
+        nxt = text.find("\n\n", pos)
+        if nxt < 0:
+            return len(text)
+        if len(text[pos:nxt].split()) >= 20:
+            paragraphs += 1
+        pos = nxt + 2
+    return pos
+
+
+def _headline_end(text: str) -> int:
+    """End of a headline: a first line of under 20 words, not ending a sentence, followed by a blank
+    line; 0 when the text starts with running text (MUC-4 stories, a bare paragraph)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not re.match(r"\n[ \t]*\n", text[end:]):
+        return 0
+    line = text[start:end].strip()
+    return end if line and len(line.split()) < 20 and not line.endswith(".") else 0
+
+
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?")
+
+
+def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
+    """The headline character lies in a clause after the first that announces another incident ("..., and
+    police shot at in second attack", "...; another attack in Y")."""
+    start = len(text) - len(text.lstrip())
+    bounds = [m.end() for m in _HEADLINE_CLAUSE.finditer(text, start, headline_end)]
+    clause_start = max((b for b in bounds if b <= char), default=None)
+    if clause_start is None:
+        return False
+    clause_end = min((m.start() for m in _HEADLINE_CLAUSE.finditer(text, clause_start, headline_end)), default=headline_end)
+    words = set(re.findall(r"[a-z]+", text[clause_start:clause_end].lower()))
+    return bool(words & _triggers()["second_incident_words"])
