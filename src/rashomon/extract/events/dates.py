@@ -359,7 +359,8 @@ def _date_from_lead(doc: Doc, incidents: list[_Incident], timexes: list[Timex], 
         return
 
 
-_HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some)\s+)?(?:hours|minutes|moments|shortly)\s+"
+_HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some|about|around|nearly|almost)\s+)?"
+                          r"(?:(?:an?|one|two|three|four|five|six|\d+)\s+)?(?:hours?|minutes?|moments|shortly)\s+"
                           r"(?:later|after\s+(?:the|that|this)\b)|later\s+that\s+(?:day|night|evening|afternoon)\b"
                           r"|(?:on\s+)?the\s+same\s+(?:day|night|evening)\b", re.IGNORECASE)
 
@@ -378,12 +379,23 @@ def _later_new_act(doc: Doc, trig: Trigger) -> bool:
     whose patient is a new, indefinite one ("a patrol was ambushed", "gunmen attacked another village"): a
     further act, not the incident told again ("Hours later, the attackers set fire to the building")."""
     tok = doc[trig.end - 1]
-    if tok.pos_ != "VERB" or not _opens_hours_after(tok.sent):
+    if tok.pos_ != "VERB" or not (_opens_hours_after(tok.sent) or _conjoined_hours_after(tok)):
         return False
     patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if patient is None and tok.dep_ == "xcomp":
         patient = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    return patient is not None and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in patient.children)
+    aimed = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for o in p.children if o.dep_ == "pobj"]
+    # ("shots were fired at a patrol car": the new target is what the shots were aimed at)
+    return any(any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in p.children)
+               for p in ([patient] if patient is not None else []) + aimed)
+
+
+def _conjoined_hours_after(verb: Token) -> bool:
+    """A clause joined to the one before that opens by placing its act hours after ("..., and about two hours
+    later shots were fired at a patrol car")."""
+    if verb.dep_ != "conj":
+        return False
+    return _HOURS_AFTER.match(verb.doc.text[verb.left_edge.idx:verb.idx + len(verb.text)]) is not None
 
 
 def _date_hours_after(doc: Doc, incidents: list[_Incident]) -> None:

@@ -125,6 +125,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             if target is None:
                 target = _Incident(background=not trig.hours_earlier)
                 incidents.append(target)
+        elif same_sentence and not trig.in_headline and not trig.anaphoric and doc[trig.end - 1].dep_ == "conj" \
+                and _later_new_act(doc, trig):
+            target = None  # "... threw petrol bombs at the station, and two hours later shots were fired at a car"
         elif same_sentence and not (trig.date and not same_date
                                     and all(inc.date and not inc.loose for inc in same_sentence)):
             target = same_sentence[-1]

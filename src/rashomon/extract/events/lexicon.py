@@ -44,6 +44,7 @@ def _triggers() -> dict:
             "people_taking": set(data["people_taking"]["lemmas"]),
             "ramming": {k: set(v) for k, v in data["ramming"].items() if not k.startswith("_")},
             "setting_fire": {k: set(v) for k, v in data["setting_fire"].items() if not k.startswith("_")},
+            "firing_shots": {k: set(v) for k, v in data["firing_shots"].items() if not k.startswith("_")},
             "found_bodies": {k: set(v) for k, v in data["found_bodies"].items() if not k.startswith("_")},
             "other_incidents_told": frozenset(data["other_incidents_told"]["words"]),
             "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},

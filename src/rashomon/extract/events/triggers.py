@@ -70,6 +70,11 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = "vehicle_ramming"  # "drove a car into shoppers"
         if etype is None and tok.pos_ == "VERB" and _sets_fire(tok, lex["setting_fire"]):
             etype = "arson"  # "set it alight", "set several cars on fire"
+        if etype is None and tok.pos_ == "VERB" and _fires_shots(tok, lex["firing_shots"]):
+            # "shots were fired at a patrol car"; rounds a state fires are shells ("North Korea fired some 170
+            # rounds at the island")
+            etype = "shelling" if any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in tok.children) \
+                else "armed_assault"
         if etype is None and tok.pos_ == "NOUN" and _claimed_fire(tok):
             etype = "arson"  # "a fire that gutted a plant on Sunday was claimed by a group": a fire set on purpose
         if etype is None and tok.pos_ in ("NOUN", "ADJ") and _found_bodies(tok, lex["found_bodies"]):
@@ -243,6 +248,25 @@ def _sets_fire(verb: Token, fire: dict) -> bool:
         return False  # "launched missiles at X, setting fuel trucks ablaze": what another attack did
     return any(c.lower_ in fire["states"] or (c.dep_ == "prep" and c.lower_ == "on" and any(
         g.dep_ == "pobj" and g.lower_ in fire["on"] for g in c.children)) for c in verb.children)
+
+
+def _fires_shots(verb: Token, firing: dict) -> bool:
+    """"shots were fired at a car", "fired several rounds into the house": the verb "fire" with shots as its
+    object or passive subject, aimed at or into something (not "fired warning shots" nor shots fired back)."""
+    if verb.lemma_.lower() not in firing["verbs"]:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # "dozens of rounds", "a volley of shots"
+    shots = [c for c in objects if c.lemma_.lower() in firing["shots"]]
+    if not shots or any(m.lower_ == "warning" for s in shots for m in s.children):
+        return False
+    if any(c.lower_ == "back" for c in verb.children):
+        return False
+    # aimed at something ("at a taxi", "into the house"); "fired three shots but hit no one" while being
+    # arrested, or shots fired in the air, attack nothing
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "through", "towards", "toward")
+               and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _takes_people(verb: Token) -> bool:
