@@ -76,3 +76,18 @@ def test_a_country_named_only_in_its_police_force_places_the_story(analyze):
     countries = {e.place.country for e in a.events if e.place}
     assert countries == {"BM"}
     assert any(e.place.name == "Hamilton" for e in a.events if e.place)
+
+
+def test_a_name_before_a_comma_and_a_known_town_is_a_place_there(analyze):
+    a = analyze("Gunmen opened fire on a bar in Seven Wells, Providenciales, early on Tuesday, the Royal Turks and "
+                "Caicos Islands Police Force said.")
+    (ev,) = _story(a)
+    assert (ev.place.name, ev.place.country) == ("Seven Wells", "TC")
+
+
+def test_a_capitalised_town_word_is_part_of_the_name(analyze):
+    a = analyze("A car was driven into a crowd outside a church in Wheeler Town on Tuesday, police in the Cayman "
+                "Islands said. A bar in Bodden Town was set alight last year.")
+    cities = {e.place.name for e in a.events if e.place}
+    assert {"Wheeler Town", "Bodden Town"} <= cities
+    assert {e.place.country for e in a.events if e.place} == {"KY"}

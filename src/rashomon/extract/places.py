@@ -518,9 +518,29 @@ def _person_titles() -> frozenset[str]:
 _MISLABELLED = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
 
 
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
+                                                 *calendar.day_abbr, "sept", "day", "eve", "week", "year"))
+
+
+def _known_place_after_comma(doc, ent):
+    """The known place a non-place entity ends with after a comma ("Cheshire Hall, Providenciales" tagged a
+    building, "Wells, Providenciales" an organisation): the tokens of that place, or None."""
+    if ent.label_ in ("GPE", "LOC") or len(ent) < 3:
+        return None
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if comma is None or comma + 1 >= ent.end:
+        return None
+    tail = doc[comma + 1:ent.end]
+    return tail if gazetteer().get(fold(tail.text)) else None
+
+
 def _open_to_gazetteer(doc, ent) -> bool:
     """A single word the tagger calls an event, a work or a product, and no place noun follows (those are
-    found with their noun: "Tillaberi province")."""
+    found with their noun: "Tillaberi province"); or a "date" or number made of names, none of them a month
+    or a weekday ("in Five Cays, Providenciales" tagged DATE)."""
+    if ent.label_ in ("DATE", "TIME", "CARDINAL") and not any(ch.isdigit() for ch in ent.text) and any(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and not any(t.lower_ in _CALENDAR_WORDS for t in ent):
+        return True
     if ent.label_ not in _MISLABELLED or len(ent) != 1:
         return False
     nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -537,6 +557,17 @@ def find_places(doc) -> list[Place]:
     for ent in doc.ents:
         if any(ch.isdigit() for ch in ent.text):
             continue  # "M23 fighters", "Tower 22": a name with digits is a group's or a building's
+        if cased and (tail := _known_place_after_comma(doc, ent)) is not None:
+            spans.append((tail.start_char, tail.end_char))  # "in Cheshire Hall, Providenciales" tagged one name
+            for t in tail:
+                covered[t.i] = True
+            continue
+        if cased and ent.label_ in ("FAC", "ORG") and len(ent) > 1 and ent[-1].text in ("Town", "City") \
+                and ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"]:
+            spans.append((ent.start_char, ent.end_char))  # "in Wheeler Town" tagged a building: a town's name
+            for t in ent:
+                covered[t.i] = True
+            continue
         after_locative = ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"] or (
             ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in
             place_cues()["compass_words"] | place_cues()["part_nouns"])  # "in the centre of Malaga"
@@ -636,6 +667,8 @@ def find_places(doc) -> list[Place]:
         spans = [_known_longer_name(doc, _whole_of_name(doc, sp)) for sp in spans]
         spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
         spans.extend(_of_named(doc, spans))
+        named_before = _named_before_place(text, spans)
+        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_before)] + named_before
     compass = place_cues()["compass_words"]
     if cased:  # "State news agency SANA": a short all-caps word is an acronym, not a small town (datelines aside)
         spans = [sp for sp in spans if not (text[sp[0]:sp[1]].isupper() and sp[1] - sp[0] <= 5
@@ -680,7 +713,10 @@ def find_places(doc) -> list[Place]:
         if re.search(r"['’]s$", stripped, flags=re.IGNORECASE):  # "san salvador's neighborhoods"
             stripped, e = stripped[:-2], e - 2
         span = Span.of(text, s + offset, e)
-        stripped, noun = _split_place_noun(stripped)  # "Htan Pin village" -> "Htan Pin", a town
+        if not _whole_name(stripped):
+            stripped, noun = _split_place_noun(stripped)  # "Htan Pin village" -> "Htan Pin", a town
+        else:
+            noun = None
         hint = _kind_hint(doc, span) or noun
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
@@ -777,6 +813,25 @@ def _in_longer_name(doc, start: int, end: int) -> bool:
     return any(t.ent_type_ in ("ORG", "FAC") and (t.ent_iob_ == "I" and t.i == span.start or
                                                  t.i == span.end - 1 and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
                for t in span)
+
+
+_IN_NAME_COMMA = re.compile(r"\bin\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+$")
+
+
+def _named_before_place(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"in Five Cays, Providenciales": a capitalised name after "in" and before a comma and a place found is a
+    place too (a neighbourhood or village the gazetteer lacks; ``_placed_in_next`` puts it in the next one's
+    country)."""
+    out = []
+    for s, _ in spans:
+        m = _IN_NAME_COMMA.search(text, max(0, s - 60), s)
+        if m is None:
+            continue
+        span = (m.start(1), m.end(1))
+        # (a shorter name found inside it - "Cheshire" of "in Cheshire Hall, Providenciales" - gives way)
+        if not any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1]) for a, b in spans + out):
+            out.append(span)
+    return out
 
 
 def _placed_in_next(doc, places: list[Place]) -> list[Place]:
@@ -1019,7 +1074,7 @@ def _named_countries(doc) -> set[str]:
     out = set()
     for i, w in enumerate(words):
         if w in firsts and w != "us":
-            for n in (3, 2, 1):
+            for n in (5, 4, 3, 2, 1):  # "saint vincent and the grenadines", "turks and caicos islands"
                 code = names.get(" ".join(words[i:i + n]))
                 if code:
                     hyphened = low[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
@@ -1367,6 +1422,15 @@ def _compass_tail(doc, span: tuple[int, int]) -> bool:
     before = doc[tokens.start - 1]
     return name.lower() in place_cues()["compass_words"] and before.pos_ in ("PROPN", "NOUN") \
         and before.head.i in range(tokens.start, tokens.end)
+
+
+def _whole_name(name: str) -> bool:
+    """A name whose last word is a settlement noun but belongs to it: one the gazetteer knows whole ("Bodden
+    Town"), or ending in a capitalised "Town" or "City" ("Kew Town", "Quezon City"; "Gao town" is Gao)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in place_cues()["settlement_nouns"] | {"city"}:
+        return False
+    return words[-1] in ("Town", "City") or bool(gazetteer().get(fold(name))) or bool(SMALL_PLACES and small_places(name))
 
 
 def _split_place_noun(name: str) -> tuple[str, str | None]:
