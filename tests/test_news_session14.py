@@ -91,3 +91,22 @@ def test_a_capitalised_town_word_is_part_of_the_name(analyze):
     cities = {e.place.name for e in a.events if e.place}
     assert {"Wheeler Town", "Bodden Town"} <= cities
     assert {e.place.country for e in a.events if e.place} == {"KY"}
+
+
+def _figures(ev) -> set[tuple[str, int]]:
+    return {(f.kind, f.value) for f in ev.figures}
+
+
+def test_a_crew_held_without_a_holder_named_is_kidnapped(analyze):
+    a = analyze("Armed men seized a cargo ship off the port of Mombasa on Tuesday. Eleven crew members were held "
+                "on board, six Kenyans, three Indians and two Filipinos, the port authority said.")
+    (ev,) = _story(a)
+    assert {("kidnapped", 11), ("kidnapped", 6), ("kidnapped", 3), ("kidnapped", 2)} <= _figures(ev)
+    assert ("kidnapped", 22) not in _figures(ev)  # the list breaks the eleven down; it adds nothing
+
+
+def test_a_crew_held_for_questioning_is_in_custody(analyze):
+    a = analyze("Gunmen attacked a ferry off Mombasa on Tuesday, killing a guard. Police later stopped a fishing "
+                "boat, and its four crew members were held for questioning.")
+    (ev,) = _story(a)
+    assert ("kidnapped", 4) not in _figures(ev)

@@ -7,7 +7,8 @@ family air/missile/drone strike, or an unspecified "attack") and, when both have
 one, the same date; pairs are made greedily in document order. On matched events:
 date = predicted value equals the expected date; place = same country (and city,
 accents and case aside, when the expectation gives one); a figure is correct when kind, value and
-qualifier all match; perpetrators = share of expected perpetrator texts any mention of which
+qualifier all match (a predicted range, "between 10 and 15", is "at least" its lower bound);
+perpetrators = share of expected perpetrator texts any mention of which
 overlaps a predicted perpetrator argument. Statements: an expected statement is
 found when a predicted statement has the same cue (or a cue that is the other's leading words:
 "claimed" for "claimed responsibility"; auxiliaries and adverbs of time aside: "was later claimed" for
@@ -109,6 +110,8 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
             if not ok:
                 errors.append(f"place {p.name if p else None}/{p.country if p else None} != {exp['place']}")
         predicted = {(f.kind, f.value, f.qualifier) for f in match.figures}
+        # a range ("between 10 and 15", value 10 to value_max 15) is the gold's "at least" its lower bound
+        predicted |= {(f.kind, f.value, "at_least") for f in match.figures if f.value_max is not None and not f.qualifier}
         for f in exp.get("figures", []):
             counts["figures"] += 1
             ok = (f["kind"], f["value"], f.get("qualifier")) in predicted

@@ -66,6 +66,8 @@ def _kind_of(token: Token) -> str | None:
             and (_held_by_attackers(token) or token.dep_ == "advcl" and _held_by_attackers(token.head)
                  or token.dep_ == "advcl" and token.head.lemma_.lower() in _lexicon()[4]["hijack_verbs"]):
         return "kidnapped"  # "hijacked two tankers, seizing their four crew members": taken by the attackers
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _crew_held(token):
+        return "kidnapped"  # "Fourteen crew members were held on board"
     if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold":
         captive = _lexicon()[4]["captive_words"]
         for t in token.doc[token.i + 1: min(token.i + 13, token.sent.end)]:
@@ -74,6 +76,21 @@ def _kind_of(token: Token) -> str | None:
             if t.lower_ in captive:
                 return "kidnapped"  # (the parser may hang "hostage" on another verb)
     return kind
+
+
+def _crew_held(verb: Token) -> bool:
+    """Passive "held" of a crew or of passengers, with no holder named ("Fourteen crew members were held on
+    board"); police custody names its holder or its purpose ("held by police", "held for questioning")."""
+    crew = _lexicon()[4]["crew_nouns"]["words"]
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or not (subj.lemma_.lower() in crew or subj.lower_ in crew
+                            or any(c.dep_ == "compound" and c.lower_ in crew for c in subj.children)):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("for", "in") and any(
+        o.lemma_.lower() in ("questioning", "question", "interrogation", "investigation", "custody") for o in c.children)
+        for c in verb.children)
 
 
 def _held_by_attackers(verb: Token) -> bool:
@@ -86,6 +103,9 @@ def _held_by_attackers(verb: Token) -> bool:
     if subj is not None and (subj.lower_ in perps or subj.lemma_.lower() in perps):
         return True
     head = verb.head if verb.dep_ == "conj" else None
+    if head is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in _lexicon()[4]["custody_holders"]["words"]
+                                for c in head.children):
+        return False  # "police stopped a boat, and its crew were held"
     return head is not None and head.pos_ == "VERB" and is_trigger_word(head) \
         and _lexicon()[0].get(head.lemma_.lower()) in (None, "kidnapped")
 
@@ -946,6 +966,8 @@ def _coordinated_totals(doc: Doc) -> list[Figure]:
             values = [_conjunct_value(c) for c in parts]
             if any(v is None for v in values) or any(_own_kind(doc, c, _counted_noun(c))[0] for c in parts):
                 continue  # ("seven dead and 12 wounded": tallies of their own, no sum)
+            if len(values) > 2 and values[0][0] == sum(v[0] for v in values[1:]):
+                continue  # "Fourteen crew members, nine Indonesians, three Filipinos and two Vietnamese": a breakdown
             total = sum(v[0] for v in values)
             qualifier = "at_least" if any(v[1] in ("at_least", "more_than") for v in values) else None
             start = p.left_edge if p.left_edge.i >= p.i - 6 else p
