@@ -1395,6 +1395,95 @@ def _speaker_turn(left, right, labels: dict[str, int]) -> bool:
     return named and any(t.is_alpha for t in right)
 
 
+QA_ANSWERS = True  # news only: a Q&A transcript's answer lines are statements of the official introduced before it
+_QA_LINE = re.compile(r"^[^\S\n]*([^\n:]{1,40}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)$", re.M)
+_ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def _qa_transcript(text: str) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]], str] | None:
+    """A transcript of questions and answers ("Q: ...?" / "A: ...", "Observer: ...?" / "Sablan: ..."): two
+    line labels that open two lines or more each, one whose lines ask (end with "?") and one whose lines do not.
+    Returns the answer lines ``(label start, colon end, content start, content end)``, the question lines'
+    ``(start, end)`` and the answer label; None when the text holds no such transcript."""
+    lines: dict[str, list] = {}
+    for m in _QA_LINE.finditer(text):
+        lines.setdefault(_line_label(m.group(1)), []).append(m)
+    asks = {k: sum(m.group(2).rstrip(" \"'”’").endswith("?") for m in ms) for k, ms in lines.items() if len(ms) >= 2}
+    questions = [k for k, n in asks.items() if n * 2 > len(lines[k])]
+    answers = [k for k, n in asks.items() if n == 0 and k not in questions]
+    if len(questions) != 1 or len(answers) != 1:
+        return None
+    q, a = questions[0], answers[0]
+    if not any(ch.isalpha() for ch in a) or len(a.split()) > 3:
+        return None
+    if lines[q][0].start() > lines[a][0].start():
+        return None  # the first question comes before the first answer
+    ans = [(m.start(1), m.end(1) + text[m.end(1):m.start(2)].index(":") + 1, m.start(2), m.end(2)) for m in lines[a]]
+    return ans, [(m.start(), m.end()) for m in lines[q]], lines[a][0].group(1)
+
+
+def _title_left(doc: Doc, start: int) -> int:
+    """Extend a name leftwards over its title ("Commissioner of Public Safety | Rosa Camacho Sablan")."""
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.is_sent_end or prev.ent_type_ in ("DATE", "TIME"):
+            break
+        if prev.is_alpha and prev.is_title and prev.lower_ not in ("the", "a", "an", "by", "on", "in", "at", "to"):
+            start -= 1
+        elif prev.lower_ == "of" and start - 2 >= 0 and doc[start - 2].is_title and doc[start].is_title:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _qa_speaker(doc: Doc, text: str, before: int, label: str) -> tuple[int, int] | None:
+    """The official a transcript introduces: the last earlier mention of the answer label's name ("Sablan:"), or,
+    for a bare "A:", the last person named before the first line (not in a "By ..." byline)."""
+    if label.strip().lower() in _ANSWER_LABELS:
+        for ent in reversed(doc.ents):
+            if ent.label_ != "PERSON" or ent.end_char > before:
+                continue
+            line = text[text.rfind("\n", 0, ent.start_char) + 1:ent.start_char]
+            if line.strip().lower() in ("by", "by:") or not line.strip():
+                continue  # a byline, or a name opening a line
+            return _title_left(doc, ent.start), ent.end
+        return None
+    words = label.split()
+    hits = [m for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text[:before])]
+    for m in reversed(hits):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip():
+            continue  # a label, not a mention
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not all(w[:1].isupper() for w in words):
+            continue
+        return _title_left(doc, span.start), span.end
+    return None
+
+
+def _qa_answers(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Replace the candidates of a Q&A transcript: no question line says anything, and each answer line is one
+    statement of the introduced official, cue the answer label ("A:")."""
+    qa = _qa_transcript(text)
+    if qa is None:
+        return cands
+    answers, questions, label = qa
+    source = _qa_speaker(doc, text, min(q[0] for q in questions), label)
+    if source is None:
+        return cands
+    labels = [(a[0], a[1]) for a in answers]
+    keep = [c for c in cands if not any(s <= doc[c.head].idx < e for s, e in questions + labels)]
+    for ls, le, cs, ce in answers:
+        cue = doc.char_span(ls, le, alignment_mode="expand")
+        content = doc.char_span(cs, ce, alignment_mode="expand")
+        if cue is None or content is None:
+            continue
+        keep.append(_Cand(cue=(cue.start, cue.end), content=(content.start, content.end), source=source,
+                          head=cue.end - 1, score=DASH_SCORE, key="mark|answer"))
+    return keep
+
+
 _MARK_KEYS = ("colon|", "mark|")  # punctuation cues: their span and content are fixed by the layout, not walked
 DASH_CUES = True  # '"..." ― Name' (a pull quote signed on its line) and an embedded post's '— Name (@handle) date'
 DASH_SCORE = 0.9
@@ -2312,6 +2401,8 @@ def _extract(doc: Doc, threshold: float | None = None, prune: bool = True,
     _score_all(doc, cands, quotes, lex, text)
     cands = [c for c in cands if c.score >= (max(threshold, TAGGER_THRESHOLD) if c.key.startswith("tag|") else threshold)
              and not (prune and _vetoed(doc, c, lex))]
+    if turns_nested and QA_ANSWERS:
+        cands = _qa_answers(doc, text, cands)
     bounds = lex.get("boundaries")
     if bounds is not None:
         decide = _boundary_decider(bounds)

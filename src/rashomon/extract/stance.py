@@ -362,7 +362,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             return "accusation", _span_of(doc, _np_with_conj(t))
     if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
-    if any(_pursues_culprits(v) for v in ct if v.pos_ == "VERB"):
+    if any(_pursues_culprits(v, ct.start) for v in ct if v.pos_ == "VERB"):
         return "warning", None
     return None
 
@@ -412,18 +412,47 @@ def _group_possessed(tok: Token) -> bool:
 
 
 def _culprits(tok: Token) -> bool:
-    """Who did the act: "those behind it", "the people responsible", "the killers", "whoever did this"."""
+    """Who did the act: "those behind it", "the people responsible", "the killers", "whoever did this",
+    "anyone who hides them", "anyone found selling ..."."""
     if tok.lower_ in _lex()["sets"]["hostile_nouns"] or tok.lower_ == "whoever":
         return True
     return any(c.lower_ in ("behind", "responsible") for c in tok.children) or (
-        tok.lower_ in ("those", "people") and any(c.dep_ == "relcl" for c in tok.children))
+        tok.lower_ in ("those", "people") and any(c.dep_ == "relcl" for c in tok.children)) or (
+        tok.lower_ in ("anyone", "anybody") and any(c.dep_ in ("relcl", "acl") for c in tok.children))
 
 
-def _pursues_culprits(verb: Token) -> bool:
-    """"those behind the attack will be found", "we will catch the killers": a future pursuit of the
-    culprits (not "the city will find the money")."""
-    return verb.lemma_.lower() in _lex()["sets"]["pursuit_verbs"] and _future(verb) and not _negated(verb) \
-        and any(_culprits(x) for x in verb.children if x.dep_ in ("nsubjpass", "dobj"))
+def _they_culprits(tok: Token, start: int) -> bool:
+    """"They will be found", "we will find every one of them": the culprits as a pronoun, when the content
+    names a wrong or its authors ("These murderers will not rule the town. We will find every one of them")."""
+    if tok.lower_ == "one" and any(c.lower_ in ("every", "each") for c in tok.children):
+        tok = _pobj(tok, ("of",)) or tok
+    if tok.lower_ not in ("they", "them"):
+        return False
+    lx = _lex()["sets"]
+    wrong = lx["hostile_nouns"] | lx["wrongdoing_nouns"] | lx["wrongdoing_verbs"]
+    return any(t.lower_ in wrong or t.lemma_.lower() in wrong for t in tok.doc[start:tok.i]
+               if t.pos_ in ("NOUN", "VERB", "ADJ"))
+
+
+def _pursues_culprits(verb: Token, start: int | None = None) -> bool:
+    """"those behind the attack will be found", "we will catch the killers", "they will answer for it": a
+    future pursuit of the culprits (not "the city will find the money")."""
+    if not _future(verb) or _negated(verb):
+        return False
+    lem = verb.lemma_.lower()
+    if lem == "answer" and _child(verb, ("prep",), ("for",)) is not None:
+        return True  # "they will answer for it", "those responsible will answer for this"
+    if lem not in _lex()["sets"]["pursuit_verbs"]:
+        return False
+    if lem == "charge" and _child(verb, ("prep",), ("with",)) is not None:
+        return False  # "they will be charged with murder": what is done to the arrested
+    if any(_culprits(x) or start is not None and _they_culprits(x, start)
+           for x in verb.children if x.dep_ in ("nsubjpass", "dobj")):
+        return True
+    # "anyone caught looting shops would be prosecuted", parsed without the passive subject
+    return start is not None and any(c.dep_ == "auxpass" for c in verb.children) \
+        and not any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and any(t.lower_ in ("anyone", "anybody", "whoever") for t in verb.doc[start:verb.i])
 
 
 def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
@@ -689,6 +718,11 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
             and not any(c.dep_ == "nsubjpass" and c.lower_ not in ("that", "which") for c in cue.children):
         obj = cue.head  # "..., an accusation (that was) rejected by X": the noun the clause is about
 
+    if lem == "plead" and any(t.lower_ == "guilty" for t in after):
+        # "pleaded not guilty" / "pleaded innocent" denies the charge; "pleaded guilty" admits it
+        return ("denial" if neg or any(t.lower_ in ("not", "innocent") for t in after[:2]) else "admission"), None
+    if lem == "plead" and any(t.lower_ == "innocent" for t in after[:2]):
+        return "denial", None
     is_claim, what = _claim_of_responsibility(cue)
     if is_claim:
         if neg:
