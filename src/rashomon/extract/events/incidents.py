@@ -99,6 +99,16 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
     return incidents
 
 
+def _told_as_just_happened(doc: Doc, trig: Trigger) -> bool:
+    """The trigger's clause is in the present perfect ("An explosion has torn through the fish market", "gunmen
+    have attacked a village"): an act that has just happened, not one of years ago."""
+    tok = doc[trig.end - 1]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
 def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
@@ -110,6 +120,11 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
                       if (fam == "any" or inc.family() in ("any", fam))
                       and (_compatible_date(trig.date, inc.date) or inc.loose and _days_apart(trig.date, inc.date) <= 7)
                       and (_compatible_place(trig.place, inc.place) or _relative_to(doc, trig.place, inc.place))]
+        if trig.date is None and not trig.anaphoric and incidents and incidents[0].date is not None \
+                and _told_as_just_happened(doc, trig):
+            # "An explosion has torn through the market": news, not the older incident told just before it
+            compatible = [inc for inc in compatible
+                          if inc.date is None or _days_apart(inc.date, incidents[0].date) <= BACKGROUND_DAYS]
         same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
         undated = [inc for inc in compatible if (inc.date is None or inc.loose) and not inc.background]

@@ -255,10 +255,14 @@ def _fires_shots(verb: Token, firing: dict) -> bool:
     object or passive subject, aimed at or into something (not "fired warning shots" nor shots fired back)."""
     if verb.lemma_.lower() not in firing["verbs"]:
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]  # "dozens of rounds", "a volley of shots"
-    shots = [c for c in objects if c.lemma_.lower() in firing["shots"]]
+    shots = []
+    for o in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        of = next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None)
+        if of is not None and o.lemma_.lower() in firing["amounts"]:
+            o = of  # "dozens of rounds", "a volley of shots" ("a volley of rockets" is no shooting)
+        if o.lemma_.lower() in firing["shots"] or o.lower_ in firing["shots"]:
+            shots.append(o)
     if not shots or any(m.lower_ == "warning" for s in shots for m in s.children):
         return False
     if any(c.lower_ == "back" for c in verb.children):
