@@ -110,3 +110,13 @@ def test_a_crew_held_for_questioning_is_in_custody(analyze):
                 "boat, and its four crew members were held for questioning.")
     (ev,) = _story(a)
     assert ("kidnapped", 4) not in _figures(ev)
+
+
+def test_an_act_told_in_the_present_perfect_is_news_not_the_older_incident_before_it(analyze):
+    a = analyze("A bomb exploded at the bus station in the town of Kisumu on Tuesday, killing four people, police "
+                "said.\n\nThe town has seen such violence before. In March 2019, a grenade attack on a bar there "
+                "killed two people.\n\nWitnesses said an explosion has torn through the station's waiting room and "
+                "that at least six people were hurt.")
+    (ev,) = _story(a)
+    old = next(e for e in a.events if e.background)
+    assert ("wounded", 6) in _figures(ev) and ("wounded", 6) not in _figures(old)
