@@ -120,3 +120,19 @@ def test_an_act_told_in_the_present_perfect_is_news_not_the_older_incident_befor
     (ev,) = _story(a)
     old = next(e for e in a.events if e.background)
     assert ("wounded", 6) in _figures(ev) and ("wounded", 6) not in _figures(old)
+
+
+def _perps(ev) -> set[str]:
+    return {a.span.text for a in ev.arguments if a.role.startswith("perpetrator")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The gunman, whom prosecutors named as Tomas Havel, was shot dead by officers.", "Tomas Havel"),
+    ("The suspect, identified by police as Maria Lindqvist, 29, of Gothenburg, appeared in court on Friday.",
+     "Maria Lindqvist"),
+])
+def test_the_name_an_attacker_is_given_is_a_perpetrator(analyze, sentence, name):
+    a = analyze("A man opened fire on shoppers at a market in the town of Kolin on Tuesday, killing two people.\n\n"
+                + sentence)
+    (ev,) = _story(a)
+    assert name in _perps(ev)

@@ -215,7 +215,32 @@ def _accused_people(doc: Doc) -> list[Argument]:
                         last = doc[last.i - 1]
                     out.append(Argument(role="perpetrator_individual", entity=app.lemma_.lower(),
                                         span=Span.of(text, first.idx, last.idx + len(last.text))))
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("identify", "name") and (named := _named_attacker(tok)):
+            out.append(Argument(role="perpetrator_individual", entity=named[-1].lower_,
+                                span=Span.of(text, named[0].idx, named[-1].idx + len(named[-1].text))))
     return out
+
+
+def _named_attacker(verb: Token) -> list[Token]:
+    """The name an attacker is given ("The suspect, identified by police as Jared Ebanks, 34, ...", "the driver,
+    whom she named as X", "police named the gunman as X"): the tokens of the name, or none. Read off the words
+    around the verb, as the parser often hangs the "as" phrase or the clause elsewhere."""
+    words = _perp_words()["attacker_nouns"]
+    doc, sent = verb.doc, verb.sent
+    before = doc[max(sent.start, verb.i - 6):verb.i]
+    if not any(t.lemma_.lower() in words and t.pos_ == "NOUN" for t in before) and not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children):
+        return []
+    after = doc[verb.i + 1:min(sent.end, verb.i + 7)]
+    at = next((t.i for t in after if t.lower_ == "as"), None)
+    if at is None:
+        return []
+    name = []
+    for t in doc[at + 1:sent.end]:
+        if not (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") or not t.text[:1].isupper():
+            break
+        name.append(t)
+    return name if len(name) >= 2 or name and name[0].ent_type_ == "PERSON" else []
 
 
 @functools.lru_cache(maxsize=1)
