@@ -136,3 +136,10 @@ def test_the_name_an_attacker_is_given_is_a_perpetrator(analyze, sentence, name)
                 + sentence)
     (ev,) = _story(a)
     assert name in _perps(ev)
+
+
+def test_one_of_those_arrested_charged_by_age_is_a_perpetrator(analyze):
+    a = analyze("A man was stabbed outside a pub in the town of Tralee on Tuesday. Three men were arrested. One of "
+                "them, a 31-year-old from Killarney, was charged on Wednesday with assault.")
+    (ev,) = _story(a)
+    assert any("31-year-old" in p for p in _perps(ev))

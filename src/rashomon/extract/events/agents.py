@@ -200,8 +200,10 @@ def _accused_people(doc: Doc) -> list[Argument]:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in words["charge_verbs"]:
             for subj in tok.children:
-                if subj.dep_ == "nsubjpass" and subj.pos_ in ("NOUN", "PROPN") and (
-                        subj.lemma_.lower() in words["charged_people"] or subj.ent_type_ == "PERSON"):
+                if subj.dep_ == "nsubjpass" and subj.lower_ == "one":  # "One of them, a 24-year-old from X, was charged"
+                    subj = next((c for c in subj.children if c.dep_ in ("appos", "amod") and c.i > subj.i), subj)
+                if (subj.dep_ in ("nsubjpass", "appos") or _aged(subj)) and (_aged(subj) or subj.pos_ in ("NOUN", "PROPN") and (
+                        subj.lemma_.lower() in words["charged_people"] or subj.ent_type_ == "PERSON")):
                     start = min([subj.i, *(m.left_edge.i for m in _noun_modifiers(subj))])
                     out.append(Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
                                         span=Span.of(text, doc[start].idx, subj.idx + len(subj.text))))
@@ -219,6 +221,11 @@ def _accused_people(doc: Doc) -> list[Argument]:
             out.append(Argument(role="perpetrator_individual", entity=named[-1].lower_,
                                 span=Span.of(text, named[0].idx, named[-1].idx + len(named[-1].text))))
     return out
+
+
+def _aged(tok: Token) -> bool:
+    """"a 24-year-old" (tokens "24 - year - old", headed by "old"): a person told by age."""
+    return tok.lower_ in ("old", "olds") and any(c.lower_ in ("year", "years") for c in tok.children)
 
 
 def _named_attacker(verb: Token) -> list[Token]:
