@@ -143,3 +143,14 @@ def test_one_of_those_arrested_charged_by_age_is_a_perpetrator(analyze):
                 "them, a 31-year-old from Killarney, was charged on Wednesday with assault.")
     (ev,) = _story(a)
     assert any("31-year-old" in p for p in _perps(ev))
+
+
+def test_a_person_held_whose_clause_tells_the_act_is_a_perpetrator(analyze):
+    a = analyze("A grenade exploded in a bar in the town of Kandy on Tuesday, wounding five people. Officers detained a "
+                "woman who they believe threw the grenade.")
+    (ev,) = _story(a)
+    assert "a woman" in _perps(ev)
+    b = analyze("A grenade exploded in a bar in the town of Kandy on Tuesday, wounding five people. Officers detained a "
+                "woman who had overstayed her visa.")
+    (ev,) = _story(b)
+    assert "a woman" not in _perps(ev)

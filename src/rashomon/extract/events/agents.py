@@ -19,6 +19,7 @@ from rashomon.nlp.model import doc_text
 
 from .lexicon import _people_nouns, _triggers
 from .records import AIR_FAMILY, _Incident
+from .triggers import is_trigger_word
 
 
 def _noun_modifiers(noun: Token) -> list[Token]:
@@ -217,6 +218,11 @@ def _accused_people(doc: Doc) -> list[Argument]:
                         last = doc[last.i - 1]
                     out.append(Argument(role="perpetrator_individual", entity=app.lemma_.lower(),
                                         span=Span.of(text, first.idx, last.idx + len(last.text))))
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in custody and _held_for_the_act(tok):
+            # "detained a 41-year-old man who they believe left a box containing the bomb"
+            first = min([tok.i, *(c.left_edge.i for c in tok.children if c.i < tok.i)])
+            out.append(Argument(role="perpetrator_individual", entity=tok.lemma_.lower(),
+                                span=Span.of(text, doc[first].idx, tok.idx + len(tok.text))))
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ("identify", "name") and (named := _named_attacker(tok)):
             out.append(Argument(role="perpetrator_individual", entity=named[-1].lower_,
                                 span=Span.of(text, named[0].idx, named[-1].idx + len(named[-1].text))))
@@ -226,6 +232,16 @@ def _accused_people(doc: Doc) -> list[Argument]:
 def _aged(tok: Token) -> bool:
     """"a 24-year-old" (tokens "24 - year - old", headed by "old"): a person told by age."""
     return tok.lower_ in ("old", "olds") and any(c.lower_ in ("year", "years") for c in tok.children)
+
+
+def _held_for_the_act(person: Token) -> bool:
+    """A person held whose relative clause tells the act ("a woman who threw the grenade", "a man who they believe
+    left a box containing the bomb"): a weapon or an attack word in the clause."""
+    if not (_aged(person) or person.lemma_.lower() in _perp_words()["charged_people"] or person.ent_type_ == "PERSON"):
+        return False
+    weapons = roles_lexicon()["weapon_heads"]
+    return any(t.lemma_.lower() in weapons or t.lower_ in weapons or is_trigger_word(t)
+               for c in person.children if c.dep_ == "relcl" for t in c.subtree)
 
 
 def _named_attacker(verb: Token) -> list[Token]:
