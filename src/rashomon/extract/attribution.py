@@ -638,8 +638,21 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 NEAREST_SUBJECT = True  # of two subjects the parse gives a verb, the nearer ("strikes that it says target ...")
 
 
+NOUN_CCOMP_SUBJECT = True  # "X's news agency SANA, quoting a source, said ...": a noun parsed as a fronted clause
+
+
+def _noun_ccomp_subject(v: Token, c: Token) -> bool:
+    """A "clause" before the verb headed by a noun, with a real clause after the verb: the parser took the subject
+    noun phrase for a fronted complement."""
+    return NOUN_CCOMP_SUBJECT and c.dep_ == "ccomp" and c.i < v.i and c.pos_ in ("NOUN", "PROPN") \
+        and not any(k.dep_ in ("aux", "auxpass", "cop") for k in c.children) \
+        and any(k.dep_ == "ccomp" and k.i > v.i and k.pos_ in ("VERB", "AUX") for k in v.children)
+
+
 def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+    if not subjects:
+        subjects = [c for c in tok.children if _noun_ccomp_subject(tok, c)]
     if SOURCE_RULES and depth < 3 and tok.tag_ == "VBG" and tok.dep_ == "advcl" and subjects and _recipient(subjects[0]):
         return _subject(tok.head, depth + 1)  # "sent a statement to the radio RCI saying ...": the sender says it
     if NEAREST_SUBJECT and len(subjects) > 1:
@@ -1056,8 +1069,12 @@ _RELCL_STATEMENT_NOUNS = frozenset(load_json("statements/links.json")["accusatio
 
 def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
     kids = list(v.children)
+    toll = _lexicon().get("toll_cues")
+    comp = _toll_comparative(v, toll) if TOLL_CUES and toll else None
+    if comp is not None:  # "put the toll higher": the toll and the comparative
+        return _toll_comparative_range(v, comp), "obj"
     for c in kids:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and not _noun_ccomp_subject(v, c):
             return _subtree_range(c), "ccomp"
     xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
@@ -1802,10 +1819,43 @@ def _toll_verb(v: Token, toll: dict) -> bool:
     if v.lemma_.lower() in toll["counting"]:  # "monitors have recorded hundreds of attacks", "documented 40 cases"
         return any(c.dep_ == "dobj" and (c.pos_ == "NUM" or c.lemma_.lower() in toll["amounts"]
                                          or any(n.dep_ == "nummod" for n in c.children)) for c in v.children)
+    if _toll_comparative(v, toll) is not None:  # "put the toll higher"
+        return True
     objs = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in toll["nouns"]]
     if not objs:
         return False
-    return v.lemma_.lower() in toll["giving"] or any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in v.children)
+    if v.lemma_.lower() in toll["giving"] or any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in v.children):
+        return True
+    # "put the number of people kidnapped at at least 15": the parse hangs "at <figure>" on the participle
+    return TOLL_AT_IN_OBJECT and any(t.dep_ == "prep" and t.lower_ in ("at", "to") and t.i > objs[0].i
+                                     and any(_figure_word(g, toll) for g in t.children if g.dep_ == "pobj")
+                                     for t in objs[0].subtree)
+
+
+TOLL_AT_IN_OBJECT = True
+
+
+def _figure_word(tok: Token, toll: dict) -> bool:
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in toll["amounts"] or any(
+        c.dep_ == "nummod" for c in tok.children)
+
+
+def _toll_comparative(v: Token, toll: dict) -> Token | None:
+    """"The agency put the toll higher": a comparative after a toll verb that governs the toll noun."""
+    if v.lemma_.lower() not in toll["verbs"] or v.lemma_.lower() in toll["counting"]:
+        return None
+    objs = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in toll["nouns"] and c.i > v.i]
+    for c in v.children:
+        if c.i > v.i and c.tag_ in ("JJR", "RBR") and c.dep_ in ("advmod", "acomp", "oprd", "ccomp", "xcomp") \
+                and (any(g.lemma_.lower() in toll["nouns"] and g.i < c.i for g in c.children)
+                     or objs and objs[0].right_edge.i + 1 == c.i):  # ("put [the toll] [higher]")
+            return c
+    return None
+
+
+def _toll_comparative_range(v: Token, comp: Token) -> tuple[int, int]:
+    toll = [g for g in comp.children if g.i < comp.i] + [c for c in v.children if c.dep_ == "dobj" and c.i < comp.i]
+    return min(g.left_edge.i for g in toll), comp.right_edge.i + 1
 
 
 # --------------------------------------------------------------------------- assembly
@@ -1974,35 +2024,62 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     return out
 
 
-_CITING = re.compile(r"\bciting\b", re.IGNORECASE)
+_CITING = re.compile(r"\b(?:citing|quoting)\b", re.IGNORECASE)
 
 
 def cited_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
-    """"The broadcaster KNR, citing a nurse at the hospital, reported that six people had been treated": the cited
-    source says what is reported (cue "citing", the reporter as its relay); the attribution "KNR citing a nurse"
-    gives way to it. News output only: PolNeAR annotates the reporter's cue alone."""
+    """"The broadcaster KNR, citing a nurse at the hospital, reported that six people had been treated", "...,
+    the agency reported, quoting a medical source": the cited source says what is reported (cue "citing" /
+    "quoting", the reporter as its relay); the attribution "KNR citing a nurse" gives way to it. A report whose
+    content runs on over a final ", citing X" ends before it. News output only: PolNeAR annotates the
+    reporter's cue alone."""
     text = doc_text(doc)
     out = list(statements)
     for m in _CITING.finditer(text):  # (the word first: no Token object for every word of the text)
         toks = doc.char_span(m.start(), m.end())
-        if toks is None or len(toks) != 1 or toks[0].lemma_.lower() != "cite" or toks[0].tag_ != "VBG":
+        if toks is None or len(toks) != 1 or toks[0].lemma_.lower() not in ("cite", "quote") or toks[0].tag_ != "VBG":
             continue
         tok = toks[0]
         cited = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if cited is None:
-            continue
+        if cited is None or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            continue  # ("quoting X as saying ...": X is the source of what follows, as for "quoted")
         sent = tok.sent
-        reports = [st for st in statements if sent.start_char <= st.cue.start < sent.end_char
-                   and not st.cue.start <= tok.idx < st.cue.end and st.content.start > tok.idx
-                   and not st.content.start <= cited.idx < st.content.end]
+        reports = [st for st in out if sent.start_char <= st.cue.start < sent.end_char
+                   and not st.cue.start <= tok.idx < st.cue.end and _reports_through(doc, st, tok, cited)]
         if not reports:
             continue
-        rep = min(reports, key=lambda st: st.cue.start - tok.idx)
-        src = Span.of(text, cited.left_edge.idx, cited.right_edge.idx + len(cited.right_edge.text))
+        rep = min(reports, key=lambda st: abs(st.cue.start - tok.idx))
+        if rep.content.start < tok.idx < rep.content.end:  # "put the toll at seven, citing a gendarmerie source"
+            rep.content = Span.of(text, rep.content.start, doc[tok.i - 1].idx if doc[tok.i - 1].text == "," else tok.idx)
+            rep.content = Span.of(text, rep.content.start, rep.content.start + len(rep.content.text.rstrip()))
+        last = cited.right_edge
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == last.i + 1 and c.lower_ in _CITED_PLACE_PREPS), None)
+        if prep is not None:  # "quoting a medical source at the hospital": the parser hangs the place on the verb
+            last = prep.right_edge
+        src = Span.of(text, cited.left_edge.idx, last.idx + len(last.text))
         out = [st for st in out if not st.cue.start <= tok.idx < st.cue.end]
         out.append(Statement(cue=Span.of(text, tok.idx, tok.idx + len(tok.text)), content=rep.content, source=src,
                              mode=rep.mode, chain=[rep.source] if rep.source is not None else []))
     return out
+
+
+def _reports_through(doc: Doc, st: Statement, tok: Token, cited: Token) -> bool:
+    """Whether ``st`` is the report a "citing X" participle names the source of: its content after the participle
+    (the participle between source and cue), or, for a participle after the cue ("..., the paper reported,
+    citing X", "put the toll at seven, citing X"), a content that does not hold the cited source, or holds the
+    participle as its tail."""
+    if st.content.start > tok.idx:
+        return not st.content.start <= cited.idx < st.content.end
+    if not (CITED_AFTER and st.cue.start < tok.idx):
+        return False
+    if not st.content.start <= tok.idx < st.content.end:
+        return True
+    return tok.i > 0 and doc[tok.i - 1].text == "," and cited.right_edge.idx + len(cited.right_edge.text) >= \
+        st.content.end - 1
+
+
+CITED_AFTER = True
+_CITED_PLACE_PREPS = frozenset({"at", "in", "from", "of", "with", "inside", "within"})
 
 
 def _quoted_as_saying(doc: Doc, st: Statement) -> Statement:
@@ -2138,6 +2215,7 @@ def _claim_saying(doc: Doc, statements: list[Statement]) -> None:
             break
 
 
+CITING_TRAILS = True
 FINAL_CLAUSE = True  # "<clause>, police and medics said (on Monday).": the source after the last comma
 _FINAL_RIGHT = {"prep", "npadvmod", "advmod", "agent", "punct", "dobj", "dative"}
 _FINAL_STOP = {",", ";", "\u2014", "\u2013", "--"}
@@ -2213,7 +2291,9 @@ def _final_clauses(doc: Doc, statements: list[Statement]) -> list[Statement]:
         rights = [c for c in v.rights]
         # "..., the prosecutor, Yves Dupas, said, adding that ...": a speech participle after it is a statement
         # of its own, not part of the reporting clause
-        trailing = [c for c in rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in verb_set]
+        trailing = [c for c in rights if c.dep_ == "advcl" and c.tag_ == "VBG" and (
+            c.lemma_.lower() in verb_set or CITING_TRAILS and c.lemma_.lower() in ("cite", "quote")
+            and doc[c.i - 1].text == ",")]  # ("..., the paper reported, citing a nurse": the report's source)
         rights = [c for c in rights if c not in trailing]
         if any(c.dep_ not in _FINAL_RIGHT or c.dep_ in ("dobj", "dative") and v.lemma_.lower() not in ("tell", "inform")
                for c in rights):

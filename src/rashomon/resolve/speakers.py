@@ -888,6 +888,12 @@ class _Resolver:
                 continue
             if pos[i] == PROPN and i not in self.tok_entity and self._known_surname([t]):
                 continue  # a capitalised word the tagger did not label that is a known person's surname
+            if TITLED_NAMES and self._is_role_head(t) and (run := self._titled_name(t)):
+                ent = self._person(run)
+                if ent is not None:
+                    ent.titles.add(TITLE_ALIASES.get(t.lemma_.lower(), t.lemma_.lower()))
+                done.update(x.i for x in run)
+                continue
             if self._is_role_head(t) and not (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 if t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN"):
                     continue
@@ -895,6 +901,32 @@ class _Resolver:
             elif self._is_org_noun(t) and t.dep_ not in ("compound", "amod"):
                 self._org_noun(t)
         return self
+
+    def _titled_name(self, title: Token) -> list[Token] | None:
+        """"Commissioner of Public Safety Rosa Camacho Sablan said": a capitalised title phrase modifying a name the
+        tagger missed (or split); the name is the trailing run of capitalised words after the title phrase, up to
+        the name's head."""
+        head = title.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+            head = head.head  # ("Minister of X Tomas Okello Baraza": the title hangs on the first name)
+        if title.dep_ not in ("nmod", "compound") or not title.text[:1].isupper() or head.pos_ != "PROPN" \
+                or head.i <= title.i or not self.cased:
+            return None
+        start = title.right_edge.i + 1
+        first = self.lx["masc_names"] | self.lx["fem_names"]
+        while start - 1 > title.i and self.doc[start - 1].lower_ in first and self.doc[start - 1].tag_ == "NNP" \
+                and self.doc[start - 2].tag_ == "NNP":
+            start -= 1  # "Director of Civil Aviation Maria Lomu": the parser put the first name in the office
+        run = list(self.doc[start: head.i + 1])
+        if not 2 <= len(run) <= 4 or any(x.ent_type_ == "PERSON" for x in title.subtree):
+            return None
+        for x in run:
+            low = x.text.lower()
+            if x.tag_ not in ("NNP", "NNPS") or not x.is_title or not x.is_alpha or low in self.lx["titles"] \
+                    or low in self.lx["honorifics"] or self._is_org_noun(x) or self._is_role_head(x) \
+                    or x.ent_type_ in ("ORG", "NORP", "FAC", "LOC") or (x.i != head.i and x.head.i != head.i and x.i >= title.right_edge.i + 1):
+                return None
+        return run
 
     def _known_group(self, text: str) -> bool:
         """A name already met as the one a group goes by (the tagger may label it PERSON the second time)."""
@@ -953,6 +985,9 @@ class _Resolver:
             return (text or None, speaker_kind_of_name(text) if text else "unknown")
         kind = e.kind if e.kind in ("person", "organisation", "government", "media", "group") else "unknown"
         return e.name, kind
+
+
+TITLED_NAMES = True  # a name after a capitalised title phrase, tagged or not, is that person
 
 
 def _speaker_heads(doc: Doc, statements: list[Statement]) -> set[int]:
