@@ -154,3 +154,10 @@ def test_a_person_held_whose_clause_tells_the_act_is_a_perpetrator(analyze):
                 "woman who had overstayed her visa.")
     (ev,) = _story(b)
     assert "a woman" not in _perps(ev)
+
+
+def test_two_names_tagged_apart_that_make_a_known_place_are_one_place(analyze):
+    a = analyze("Gunmen shot dead a bus driver in the town of Mandeville on Tuesday, police said. A similar attack "
+                "killed two people in Spanish Town, Jamaica, in July 2023.")
+    old = next(e for e in a.events if e.background)
+    assert (old.place.name, old.place.country) == ("Spanish Town", "JM")

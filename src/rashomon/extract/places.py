@@ -518,10 +518,6 @@ def _person_titles() -> frozenset[str]:
 _MISLABELLED = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
 
 
-_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
-                                                 *calendar.day_abbr, "sept", "day", "eve", "week", "year"))
-
-
 def _known_place_after_comma(doc, ent):
     """The known place a non-place entity ends with after a comma ("Cheshire Hall, Providenciales" tagged a
     building, "Wells, Providenciales" an organisation): the tokens of that place, or None."""
@@ -664,7 +660,7 @@ def find_places(doc) -> list[Place]:
     if not cased:
         spans.extend(_cued_names(doc, covered))
     else:
-        spans = [_known_longer_name(doc, _whole_of_name(doc, sp)) for sp in spans]
+        spans = [_known_longer_name(doc, _whole_of_name(doc, sp)) for sp in _joined_known(text, spans)]
         spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
         spans.extend(_of_named(doc, spans))
         named_before = _named_before_place(text, spans)
@@ -1272,6 +1268,17 @@ def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
             and doc[j].pos_ == "PROPN" and doc[j - 1].whitespace_ and doc[j].lower_ not in _CALENDAR_WORDS:
         j += 1
     return span if j == toks.end else (span[0], doc[j - 1].idx + len(doc[j - 1].text))
+
+
+def _joined_known(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two names side by side that make one the gazetteer knows ("Spanish" and "Town" tagged apart): one span."""
+    out: list[tuple[int, int]] = []
+    for sp in sorted(set(spans)):
+        if out and text[out[-1][1]:sp[0]] == " " and gazetteer().get(fold(text[out[-1][0]:sp[1]])):
+            out[-1] = (out[-1][0], sp[1])
+        else:
+            out.append(sp)
+    return out
 
 
 def _known_longer_name(doc, span: tuple[int, int]) -> tuple[int, int]:
