@@ -161,3 +161,10 @@ def test_two_names_tagged_apart_that_make_a_known_place_are_one_place(analyze):
                 "killed two people in Spanish Town, Jamaica, in July 2023.")
     old = next(e for e in a.events if e.background)
     assert (old.place.name, old.place.country) == ("Spanish Town", "JM")
+
+
+def test_a_relative_denying_for_a_suspect_is_no_party_to_the_attack(analyze):
+    a = analyze("A bomb exploded at a bus stop in the town of Kandy on Tuesday, killing two people. Police detained a "
+                "28-year-old man who they believe planted the bomb. His family said he \"has nothing to do with this\".")
+    (ev,) = _story(a)
+    assert not any("family" in p for p in _perps(ev))

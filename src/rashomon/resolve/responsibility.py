@@ -29,6 +29,7 @@ _NEGLIGENCE = frozenset(_LINKS["negligence_gerunds"])
 _ACCUSATION_NOUNS = frozenset(_LINKS["accusation_nouns"])
 _ORG_HEADS = _ROLES["org_heads"]
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "likely"})
+_RELATIONS = frozenset(load_json("speakers/roles.json")["relation_nouns"])
 _NAME_STOP = frozenset({"the", "and", "for", "its", "their", "his", "her", "officials", "official", "group", "forces",
                         "spokesman", "spokeswoman", "ministry", "government", "state", "services", "service"})
 
@@ -65,6 +66,8 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
         who = _trimmed(doc, who)  # "... blames Tajikistan\n\n": a headline's target without the line breaks
         if status == "denied" and not (_words(who.text) & accused or _denies_a_part(doc, st)):
             continue
+        if status == "denied" and _speaks_for_another(doc, who):
+            continue  # "His family said he 'has nothing to do with this'": the suspect's part is denied, not theirs
         parties = _parties(doc, who, events) if st.type == "accusation" else [who]
         if status == "claimed":
             parties += _claimed_for(doc, st)  # "claimed the action in the name of a Patriotic Movement"
@@ -288,6 +291,17 @@ def _bare_accusation_noun(doc: Doc, st: Statement) -> bool:
     """The content is only an accusation noun phrase ("a charge", "the accusation"): it points back."""
     words = st.content.text.lower().split()
     return 0 < len(words) <= 3 and words[-1].strip(".,;:\"'") in _ACCUSATION_NOUNS
+
+
+def _speaks_for_another(doc: Doc, who: Span) -> bool:
+    """A source that is someone's relative or lawyer ("His family", "her lawyer", "relatives of the accused"):
+    what it denies is that person's part, not its own."""
+    span = doc.char_span(who.start, who.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    return head.lemma_.lower() in _RELATIONS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _denies_a_part(doc: Doc, st: Statement) -> bool:
