@@ -168,3 +168,10 @@ def test_a_relative_denying_for_a_suspect_is_no_party_to_the_attack(analyze):
                 "28-year-old man who they believe planted the bomb. His family said he \"has nothing to do with this\".")
     (ev,) = _story(a)
     assert not any("family" in p for p in _perps(ev))
+
+
+def test_the_dead_dated_by_a_later_death_are_the_dead_of_the_attack(analyze):
+    a = analyze("Gunmen attacked a fishing boat off the town of Kilifi on Sunday night, police said on Tuesday.\n\n"
+                "The dead were a deckhand, who died at the scene, and the cook, who died in hospital on Monday.")
+    (ev,) = _story(a)
+    assert ev.date.value == "2025-06-01"

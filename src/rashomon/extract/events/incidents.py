@@ -99,6 +99,18 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
     return incidents
 
 
+def _dead_of(doc: Doc, trig: Trigger, inc: _Incident) -> bool:
+    """"The dead were a deckhand, who died at the scene, and a crew member, who died in hospital on Monday": the
+    dead of an incident told, dated by a death in the days after it, not another incident."""
+    tok = doc[trig.end - 1]
+    told = trig.anaphoric or tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "their", "his", "her")
+    if not told or tok.lemma_.lower() not in ("dead", "death") or inc.background or inc.date is None \
+            or len(inc.date.value) < 10:
+        return False
+    later, first = _iso(trig.date.value), _iso(inc.date.value)
+    return later is not None and first is not None and 0 < (later - first).days <= 7
+
+
 def _told_as_just_happened(doc: Doc, trig: Trigger) -> bool:
     """The trigger's clause is in the present perfect ("An explosion has torn through the fish market", "gunmen
     have attacked a village"): an act that has just happened, not one of years ago."""
@@ -158,6 +170,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         elif not trig.in_headline and compatible and all(t.in_headline for t in compatible[0].triggers) \
                 and compatible[0] is incidents[0]:
             target = compatible[0]  # the lead tells the headline's incident
+        elif trig.date is not None and (dead := [inc for inc in incidents if _dead_of(doc, trig, inc)]):
+            target = dead[0]  # "The dead were ..., who died in hospital on Monday": the dead of Sunday's attack
         elif trig.date is not None:
             # the story's own (first) incident takes a day, not a bare month or year ("In March 2025, a
             # bomber ..." tells an earlier attack)
