@@ -175,3 +175,10 @@ def test_the_dead_dated_by_a_later_death_are_the_dead_of_the_attack(analyze):
                 "The dead were a deckhand, who died at the scene, and the cook, who died in hospital on Monday.")
     (ev,) = _story(a)
     assert ev.date.value == "2025-06-01"
+
+
+def test_men_who_say_they_belong_to_a_group_claim_for_the_group(analyze):
+    a = analyze("A bomb exploded outside a police station in the town of Kandy on Tuesday. In a video, two masked men "
+                "who said they belonged to the Red Hand Brigade claimed responsibility for the bombing.")
+    (ev,) = _story(a)
+    assert any(a.span.text == "the Red Hand Brigade" and a.responsibility == "claimed" for a in ev.arguments)

@@ -358,6 +358,13 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
             return Span.of(doc_text(doc), toks[0].idx, ante.idx + len(ante.text))
         start = min(t.idx for t in ante.subtree if t.i <= ante.i)
         return Span.of(doc_text(doc), start, ante.idx + len(ante.text))
+    belonged = next((o for t in span if t.lemma_.lower() == "belong" for p in t.children
+                     if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
+    if belonged is not None and belonged.i < span.end:  # "three masked men who said they belonged to X": X
+        ent = next((e for e in doc.ents if e.start <= belonged.i < e.end), None)
+        toks = [t for t in ent if t.i <= belonged.i] if ent is not None else \
+            [t for t in belonged.subtree if t.i <= belonged.i]
+        return Span.of(doc_text(doc), toks[0].idx, belonged.idx + len(belonged.text))
     named = name_given(span.root)
     if named is not None and span.start <= named.i < span.end:  # "a group calling itself X": X
         return Span.of(doc_text(doc), named.left_edge.idx, named.right_edge.idx + len(named.right_edge.text))
