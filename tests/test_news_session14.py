@@ -182,3 +182,15 @@ def test_men_who_say_they_belong_to_a_group_claim_for_the_group(analyze):
                 "who said they belonged to the Red Hand Brigade claimed responsibility for the bombing.")
     (ev,) = _story(a)
     assert any(a.span.text == "the Red Hand Brigade" and a.responsibility == "claimed" for a in ev.arguments)
+
+
+def test_an_unlisted_town_takes_the_country_its_sentence_names_before_it(analyze):
+    a = analyze("Arsonists set fire to a warehouse in the town of Kisii in western Kenya on Tuesday, police said.\n\n"
+                "The fire recalled an attack "
+                "in Uganda in May 2023, when a truck was set alight at a depot in Nyakabaale.")
+    old = next(e for e in a.events if e.date and e.date.value.startswith("2023"))
+    assert (old.place.name, old.place.country) == ("Nyakabaale", "UG")
+    b = analyze("Arsonists set fire to a warehouse in the town of Kisii on Tuesday, police said.\n\nIt was the first death "
+                "in Kenya linked to the war in Uganda since May 2023, when a truck was set alight in the village of Nyakabaale.")
+    old = next(e for e in b.events if e.date and e.date.value.startswith("2023"))
+    assert old.place.country == "KE"  # "in Uganda" hangs on "the war": it places no act

@@ -728,7 +728,8 @@ def find_places(doc) -> list[Place]:
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
                                                   country_name=country_name(code))
-        elif country := (_demonym_of_noun(doc, span) or _possessor_country(doc, span) or home or dominant):
+        elif country := (_demonym_of_noun(doc, span) or _possessor_country(doc, span)
+                         or _country_told_before(doc, span, found) or home or dominant):
             # a town (or, after a region noun, a region) the gazetteer lacks: the country its noun's
             # demonym names ("the Kuwaiti port city of X"), else the country the document is about
             region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span))
@@ -812,6 +813,28 @@ def _in_longer_name(doc, start: int, end: int) -> bool:
 
 
 _IN_NAME_COMMA = re.compile(r"\bin\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+$")
+
+
+def _country_told_before(doc, span: Span, found: dict) -> str | None:
+    """The country a sentence places its story in before an unlisted town ("an attack in Curaçao in November 2024,
+    when a crane was set alight at a site in Sint Michiel"): the last "in <country>" before it in the sentence."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return None
+    sent = toks[0].sent
+    told = [p for (s, e), p in found.items() if sent.start_char <= s and e <= span.start and p.country
+            and not p.city and not p.region and doc_text(doc)[max(0, s - 3):s].lower() == "in "
+            and not _of_a_conflict(doc, s)]
+    return max(told, key=lambda p: p.span.start).country if told else None
+
+
+def _of_a_conflict(doc, start: int) -> bool:
+    """"the war in Ukraine": the "in" before a country hangs on a conflict noun, it places no act."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first[0].i == 0:
+        return False
+    prep = doc[first[0].i - 1]
+    return prep.lower_ == "in" and prep.head.lemma_.lower() in ("war", "conflict", "fighting", "crisis", "invasion")
 
 
 def _named_before_place(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
