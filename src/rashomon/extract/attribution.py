@@ -1817,8 +1817,7 @@ def _toll_verb(v: Token, toll: dict) -> bool:
     if v.pos_ != "VERB" or v.lemma_.lower() not in toll["verbs"]:
         return False
     if v.lemma_.lower() in toll["counting"]:  # "monitors have recorded hundreds of attacks", "documented 40 cases"
-        return any(c.dep_ == "dobj" and (c.pos_ == "NUM" or c.lemma_.lower() in toll["amounts"]
-                                         or any(n.dep_ == "nummod" for n in c.children)) for c in v.children)
+        return any(c.dep_ == "dobj" and _figure_word(c, toll) for c in v.children)
     if _toll_comparative(v, toll) is not None:  # "put the toll higher"
         return True
     objs = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in toll["nouns"]]
@@ -1836,6 +1835,7 @@ TOLL_AT_IN_OBJECT = True
 
 
 def _figure_word(tok: Token, toll: dict) -> bool:
+    """A number, an amount word ("hundreds") or a noun counted by a number."""
     return tok.pos_ == "NUM" or tok.lemma_.lower() in toll["amounts"] or any(
         c.dep_ == "nummod" for c in tok.children)
 
@@ -2050,8 +2050,8 @@ def cited_sources(doc: Doc, statements: list[Statement]) -> list[Statement]:
             continue
         rep = min(reports, key=lambda st: abs(st.cue.start - tok.idx))
         if rep.content.start < tok.idx < rep.content.end:  # "put the toll at seven, citing a gendarmerie source"
-            rep.content = Span.of(text, rep.content.start, doc[tok.i - 1].idx if doc[tok.i - 1].text == "," else tok.idx)
-            rep.content = Span.of(text, rep.content.start, rep.content.start + len(rep.content.text.rstrip()))
+            end = doc[tok.i - 1].idx if doc[tok.i - 1].text == "," else tok.idx
+            rep.content = Span.of(text, rep.content.start, rep.content.start + len(text[rep.content.start:end].rstrip()))
         last = cited.right_edge
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == last.i + 1 and c.lower_ in _CITED_PLACE_PREPS), None)
         if prep is not None:  # "quoting a medical source at the hospital": the parser hangs the place on the verb

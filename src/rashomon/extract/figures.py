@@ -51,31 +51,36 @@ def _kind_of(token: Token) -> str | None:
     if kind is None and token.pos_ == "VERB" and token.lemma_.lower() == "gun" \
             and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return "killed"  # "three young men gunned down at a party"
-    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_by_captors(token):
-        return "kidnapped"  # "pirates hijacked the tanker and held its 22 crew for four days"
+    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_captive(token):
+        return "kidnapped"  # held by the attackers, not by the police
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"
-    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and any(
-            kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN" for t in token.subtree
-            if token.i < t.i <= token.i + 12):
-        return "kidnapped"  # "held 29 passengers and the driver hostage": taken, not arrested
-    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _held_by_attackers(token):
-        return "kidnapped"  # "pirates hijacked a tanker and held its 12 crew members": taken, not arrested
     if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["seize_verbs"] \
             and (_held_by_attackers(token) or token.dep_ == "advcl" and _held_by_attackers(token.head)
                  or token.dep_ == "advcl" and token.head.lemma_.lower() in _lexicon()[4]["hijack_verbs"]):
         return "kidnapped"  # "hijacked two tankers, seizing their four crew members": taken by the attackers
-    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold" and _crew_held(token):
-        return "kidnapped"  # "Fourteen crew members were held on board"
-    if kind == "arrested" and token.pos_ == "VERB" and token.lemma_.lower() == "hold":
-        captive = _lexicon()[4]["captive_words"]
-        for t in token.doc[token.i + 1: min(token.i + 13, token.sent.end)]:
-            if t.is_punct or t.lower_ in ("and", "but") and t.dep_ == "cc" and t.head.pos_ == "VERB":
-                break
-            if t.lower_ in captive:
-                return "kidnapped"  # (the parser may hang "hostage" on another verb)
     return kind
+
+
+def _held_captive(verb: Token) -> bool:
+    """"held" (a custody verb) that tells a captivity: its holders are the attackers ("pirates hijacked the tanker
+    and held its 22 crew for four days", "hijacked a tanker and held its 12 crew members"), its people are hostages
+    ("held 29 passengers and the driver hostage"), or a crew is held with no holder named ("Fourteen crew members
+    were held on board")."""
+    kind_of = _lexicon()[0]
+    if _held_by_captors(verb) or any(kind_of.get(t.lemma_.lower()) == "kidnapped" and t.pos_ == "NOUN"
+                                     for t in verb.subtree if verb.i < t.i <= verb.i + 12):
+        return True
+    if _held_by_attackers(verb) or _crew_held(verb):
+        return True
+    captive = _lexicon()[4]["captive_words"]
+    for t in verb.doc[verb.i + 1: min(verb.i + 13, verb.sent.end)]:
+        if t.is_punct or t.lower_ in ("and", "but") and t.dep_ == "cc" and t.head.pos_ == "VERB":
+            break
+        if t.lower_ in captive:
+            return True  # (the parser may hang "hostage" on another verb)
+    return False
 
 
 def _crew_held(verb: Token) -> bool:
@@ -89,7 +94,7 @@ def _crew_held(verb: Token) -> bool:
     if any(c.dep_ == "agent" for c in verb.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("for", "in") and any(
-        o.lemma_.lower() in ("questioning", "question", "interrogation", "investigation", "custody") for o in c.children)
+        o.lemma_.lower() in _lexicon()[4]["crew_nouns"]["custody_purposes"] for o in c.children)
         for c in verb.children)
 
 

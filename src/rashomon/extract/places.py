@@ -558,7 +558,7 @@ def find_places(doc) -> list[Place]:
             for t in tail:
                 covered[t.i] = True
             continue
-        if cased and ent.label_ in ("FAC", "ORG") and len(ent) > 1 and ent[-1].text in ("Town", "City") \
+        if cased and ent.label_ in ("FAC", "ORG") and len(ent) > 1 and ent[-1].text in _NAME_SETTLEMENT_WORDS \
                 and ent.start > 0 and doc[ent.start - 1].lower_ in place_cues()["locative_prepositions"]:
             spans.append((ent.start_char, ent.end_char))  # "in Wheeler Town" tagged a building: a town's name
             for t in ent:
@@ -821,9 +821,9 @@ def _country_told_before(doc, span: Span, found: dict) -> str | None:
     toks = doc.char_span(span.start, span.end, alignment_mode="expand")
     if toks is None:
         return None
-    sent = toks[0].sent
+    sent, text = toks[0].sent, doc_text(doc)
     told = [p for (s, e), p in found.items() if sent.start_char <= s and e <= span.start and p.country
-            and not p.city and not p.region and doc_text(doc)[max(0, s - 3):s].lower() == "in "
+            and not p.city and not p.region and text[max(0, s - 3):s].lower() == "in "
             and not _of_a_conflict(doc, s)]
     return max(told, key=lambda p: p.span.start).country if told else None
 
@@ -834,7 +834,7 @@ def _of_a_conflict(doc, start: int) -> bool:
     if first is None or first[0].i == 0:
         return False
     prep = doc[first[0].i - 1]
-    return prep.lower_ == "in" and prep.head.lemma_.lower() in ("war", "conflict", "fighting", "crisis", "invasion")
+    return prep.lower_ == "in" and prep.head.lemma_.lower() in place_cues()["conflict_nouns"]
 
 
 def _named_before_place(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1454,13 +1454,17 @@ def _compass_tail(doc, span: tuple[int, int]) -> bool:
         and before.head.i in range(tokens.start, tokens.end)
 
 
+_NAME_SETTLEMENT_WORDS = ("Town", "City")  # capitalised, part of the name ("Kew Town", "Quezon City")
+
+
 def _whole_name(name: str) -> bool:
     """A name whose last word is a settlement noun but belongs to it: one the gazetteer knows whole ("Bodden
     Town"), or ending in a capitalised "Town" or "City" ("Kew Town", "Quezon City"; "Gao town" is Gao)."""
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in place_cues()["settlement_nouns"] | {"city"}:
         return False
-    return words[-1] in ("Town", "City") or bool(gazetteer().get(fold(name))) or bool(SMALL_PLACES and small_places(name))
+    return words[-1] in _NAME_SETTLEMENT_WORDS or bool(gazetteer().get(fold(name))) \
+        or bool(SMALL_PLACES and small_places(name))
 
 
 def _split_place_noun(name: str) -> tuple[str, str | None]:

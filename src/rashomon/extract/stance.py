@@ -505,7 +505,7 @@ def _denies_own_part(ct: SpacySpan) -> bool:
         if _negated(pred) and (lem in sets["involvement_predicates"]
                                or any(c.lower_ in sets["involvement_predicates"] for c in complements)):
             return True
-        if any(c.lower_ == "nowhere" for c in complements for c in (c, *c.children)):
+        if any(t.lower_ == "nowhere" for c in complements for t in (c, *c.children)):
             return True
         if lem in sets["contest_verbs"] and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in sets["involvement_nouns"] or c.lemma_.lower() in sets["contested_objects"])

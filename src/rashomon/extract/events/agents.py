@@ -203,8 +203,8 @@ def _accused_people(doc: Doc) -> list[Argument]:
             for subj in tok.children:
                 if subj.dep_ == "nsubjpass" and subj.lower_ == "one":  # "One of them, a 24-year-old from X, was charged"
                     subj = next((c for c in subj.children if c.dep_ in ("appos", "amod") and c.i > subj.i), subj)
-                if (subj.dep_ in ("nsubjpass", "appos") or _aged(subj)) and (_aged(subj) or subj.pos_ in ("NOUN", "PROPN") and (
-                        subj.lemma_.lower() in words["charged_people"] or subj.ent_type_ == "PERSON")):
+                if _aged(subj) or subj.dep_ in ("nsubjpass", "appos") and subj.pos_ in ("NOUN", "PROPN") and (
+                        subj.lemma_.lower() in words["charged_people"] or subj.ent_type_ == "PERSON"):
                     start = min([subj.i, *(m.left_edge.i for m in _noun_modifiers(subj))])
                     out.append(Argument(role="perpetrator_individual", entity=subj.lemma_.lower(),
                                         span=Span.of(text, doc[start].idx, subj.idx + len(subj.text))))
