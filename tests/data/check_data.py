@@ -6,7 +6,7 @@ Checks every exact-text value against its report, the enums, dates and the
 counts promised in tests/data/README.md, for reports/, reports_unseen/,
 reports_sealed/, reports_sealed2/, reports_sealed3/, reports_sealed4/, reports_sealed5/, reports_sealed6/,
 reports_sealed7/, reports_sealed8/, reports_sealed9/, reports_sealed10/, reports_sealed11/,
-reports_sealed12/, reports_sealed13/, crossdoc/ and pairs.jsonl.
+reports_sealed12/, reports_sealed13/, reports_sealed14/, crossdoc/ and pairs.jsonl.
 """
 
 from __future__ import annotations
@@ -358,14 +358,15 @@ def main() -> int:
                         ("reports_sealed6", (250, 420)), ("reports_sealed7", (250, 420)),
                         ("reports_sealed8", (250, 420)), ("reports_sealed9", (250, 420)),
                         ("reports_sealed10", (250, 420)), ("reports_sealed11", (250, 420)),
-                        ("reports_sealed12", (250, 420)), ("reports_sealed13", (250, 420))):
+                        ("reports_sealed12", (250, 420)), ("reports_sealed13", (250, 420)),
+                        ("reports_sealed14", (250, 420))):
         sealed[name] = check_unseen(name, 14) if words is None else check_unseen(name, 14, words=words)
         overlap = main_countries(name) & earlier
         if overlap:
             err(name, f"main countries already used in an earlier set: {sorted(overlap)}")
         earlier |= main_countries(name)
     (n_sealed, n_sealed2, n_sealed3, n_sealed4, n_sealed5, n_sealed6, n_sealed7, n_sealed8,
-     n_sealed9, n_sealed10, n_sealed11, n_sealed12, n_sealed13) = sealed.values()
+     n_sealed9, n_sealed10, n_sealed11, n_sealed12, n_sealed13, n_sealed14) = sealed.values()
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
@@ -376,6 +377,7 @@ def main() -> int:
           f"sealed8 reports: {n_sealed8}  sealed9 reports: {n_sealed9}  "
           f"sealed10 reports: {n_sealed10}  sealed11 reports: {n_sealed11}  "
           f"sealed12 reports: {n_sealed12}  sealed13 reports: {n_sealed13}  "
+          f"sealed14 reports: {n_sealed14}  "
           f"crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
