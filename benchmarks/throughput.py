@@ -53,6 +53,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--spacy-tagger", action="store_true",
                     help="run the cue tagger through spaCy's own pipe (attribution.FAST_TAGGER off), for paired runs")
+    ap.add_argument("--no-parse-ahead", action="store_true",
+                    help="parse each batch in the ingesting thread (engine.batch.ParseAhead off), for paired runs")
     ap.add_argument("--encoder", action="store_true",
                     help="the optional accurate pipeline: attribution cues from the fine-tuned span encoder")
     args = ap.parse_args()
@@ -84,7 +86,7 @@ def main() -> None:
     def full_run() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             sessions = session_factory(connect(f"sqlite:///{tmp}/bench.db"))
-            result = ingest([str(corpus)], sessions, pipeline)
+            result = ingest([str(corpus)], sessions, pipeline, parse_ahead=not args.no_parse_ahead)
             assert len(result.ingested) == len(texts) and result.ok
 
     # time without tracemalloc (it slows Python code far more than spaCy's compiled code) ...

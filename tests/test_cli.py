@@ -195,9 +195,10 @@ _FAILING_RUN = """
 import rashomon.cli.main as main
 class Broken:
     batch_size = 4
-    def analyze_batch(self, documents):
-        for document in documents:
-            yield document, RuntimeError("parser exploded")
+    def parse_batch(self, documents):
+        return [RuntimeError("parser exploded") for _ in documents]
+    def analyze_parsed(self, documents, parsed):
+        yield from zip(documents, parsed)
 main._pipeline = lambda: Broken()
 main.run()
 """

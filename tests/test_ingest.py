@@ -547,3 +547,55 @@ def test_batched_parsing_stores_what_one_by_one_analysis_finds(write, texts, ses
             said = s.execute(select(StatementRow.cue_start).where(StatementRow.doc_id == doc_id)).scalars().all()
             assert sorted(events) == sorted(ev.trigger.start for ev in alone.events)
             assert sorted(said) == sorted(st.cue.start for st in alone.statements)
+
+
+# --- parse-ahead: the next batch parsed in a worker thread ----------------------------------------------
+
+
+def _stored_rows(sessions) -> dict[str, list]:
+    from rashomon.store.schema import EventRow, StatementRow
+
+    with sessions() as s:
+        return {"documents": sorted(s.execute(select(DocumentRow.id, DocumentRow.origin)).all()),
+                "events": sorted(s.execute(select(EventRow.doc_id, EventRow.trigger_start, EventRow.type)).all()),
+                "statements": sorted(s.execute(select(StatementRow.doc_id, StatementRow.cue_start,
+                                                      StatementRow.type)).all())}
+
+
+def test_parse_ahead_stores_what_parsing_in_turn_stores(write, texts, pipeline, monkeypatch, tmp_path):
+    from rashomon.store.db import connect, session_factory
+
+    names = ("short", "other", "third", "full")
+    paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(names)]
+    monkeypatch.setattr(pipeline, "batch_size", 1)  # every document a batch: several queued at once
+    rows = []
+    for ahead in (True, False):
+        sessions = session_factory(connect(f"sqlite:///{tmp_path}/ahead_{ahead}.db"))
+        result = ingest(paths, sessions, pipeline, parse_ahead=ahead)
+        assert result.ingested == [content_id(texts[k]) for k in names] and result.ok
+        rows.append(_stored_rows(sessions))
+    assert rows[0] == rows[1] and rows[0]["events"] and rows[0]["statements"]
+
+
+def test_parse_ahead_judges_a_repeat_after_the_first_is_stored(write, texts, sessions, pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline, "batch_size", 1)  # the copy comes while the first is still being parsed
+    a, other, b = write("a.txt", texts["short"]), write("b.txt", texts["other"]), write("c.txt", texts["short"])
+    result = ingest([str(a), str(other), str(b)], sessions, pipeline)
+    assert result.ingested == [content_id(texts["short"]), content_id(texts["other"])]
+    assert result.unchanged == [content_id(texts["short"])]
+
+
+def test_parse_ahead_interrupted_stops_its_worker_and_restores_the_switch_interval(
+        write, texts, sessions, pipeline, monkeypatch):
+    import threading
+
+    paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(("short", "other", "third"))]
+    monkeypatch.setattr(pipeline, "batch_size", 1)
+    _failing_on(pipeline, monkeypatch, 2, KeyboardInterrupt())
+    interval = sys.getswitchinterval()
+    with pytest.raises(KeyboardInterrupt):
+        ingest(paths, sessions, pipeline)
+    assert sys.getswitchinterval() == interval
+    assert not any(t.name.startswith("rashomon-parse") for t in threading.enumerate())
+    with sessions() as s:  # the first document, stored before the interruption; nothing after it
+        assert list(s.execute(select(DocumentRow.id)).scalars()) == [content_id(texts["short"])]

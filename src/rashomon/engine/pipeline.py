@@ -43,14 +43,36 @@ class Pipeline:
     def analyze_batch(self, documents: list[Document]) -> Iterator[tuple[Document, Analysis | Exception]]:
         """Parse a batch together (spaCy is faster on batches), then analyse each document on its own:
         one document's failure is yielded as its exception and the others go on."""
+        return self.analyze_parsed(documents, self.parse_batch(documents))
+
+    def parse_batch(self, documents: list[Document]) -> list[Doc | Exception]:
+        """The parse of each document, cues tagged, in one ``nlp.pipe`` over the batch; when a document
+        breaks the batch, each is parsed on its own and a failure is kept as its exception. The only
+        step that runs the spaCy model (``engine.batch`` runs it a batch ahead, in a thread of its own)."""
         try:
-            parsed: list[Doc] | None = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
+            parsed: list[Doc | Exception] = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
             tag_cues_batch(parsed)
+            return parsed
         except Exception:  # a document that breaks the batch: parse and tag one by one to find it
-            parsed = None
-        for i, document in enumerate(documents):
+            pass
+        out: list[Doc | Exception] = []
+        for document in documents:
             try:
-                doc = parsed[i] if parsed is not None else self.nlp(document.text)
+                doc = self.nlp(document.text)
+                tag_cues_batch([doc])
+                out.append(doc)
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+    def analyze_parsed(self, documents: list[Document],
+                       parsed: list[Doc | Exception]) -> Iterator[tuple[Document, Analysis | Exception]]:
+        """Analyse parsed documents one by one (see :meth:`parse_batch`); a failure is yielded as its exception."""
+        for document, doc in zip(documents, parsed, strict=True):
+            if isinstance(doc, Exception):
+                yield document, doc
+                continue
+            try:
                 yield document, self.analyze_doc(document, doc)
             except Exception as exc:
                 yield document, exc
