@@ -195,8 +195,12 @@ _FAILING_RUN = """
 import rashomon.cli.main as main
 class Broken:
     batch_size = 4
-    def parse_batch(self, documents):
+    class nlp:
+        vocab = None
+    def parse_batch(self, documents, tag=True):
         return [RuntimeError("parser exploded") for _ in documents]
+    def tag_batch(self, parsed):
+        pass
     def analyze_parsed(self, documents, parsed):
         yield from zip(documents, parsed)
 main._pipeline = lambda: Broken()

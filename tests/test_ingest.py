@@ -569,12 +569,12 @@ def test_parse_ahead_stores_what_parsing_in_turn_stores(write, texts, pipeline, 
     paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(names)]
     monkeypatch.setattr(pipeline, "batch_size", 1)  # every document a batch: several queued at once
     rows = []
-    for ahead in (True, False):
+    for ahead in ("process", "thread", False):
         sessions = session_factory(connect(f"sqlite:///{tmp_path}/ahead_{ahead}.db"))
         result = ingest(paths, sessions, pipeline, parse_ahead=ahead)
         assert result.ingested == [content_id(texts[k]) for k in names] and result.ok
         rows.append(_stored_rows(sessions))
-    assert rows[0] == rows[1] and rows[0]["events"] and rows[0]["statements"]
+    assert rows[0] == rows[2] and rows[1] == rows[2] and rows[0]["events"] and rows[0]["statements"]
 
 
 def test_parse_ahead_judges_a_repeat_after_the_first_is_stored(write, texts, sessions, pipeline, monkeypatch):
@@ -585,8 +585,10 @@ def test_parse_ahead_judges_a_repeat_after_the_first_is_stored(write, texts, ses
     assert result.unchanged == [content_id(texts["short"])]
 
 
+@pytest.mark.parametrize("worker", ["process", "thread"])
 def test_parse_ahead_interrupted_stops_its_worker_and_restores_the_switch_interval(
-        write, texts, sessions, pipeline, monkeypatch):
+        write, texts, sessions, pipeline, monkeypatch, worker):
+    import multiprocessing
     import threading
 
     paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(("short", "other", "third"))]
@@ -594,8 +596,28 @@ def test_parse_ahead_interrupted_stops_its_worker_and_restores_the_switch_interv
     _failing_on(pipeline, monkeypatch, 2, KeyboardInterrupt())
     interval = sys.getswitchinterval()
     with pytest.raises(KeyboardInterrupt):
-        ingest(paths, sessions, pipeline)
+        ingest(paths, sessions, pipeline, parse_ahead=worker)
     assert sys.getswitchinterval() == interval
     assert not any(t.name.startswith("rashomon-parse") for t in threading.enumerate())
+    assert not multiprocessing.active_children()
     with sessions() as s:  # the first document, stored before the interruption; nothing after it
         assert list(s.execute(select(DocumentRow.id)).scalars()) == [content_id(texts["short"])]
+
+
+def _killed_worker(documents):
+    import os
+
+    os._exit(1)  # the parse-ahead process dies (as if killed for lack of memory)
+
+
+def test_parse_ahead_worker_killed_mid_batch_loses_nothing(write, texts, sessions, pipeline, monkeypatch, caplog):
+    import rashomon.engine.parse_ahead as parse_ahead
+
+    names = ("short", "other", "third")
+    paths = [str(write(f"{i}.txt", texts[k])) for i, k in enumerate(names)]
+    monkeypatch.setattr(pipeline, "batch_size", 1)
+    monkeypatch.setattr(parse_ahead, "_parse_packed", _killed_worker)
+    with caplog.at_level("WARNING", logger="rashomon.engine.parse_ahead"):
+        result = ingest(paths, sessions, pipeline, parse_ahead="process")
+    assert result.ingested == [content_id(texts[k]) for k in names] and result.ok
+    assert "parse-ahead worker failed" in caplog.text

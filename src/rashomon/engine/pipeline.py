@@ -45,25 +45,40 @@ class Pipeline:
         one document's failure is yielded as its exception and the others go on."""
         return self.analyze_parsed(documents, self.parse_batch(documents))
 
-    def parse_batch(self, documents: list[Document]) -> list[Doc | Exception]:
-        """The parse of each document, cues tagged, in one ``nlp.pipe`` over the batch; when a document
-        breaks the batch, each is parsed on its own and a failure is kept as its exception. The only
-        step that runs the spaCy model (``engine.batch`` runs it a batch ahead, in a thread of its own)."""
+    def parse_batch(self, documents: list[Document], tag: bool = True) -> list[Doc | Exception]:
+        """The parse of each document in one ``nlp.pipe`` over the batch, and (``tag``) its cues tagged;
+        when a document breaks the batch, each is parsed on its own and a failure is kept as its
+        exception. The only step that runs the spaCy model (``engine.parse_ahead`` runs it a batch ahead
+        in a worker, and tags the cues itself with :meth:`tag_batch`)."""
         try:
             parsed: list[Doc | Exception] = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
-            tag_cues_batch(parsed)
-            return parsed
-        except Exception:  # a document that breaks the batch: parse and tag one by one to find it
+        except Exception:  # a document that breaks the batch: parse one by one to find it
+            parsed = []
+            for document in documents:
+                try:
+                    parsed.append(self.nlp(document.text))
+                except Exception as exc:
+                    parsed.append(exc)
+        if tag:
+            self.tag_batch(parsed)
+        return parsed
+
+    @staticmethod
+    def tag_batch(parsed: list[Doc | Exception]) -> None:
+        """Tag the attribution cues of parsed documents (kept on each Doc); a document the tagger
+        fails on becomes its exception, in place."""
+        docs = [d for d in parsed if isinstance(d, Doc)]
+        try:
+            tag_cues_batch(docs)
+            return
+        except Exception:
             pass
-        out: list[Doc | Exception] = []
-        for document in documents:
-            try:
-                doc = self.nlp(document.text)
-                tag_cues_batch([doc])
-                out.append(doc)
-            except Exception as exc:
-                out.append(exc)
-        return out
+        for i, doc in enumerate(parsed):
+            if isinstance(doc, Doc):
+                try:
+                    tag_cues_batch([doc])
+                except Exception as exc:
+                    parsed[i] = exc
 
     def analyze_parsed(self, documents: list[Document],
                        parsed: list[Doc | Exception]) -> Iterator[tuple[Document, Analysis | Exception]]:
