@@ -208,7 +208,8 @@ def _date_link(tspan, cue) -> str | None:
                 # coordinated with tells an incident ("kidnapped five tourists on Sunday and have demanded ...")
                 return "other" if cue.root.dep_ == "conj" and is_trigger_word(node) else None
             return "other"
-        if node.pos_ != "ADP":
+        if node.pos_ != "ADP" and not (node.dep_ == "acomp" and cue.start <= node.head.i < cue.end):
+            # ("pleaded not guilty on Tuesday": the cue's complement is the cue's)
             direct = False  # "... in response to the group's May 2 raid": the date of a noun, not of the cue
             if is_incident_noun(node) and node.head.lower_ in _SEQUENCE_PREPS:
                 return "other"  # "put the toll at 19 after the strike on Monday, but said ...": the strike's day

@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.numbers import is_number_word, parse_number, word_value
+from rashomon.extract.numbers import fraction_words, is_number_word, parse_number, word_value
 from rashomon.models import Figure, Span, Timex
 from rashomon.nlp.layout import retracted, value_label
 from rashomon.nlp.model import doc_text
@@ -144,6 +144,8 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
         first = run[0]
         if first.i > 0 and doc[first.i - 1].lower_ == "a" and first.lower_ in ("hundred", "thousand", "dozen", "million"):
             run = [doc[first.i - 1], *run]
+            if first.i > 1 and doc[first.i - 2].lower_ in fraction_words():
+                run = [doc[first.i - 2], *run]  # "Half a dozen residents"
         if parse_number([t.text for t in run]) is not None:
             out.append(run)
     return out

@@ -34,6 +34,11 @@ def word_value(word: str) -> int | None:
     return None
 
 
+def fraction_words() -> dict[str, float]:
+    """Fractions that lead a number ("half" of "half a dozen")."""
+    return _lex()["fractions"]
+
+
 @functools.lru_cache(maxsize=65536)
 def is_number_word(word: str) -> bool:
     w = word.lower()
@@ -45,6 +50,10 @@ def parse_number(words: list[str]) -> int | None:
     lex = _lex()
     total = current = 0
     seen = False
+    fraction = fraction_words().get(words[0].lower().strip()) if len(words) > 2 and words[1].lower() == "a" else None
+    if fraction is not None:  # "half a dozen" -> 6, "half a million"
+        value = parse_number(words[1:])
+        return int(value * fraction) if value is not None and (value * fraction).is_integer() else None
     for raw in words:
         w = raw.lower().strip()
         if w == "-" and seen:  # "twenty - one" as the tokenizer splits "twenty-one"

@@ -426,6 +426,12 @@ def _lookup(name: str, prefer_countries: set[str] | None = None, kind: str | Non
         return None
     if kind:
         candidates = sorted(candidates, key=lambda e: e.kind != kind)
+        if kind == "city" and candidates[0].kind != "city" and SMALL_PLACES:
+            # "Gamprin, a village ...": the small layer's town of a region's name (its seat), in the same country
+            homes = {e.country for e in candidates}
+            town = next((e for e in small_places(name) if e.kind == "city" and e.country in homes), None)
+            if town is not None:
+                return town
     # a country's name is the country, not a town of it named alike ("mozambique")
     if prefer_countries and not (candidates[0].kind == "country" and kind != "city"):
         for entry in candidates:
@@ -573,8 +579,9 @@ def find_places(doc) -> list[Place]:
             continue  # caseless NER on a common word ("canton", "la")
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP", "FAC")
                                             and (gazetteer().get(ent.text.lower())
-                                                 or cased and SMALL_PLACES and ent.label_ == "PERSON"
-                                                 and _plausible_name(ent) and fold(ent.text) in _small_layer()[1])) \
+                                                 or cased and SMALL_PLACES and ent.label_ in ("PERSON", "ORG")
+                                                 and _plausible_name(ent) and fold(ent.text) in _small_layer()[1])
+                                            and not _cut_at_hyphen(doc, ent.start, ent.end)) \
                 or _names_country(ent) or ent.label_ == "PERSON" and _attacked_place(ent) \
                 or cased and _near_name_in_place(doc, ent) \
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
@@ -625,7 +632,8 @@ def find_places(doc) -> list[Place]:
                     covered[k] = True
     # caseless look-up of n-grams (longest first), skipping what NER already covers;
     # in normally cased text only capitalised tokens are candidates
-    tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper() and not _inner_hyphen(doc, t))]
+    tokens = [t for t in doc if not t.is_space and not (cased and not t.text[:1].isupper() and not _inner_hyphen(doc, t)
+                                                        and not _inner_particle(doc, t))]
     gz = gazetteer()
     starts = _first_words()
     _, small, small_starts = _small_layer() if SMALL_PLACES else ("", {}, frozenset())
@@ -638,8 +646,9 @@ def find_places(doc) -> list[Place]:
                 (first := fold(tok.text)) in starts or first in small_starts):
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 chunk = tokens[i : i + n]
-                if chunk[-1].i - chunk[0].i != n - 1 or any(covered[t.i] for t in chunk):
-                    continue
+                if chunk[-1].i - chunk[0].i != n - 1 or any(covered[t.i] for t in chunk) \
+                        or cased and (chunk[-1].text[:1].islower() or _cut_at_hyphen(doc, chunk[0].i, chunk[-1].i + 1)):
+                    continue  # ("Croix" of "Croix-des-Bouquets" is no place of its own)
                 s, e = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
                 key = fold(text[s:e])
                 if gz.get(key):
@@ -1164,6 +1173,25 @@ def _inner_hyphen(doc, t) -> bool:
     return t.i > 0 and joined(doc[t.i - 1]) and particle(t.i)
 
 
+def _inner_particle(doc, t) -> bool:
+    """A lower-case name particle between capitalised words of a name ("Pas de la Casa", "Sint Eustatius"
+    aside): "de", "la", "del" ... after a capitalised word or another particle, before a capitalised one."""
+    particles = place_cues()["name_particles"]
+    if t.lower_ not in particles or not t.is_lower or t.i == 0 or t.i + 1 >= len(doc):
+        return False
+    before, after = doc[t.i - 1], doc[t.i + 1]
+    return (before.text[:1].isupper() or before.lower_ in particles) and not before.whitespace_ == "" and (
+        after.text[:1].isupper() or after.lower_ in particles and t.i + 2 < len(doc) and doc[t.i + 2].text[:1].isupper())
+
+
+def _cut_at_hyphen(doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` are part of a longer hyphenated name: a hyphen glued to both sides before or after."""
+    def glued(k: int) -> bool:
+        return 0 < k < len(doc) - 1 and doc[k].text in ("-", "\u2011") and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_
+    return glued(end) or glued(start - 1)
+
+
 def _in_lower_line(text: str, pos: int) -> bool:
     """The line around ``pos`` has lower-case letters (it is no ALL-CAPS headline)."""
     start = text.rfind("\n", 0, pos) + 1
@@ -1548,7 +1576,14 @@ def _kind_hint(doc, span: Span) -> str | None:
             return "region"
         if noun in cues["place_nouns"]:
             return "city"
+    told = _SETTLEMENT_APPOSITION.match(doc_text(doc), span.end)  # "Gamprin, a (small) village about 10 km north of"
+    if told and any(w and w.lower() in cues["settlement_nouns"] and w.lower() not in cues["region_nouns"]
+                    for w in told.groups()):
+        return "city"
     return None
+
+
+_SETTLEMENT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+([a-z-]+)\b(?:\s+([a-z]+)\b)?")
 
 
 @functools.lru_cache(maxsize=1)

@@ -366,7 +366,8 @@ def party_of_source(doc: Doc, source: Span) -> Span | None:
             [t for t in belonged.subtree if t.i <= belonged.i]
         return Span.of(doc_text(doc), toks[0].idx, belonged.idx + len(belonged.text))
     named = name_given(span.root)
-    if named is not None and span.start <= named.i < span.end:  # "a group calling itself X": X
+    if named is not None and span.start <= named.i and named.left_edge.i <= span.end:  # "a group calling itself X": X
+        # (X right after the span when the parser hung it elsewhere)
         return Span.of(doc_text(doc), named.left_edge.idx, named.right_edge.idx + len(named.right_edge.text))
     heads = [span.root, *(t for t in span.root.children if t.dep_ in ("appos", "compound"))]
     rep = next((h for h in heads if h.lemma_.lower() in _REPRESENTATIVES or h.lower_ in _REPRESENTATIVES), None)

@@ -696,6 +696,8 @@ class _Resolver:
         for c in head.children:  # "an outfit calling itself X", "a group known as X"
             if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "identify", "describe"):
                 props = [t for t in c.subtree if t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ != "PERSON" and not t.is_punct)]
+                if not props and (named := name_given(head)) is not None:  # (the name hung elsewhere by the parser)
+                    props = list(head.doc[named.left_edge.i:named.i + 1])
                 if props:
                     text = self._text[props[0].idx: props[-1].idx + len(props[-1].text)]
                     ent = self._new(speaker_kind_of_name(text), text, named=True)

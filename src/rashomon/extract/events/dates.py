@@ -38,7 +38,7 @@ def _sentence_date(doc: Doc, sent_index: int, timexes: list[Timex], token_i: int
     own = range(token_i, token_end or token_i + 1)
     text = doc_text(doc)
     dates = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start_char <= t.span.start < sent.end_char
-             and _iso(t.value) is not None and _owns_date(doc, t, own)
+             and _iso(t.value) is not None and _owns_date(doc, t, own, timexes)
              and not (DATELINE_DATE_IS_THE_REPORTS and _filing_day(text, t))]
     if not dates:
         return None
@@ -108,7 +108,7 @@ def _right_after_incident_phrase(doc: Doc, span, own: range) -> bool:
         and any(c.dep_ == "dobj" and c.i <= noun.i <= c.right_edge.i for c in verb.children)
 
 
-def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
+def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) -> bool:
     """Whether a date of the trigger's sentence can be the trigger's own. Not a date that opens a period
     ("the deadliest bombing since the 2003 invasion", "since a ceasefire ended the fighting last year"),
     a date that modifies a common noun ("the Christmas lights", "the 2021 coup"), or a date of a clause
@@ -169,6 +169,9 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
         return not any(t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() not in lemmas and t.i > min(own)
                        and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                             or t.lemma_.lower() in words["death_verbs"]) for t in path[1:])
+    if clause and _dated_before(clause[-1], span, own, timexes):
+        return True  # "pleaded not guilty on Wednesday over a shooting that wounded two people in X, a village
+        # north of Y, on 12 November": a verb dated already; the parser hung the incident's date on it
     if clause and clause[-1].lemma_.lower() in words["court_verbs"] \
             and any(a.i == clause[-1].i for a in doc[own.start].ancestors):
         return False  # "was charged on Sunday after he drove a car into shoppers": the charge's date
@@ -190,6 +193,23 @@ def _owns_date(doc: Doc, timex: Timex, own: range) -> bool:
         # ("... after the strike, but said bodies were pulled from the stalls on Tuesday")
         return False
     return True
+
+
+def _dated_before(verb: Token, span, own: range, timexes: list[Timex]) -> bool:
+    """The verb a date hangs on has a day of its own told before the trigger, and the trigger, which it
+    governs, comes between the two: a verb is not dated twice, so the later date is the trigger's clause's."""
+    doc = verb.doc
+    if not any(a.i == verb.i for a in doc[own.start].ancestors):
+        return False
+    for t in timexes:
+        if t.type != "DATE" or len(t.value) < 10 or _iso(t.value) is None \
+                or not (verb.sent.start_char <= t.span.start and t.span.end <= doc[own.start].idx):
+            continue
+        root = _root_of(doc, t)
+        if root is not None and root.i < span.start and any(a.i == verb.i for a in root.ancestors) \
+                and not any(a.i in own for a in root.ancestors):
+            return True
+    return False
 
 
 def _clock_only(doc: Doc, timex: Timex) -> bool:
@@ -360,7 +380,7 @@ def _date_from_lead(doc: Doc, incidents: list[_Incident], timexes: list[Timex], 
 
 
 _HOURS_AFTER = re.compile(r"(?:(?:just|only|barely|a\s+few|several|some|about|around|nearly|almost)\s+)?"
-                          r"(?:(?:an?|one|two|three|four|five|six|\d+)\s+)?(?:hours?|minutes?|moments|shortly)\s+"
+                          r"(?:(?:an?|\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:hours?|minutes?|moments|shortly)\s+"
                           r"(?:later|after\s+(?:the|that|this)\b)|later\s+that\s+(?:day|night|evening|afternoon)\b"
                           r"|(?:on\s+)?the\s+same\s+(?:day|night|evening)\b", re.IGNORECASE)
 

@@ -118,8 +118,9 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
 
 
-_BEARING = re.compile(r",\s*" + BEARING, re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y": Y only
-# says where X lies
+_BEARING = re.compile(r",\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(place_cues()["place_nouns"], key=len, reverse=True)) + r")\s+)?"
+                      + BEARING, re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y", "X, a village about
+# 10 km north of Y": Y only says where X lies
 
 
 _CONTAINER = re.compile(r"(?:,\s*(?:also\s+|both\s+)?|\s+)in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"

@@ -250,7 +250,19 @@ def name_given(tok: Token) -> Token | None:
                     return g
                 if g.dep_ == "prep" and g.lower_ == "as":
                     return next((o for o in g.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")), None)
+            # "a group calling itself Terra Andorrana", the name hung elsewhere by the parser: the proper nouns
+            # right after the reflexive pronoun
+            refl = next((g for g in c.children if g.dep_ == "dobj" and g.lower_ in _REFLEXIVES), None)
+            if refl is not None:
+                end = refl.i + 1
+                while end < len(tok.doc) and tok.doc[end].pos_ == "PROPN":
+                    end += 1
+                if end > refl.i + 1:
+                    return tok.doc[end - 1]
     return None
+
+
+_REFLEXIVES = frozenset({"itself", "themselves"})
 
 
 def _membership(verb: Token, attackers: set[str]) -> Token | None:
