@@ -75,3 +75,30 @@ def test_a_second_fire_minutes_later_in_another_town_is_another_incident_of_the_
     current = [e for e in a.events if not e.background]
     assert [(e.place.name, e.date.value) for e in current] == [("Encamp", "2025-06-01"),
                                                                  ("Pas de la Casa", "2025-06-01")]
+
+
+def test_a_date_followed_by_a_when_clause_dates_that_incident_not_the_statement(analyze):
+    a = analyze("Gunmen attacked a police post in Kidal on Sunday, killing two officers.\n\n"
+                "Older residents still recall March 1994, when rebels killed eleven soldiers and took 30 others "
+                "hostage at a camp near Gao.")
+    recall = next(s for s in a.statements if s.cue.text.endswith("recall"))
+    assert recall.date is None
+    old = [e for e in a.events if e.background]
+    assert [e.date.value for e in old] == ["1994-03"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("A bomb exploded outside the tax office on the 7th, shortly after 3 a.m.", "2027-03-07"),
+    ("The fire started on the 27th.", "2027-02-27"),  # a day still to come this month: the month before
+])
+def test_on_the_nth_is_a_day_of_the_month_of_writing(sentence, value):
+    from rashomon.extract.timex import tag_timexes
+
+    assert tag_timexes(sentence, "2027-03-10")[0].value == value
+
+
+@pytest.mark.parametrize("sentence", ["He lives on the 7th floor.", "It was the 7th attack this year."])
+def test_an_ordinal_before_a_noun_is_no_day(sentence):
+    from rashomon.extract.timex import tag_timexes
+
+    assert not [t for t in tag_timexes(sentence, "2027-03-10") if "7th" in t.span.text]

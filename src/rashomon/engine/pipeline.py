@@ -8,6 +8,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -150,6 +151,8 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         inside = st.content.start <= t.span.start < st.content.end
         if inside and st.content.end <= st.cue.start:
             continue  # "A guide was stabbed in Tunis last Friday, police said on Wednesday": the content's date
+        if _dates_a_when_clause(doc, t):
+            continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         link = _date_link(tspan, cue)
         if link == "other" or link is None and inside:
@@ -162,6 +165,20 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+
+
+def _dates_a_when_clause(doc: Doc, t: Timex) -> bool:
+    """The date is followed by ", when" and a clause that tells an incident ("in July 1985, when agents bombed
+    the ship"): it dates that incident."""
+    m = _WHEN_AFTER.match(doc_text(doc), t.span.end)
+    if m is None:
+        return False
+    when = doc.char_span(m.end() - 4, m.end(), alignment_mode="expand")
+    return when is not None and (is_trigger_word(when.root.head) or any(
+        is_trigger_word(c) for c in when.root.head.children if c.dep_ == "conj"))
 
 
 def _closes_incident_phrase(doc: Doc, tspan) -> bool:

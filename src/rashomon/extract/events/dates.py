@@ -258,6 +258,8 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
         head = head.head
     if _right_after_incident_phrase(doc, tokens, range(trig.start, trig.end)):
         return False  # "issued an account of an armed robbery in X on Saturday afternoon": the robbery's day
+    if _when_clause_of(doc, tokens, range(trig.start, trig.end)):
+        return False  # "residents recall March 1994, when rebels killed eleven soldiers": the killing's date
     if head.lemma_.lower() in _date_words()["resemblance_verbs"] and any(
             c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) for c in head.children):
         return False  # "The robbery recalled an attack in Miri in 2019": no one spoke

@@ -567,6 +567,20 @@ def h_weekday(m: re.Match, ctx: Context) -> Norm | None:
 _WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(last|next|this)\s+week(?![\w-])", re.I)
 
 
+def h_day_of_month(m: re.Match, ctx: Context) -> Norm | None:
+    """"on the 7th": that day of the month the text was written in, or of the month before when the day is
+    still to come."""
+    if ctx.dct is None:
+        return None
+    day = int(re.match(r"the\s+(\d{1,2})", m.group(0), re.I).group(1))
+    y, month = ctx.dct.year, ctx.dct.month
+    if day > ctx.dct.day:
+        y, month = (y, month - 1) if month > 1 else (y - 1, 12)
+    if A.safe_date(y, month, day) is None:
+        return None
+    return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor=ctx.dct_value)
+
+
 def h_week_of(m: re.Match, ctx: Context) -> Norm | None:
     """"the week of March 6": the (ISO) week containing that day."""
     inner = RULES_BY_NAME["date_mdy"].match(ctx.text, m.start("date"))
@@ -1650,6 +1664,9 @@ RULES_SRC: list[tuple[str, str, Handler]] = [
     ("date_mdy_ord", r"(?:<WEEKDAY>,?\s+)?<MONTH>\s+(?:the\s+)?<ORDW>(?:\s*,?\s*<YEAR4>)?", h_date),
     ("date_dmy", r"(?:<WEEKDAY>,?\s+)?(?:the\s+)?<DAYNUM>(?:\s+of)?\s+<MONTH>(?:\s*,?\s*(?:<YEAR4>|'?\d\d(?![\d:]))|\s+(?:this|last|next)\s+year(?![a-z]))?", h_date),
     ("date_ord_of", r"(?:<WEEKDAY>,?\s+)?the\s+<ORDW>\s+of\s+<MONTH>(?:\s*,?\s*<YEAR4>)?", h_date),
+    # "on the 7th, shortly after 3 a.m.": a day of the month of writing (no noun after it: "the 7th floor")
+    ("day_of_month", r"(?<=\bon\s)the\s+(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                     r"(?=\s*[,.;:)]|\s+(?:at|shortly|just|when|and|around|about|after|before|in)\b)", h_day_of_month),
     ("month_year", r"<MONTH>\s*,?\s+(?:of\s+)?(?:<YEAR4>|'\d\d(?!\d)|<SPOKEN_YEAR>|(?:this|last|next)\s+year"
                    r"|(?:<NUM>|a)\s+years?\s+ago(?![a-z]))", h_month_year),
     ("month", r"(?:mid-|early-|late-)?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next)\s+)?<MONTH>(?!\.?\s*<DAYNUM>)", h_month),
