@@ -102,3 +102,14 @@ def test_an_ordinal_before_a_noun_is_no_day(sentence):
     from rashomon.extract.timex import tag_timexes
 
     assert not [t for t in tag_timexes(sentence, "2027-03-10") if "7th" in t.span.text]
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("A car ploughed into a crowd outside a beach club in Saint-Jean, on the island of Saint-Barthélemy, late "
+     "Saturday.", "Saint-Barthélemy", "BL"),
+    ("A bomb damaged a tax office in Marigot, on the French side of Saint-Martin, on Sunday.", "Saint-Martin", "MF"),
+])
+def test_a_territory_written_with_a_hyphen_is_the_territory(pipeline, sentence, name, country):
+    # (not a French commune of the same name; "the island of X" names no town)
+    places = {p.span.text: p.country for p in find_places(pipeline.nlp(sentence))}
+    assert places[name] == country

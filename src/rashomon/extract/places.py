@@ -169,14 +169,19 @@ def _gazetteer() -> dict[str, list[GazetteerEntry]]:
             if len(key) >= 3 and entry not in index.get(key, ()):
                 index.setdefault(key, []).append(entry)
 
+    def add_country(name: str, entry: GazetteerEntry) -> None:
+        add(name, entry)
+        if name.lower().startswith(("saint ", "sint ")):  # "Saint-Barthélemy", "Saint-Martin" as French writes them
+            add(name.replace(" ", "-", 1), entry)
+
     for code, c in gc.get_countries().items():
         entry = GazetteerEntry(c["name"], "country", code, int(c.get("population") or 0) * 100)
-        add(c["name"], entry)
+        add_country(c["name"], entry)
     for country in pycountry.countries:
         entry = GazetteerEntry(getattr(country, "common_name", None) or country.name, "country", country.alpha_2, 10**9)
         for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
             if name:
-                add(name, entry)
+                add_country(name, entry)
     for code, s in gc.get_us_states().items():
         add(s["name"], GazetteerEntry(s["name"], "region", "US", 10**6))
     for c in gc.get_cities().values():
@@ -1574,8 +1579,8 @@ def _kind_hint(doc, span: Span) -> str | None:
         noun = doc[toks.start - 2].lower_
         if noun in cues["region_nouns"]:
             return "region"
-        if noun in cues["place_nouns"]:
-            return "city"
+        if noun in cues["place_nouns"] and noun not in cues["landform_nouns"]:
+            return "city"  # ("the island of X" names no town)
     told = _SETTLEMENT_APPOSITION.match(doc_text(doc), span.end)  # "Gamprin, a (small) village about 10 km north of"
     if told and any(w and w.lower() in cues["settlement_nouns"] and w.lower() not in cues["region_nouns"]
                     for w in told.groups()):
