@@ -113,3 +113,20 @@ def test_a_territory_written_with_a_hyphen_is_the_territory(pipeline, sentence, 
     # (not a French commune of the same name; "the island of X" names no town)
     places = {p.span.text: p.country for p in find_places(pipeline.nlp(sentence))}
     assert places[name] == country
+
+
+def test_the_day_a_claim_came_is_not_the_day_of_the_act_it_claims(analyze):
+    a = analyze("A drone hit a ferry moored at the port of Kisumu on Friday night, wounding two crew members.\n\n"
+                "The first claim came early on Saturday, when a group calling itself Black Tide said on Telegram that "
+                "it had struck \"a floating palace of the rich\".")
+    assert [(e.type, e.date.value) for e in a.events] == [("drone_strike", "2025-05-30")]
+
+
+def test_a_day_told_before_coordinated_acts_dates_them_all(analyze):
+    # ("ordered" is a speech verb, but the arson is coordinated with it, not what was ordered)
+    a = analyze("Gunmen shot dead two traders at a market in Mbarara on Sunday.\n\n"
+                "In a second incident, three men stopped a passenger bus outside Kisoro, a market town near the "
+                "border, on Monday morning, ordered about 30 passengers off and set the vehicle on fire with petrol, "
+                "police said on Tuesday.")
+    assert [(e.type, e.date.value) for e in a.events if not e.background] == [
+        ("armed_assault", "2025-06-01"), ("arson", "2025-06-02")]

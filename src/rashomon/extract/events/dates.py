@@ -81,6 +81,8 @@ def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
             t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "") for t in doc[date_span.end:nxt]):
         return False
     verb = doc[nxt].head
+    if verb.i not in own and verb.lemma_.lower() in _speech_verbs():
+        return False  # "early on Saturday, when a group said it had struck the yacht": the day of the saying
     return verb.i in own or any(c.i in own for c in verb.children if c.pos_ == "VERB") \
         or any(a.i == verb.i for a in doc[own.start].ancestors)
 
@@ -117,8 +119,12 @@ def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) ->
     if span is None:
         return True
     root = span.root
-    if root.i in own or any(root.i == a.i for a in doc[own.start].ancestors):
-        return True  # "since January 2024, when masked gunmen stormed ...": the date the clause tells of
+    if root.i in own:
+        return True
+    if any(root.i == a.i for a in doc[own.start].ancestors):
+        # "since January 2024, when masked gunmen stormed ...": the date the clause tells of -- not through a
+        # saying ("early on Saturday, when a group said it had struck the yacht": the day of the claim)
+        return not _through_saying(doc, own, root)
     if _right_after_incident_phrase(doc, span, own):
         return True  # "issued an account of an armed robbery at a shop in X on Saturday afternoon"
     gov = root.head.head if root.dep_ == "pobj" else root.head
@@ -184,6 +190,8 @@ def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) ->
         # "China lodged a protest on Tuesday after a bomb killed two": the protest's day (an arrest "after
         # taking part in an attack" may fall on the incident's day; a month or a year holds both)
         return False
+    if clause and any(a.i == clause[-1].i for a in doc[own.start].ancestors) and _through_saying(doc, own, clause[-1]):
+        return False  # "The first claim came early on Saturday, when a group said it had struck the yacht"
     said = clause[-1] if clause else None
     while said is not None and said.dep_ == "conj" and said.head.pos_ in ("VERB", "AUX"):
         said = said.head  # "said bodies were pulled ... and several of the wounded died overnight"
@@ -193,6 +201,20 @@ def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) ->
         # ("... after the strike, but said bodies were pulled from the stalls on Tuesday")
         return False
     return True
+
+
+def _through_saying(doc: Doc, own: range, top: Token) -> bool:
+    """On the way up from the trigger to ``top`` (one of its ancestors) lies a speech verb whose clausal complement
+    holds the trigger: the trigger is what someone said, and a date of ``top`` dates the saying (not a verb the
+    trigger is coordinated with: "stopped a bus on Monday, ordered the passengers off and set it on fire")."""
+    prev = doc[own.start]
+    for a in doc[own.start].ancestors:
+        if a.i == top.i:
+            return False
+        if a.pos_ == "VERB" and a.lemma_.lower() in _speech_verbs() and prev.dep_ in ("ccomp", "xcomp"):
+            return True
+        prev = a
+    return False
 
 
 def _dated_before(verb: Token, span, own: range, timexes: list[Timex]) -> bool:
