@@ -1,7 +1,7 @@
 """Parse ahead: the next batch parsed by a worker while the current one is analysed and stored.
 
-Parsing (spaCy and the cue tagger) is most of the cost of ingesting a document; the rule-based
-extraction after it is pure Python. A worker parses batch k+1 while the caller analyses batch k, so
+Parsing (spaCy) is most of the cost of ingesting a document; the rule-based extraction after it is
+pure Python. A worker parses batch k+1 while the caller analyses batch k, so
 on a machine with two cores the two overlap:
 
 - ``"process"`` (the default where the OS can fork): a forked child process, which shares the loaded

@@ -1166,35 +1166,35 @@ def _place_noun_follows(doc, i: int) -> bool:
 def _inner_hyphen(doc, t) -> bool:
     """A hyphen inside a name, with no space around it ("PORT-GENTIL", "Port-au-Prince" as tokens), or a short
     lower-case particle between two such hyphens ("Pointe-à-Pitre")."""
-    def joined(h) -> bool:  # a hyphen glued to the tokens on both sides
-        return h.text in ("-", "\u2011") and 0 < h.i < len(doc) - 1 and not doc[h.i - 1].whitespace_ and not h.whitespace_
-
     def particle(k: int) -> bool:  # "à" in "-à-Pitre"
         return k + 2 < len(doc) and doc[k].is_alpha and doc[k].is_lower and len(doc[k]) <= 3 \
-            and joined(doc[k + 1]) and doc[k + 2].text[:1].isupper()
+            and _glued_hyphen(doc, k + 1) and doc[k + 2].text[:1].isupper()
 
-    if joined(t):
+    if _glued_hyphen(doc, t.i):
         return doc[t.i + 1].text[:1].isupper() or particle(t.i + 1)
-    return t.i > 0 and joined(doc[t.i - 1]) and particle(t.i)
+    return t.i > 0 and _glued_hyphen(doc, t.i - 1) and particle(t.i)
+
+
+def _glued_hyphen(doc, k: int) -> bool:
+    """Token ``k`` is a hyphen glued to the tokens on both sides ("Port-au-Prince" as tokens)."""
+    return 0 < k < len(doc) - 1 and doc[k].text in ("-", "\u2011") and not doc[k - 1].whitespace_ \
+        and not doc[k].whitespace_
 
 
 def _inner_particle(doc, t) -> bool:
-    """A lower-case name particle between capitalised words of a name ("Pas de la Casa", "Sint Eustatius"
-    aside): "de", "la", "del" ... after a capitalised word or another particle, before a capitalised one."""
+    """A lower-case name particle between capitalised words of a name ("Pas de la Casa"): "de", "la", "del" ...
+    after a capitalised word or another particle (a separate word), before a capitalised one."""
     particles = place_cues()["name_particles"]
     if t.lower_ not in particles or not t.is_lower or t.i == 0 or t.i + 1 >= len(doc):
         return False
     before, after = doc[t.i - 1], doc[t.i + 1]
-    return (before.text[:1].isupper() or before.lower_ in particles) and not before.whitespace_ == "" and (
+    return (before.text[:1].isupper() or before.lower_ in particles) and bool(before.whitespace_) and (
         after.text[:1].isupper() or after.lower_ in particles and t.i + 2 < len(doc) and doc[t.i + 2].text[:1].isupper())
 
 
 def _cut_at_hyphen(doc, start: int, end: int) -> bool:
-    """Tokens ``[start, end)`` are part of a longer hyphenated name: a hyphen glued to both sides before or after."""
-    def glued(k: int) -> bool:
-        return 0 < k < len(doc) - 1 and doc[k].text in ("-", "\u2011") and not doc[k - 1].whitespace_ \
-            and not doc[k].whitespace_
-    return glued(end) or glued(start - 1)
+    """Tokens ``[start, end)`` are part of a longer hyphenated name: a glued hyphen right before or after them."""
+    return _glued_hyphen(doc, end) or _glued_hyphen(doc, start - 1)
 
 
 def _in_lower_line(text: str, pos: int) -> bool:
