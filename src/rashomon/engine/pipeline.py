@@ -8,7 +8,6 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -17,7 +16,7 @@ from spacy.tokens import Doc
 from rashomon.data import load_json
 from rashomon.extract.attribution import cited_sources, extract_attributions, nested_beliefs, tag_cues_batch
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
-                                     is_verbal_attack, names_claimed_act)
+                                     is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
 from rashomon.extract.places import find_places
 from rashomon.extract.roles import extract_role_fillers
@@ -167,18 +166,13 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     return best
 
 
-_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-
-
 def _dates_a_when_clause(doc: Doc, t: Timex) -> bool:
     """The date is followed by ", when" and a clause that tells an incident ("in July 1985, when agents bombed
     the ship"): it dates that incident."""
-    m = _WHEN_AFTER.match(doc_text(doc), t.span.end)
-    if m is None:
-        return False
-    when = doc.char_span(m.end() - 4, m.end(), alignment_mode="expand")
-    return when is not None and (is_trigger_word(when.root.head) or any(
-        is_trigger_word(c) for c in when.root.head.children if c.dep_ == "conj"))
+    tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    verb = when_clause_verb(doc, tspan) if tspan is not None else None
+    return verb is not None and (is_trigger_word(verb) or any(
+        is_trigger_word(c) for c in verb.children if c.dep_ == "conj"))
 
 
 def _closes_incident_phrase(doc: Doc, tspan) -> bool:

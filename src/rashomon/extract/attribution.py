@@ -50,6 +50,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.models import Span, Statement
 from rashomon.nlp.layout import correction_line, in_fact_label, names_an_earlier_version
 from rashomon.nlp.model import doc_text
@@ -1184,6 +1185,8 @@ def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
                 content, kind = q, "quote"
         if content is None and PASSIVE_CANDIDATES:
             subj = next((k for k in v.children if k.dep_ == "nsubjpass" and k.i < v.i), None)
+            if subj is not None and is_trigger_word(v) and not any(k.dep_ == "agent" for k in v.children):
+                continue  # "A police station was attacked on Sunday": an incident, told by nobody
             if subj is not None:
                 content, kind = _subtree_range(subj), "pass"
         if content is None:
@@ -1350,8 +1353,6 @@ HEADLINE_COLONS = True  # "Police: Gunman acted alone" as a headline: the police
 def _names_a_topic(left) -> bool:
     """A headline label that ends in a topic word ("Ukraine war", "The Latest", "Live updates") or an incident
     noun ("Moscow attack", "Concert hall massacre") names what the story is about, not who speaks."""
-    from rashomon.extract.events import is_incident_noun
-
     words = [t for t in left if t.is_alpha]
     if not words:
         return False

@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.incident_words import is_trigger_word
 from rashomon.extract.numbers import fraction_words, is_number_word, parse_number, word_value
 from rashomon.models import Figure, Span, Timex
 from rashomon.nlp.layout import retracted, value_label
@@ -101,8 +102,6 @@ def _crew_held(verb: Token) -> bool:
 def _held_by_attackers(verb: Token) -> bool:
     """"held" whose holders are the attackers: its subject is an attacker noun ("the gunmen held ..."), or it
     continues a hijacking or kidnapping verb ("hijacked a tanker and held its crew")."""
-    from rashomon.extract.events import is_trigger_word
-
     perps = _lexicon()[3]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.lower_ in perps or subj.lemma_.lower() in perps):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
+from rashomon.extract.incident_words import is_trigger_word
 from rashomon.extract.places import in_dateline
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.extract.roles.responsibility import sponsors
@@ -222,6 +223,10 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
                                                  or c.lower_.split("-")[-1] in lx["sets"]["crime_modifiers"])
             for c in tok.children):
         return True  # "a fuel-smuggling network", "pirate networks", "a drug cartel": described by its crime
+    if any(w in lx["sets"]["crime_org_heads"] for w in words) and any(
+            c.dep_ == "relcl" and not _negated(c) and (c.lemma_.lower() in lx["sets"]["wrongdoing_verbs"] or is_trigger_word(c))
+            for c in tok.children):
+        return True  # "a gang that has robbed a dozen banks", "the network that bombed a mosque": told by its crimes
     # "the station was burning", "armed men": an organisation noun or a title needs a name
     return named and any(w in lx["agents"] for w in words)
 
@@ -339,7 +344,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             return any(x.lemma_.lower() in wnouns or x.lower_ in wnouns for x in tokens
                        if x.i != t.i and x.pos_ in ("NOUN", "ADJ", "PROPN") and x.dep_ != "compound")
 
-        bad_noun = wrong(own)
+        bad_noun = wrong(own) or _did_the_act(verb)
         if not (bad_verb or bad_noun or own_side and _own_strike(verb)):
             # "we will find those who planned this attack": the wrong is done by the object's
             # relative clause; the subject pursues its authors, it is not accused of it
@@ -351,7 +356,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         if own_side:
             if future:
                 return "warning", None
-            if bad_verb or _own_strike(verb):
+            if bad_verb or _own_strike(verb) or _did_the_act(verb):
                 return "claim_of_responsibility", None
             continue
         if _is_agent(t, speaker_words):
@@ -481,10 +486,10 @@ def _no_evidence(tok: Token) -> bool:
 
 
 def _own_or_defended(tok: Token) -> bool:
-    """The speaker's own side ("we", "its employees", "none of our members") or the people it speaks for
+    """The speaker's own side ("we", "its employees", "none of our members", "his men") or the people it speaks for
     ("my client", "her clients")."""
     defended = _lex()["sets"]["defended_nouns"]
-    return _first_person(tok) or tok.lemma_.lower() in defended and any(
+    return _first_person(tok) or _own_units(tok) or tok.lemma_.lower() in defended and any(
         c.dep_ == "poss" and c.lower_ in ("my", "his", "her", "our", "their") for c in tok.children)
 
 
@@ -507,11 +512,29 @@ def _denies_own_part(ct: SpacySpan) -> bool:
             return True
         if any(t.lower_ == "nowhere" for c in complements for t in (c, *c.children)):
             return True
+        if lem == "be" and not _negated(pred) and _alibi(pred):
+            return True  # "its fighters were at their camps all day": elsewhere at the time
         if lem in sets["contest_verbs"] and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in sets["involvement_nouns"] or c.lemma_.lower() in sets["contested_objects"])
                 for c in pred.children):
             return True
     return False
+
+
+def _alibi(pred: Token) -> bool:
+    """"were at their camps all day", "had been at home with his children that night": the copula places its
+    subject somewhere for the whole time of the act (a "when" clause tells what happened there instead: "we were
+    in the mosque when they opened fire")."""
+    alibi = _lex()["content"]["alibi"]
+    if not any(c.dep_ == "prep" and c.lower_ in alibi["places"] or c.dep_ == "advmod" and c.lower_ in ("home", "away")
+               for c in pred.children):
+        return False
+    if any(c.dep_ == "advcl" for c in pred.children):
+        return False
+    return any(t.lower_ in alibi["spans"] and t.head.lower_ in alibi["times"]
+               or t.lower_ in alibi["times"] and t.head.i == pred.i and t.dep_ == "npadvmod"
+               and any(d.lower_ in alibi["spans"] for d in t.children)
+               for t in pred.subtree)
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -669,6 +692,14 @@ def _own_clause(verb: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl"))
     return out
+
+
+def _did_the_act(verb: Token) -> bool:
+    """"carried it out", "had committed it", "staged this": an act verb whose object is a pronoun for the act
+    told before (not "we support it": the verbs are kept to those of doing a deed)."""
+    return verb.lemma_.lower() in _lex()["sets"]["pronoun_act_verbs"] and any(
+        c.dep_ == "dobj" and c.lower_ in ("it", "this", "them", "these") for c in verb.children) and (
+        verb.lemma_.lower() != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
 
 
 def _is_agent_or_named(tok: Token) -> bool:

@@ -10,9 +10,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.events import is_incident_noun
+from rashomon.extract.incident_words import is_incident_noun
 from rashomon.extract.places import country_name, demonym_country
-from rashomon.extract.roles.responsibility import name_given
+from rashomon.extract.roles.responsibility import counts_unnamed_parties, name_given
 from rashomon.models import Argument, Event, Span, Statement
 from rashomon.nlp.model import doc_text
 from rashomon.nlp.syntax import relative_antecedent
@@ -211,7 +211,8 @@ def _words(text: str) -> set[str]:
 
 def _hedged(doc: Doc, st: Statement) -> bool:
     """An accusation told as a suspicion: the accused is "suspected"/"alleged" ("Suspected X militants
-    killed ..."), or the act "is believed"/"is thought" to have been theirs, or someone believes it was."""
+    killed ..."), or the act "is believed"/"is thought" to have been theirs, or someone believes it was, or asks
+    whether it was."""
     target = doc.char_span(st.target.start, st.target.end, alignment_mode="expand") if st.target else None
     if target is not None and len(target) and target[0].lower_ in _HEDGES:
         return True
@@ -221,6 +222,8 @@ def _hedged(doc: Doc, st: Statement) -> bool:
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if content is None:
         return False
+    if len(content) and content[0].lower_ in ("whether", "if"):
+        return True  # "police are investigating whether X was behind the killing": a question, not a charge
     if any(t.lower_ in _HEDGES and t.dep_ == "amod" and t.head.lower_ in _ROLES["member_nouns"] for t in content):
         return True  # "the hijackers were suspected members of X"
     return any(t.lemma_.lower() in _ROLES["belief_verbs"] and any(
@@ -435,6 +438,9 @@ def _names_an_agent(doc: Doc, span: Span, events: list[Event]) -> bool:
     words = [w.strip("“”\"'").lower() for w in span.text.split()]
     if not words or all(w in _NOT_AGENTS for w in words):
         return False
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is not None and len(toks) and counts_unnamed_parties(doc, toks.start, toks.end):
+        return False  # "Two groups claimed the attack": no party is named yet
     for ev in events:
         for m in [ev.trigger, *ev.mentions]:
             if span.start <= m.start < span.end:

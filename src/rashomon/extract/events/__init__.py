@@ -32,7 +32,8 @@ from .agents import _accused_people, _agent_mentions, _attackers_group, _launche
 from .attach import _attach, _single_victim, incident_at
 from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_from_lead, _date_hours_after,
                     _day_of_governing_clause, _hours_lapse, _in_after_clause, _iso, _on_a_message, _said_on,
-                    _sentence_date, _tied, _time_relation_object, _told_as_earlier, closes_own_phrase)
+                    _sentence_date, _tied, _time_relation_object, _told_as_earlier, closes_own_phrase,
+                    when_clause_verb)
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
 from .lead import _headline_end, _second_headline_clause
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
@@ -41,7 +42,7 @@ from .triggers import (_during_unrest, _found_in_state, _negated_act, _yearly_co
                        is_trigger_word, is_verbal_attack, names_claimed_act)
 
 __all__ = ["closes_own_phrase", "extract_events", "find_triggers", "group_incidents", "incident_at", "is_incident_noun",
-           "is_trigger_word", "is_verbal_attack", "lead_settlements", "names_claimed_act"]
+           "is_trigger_word", "is_verbal_attack", "lead_settlements", "names_claimed_act", "when_clause_verb"]
 
 
 def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures: list[Figure],

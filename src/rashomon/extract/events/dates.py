@@ -69,18 +69,25 @@ def _root_of(doc: Doc, timex: Timex) -> Token | None:
     return span.root if span is not None else None
 
 
-def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
-    """The trigger's clause opens with "when" right after the date (", when ..."): it tells what happened then."""
+def when_clause_verb(doc: Doc, date_span) -> Token | None:
+    """The verb of a clause that opens with "when" right after the date (", when ..."), past the place of the date
+    ("July 2016 in Nice, in mainland France, when a man drove ..."): the clause tells what happened then."""
     nxt = date_span.end
-    # (past the place of the date: "July 2016 in Nice, in mainland France, when a man drove ...")
     while nxt < len(doc) and nxt - date_span.end <= 8 and doc[nxt].lower_ != "when" and (
             doc[nxt].is_punct or doc[nxt].is_space or doc[nxt].pos_ in ("ADP", "PROPN", "DET")
             or doc[nxt].ent_type_ in ("GPE", "LOC") or doc[nxt].dep_ in ("compound", "amod") and doc[nxt].head.pos_ == "PROPN"):
         nxt += 1
     if nxt >= len(doc) or doc[nxt].lower_ != "when" or nxt - date_span.end > 8 or any(
             t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "") for t in doc[date_span.end:nxt]):
+        return None
+    return doc[nxt].head
+
+
+def _when_clause_of(doc: Doc, date_span, own: range) -> bool:
+    """The trigger's clause is the date's when-clause (``when_clause_verb``): it tells what happened then."""
+    verb = when_clause_verb(doc, date_span)
+    if verb is None:
         return False
-    verb = doc[nxt].head
     if verb.i not in own and verb.lemma_.lower() in _speech_verbs():
         return False  # "early on Saturday, when a group said it had struck the yacht": the day of the saying
     return verb.i in own or any(c.i in own for c in verb.children if c.pos_ == "VERB") \

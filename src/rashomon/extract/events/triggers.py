@@ -1,9 +1,9 @@
 """Incident triggers (step 1): ``find_triggers`` matches the lexicon's lemmas and phrases and types each trigger;
 per-token tests keep out what tells no incident (generic plurals, hypotheticals, questions, words such as "the
 senator attacked the plan", police action, figurative uses, negated acts, yearly counts, riots) and mark the
-offences someone is charged with; ``is_trigger_word``, ``is_incident_noun``, ``names_claimed_act`` and
-``is_verbal_attack`` serve other stages, and ``_trigger_distance`` measures how far a word is from a trigger in the
-parse.
+offences someone is charged with; ``names_claimed_act`` and ``is_verbal_attack`` serve other stages (the bare
+word tests ``is_trigger_word`` and ``is_incident_noun`` live in ``rashomon.extract.incident_words``), and
+``_trigger_distance`` measures how far a word is from a trigger in the parse.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
+from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import demonym_country
 from rashomon.models import Timex
@@ -312,17 +313,6 @@ def is_verbal_attack(verb: Token) -> bool:
         or subj.pos_ == "PROPN" and not subj.ent_type_ and obj.ent_type_ == "PERSON"  # "Trump attacked Cruz"
     return person and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in lex["objects"]
                        or obj.lemma_.lower() in lex["subjects"])
-
-
-def is_trigger_word(tok: Token) -> bool:
-    """The token's lemma is an incident trigger ("attacked", "bombed"), whatever its context."""
-    lemmas = _triggers()["lemmas"]
-    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
-
-
-def is_incident_noun(tok: Token) -> bool:
-    """A noun that names an incident ("the strike", "a truck bomb"), not someone ("gunmen")."""
-    return tok.pos_ == "NOUN" and is_trigger_word(tok)
 
 
 def names_claimed_act(tok: Token) -> bool:

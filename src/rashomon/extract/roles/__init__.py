@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from rashomon.extract.incident_words import is_incident_noun
 from rashomon.models import Argument, Span
 from rashomon.nlp.model import doc_text
 
@@ -23,8 +24,8 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (charged_people, crowd_attackers, held_responsible, identified_attackers, name_given,
-                             names_no_party, responsibility, suspect_heads)
+from .responsibility import (charged_people, counts_unnamed_parties, crowd_attackers, held_responsible,
+                             identified_attackers, name_given, names_no_party, responsibility, suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -57,8 +58,9 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     alias = aliases(doc)
     chooser = (model_weights() or {}).get("chooser") if use_model else None
     entities = decode(keys, probs, thresholds, alias, chooser=chooser, relevance=rel)
-    entities = [e for e in entities if not (e.role in _PERP_ROLES and (names_no_party(doc, e.cand.start, e.cand.end)
-                                                                       or _names_an_incident(doc, e.cand)))
+    entities = [e for e in entities if not (e.role in _PERP_ROLES and (
+        names_no_party(doc, e.cand.start, e.cand.end) or counts_unnamed_parties(doc, e.cand.start, e.cand.end)
+        or _names_an_incident(doc, e.cand)))
                 and not (e.role == "Weapon" and _legal_charge(doc, e.cand))]
     _add_claimants(doc, keys, entities, alias)
     # "police identified the suspect as X": X is the attacker, and no victim
@@ -79,8 +81,6 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
 def _names_an_incident(doc: Doc, c: Candidate) -> bool:
     """"Two arson attacks in X claimed by a group": a mention headed by an incident noun is no perpetrator
     (an attacker noun, "gunmen", "bombers", is)."""
-    from rashomon.extract.events import is_incident_noun
-
     from .lexicon import lexicon
 
     head = doc[c.head]
@@ -109,8 +109,6 @@ _CLAIM_VERBS = {"claim", "assume", "accept", "take", "admit"}
 
 def _claimant_heads(doc: Doc) -> list[int]:
     """Head tokens of whoever claims responsibility ("X claimed responsibility", "... claimed by X")."""
-    from rashomon.extract.events import is_incident_noun
-
     heads = []
     pos = doc_tokens(doc).pos
     for i, lemma in enumerate(doc_tokens(doc).lemma_lower):
@@ -138,8 +136,6 @@ def _claimant_heads(doc: Doc) -> list[int]:
 def _blamed_heads(doc: Doc) -> list[int]:
     """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X", "held X
     responsible"."""
-    from rashomon.extract.events import is_incident_noun
-
     from .lexicon import lexicon
 
     verbs = lexicon()["blame_on_verbs"]
@@ -177,8 +173,6 @@ def _named_as(tok) -> int:
 def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
     """A group that claims responsibility, or that the report names as the suspect ("suspicion fell
     on X"), is a perpetrator, whatever the classifier says."""
-    from rashomon.extract.events import is_incident_noun
-
     from .lexicon import lexicon
 
     lex = lexicon()
@@ -186,9 +180,11 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
     for head in _claimant_heads(doc) + sorted(suspect_heads(doc)) + _blamed_heads(doc):
         tok = doc[head]
         if tok.pos_ in {"PRON", "DET"} or tok.lower_ in {"who", "which", "that", "it", "they", "one", "someone"} \
-                or names_no_party(doc, tok.left_edge.i, tok.i + 1) or is_incident_noun(tok) \
+                or names_no_party(doc, tok.left_edge.i, tok.i + 1) \
+                or counts_unnamed_parties(doc, tok.left_edge.i, tok.i + 1) \
+                or is_incident_noun(tok) \
                 and tok.lemma_.lower() not in lex["perp_nouns"]:
-            continue  # ("Two arson attacks claimed by X": a headline's attacks claim nothing)
+            continue  # ("Two arson attacks claimed by X": a headline's attacks claim nothing; "Two groups claimed it")
         best = _base_occurrence(keys, head)
         if best is None:
             continue
