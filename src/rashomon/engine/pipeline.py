@@ -14,7 +14,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from rashomon.data import load_json
-from rashomon.extract.attribution import cited_sources, extract_attributions, nested_beliefs, tag_cues_batch
+from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, nested_beliefs,
+                                         tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -100,6 +101,7 @@ class Pipeline:
         arguments = extract_role_fillers(doc)
         statements = [st for st in extract_attributions(doc, turns_nested=True)
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
+        statements = conjoined_reports(doc, statements)
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
         statements = split_conjoined_sources(doc, statements)
         resolve_speakers(doc, statements)

@@ -1736,6 +1736,8 @@ def _vetoed(doc: Doc, c: _Cand, lex: dict) -> bool:
         return lemma in no["material_nouns"]
     if lemma in no["naming_verbs"] and any(k.lower_ in no["reflexives"] for k in objs):
         return True
+    if lemma in no["commissioning_verbs"] and any(k.dep_ == "dobj" and is_incident_noun(k) for k in objs):
+        return True  # "whether the gang ordered the attack": an act commissioned
     if lemma in no["release_verbs"] and any(k.lemma_.lower() in no["material_nouns"] and
                                             not any(g.dep_ in ("relcl", "acl") and g.lemma_.lower() in lex["verb_set"]
                                                     for g in k.children) for k in objs):
@@ -1995,24 +1997,31 @@ _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "you", "it", "they"})
 def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"The minister said investigators suspected a separatist group": a belief of a third party told inside a
     statement, as a statement of its own (the outermost-only extraction drops it; PolNeAR scoring keeps that
-    choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject."""
-    verbs = frozenset(_lexicon()["nested_belief_verbs"])
+    choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject, and of
+    ``nested_inquiry_verbs`` with a "whether" clause ("prosecutors are investigating whether X ordered it")."""
+    inquiry = frozenset(_lexicon()["nested_inquiry_verbs"])
+    verbs = frozenset(_lexicon()["nested_belief_verbs"]) | inquiry
     text = doc_text(doc)
-    cues = {(st.cue.start, st.cue.end) for st in statements}
+    cues = [(st.cue.start, st.cue.end) for st in statements]
     out: list[Statement] = []
-    for st in statements:
-        span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
-        if span is None:
-            continue
+    spans = [doc.char_span(st.content.start, st.content.end, alignment_mode="expand") for st in statements]
+    # an inquiry is told as such wherever it stands ("Police are investigating whether the gang ordered it")
+    spans = [sp for sp in spans if sp is not None] + ([doc[:]] if inquiry else [])
+    seen: set[int] = set()
+    for span in spans:
         for v in span:
+            if v.i in seen or span.start == 0 and span.end == len(doc) and v.lemma_.lower() not in inquiry:
+                continue
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None or subj.pos_ == "PRON" \
-                    or subj.lower_ in _SPEAKER_PRONOUNS or (v.idx, v.idx + len(v.text)) in cues \
+                    or subj.lower_ in _SPEAKER_PRONOUNS or any(a <= v.idx < b for a, b in cues) \
                     or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children):
                 continue
             obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
-            if obj is None:
-                continue
+            if obj is None or v.lemma_.lower() in inquiry and not (obj.dep_ == "ccomp" and any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in obj.children)):
+                continue  # ("investigating whether X ordered it"; not "investigating the attack")
+            seen.add(v.i)
             lo, hi = obj.left_edge.i, obj.right_edge.i + 1
             comma = next((t.i for t in doc[obj.i:hi] if t.text == ","), None)  # "..., which they said ...": an aside
             hi = comma if obj.dep_ == "dobj" and comma is not None else hi
@@ -2022,6 +2031,44 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
                                  content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
                                  source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
                                  mode="indirect"))
+    return out
+
+
+def conjoined_reports(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"A local official said 47 bodies had been buried, and on Wednesday a humanitarian worker told AFP that
+    more than 60 people had been killed": a second speech verb joined by "and" inside a statement's content, with a
+    subject and a clause of its own, is a second statement; the first content ends before it ("said A and that its
+    wreckage proved B" is one saying of two clauses). News output only."""
+    speech = frozenset(_lexicon()["verbs"]["speech"])
+    text = doc_text(doc)
+    out = list(statements)
+    for st in statements:
+        span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for v in span:
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            said = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+            cc = next((c for c in v.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < v.i), None)
+            if v.dep_ != "conj" or v.pos_ != "VERB" or v.lemma_.lower() not in speech or subj is None \
+                    or subj.pos_ == "PRON" or said is None or cc is None or not span.start < cc.i < subj.left_edge.i \
+                    or any(c.dep_ == "mark" for c in v.children) \
+                    or any(a <= v.idx < b for a, b in ((o.cue.start, o.cue.end) for o in out)):
+                continue
+            end = cc.i - (1 if doc[cc.i - 1].text == "," else 0)
+            if end <= span.start:
+                continue
+            st.content = Span.of(text, st.content.start, doc[end - 1].idx + len(doc[end - 1].text))
+            lo = next((c for c in said.children if c.dep_ == "mark" and c.lower_ == "that"), said.left_edge)
+            lo = lo.i + 1 if lo.dep_ == "mark" else said.left_edge.i
+            hi = min(said.right_edge.i + 1, span.end)
+            while hi > lo and doc[hi - 1].is_punct:
+                hi -= 1
+            out.append(Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)),
+                                 content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
+                                 source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
+                                 mode="indirect"))
+            break
     return out
 
 

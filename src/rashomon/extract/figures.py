@@ -121,11 +121,13 @@ def _number_tokens(doc: Doc, skip: list[tuple[int, int]]) -> list[list[Token]]:
     for tok in doc:
         is_num = (tok.like_num or is_number_word(tok.text)) and (
             tok.ent_type_ not in ("MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
-            or tok.ent_type_ in ("DATE", "TIME") and _in_range(tok))
+            or tok.ent_type_ in ("DATE", "TIME") and (_in_range(tok) or _lone_number_entity(tok)))
         if is_num and any(s <= tok.idx < e for s, e in skip):
             is_num = False
         if is_num and tok.lower_ in ("one",) and tok.dep_ in ("nsubj", "nsubjpass") and not _counted_after(tok):
             is_num = False  # "One had had his ear severed": a pronoun use
+        if is_num and tok.lower_ == "one" and tok.i > 0 and doc[tok.i - 1].lower_ in ("no", "every", "any", "each"):
+            is_num = False  # "No one was killed", "every one of them": nobody counted
         # "one hundred and five" is one number; "20 and 30" are two
         joins = tok.i + 1 < len(doc) and (tok.lower_ == "and" and tok.nbor(1).like_num and tok.i > 0
                                           and tok.nbor(-1).lower_ in ("hundred", "thousand", "million", "billion")
@@ -171,6 +173,14 @@ def _in_range(tok: Token) -> bool:
     if before == "from" and after == "to":
         return True
     return before == "to" and tok.i > 2 and doc[tok.i - 3].lower_ == "from"
+
+
+def _lone_number_entity(tok: Token) -> bool:
+    """"put the number of those abducted at 52": a bare count the tagger alone calls a date or a time, an entity of
+    its own that no year, clock or time word marks (the timex tagger's dates are skipped before this)."""
+    if not tok.is_digit or tok.ent_iob_ != "B" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"):
+        return False
+    return not 1000 <= int(tok.text) <= 2100 and len(tok.text) <= 3
 
 
 def _hyphenated(hyphen: Token) -> bool:
@@ -238,10 +248,17 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
     if noun.dep_ in ("nsubj", "nsubjpass") and (kind := _kind_of(noun.head)) and noun.head.pos_ in ("VERB", "ADJ"):
         return kind, noun.head
     if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
-        # "four officers were among the wounded", "among the dead were three children"
-        for group in (g for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "among"
-                      for g in p.children if g.dep_ == "pobj"):
+        # "four officers were among the wounded", "among the dead were three children", "Of the dead, five were
+        # children"
+        holders = [noun.head, noun]
+        if noun.head.dep_ == "conj":  # "Of the dead, nine were soldiers and two were labourers"
+            holders += [noun.head.head, *(c for c in noun.head.head.children if c.dep_ == "nsubj")]
+        for group in (g for h in holders for p in h.children if p.dep_ == "prep" and (
+                p.lower_ == "among" and h.i == noun.head.i or p.lower_ == "of" and p.i < noun.i)
+                for g in p.children if g.dep_ == "pobj"):
             if kind := _kind_of(group):
+                return kind, group
+            if kind := _kind_of_those(group):
                 return kind, group
     # modifiers of the noun: "60 others critically wounded", "12 dead"
     for child in noun.children:
@@ -276,6 +293,21 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (kind := _kind_of(child) or _kind_of_tally(child)):
                 return kind, child
     return None, None
+
+
+def _kind_of_those(group: Token) -> str | None:
+    """"those abducted", "those taken", "the people killed": a group named by what was done to them."""
+    data = _lexicon()[4]
+    for c in group.children:
+        if c.dep_ not in ("acl", "amod") or c.tag_ != "VBN":
+            continue
+        if kind := _kind_of(c):
+            return kind
+        if c.lemma_.lower() in data["captor_verbs"] and not any(
+                o.lemma_.lower() in data["not_captive_places"] or o.lemma_.lower() in data["state_nouns"]
+                for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
+            return "kidnapped"  # "Of those taken, 11 were women" (not "those taken to hospital")
+    return None
 
 
 def _total_of(noun: Token) -> Token | None:
@@ -428,6 +460,8 @@ def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := _kind_of(child)):
             return kind, child
+        if child.dep_ == "advmod" and child.lower_ == "dead" and child.i == verb.i + 1 and (kind := _kind_of(child)):
+            return kind, child  # "gunmen shot dead a judge" (the parser takes "dead" for an adverb)
         if verb.lemma_.lower() in data["captor_verbs"] and child.dep_ == "nsubjpass" and _taken_away(verb, data):
             return "kidnapped", verb  # "up to 40 people had been taken (into the forest)"
         if child.dep_ == "dobj" and verb.lemma_.lower() in data["injury_verbs"] and child.lemma_.lower() in data["injury_nouns"]:
@@ -549,6 +583,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
     figures = _between(text, figures)
+    figures.extend(_bare_tallies(doc, figures, skip))
     figures.extend(_subgroups_told_after(doc, figures, skip))
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
@@ -560,6 +595,33 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures = [f for f in figures if not retracted(text, f.span.start, f.span.end)]  # "Correction: ... said 12"
     # a total before the parts it sums when both start at the same place
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
+
+
+def _bare_tallies(doc: Doc, found: list[Figure], skip: list[tuple[int, int]]) -> list[Figure]:
+    """"first reported nine dead ... By Wednesday morning he put the number at 14": a tally noun without "of"
+    (the number, the figure) put at or raised to a count counts what the paragraph's last figure before it counts."""
+    text = doc_text(doc)
+    tallies = _lexicon()[4]["tally_nouns"]
+    out: list[Figure] = []
+    for run in _number_tokens(doc, skip):
+        first, last = run[0], run[-1]
+        if any(f.span.start <= first.idx < f.span.end for f in found):
+            continue
+        prep = last.head
+        if last.dep_ != "pobj" or prep.lower_ not in ("at", "to") or prep.head.pos_ != "VERB":
+            continue
+        tally = next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                      and c.lemma_.lower() in tallies and not any(p.dep_ == "prep" for p in c.children)), None)
+        if tally is None:
+            continue
+        para = text.rfind("\n\n", 0, first.idx)
+        before = [f for f in found if para < f.span.start < first.idx]
+        if not before or len({f.kind for f in before}) != 1:
+            continue
+        value = parse_number([t.text for t in run])
+        qualifier, qstart = _qualifier(doc, first)
+        out.append(_figure(text, before[-1].kind, value, qstart, last, qualifier, last, tally))
+    return out
 
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -750,6 +812,8 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
         for p in _patients(verb):
             if not (_is_person(p) or _dies(verb, p)) or any(f.span.start <= p.idx < f.span.end for f in found + out):
                 continue
+            if counts_nobody(p):
+                continue  # "No one was killed"
             if p.lemma_.lower() in _lexicon()[3] and kind not in ("arrested", "charged"):
                 continue  # a killed or wounded attacker is no casualty of the attack
             left = _phrase_start(doc, p, 8)
@@ -903,6 +967,12 @@ def _subgroups_told_after(doc: Doc, found: list[Figure], skip: list[tuple[int, i
             continue
         out.append(Figure(kind=prior[-1].kind, value=value, span=Span.of(text, tok.idx, tok.idx + len(tok.text))))
     return out
+
+
+def counts_nobody(tok: Token) -> bool:
+    """"No one was killed", "nobody was hurt", "no passenger": a person word that counts nobody."""
+    return tok.lower_ in ("nobody", "none", "noone", "no-one") or any(c.dep_ == "det" and c.lower_ == "no"
+                                                                       for c in tok.children)
 
 
 def is_person_noun(tok: Token) -> bool:

@@ -554,6 +554,22 @@ def _open_to_gazetteer(doc, ent) -> bool:
     return nxt not in place_cues()["region_nouns"] and nxt not in place_cues()["place_nouns"]
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_json("events/figures.json")["person_nouns"])  # (the figures' list of people words)
+
+
+def _names_a_person(ent) -> bool:
+    """An unknown name set in apposition to a person noun, or followed by an age ("a bus helper, md rakib hossain,
+    19,"): a person."""
+    if gazetteer().get(fold(ent.text)) or _names_country(ent):
+        return False
+    doc, end = ent.doc, ent.end
+    aged = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].is_digit and len(doc[end + 1].text) <= 2 \
+        and doc[end + 2].text in (",", ".")
+    return aged or ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _person_nouns()
+
+
 def find_places(doc) -> list[Place]:
     """All place mentions in a spaCy Doc, resolved where the gazetteer knows them."""
     text = doc_text(doc)
@@ -582,6 +598,8 @@ def find_places(doc) -> list[Place]:
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
+        if ent.label_ in ("GPE", "LOC") and _names_a_person(ent):
+            continue  # "a bus helper, md rakib hossain, 19,": a person the tagger took for a place
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP", "FAC")
                                             and (gazetteer().get(ent.text.lower())
                                                  or cased and SMALL_PLACES and ent.label_ in ("PERSON", "ORG")
@@ -888,9 +906,10 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
     return out
 
 
-BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,30}\)\s+)?)?"
            r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?")
-# ("north of ", "30 km east of the "): the words that say where a place lies from another
+# ("north of ", "30 km east of the ", "65 kilometers (40 miles) south of "): the words that say where a place lies
+# from another
 _BEARING_OF = re.compile(r"\s*,\s*" + BEARING, re.IGNORECASE)
 _NEAR = re.compile(r"\s*,\s*(?:near|outside|close\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 

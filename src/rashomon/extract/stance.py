@@ -184,6 +184,15 @@ def _child(tok: Token, deps: tuple[str, ...], lower: tuple[str, ...] | None = No
     return None
 
 
+def _object(verb: Token) -> Token | None:
+    """The verb's direct object; when the parser splits one phrase into two objects, an adjective and the name after
+    it ("accused the paramilitary Rapid Support Forces (RSF) of ..."), the name."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) > 1 and objs[0].pos_ == "ADJ" and objs[1].left_edge.i == objs[0].i + 1:
+        return objs[1]
+    return objs[0] if objs else None
+
+
 def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
@@ -224,9 +233,9 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
             for c in tok.children):
         return True  # "a fuel-smuggling network", "pirate networks", "a drug cartel": described by its crime
     if any(w in lx["sets"]["crime_org_heads"] for w in words) and any(
-            c.dep_ == "relcl" and not _negated(c) and (c.lemma_.lower() in lx["sets"]["wrongdoing_verbs"] or is_trigger_word(c))
-            for c in tok.children):
-        return True  # "a gang that has robbed a dozen banks", "the network that bombed a mosque": told by its crimes
+            c.dep_ == "relcl" and not _negated(c) and _tells_a_wrong(c) for c in tok.children):
+        return True  # "a gang that has robbed a dozen banks", "the cell that carried out the 2018 bombing": told by
+        # its crimes
     # "the station was burning", "armed men": an organisation noun or a title needs a name
     return named and any(w in lx["agents"] for w in words)
 
@@ -324,7 +333,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         if verb.dep_ in ("relcl", "acl"):
             continue
         own_side = _first_person(t) or (t.lower_ == "it" or _group_possessed(t)) and _group_source(doc, st) \
-            or t.lower_ == "they" and _speaks_as_they(doc, st) and st.source.start < t.idx
+            or t.lower_ == "they" and _speaks_as_they(doc, st) and st.source.start < t.idx \
+            or _forces_of_the_speaker(t, st)
         # ("They shot a guard and drove off with two nurses, police said": a "they" before its speaker is named
         # refers back to the attackers of the sentence before)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) \
@@ -369,6 +379,9 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
         return "warning", None
     if any(_pursues_culprits(v, ct.start) for v in ct if v.pos_ == "VERB"):
         return "warning", None
+    if _no_armed_presence(ct) and not any(t.dep_ == "nsubj" and t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                          for t in ct):
+        return "denial", None  # (not "There were no soldiers there. Thailand must answer for this": that accuses)
     return None
 
 
@@ -465,8 +478,9 @@ def _calls_attacks_reprisal(ct: SpacySpan) -> bool:
     why it attacked claims the attack."""
     sets = _lex()["sets"]
     for t in ct:
-        if t.dep_ != "nsubj" or not (t.lemma_.lower() in ATTACK_NOUNS or t.lemma_.lower() in sets["strike_nouns"]):
-            continue
+        if t.dep_ != "nsubj" or not (t.lemma_.lower() in ATTACK_NOUNS or t.lemma_.lower() in sets["strike_nouns"]
+                                     or t.lower_ in ("it", "they", "this", "these")):
+            continue  # (a group speaking: "it was revenge for ...", "they were a response to ...")
         if t.head.lemma_.lower() != "be" or _negated(t.head) or _hypothetical(t.head):
             continue  # "investigating whether the raid was revenge for ...": nothing is told
         told = [x for x in t.head.children if x.dep_ == "attr"]  # "were a response", "were in retaliation"
@@ -486,10 +500,10 @@ def _no_evidence(tok: Token) -> bool:
 
 
 def _own_or_defended(tok: Token) -> bool:
-    """The speaker's own side ("we", "its employees", "none of our members", "his men") or the people it speaks for
-    ("my client", "her clients")."""
+    """The speaker's own side ("we", "its employees", "none of our members", "his men", "the group's units") or the
+    people it speaks for ("my client", "her son", "my boys")."""
     defended = _lex()["sets"]["defended_nouns"]
-    return _first_person(tok) or _own_units(tok) or tok.lemma_.lower() in defended and any(
+    return _first_person(tok) or _own_units(tok) or _group_possessed(tok) or tok.lemma_.lower() in defended and any(
         c.dep_ == "poss" and c.lower_ in ("my", "his", "her", "our", "their") for c in tok.children)
 
 
@@ -502,6 +516,9 @@ def _denies_own_part(ct: SpacySpan) -> bool:
         if t.dep_ == "attr" and t.head.lemma_.lower() == "be" \
                 and any(c.dep_ == "amod" and c.lower_ == "innocent" for c in t.children):
             return True
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she", "they") and t.head.lemma_.lower() == "be" \
+                and _with_the_speaker(t.head) and _alibi(t.head, at_home=True):
+            return True  # "He was home with me the whole night"
         if t.dep_ not in ("nsubj", "nsubjpass") or not _own_or_defended(t):
             continue
         pred = t.head
@@ -512,8 +529,13 @@ def _denies_own_part(ct: SpacySpan) -> bool:
             return True
         if any(t.lower_ == "nowhere" for c in complements for t in (c, *c.children)):
             return True
-        if lem == "be" and not _negated(pred) and _alibi(pred):
-            return True  # "its fighters were at their camps all day": elsewhere at the time
+        if lem == "be" and not _negated(pred) and _alibi(pred, at_home=_kin(t)):
+            return True  # "its fighters were at their camps all day": elsewhere at the time (kin: at home)
+        if lem == "be" and any(c.lower_ == "far" for c in complements):
+            return True  # "the group's units were far to the south"
+        if lem == "be" and _negated(pred) and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside")
+                                                   for c in pred.children):
+            return True  # "Our fighters were not in the town"
         if lem in sets["contest_verbs"] and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in sets["involvement_nouns"] or c.lemma_.lower() in sets["contested_objects"])
                 for c in pred.children):
@@ -521,13 +543,37 @@ def _denies_own_part(ct: SpacySpan) -> bool:
     return False
 
 
-def _alibi(pred: Token) -> bool:
+def _with_the_speaker(pred: Token) -> bool:
+    """"was home with me", "were with us": the speaker vouches for where someone was."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.lower_ in ("me", "us") for o in c.children)
+               for c in pred.subtree)
+
+
+def _no_armed_presence(ct: SpacySpan) -> bool:
+    """"There were no soldiers in this building", "there were no fighters there": the place hit held no armed party."""
+    nouns = _lex()["sets"]["armed_presence_nouns"]
+    return any(t.dep_ == "attr" and t.lemma_.lower() in nouns | {n.rstrip("s") for n in nouns}
+               and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+               and t.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in t.head.children) for t in ct)
+
+
+def _kin(tok: Token) -> bool:
+    """"her son", "my husband": a relative, whom a witness may place anywhere; only "at home" is an alibi."""
+    return tok.lemma_.lower() in _lex()["sets"]["defended_nouns"] and tok.lemma_.lower() not in ("client", "boy")
+
+
+def _alibi(pred: Token, at_home: bool = False) -> bool:
     """"were at their camps all day", "had been at home with his children that night": the copula places its
     subject somewhere for the whole time of the act (a "when" clause tells what happened there instead: "we were
-    in the mosque when they opened fire")."""
+    in the mosque when they opened fire"); ``at_home``: only at home ("My husband was at the market with me all
+    morning" is a witness's account)."""
     alibi = _lex()["content"]["alibi"]
-    if not any(c.dep_ == "prep" and c.lower_ in alibi["places"] or c.dep_ == "advmod" and c.lower_ in ("home", "away")
-               for c in pred.children):
+    if at_home:
+        if not any(c.dep_ == "advmod" and c.lower_ == "home" or c.dep_ == "prep" and c.lower_ == "at" and any(
+                o.lower_ == "home" for o in c.children) for c in pred.children):
+            return False
+    elif not any(c.dep_ == "prep" and c.lower_ in alibi["places"] or c.dep_ == "advmod" and c.lower_ in ("home", "away")
+                 for c in pred.children):
         return False
     if any(c.dep_ == "advcl" for c in pred.children):
         return False
@@ -543,13 +589,19 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _fired_from_ground_of(ct: SpacySpan) -> Token | None:
-    """"the shelling had come from positions held by X", "rockets were fired from areas controlled by X": the
-    party holding the ground the fire came from."""
+    """"the shelling had come from positions held by X", "rockets were fired from areas controlled by X", "fired
+    from AA positions": the party holding the ground the fire came from."""
     sets = _lex()["sets"]
     for t in ct:
         if t.dep_ != "prep" or t.lower_ != "from" or t.head.lemma_.lower() not in sets["origin_verbs"]:
             continue
         for ground in t.children:
+            if ground.dep_ == "pobj" and ground.lemma_.lower() in sets["ground_nouns"]:
+                # "fired from AA positions", "from the rebels' positions": whose positions they are
+                owner = next((c for c in ground.children if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")
+                              and c.i < ground.i), None)
+                if owner is not None and _is_agent_or_named(owner) and not _first_person(owner):
+                    return owner
             for part in ground.children:
                 if part.dep_ == "acl" and part.tag_ == "VBN" and part.lemma_.lower() in sets["origin_participles"]:
                     by = _child(part, ("agent",))
@@ -694,12 +746,30 @@ def _own_clause(verb: Token) -> list[Token]:
     return out
 
 
+def _forces_of_the_speaker(tok: Token, st: Statement) -> bool:
+    """"the air force had carried out a strike", told by a military or defence spokesman: the speaker's own forces."""
+    forces = _lex()["content"]["speaking_forces"]
+    if st.source is None or tok.lemma_.lower() not in forces["units"] or any(
+            c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) for c in tok.children):
+        return False  # ("the Ukrainian air force": another's)
+    source = st.source.text.lower()
+    return any(w in source for w in forces["speakers"])
+
+
 def _did_the_act(verb: Token) -> bool:
     """"carried it out", "had committed it", "staged this": an act verb whose object is a pronoun for the act
     told before (not "we support it": the verbs are kept to those of doing a deed)."""
     return verb.lemma_.lower() in _lex()["sets"]["pronoun_act_verbs"] and any(
         c.dep_ == "dobj" and c.lower_ in ("it", "this", "them", "these") for c in verb.children) and (
         verb.lemma_.lower() != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+
+
+def _tells_a_wrong(clause: Token) -> bool:
+    """The clause tells an attack or a wrong ("bombed a mosque", "carried out the bombing", "supplied the
+    assailants", "has been terrorizing the town")."""
+    sets = _lex()["sets"]
+    return any(t.lemma_.lower() in sets["wrongdoing_verbs"] or t.lemma_.lower() in sets["wrongdoing_nouns"]
+               or t.lower_ in sets["hostile_nouns"] or is_trigger_word(t) for t in clause.subtree)
 
 
 def _is_agent_or_named(tok: Token) -> bool:
@@ -723,6 +793,10 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
                 return True, what
         if lem == "claim" and obj is not None and obj.lemma_.lower() in ATTACK_NOUNS and not _child(cue, ("ccomp",)):
             return True, obj
+        deed = _child(cue, ("xcomp",))
+        if lem == "claim" and deed is not None and (deed.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"]
+                                                    or _own_strike(deed)) and not _hits_attackers(deed):
+            return True, None  # "the group claimed to have killed 25 soldiers"
         # "That attack was also claimed by X", "a bombing claimed by X"
         patient = _child(cue, ("nsubjpass",)) or (cue.head if cue.dep_ == "acl" else None)
         if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
@@ -744,7 +818,7 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
     neg = _negated(cue)
     after = _after(cue, 4)
     after_lem = [t.lemma_.lower() for t in after]
-    obj = _child(cue, ("dobj",))
+    obj = _object(cue)
     if obj is None and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i \
             and not any(c.dep_ == "nsubjpass" and c.lower_ not in ("that", "which") for c in cue.children):
         obj = cue.head  # "..., an accusation (that was) rejected by X": the noun the clause is about

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 
 import spacy
 from spacy.language import Language
@@ -37,14 +38,36 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 @Language.component("newline_boundaries")
 def newline_boundaries(doc: Doc) -> Doc:
-    """Headlines, bylines, date lines and paragraphs end sentences: a token after a line break starts one."""
+    """Headlines, bylines, date lines and paragraphs end sentences: a token after a line break starts one; so does
+    the heading after a live page's clock ("10:42 GMT - Police defuse bomb")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            _after_clock(doc, tok.i)
+    if len(doc):
+        _after_clock(doc, 0)
     return doc
+
+
+def _after_clock(doc: Doc, start: int) -> None:
+    """A line that opens with a clock time, a time zone or two and a dash: the words after the dash start a
+    sentence."""
+    if not _CLOCK.match(doc[start].text):
+        return
+    i = start + 1
+    while i < len(doc) and i - start <= 3 and doc[i].text.isalpha() and doc[i].text.isupper():
+        i += 1  # "GMT", "ET", "BST"
+    if i + 1 < len(doc) and doc[i].text in _DASHES and "\n" not in doc[i].whitespace_:
+        for k in range(start + 1, i + 1):
+            doc[k].is_sent_start = False
+        doc[i + 1].is_sent_start = True
 
 
 @functools.lru_cache(maxsize=4)

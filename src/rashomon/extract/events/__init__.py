@@ -31,11 +31,12 @@ from rashomon.nlp.model import doc_text
 from .agents import _accused_people, _agent_mentions, _attackers_group, _launcher, _state_agent
 from .attach import _attach, _single_victim, incident_at
 from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_from_lead, _date_hours_after,
+                    _dates_the_saying_of_it, _dates_the_toll,
                     _day_of_governing_clause, _hours_lapse, _in_after_clause, _iso, _on_a_message, _said_on,
                     _sentence_date, _tied, _time_relation_object, _told_as_earlier, closes_own_phrase,
                     when_clause_verb)
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
-from .lead import _headline_end, _second_headline_clause
+from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
                        _sentence_places, lead_settlements)
 from .triggers import (_during_unrest, _found_in_state, _negated_act, _yearly_count, find_triggers, is_incident_noun,
@@ -65,10 +66,13 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         # something else: the date is that clause's
         trig.date = None if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") or _agent_of_other_act(tok, trig) \
             else _sentence_date(doc, trig.sent_index, timexes, trig.start, trig.end)
+        if trig.date is not None and _dates_the_toll(doc, trig.date.span):
+            trig.date = None  # "the death toll from the strike rose to 17 on Wednesday": the count's day
         if trig.date is not None and (_said_on(doc, trig.date.span, trig) or _clock_only(doc, trig.date)
                                       or _on_a_message(doc, trig.date.span, trig)
                                       or trig.anaphoric and (not _tied(doc, trig.date.span, trig)
-                                                             or _time_relation_object(tok, trig.date.span))):
+                                                             or _time_relation_object(tok, trig.date.span)
+                                                             or _dates_the_saying_of_it(doc, trig.date.span, trig))):
             # "the attack was claimed in a statement on Friday", "..., police said on Monday": the date
             # may be the statement's, so it neither splits the incident nor overrides its date
             trig.clock_date = _clock_only(doc, trig.date)
@@ -99,6 +103,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     # "Church torched in X, gendarmes shot at in second attack": the headline's later clause announces another
     # incident, which the body tells; it does not join (or type) the first one
     triggers = [t for t in triggers if not (t.in_headline and _second_headline_clause(text, headline_end, doc[t.start].idx))]
+    triggers = _without_other_family_headline_clauses(doc, triggers, text, headline_end)
     incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
     if not incidents:
         return []

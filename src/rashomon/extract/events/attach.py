@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from rashomon.extract.figures import counts_nobody
 from rashomon.models import Argument, Event, Figure, Span
 from rashomon.nlp.model import doc_text
 
@@ -35,7 +36,7 @@ def _single_victim(doc: Doc, inc: _Incident) -> Figure | None:
             victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         for v in victims:
-            if v.tag_ in ("NN", "NNP") and v.ent_type_ not in ("ORG", "GPE", "NORP") \
+            if v.tag_ in ("NN", "NNP") and v.ent_type_ not in ("ORG", "GPE", "NORP") and not counts_nobody(v) \
                     and not any(c.dep_ in ("nummod", "conj") for c in v.children) \
                     and v.lemma_.lower() not in ("people", "population", "family", "group", "civilian", "peasant"):
                 text = doc_text(doc)

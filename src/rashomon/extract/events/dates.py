@@ -277,6 +277,32 @@ def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
         any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (a, b)))
 
 
+def _dates_the_toll(doc: Doc, span: Span) -> bool:
+    """"The death toll from a missile strike on X rose to 17 on Wednesday": the day the count rose, not the strike's."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    verb = tokens.root.head
+    if verb.dep_ == "prep" or verb.pos_ == "ADP":
+        verb = verb.head
+    words = _date_words()
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words["toll_verbs"] and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in words["toll_nouns"] for c in verb.children)
+
+
+def _dates_the_saying_of_it(doc: Doc, span: Span, trig: Trigger) -> bool:
+    """"The group claimed the attack on Tuesday", "condemned the bombing on Friday": an incident told again as the
+    object of a speech verb, with the date hung on it by the parser; the day is the saying's, as the sentence is
+    read ("claimed Tuesday's attack" would tell the attack's)."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    noun = doc[trig.end - 1]
+    if tokens is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _speech_verbs() \
+            or is_trigger_word(noun.head) and not is_verbal_attack(noun.head):
+        return False
+    prep = tokens.root.head
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "in", "at") and prep.head.i == noun.i and prep.i == noun.i + 1
+
+
 def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
     """A date that modifies a speech verb other than the trigger ("police said on Monday")."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -404,8 +430,9 @@ def _date_from_lead(doc: Doc, incidents: list[_Incident], timexes: list[Timex], 
         if tok is None or tok[0].sent.start in told_elsewhere:
             continue
         verb = _clause_verb(tok.root)
-        if verb is not None and verb.lemma_.lower() in not_the_act:
-            continue  # "was charged on Sunday", "police said on Monday": a later step's day
+        if verb is not None and verb.lemma_.lower() in not_the_act or _dates_the_toll(doc, t.span):
+            continue  # "was charged on Sunday", "police said on Monday", "the toll rose to 17 on Wednesday": a later
+            # step's day
         main.date = replace(t, value=t.value.split("T")[0])
         return
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from .lexicon import _triggers
+from .records import Trigger, _family
 
 
 def _lead_start(text: str) -> int:
@@ -48,6 +51,13 @@ def _headline_end(text: str) -> int:
 _HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?")
 
 
+def headline_clause(text: str, headline_end: int, char: int) -> int:
+    """Which clause of the headline holds the character (0 for the first; clauses are parted by a comma, a semicolon,
+    a colon or a dash)."""
+    start = len(text) - len(text.lstrip())
+    return sum(1 for m in _HEADLINE_CLAUSE.finditer(text, start, headline_end) if m.end() <= char)
+
+
 def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
     """The headline character lies in a clause after the first that announces another incident ("..., and
     police shot at in second attack", "...; another attack in Y")."""
@@ -59,3 +69,21 @@ def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
     clause_end = min((m.start() for m in _HEADLINE_CLAUSE.finditer(text, clause_start, headline_end)), default=headline_end)
     words = set(re.findall(r"[a-z]+", text[clause_start:clause_end].lower()))
     return bool(words & _triggers()["second_incident_words"])
+
+
+def _without_other_family_headline_clauses(doc: Doc, triggers: list[Trigger], text: str,
+                                           headline_end: int) -> list[Trigger]:
+    """"Dozens killed in jihadist assault on X, army drone strike hits market": a later clause of the headline whose
+    means come from the other family (from the air, on the ground) than the first clause's incident announces
+    another incident, which the body tells; it does not join (or type) the first one."""
+    clause = {id(t): headline_clause(text, headline_end, doc[t.start].idx) for t in triggers if t.in_headline}
+    first = {_family(t.type) for t in triggers if clause.get(id(t)) == 0} - {"any"}
+    if len(first) != 1:
+        return triggers
+    drop = set()
+    for k in set(clause.values()) - {0}:
+        means = [t for t in triggers if clause.get(id(t)) == k and not t.outcome]
+        families = {_family(t.type) for t in means} - {"any"}
+        if families and not families & first:
+            drop.update(id(t) for t in triggers if clause.get(id(t)) == k)
+    return [t for t in triggers if id(t) not in drop]

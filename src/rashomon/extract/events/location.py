@@ -88,6 +88,8 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
                 c.dep_ in ("nsubj", "nsubjpass") and is_incident_noun(c) and not token_i <= c.i < token_end
                 for c in verb.children):
             continue  # "a device blew out a shop in X, and a second blast damaged a cafe in Y": Y is the blast's
+        if _in_other_act(root, trigger):
+            continue  # "struck rocket launchers that had fired into Thai territory": where the other act went
         if dist <= 4 and (_in_speaker(root) or _where_spoken(root)) and _through_speech(trigger, root):
             continue  # "..., the Bissau-Guinean Red Cross said", "the administrator of X said that the dead
             # included ...": the speaker's nationality or office, not the scene; '"Russia has struck a town,"
@@ -205,6 +207,21 @@ def _names_people(noun: Token, people: frozenset[str]) -> bool:
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in roles_lexicon()["victim_verbs"])
 
 
+def _in_other_act(tok: Token, trigger: Token) -> bool:
+    """The word lies in a relative clause that tells another act than the trigger's ("launchers that had fired into
+    X"); a clause of state ("a camp that lies in X") still places the target."""
+    rel = next((a for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
+    return rel is not None and rel.i != trigger.i and _tells_an_act(rel) \
+        and not rel.left_edge.i <= trigger.i <= rel.right_edge.i
+
+
+def _tells_an_act(verb: Token) -> bool:
+    """An incident verb, weak ones included ("fired", "shot", "struck")."""
+    lex = _triggers()
+    lemma = verb.lemma_.lower()
+    return is_trigger_word(verb) or lemma in lex["weak"] or lemma in lex["verb_lemmas"]
+
+
 def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     """"against Ukrainian cities": a demonym on a target noun gives the country; on people ("two
     Indian nationals") it tells where they come from."""
@@ -213,6 +230,8 @@ def _demonym_place(doc: Doc, sent, trigger: Token) -> Place | None:
     for tok in sent:
         if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "from":
             continue  # "a drone launched from Russian territory": where it came from, not the scene
+        if _in_other_act(tok, trigger):
+            continue  # "struck launchers that had fired into Thai territory"
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("pobj", "dobj") and tok.text[:1].isalpha() \
                 and tok.head.lemma_.lower() not in ("border", "frontier", "boundary") \
                 and _tree_distance(tok, trigger) <= 4 and not _names_people(tok.head, people) \
@@ -282,14 +301,19 @@ def _in_dateline(doc: Doc, place: Place) -> bool:
 
 def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
     """An incident whose sentences name no place happened in the country the report is set in
-    (the dateline's, else the one its places name most). Taking the previous sentence's town
-    instead was measured worse on MUC-4 DEV (docs/notes/muc4-incidents.md)."""
+    (the dateline's, else the one its places name most), or, in a cased report filed from a town that is no
+    capital, in that town. Taking the previous sentence's town instead was measured worse on MUC-4 DEV
+    (docs/notes/muc4-incidents.md)."""
     country = _document_country(doc, places)
     if country is None:
         return
+    # a cased report filed from a town that is no capital ("BELEDWEYNE, Somalia --"): its current incidents told
+    # without a place happened there
+    town = next((p for p in places if p.city and _in_dateline(doc, p) and p.country == country.country
+                 and not _is_capital(p)), None) if is_cased(doc_text(doc)) else None
     for inc in incidents:
         if inc.place is None:
-            inc.place = country
+            inc.place = town if town is not None and not inc.background else country
 
 
 def _dateline_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:

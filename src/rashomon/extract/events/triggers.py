@@ -14,6 +14,7 @@ from rashomon.data import load_json
 from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import demonym_country
+from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Timex
 
 from .clauses import _clause_verb
@@ -52,6 +53,11 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             if len(window) == n and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
                 matched = (n, etype)
                 break
+            window = [t for t in doc[i : i + 2 * n - 1] if t.text != "-"]  # "petrol-bomb attacks"
+            if n > 1 and len(window) >= n and doc[i + 1].text == "-" and all(
+                    w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
+                matched = (window[n - 1].i - i + 1, etype)
+                break
         if matched:
             n, etype = matched
             if _is_incident(doc[i + n - 1], lex):
@@ -59,6 +65,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             i += n
             continue
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNP" and tok.is_sent_start and tok.is_title and lemma == tok.lower_ and lemma.endswith("s") \
+                and lemma not in lex["lemmas"] and lemma[:-1] in lex["lemmas"]:
+            lemma = lemma[:-1]  # "Missiles hit a depot ...": a plural the tagger took for a name after a line break
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
         if etype is None and lemma in lex["people_taking"] and tok.pos_ == "VERB" and _takes_people(tok):
             etype = "kidnapping"  # "the students were seized on Wednesday"
@@ -145,9 +154,14 @@ def _weapon_type(tok: Token, types: dict[str, str]) -> str | None:
     """The type of the weapon that names an attack noun ("a grenade attack") or is the subject of a verb of
     harm ("a grenade killed two people"), None otherwise."""
     deps = ("compound", "amod", "nmod") if tok.pos_ == "NOUN" else ("nsubj",) if tok.pos_ == "VERB" else ()
+    phrases = _triggers()["phrases"]
     for c in tok.children:
         if c.dep_ in deps and (c.lemma_.lower() in types or c.lower_ in types):
-            return types.get(c.lemma_.lower()) or types[c.lower_]
+            # "petrol-bomb attacks": the weapon's own phrase ("petrol bomb", an arson) before its head word's type
+            words = [w.lemma_.lower() for w in c.subtree if w.is_alpha]
+            own = next((etype for cand, etype in phrases.get(words[0], []) if cand == words[-len(cand):] or cand == words),
+                       None) if words else None
+            return own or types.get(c.lemma_.lower()) or types[c.lower_]
     return None
 
 
@@ -356,10 +370,15 @@ def _is_incident(tok: Token, lex: dict) -> bool:
             c.dep_ == "nsubj" for v in [tok, *list(tok.ancestors)[:3]] if v.pos_ == "VERB" for c in v.children)):
         return False  # "5 men boarded a ship and stole spare parts" is a robbery; "stolen fuel", "was stolen" are not
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound", "nummod")}
+    if tok.dep_ == "compound":  # "any further rocket fire": the head's words say it of the compound too
+        mods |= {c.lower_ for c in tok.head.children if c.dep_ in ("amod", "det") and c.i < tok.i}
     if mods & lex["hypothetical"] or mods & lex["pattern_modifiers"]:
         return False  # "a possible attack", "repeated missile attacks since 2022"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex["not_heads"]:
         return False
+    if tok.dep_ in ("compound", "amod") and lex["lemmas"].get(tok.lemma_.lower()) == "attack" \
+            and tok.head.lemma_.lower() in roles_lexicon()["weapon_heads"]:
+        return False  # "police found assault rifles": a kind of weapon
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex["not_heads"] \
             and not _told_series(tok, lex):
         return False  # "an escalation of bombardment", "a history of attacks"
@@ -377,6 +396,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "the senator attacked the plan": words
     if _interception(tok, lex):
         return False  # "air defences shot down 14 drones"
+    if _neutralised_device(tok, lex):
+        return False  # "police defused a bomb", "Bomb disposal officers"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
@@ -444,6 +465,20 @@ def _interception(tok: Token, lex: dict) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["interception_verbs"]:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex["remote_weapons"] for c in tok.children)
+
+
+def _neutralised_device(tok: Token, lex: dict) -> bool:
+    """A bomb made safe or found before it went off ("defused a bomb", "a bomb was found under the car"), or a bomb
+    word that only names the unit sent for it ("Bomb disposal officers", "a bomb scare")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or lex["lemmas"].get(lemma) != "bombing" and lemma not in lex["neutralised"]["devices"]:
+        return False
+    if tok.dep_ == "compound" and tok.head.lower_ in lex["neutralised"]["squads"]:
+        return True
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex["neutralised"]["verbs"] for c in tok.children):
+        return True  # a headline's "Police defuse bomb near X", parsed as a noun phrase
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lex["neutralised"]["verbs"] \
+        and not any(c.dep_ == "neg" for c in tok.head.children)
 
 
 def _legal_charge(tok: Token, legal: dict) -> bool:

@@ -384,8 +384,10 @@ def names_no_party(doc: Doc, start: int, end: int) -> bool:
 
 
 def counts_unnamed_parties(doc: Doc, start: int, end: int) -> bool:
-    """"two groups", "two different groups", "rival factions": a count of parties that names none of them."""
+    """"two groups", "two different groups", "two separatist groups", "rival factions": a count of parties that names
+    none of them."""
     lex = lexicon()
     words = [t for t in doc[start:end] if not t.is_punct]
     return len(words) > 1 and words[-1].lower_ in lex["counted_party_nouns"] and all(
-        t.lower_ in lex["party_counters"] or t.like_num for t in words[:-1])
+        t.lower_ in lex["party_counters"] or t.like_num for t in words[:1]) and all(
+        t.lower_ in lex["party_counters"] or t.like_num or t.pos_ == "ADJ" and t.is_lower for t in words[1:-1])
