@@ -352,3 +352,21 @@ def test_any_further_rocket_fire_is_no_incident(analyze):
     a = analyze("Thailand's defence minister warned that the military would respond decisively to any further rocket "
                 "fire on Thai villages.")
     assert not a.events
+
+
+def test_a_device_that_went_off_is_a_bombing_on_its_day(analyze):
+    a = analyze("At least nine people have been killed after a roadside bomb hit a passenger bus near the town of "
+                "Mpeketoni in Kenya's Lamu county, police have said.\n\nThe bus was travelling from Mpeketoni to the "
+                "ferry point at Mokowe on Monday morning when the device went off under its front wheels, officials "
+                "say.\n\nA second device was found further along the road. \"If that bomb had gone off, we would be "
+                "counting many more bodies today,\" the commissioner said.")
+    current = [e for e in a.events if not e.background]
+    assert len(current) == 1 and current[0].date.value == "2025-06-02" and current[0].place.name == "Mpeketoni"
+
+
+@pytest.mark.parametrize("body", [
+    "\"If that bomb had gone off, we would be counting many more bodies today,\" the commissioner said.",
+    "A second device was destroyed in a controlled explosion by the army.",
+])
+def test_a_bomb_in_a_condition_or_a_controlled_explosion_is_no_incident(analyze, body):
+    assert not analyze(body).events

@@ -31,10 +31,9 @@ from rashomon.nlp.model import doc_text
 from .agents import _accused_people, _agent_mentions, _attackers_group, _launcher, _state_agent
 from .attach import _attach, _single_victim, incident_at
 from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_from_lead, _date_hours_after,
-                    _dates_the_saying_of_it, _dates_the_toll,
-                    _day_of_governing_clause, _hours_lapse, _in_after_clause, _iso, _on_a_message, _said_on,
-                    _sentence_date, _tied, _time_relation_object, _told_as_earlier, closes_own_phrase,
-                    when_clause_verb)
+                    _dates_the_saying_of_it, _dates_the_toll, _day_of_governing_clause, _days_apart, _hours_lapse,
+                    _in_after_clause, _iso, _on_a_message, _said_on, _sentence_date, _tied, _time_relation_object,
+                    _told_as_earlier, closes_own_phrase, when_clause_verb)
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
 from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
@@ -81,11 +80,13 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             sent = doc[trig.start].sent
             own = next((t for t in ([trig.date] if trig.date is not None else []) + [
                 t for t in timexes if sent.start_char <= t.span.start < sent.end_char and t is not trig.date
-                and t.type == "DATE" and _iso(t.value)] if _in_after_clause(doc, t, tok)), None)
+                and t.type in ("DATE", "TIME") and _iso(t.value)] if _in_after_clause(doc, t, tok)), None)
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
-            trig.hours_earlier = own is None and _hours_lapse(tok)
+            trig.hours_earlier = _hours_lapse(tok) and (own is None or _days_apart(own, _day_of_governing_clause(
+                doc, tok, all_timexes or timexes)) <= 1)
             # ("The trial opened on Monday, hours after the house was burned": about the day of the clause it is
-            # measured from)
+            # measured from; "described the scene yesterday, hours after gunfire tore through a party late
+            # Saturday": its own day, the same days)
             trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier \
                 else _day_of_governing_clause(doc, tok, all_timexes or timexes), None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things

@@ -277,14 +277,22 @@ def _tied(doc: Doc, span: Span, trig: Trigger, max_distance: float = 3) -> bool:
         any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (a, b)))
 
 
-def _dates_the_toll(doc: Doc, span: Span) -> bool:
-    """"The death toll from a missile strike on X rose to 17 on Wednesday": the day the count rose, not the strike's."""
+def _date_governor(doc: Doc, span: Span):
+    """The date's tokens and the word it modifies, past a preposition ("said on Monday" -> said), or (None, None)."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
+        return None, None
+    head = tokens.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return tokens, head
+
+
+def _dates_the_toll(doc: Doc, span: Span) -> bool:
+    """"The death toll from a missile strike on X rose to 17 on Wednesday": the day the count rose, not the strike's."""
+    tokens, verb = _date_governor(doc, span)
+    if tokens is None:
         return False
-    verb = tokens.root.head
-    if verb.dep_ == "prep" or verb.pos_ == "ADP":
-        verb = verb.head
     words = _date_words()
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words["toll_verbs"] and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in words["toll_nouns"] for c in verb.children)
@@ -305,12 +313,9 @@ def _dates_the_saying_of_it(doc: Doc, span: Span, trig: Trigger) -> bool:
 
 def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
     """A date that modifies a speech verb other than the trigger ("police said on Monday")."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens, head = _date_governor(doc, span)
     if tokens is None:
         return False
-    head = tokens.root.head
-    if head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head
     if _right_after_incident_phrase(doc, tokens, range(trig.start, trig.end)):
         return False  # "issued an account of an armed robbery in X on Saturday afternoon": the robbery's day
     if _when_clause_of(doc, tokens, range(trig.start, trig.end)):
@@ -559,8 +564,10 @@ def _in_after_clause(doc: Doc, timex: Timex, tok: Token) -> bool:
         # as the pupil's participle)
     if clause is None or clause.lower_ != "after" and clause.dep_ != "advcl":
         return False
+    mark = next((c.i for c in clause.children if c.dep_ == "mark"), clause.i)
     return clause.left_edge.i <= span.start and span.end - 1 <= clause.right_edge.i \
-        and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end for c in clause.children)  # (the lapse)
+        and not any(c.dep_ == "npadvmod" and span.start <= c.i < span.end and c.i < mark for c in clause.children)
+    # (the lapse before "after" is not the clause's day: "hours after ..."; "... tore through a party late Saturday" is)
 
 
 def _lapse(tok: Token) -> bool:

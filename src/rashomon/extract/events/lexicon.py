@@ -51,8 +51,10 @@ def _triggers() -> dict:
             "joining": {k: v for k, v in data["joining_verb_lemmas"].items() if not k.startswith("_")},
             "effect": set(data["effect_lemmas"]["lemmas"]),
             "side_acts": set(data["side_acts"]["lemmas"]),
+            "going_off": frozenset(data["going_off"]["subjects"]),
             "neutralised": {"verbs": frozenset(data["neutralised_devices"]["verbs"]),
                             "devices": frozenset(data["neutralised_devices"]["device_nouns"]),
+                            "safe": frozenset(data["neutralised_devices"]["safe_modifiers"]),
                             "squads": frozenset(data["neutralised_devices"]["squad_nouns"])},
             "legal": {k: set(v) for k, v in data["legal_terms"].items() if not k.startswith("_")}}
 

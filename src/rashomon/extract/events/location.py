@@ -461,9 +461,13 @@ def _route_end(doc: Doc, place: Place) -> bool:
     node = span.root
     if node.dep_ == "poss" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # "fired from Russia's Belgorod region"
+    data = load_json("events/places.json")
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "to the port city of Karachi"
-    data = load_json("events/places.json")
+    elif node.dep_ == "pobj" and node.head.lower_ in ("at", "in") and node.head.head.dep_ == "pobj" \
+            and node.head.head.pos_ == "NOUN" and any(a.lemma_.lower() in data["travel_verbs"]
+                                                      for a in node.head.head.ancestors):
+        node = node.head.head  # "(travelling) to the ferry point at Mokowe"
     if node.dep_ == "pobj" and node.head.lower_ in ("to", "toward", "towards") \
             and node.head.head.lemma_.lower() in data["fire_verbs"] and any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in _triggers()["remote_weapons"]

@@ -76,6 +76,10 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = "hijacking"  # "a tanker was seized near X" (not by the police)
         if etype is None and tok.pos_ == "VERB":
             etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
+        if etype is None and tok.pos_ == "VERB" and lemma == "go" and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex["going_off"] for c in tok.children):
+            etype = "bombing"  # "the device went off under its front wheels"
         if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
             etype = "vehicle_ramming"  # "drove a car into shoppers"
         if etype is None and tok.pos_ == "VERB" and _sets_fire(tok, lex["setting_fire"]):
@@ -398,6 +402,10 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "air defences shot down 14 drones"
     if _neutralised_device(tok, lex):
         return False  # "police defused a bomb", "Bomb disposal officers"
+    if any(c.dep_ == "amod" and c.lower_ in lex["neutralised"]["safe"] for c in tok.children):
+        return False  # "destroyed in a controlled explosion"
+    if _in_condition(tok):
+        return False  # "If that bomb had gone off, we would be counting more bodies"
     if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in tok.children):
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
@@ -465,6 +473,16 @@ def _interception(tok: Token, lex: dict) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["interception_verbs"]:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex["remote_weapons"] for c in tok.children)
+
+
+def _in_condition(tok: Token) -> bool:
+    """The word lies in an "if" / "unless" clause: a condition, not an act told."""
+    for a in [tok, *tok.ancestors]:
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+            return True
+        if a.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
 
 
 def _neutralised_device(tok: Token, lex: dict) -> bool:
