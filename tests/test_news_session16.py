@@ -370,3 +370,22 @@ def test_a_device_that_went_off_is_a_bombing_on_its_day(analyze):
 ])
 def test_a_bomb_in_a_condition_or_a_controlled_explosion_is_no_incident(analyze, body):
     assert not analyze(body).events
+
+
+def test_a_headline_clause_told_a_day_later_is_another_incident_and_keeps_its_date(pipeline):
+    a = _analyze_headline(pipeline, "Gang kidnaps clinic staff in central Haiti, hijacks fuel truck a day later",
+                          "Gunmen stormed a clinic in the central Haitian town of Mirebalais on Tuesday afternoon and "
+                          "kidnapped at least 14 people, police said.", published="2026-07-23")
+    current = [e for e in a.events if not e.background]
+    assert [(e.type, e.date.value) for e in current] == [("kidnapping", "2026-07-21")]
+
+
+@pytest.mark.parametrize("sentence, part, city", [
+    ("Gunmen opened fire inside a tavern in KwaZakhele, Gqeberha, on Sunday night.", "KwaZakhele", "Gqeberha"),
+    ("In July 2022, 16 people were shot dead at a tavern in Soweto, Johannesburg.", "Soweto", "Johannesburg"),
+])
+def test_a_township_named_with_its_city_lies_in_that_city(pipeline, sentence, part, city):
+    from rashomon.extract.places import find_places
+
+    places = {p.span.text: p.city for p in find_places(pipeline.nlp(sentence))}
+    assert places[part] == city

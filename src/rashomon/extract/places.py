@@ -980,6 +980,13 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
         m = _PART_OF_NAMED.fullmatch(text, p.span.end, city.span.start) if city is not None and city.city else None
         part_of = city is not None and city.city and re.fullmatch(r"\s+of\s+", text[p.span.end:city.span.start]) \
             and p.span.text.split()[-1].lower() in parts  # "the Grand-Camp district of Les Abymes"
+        if (m and m.group(1).lower() in parts or part_of or city is not None and re.fullmatch(
+                r",\s*", text[p.span.end:city.span.start])) and _suburb_of(p, city):
+            # "in KwaZakhele, Gqeberha", "the KwaZakhele township of Gqeberha": a town the gazetteer holds on its own,
+            # close to a much larger one named with it, is part of that city
+            out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
+                             country_name=city.country_name, latitude=p.latitude, longitude=p.longitude))
+            continue
         if (m and m.group(1).lower() in parts or part_of) and not gazetteer().get(fold(p.name or "")):
             # "Monte Sossego, a working-class neighbourhood of the port city of Mindelo": a part of the city named next
             out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
@@ -1002,6 +1009,29 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                           country_name=city.country_name)
         out.append(p)
     return out
+
+
+SUBURB_KM = 30  # a town this close to a city of at least SUBURB_RATIO times its people, named with it, is its part
+SUBURB_RATIO = 3
+
+
+SUBURB_CITY = 100_000  # a name only the small layer holds, named before a city this large, is a part of it
+
+
+def _suburb_of(part: Place, city: Place) -> bool:
+    """Both are towns of one country, the second much larger and close by ("Soweto, Johannesburg"), or a large city
+    after a name the main gazetteer lacks ("KwaZakhele, Gqeberha")."""
+    if not part.city or not city.city or part.country != city.country or fold(part.city) == fold(city.city):
+        return False
+    small = next((e for e in gazetteer().get(fold(part.city), ()) if e.country == part.country and e.kind == "city"), None)
+    big = next((e for e in gazetteer().get(fold(city.city), ()) if e.country == city.country and e.kind == "city"), None)
+    if big is None:
+        return False
+    if small is None:
+        return big.population >= SUBURB_CITY
+    return part.latitude is not None and city.latitude is not None \
+        and big.population >= SUBURB_RATIO * max(small.population, 1) \
+        and _km(part.latitude, part.longitude, city.latitude, city.longitude) <= SUBURB_KM
 
 
 def _listed_after(text: str, place: Place, nxt: Place | None) -> bool:

@@ -35,7 +35,7 @@ from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_
                     _in_after_clause, _iso, _on_a_message, _said_on, _sentence_date, _tied, _time_relation_object,
                     _told_as_earlier, closes_own_phrase, when_clause_verb)
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
-from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses
+from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses, headline_clause
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
                        _sentence_places, lead_settlements)
 from .triggers import (_during_unrest, _found_in_state, _negated_act, _yearly_count, find_triggers, is_incident_noun,
@@ -99,6 +99,9 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # Qalat"): its place must not keep the lead's account of it apart, nor its date ("Armed men
             # kidnap ranchers, hijack trucks a day later")
             trig.place, trig.headline_place, trig.far_place = None, trig.place, None
+            if trig.date is not None and headline_clause(text, headline_end, trig.date.span.start) \
+                    != headline_clause(text, headline_end, doc[trig.start].idx):
+                trig.date = None  # "Gang kidnaps clinic staff ..., hijacks fuel truck a day later": the other clause's
             if trig.date is not None:
                 trig.date, trig.loose_date = None, trig.date
     # "Church torched in X, gendarmes shot at in second attack": the headline's later clause announces another

@@ -48,7 +48,7 @@ def _headline_end(text: str) -> int:
     return end if line and len(line.split()) < 20 and not line.endswith(".") else 0
 
 
-_HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?")
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?|\s+(?:as|while)\s+")
 
 
 def headline_clause(text: str, headline_end: int, char: int) -> int:
