@@ -362,7 +362,7 @@ def _anaphoric(tok: Token, lex: dict | None = None) -> bool:
     if head.pos_ != "VERB" and head.dep_ == "dobj":  # "described [the raid] as a massacre"
         head = head.head
     return tok.dep_ in ("oprd", "attr", "dobj", "pobj") and head.pos_ == "VERB" \
-        and head.lemma_.lower() in _triggers()["naming"] and head is not tok and (
+        and head.lemma_.lower() in _triggers()["naming"] and head.i != tok.i and (
             tok.dep_ != "dobj" or any(c.dep_ == "dobj" and c.i < tok.i for c in head.children))
 
 

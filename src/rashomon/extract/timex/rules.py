@@ -1209,10 +1209,10 @@ def _perfect(m: re.Match, ctx: Context) -> bool:
         for _ in range(3):
             # a bare gerund clause takes the tense of the verb it hangs from ("the help they have
             # provided by sharing information ... in recent days")
-            if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "conj") and tok.head is not tok \
+            if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "conj") and tok.head.i != tok.i \
                     and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
                 tok = tok.head
-                while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+                while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:  # (spaCy makes a new Token each time)
                     tok = tok.head
             else:
                 break

@@ -95,7 +95,7 @@ def governing_verb(doc, start: int, end: int):
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return _matrix_adverbial(tok, span)
