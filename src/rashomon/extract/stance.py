@@ -217,7 +217,7 @@ def _is_agent(tok: Token, speaker_words: set[str]) -> bool:
         return False  # "Mortar rounds struck positions": a weapon, whatever NER calls it
     # a name in the phrase ("fighters of the Northern Front"), not a capitalised group word ("Gang members")
     named = any((t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.pos_ == "PROPN") and t.lower_ not in lx["agents"]
-                for t in tok.subtree if t is not tok) or any(c.dep_ == "poss" for c in tok.children) \
+                for t in tok.subtree if t.i != tok.i) or any(c.dep_ == "poss" for c in tok.children) \
         or any(c.dep_ in ("compound", "amod") and c.lower_ in lx["bare_agents"] for c in tok.children)
     if tok.lower_ in lx["sets"]["hostile_nouns"] and not named:
         return False  # "Militants attacked a checkpoint, the army said": told, nobody is named (whatever NER

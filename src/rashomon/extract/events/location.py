@@ -53,7 +53,7 @@ def _in_speaker(tok: Token) -> bool:
     node = tok
     while node.dep_ in ("amod", "compound", "pobj", "prep", "poss", "appos") and node.head.i != node.i:
         node = node.head
-    return node is not tok and node.dep_ == "nsubj" and node.head.lemma_.lower() in _speech_verbs()
+    return node.i != tok.i and node.dep_ == "nsubj" and node.head.lemma_.lower() in _speech_verbs()
 
 
 FAR_TOWN_DISTANCE = 6  # a town further than 4 from the trigger in the parse places it when nothing nearer does
