@@ -1998,40 +1998,49 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"The minister said investigators suspected a separatist group": a belief of a third party told inside a
     statement, as a statement of its own (the outermost-only extraction drops it; PolNeAR scoring keeps that
     choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject, and of
-    ``nested_inquiry_verbs`` with a "whether" clause ("prosecutors are investigating whether X ordered it")."""
+    ``nested_inquiry_verbs`` with a "whether" clause ("prosecutors are investigating whether X ordered it"), which
+    are also taken wherever they stand ("Police are investigating whether the gang ordered it")."""
     inquiry = frozenset(_lexicon()["nested_inquiry_verbs"])
     verbs = frozenset(_lexicon()["nested_belief_verbs"]) | inquiry
-    text = doc_text(doc)
     cues = [(st.cue.start, st.cue.end) for st in statements]
+    seen: set[int] = set()
     out: list[Statement] = []
     spans = [doc.char_span(st.content.start, st.content.end, alignment_mode="expand") for st in statements]
-    # an inquiry is told as such wherever it stands ("Police are investigating whether the gang ordered it")
-    spans = [sp for sp in spans if sp is not None] + ([doc[:]] if inquiry else [])
-    seen: set[int] = set()
-    for span in spans:
+    for span in (sp for sp in spans if sp is not None):
         for v in span:
-            if v.i in seen or span.start == 0 and span.end == len(doc) and v.lemma_.lower() not in inquiry:
-                continue
-            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-            if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None or subj.pos_ == "PRON" \
-                    or subj.lower_ in _SPEAKER_PRONOUNS or any(a <= v.idx < b for a, b in cues) \
-                    or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children):
-                continue
-            obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
-            if obj is None or v.lemma_.lower() in inquiry and not (obj.dep_ == "ccomp" and any(
-                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in obj.children)):
-                continue  # ("investigating whether X ordered it"; not "investigating the attack")
-            seen.add(v.i)
-            lo, hi = obj.left_edge.i, obj.right_edge.i + 1
-            comma = next((t.i for t in doc[obj.i:hi] if t.text == ","), None)  # "..., which they said ...": an aside
-            hi = comma if obj.dep_ == "dobj" and comma is not None else hi
-            if not (span.start <= subj.left_edge.i and hi <= span.end):
-                continue
-            out.append(Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)),
-                                 content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
-                                 source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
-                                 mode="indirect"))
+            if v.i not in seen and (st := _third_party_report(doc, v, span, verbs, inquiry, cues, seen)) is not None:
+                out.append(st)
+    for v in doc:
+        if v.i not in seen and v.lemma_.lower() in inquiry \
+                and (st := _third_party_report(doc, v, doc[:], verbs, inquiry, cues, seen)) is not None:
+            out.append(st)
     return out
+
+
+def _third_party_report(doc: Doc, v: Token, span, verbs: frozenset[str], inquiry: frozenset[str],
+                        cues: list[tuple[int, int]], seen: set[int]) -> Statement | None:
+    """The statement verb ``v`` tells inside ``span`` (its noun subject, its clause or object), or None; a verb
+    that takes a content is added to ``seen``."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None or subj.pos_ == "PRON" \
+            or subj.lower_ in _SPEAKER_PRONOUNS or any(a <= v.idx < b for a, b in cues) \
+            or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
+    if obj is None or v.lemma_.lower() in inquiry and not (obj.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in obj.children)):
+        return None  # ("investigating whether X ordered it"; not "investigating the attack")
+    seen.add(v.i)
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    comma = next((t.i for t in doc[obj.i:hi] if t.text == ","), None)  # "..., which they said ...": an aside
+    hi = comma if obj.dep_ == "dobj" and comma is not None else hi
+    if not (span.start <= subj.left_edge.i and hi <= span.end):
+        return None
+    text = doc_text(doc)
+    return Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)),
+                     content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
+                     source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
+                     mode="indirect")
 
 
 def conjoined_reports(doc: Doc, statements: list[Statement]) -> list[Statement]:
