@@ -529,7 +529,8 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     vague = _lexicon()[2]
     figures: list[Figure] = []
     taken: set[int] = set()
-    for run in _number_tokens(doc, skip):
+    runs = _number_tokens(doc, skip)
+    for run in runs:
         value = parse_number([t.text for t in run])
         first, last = run[0], run[-1]
         noun = _counted_noun(last)
@@ -583,7 +584,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             figures.append(Figure(kind=kind, value=val, value_max=vmax, qualifier=qual,
                                   span=Span.of(text, start, tok.idx + len(tok.text))))
     figures = _between(text, figures)
-    figures.extend(_bare_tallies(doc, figures, skip))
+    figures.extend(_bare_tallies(doc, figures, runs))
     figures.extend(_subgroups_told_after(doc, figures, skip))
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
@@ -597,13 +598,13 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     return sorted(figures, key=lambda f: (f.span.start, -f.span.end))
 
 
-def _bare_tallies(doc: Doc, found: list[Figure], skip: list[tuple[int, int]]) -> list[Figure]:
+def _bare_tallies(doc: Doc, found: list[Figure], runs: list[list[Token]]) -> list[Figure]:
     """"first reported nine dead ... By Wednesday morning he put the number at 14": a tally noun without "of"
     (the number, the figure) put at or raised to a count counts what the paragraph's last figure before it counts."""
     text = doc_text(doc)
     tallies = _lexicon()[4]["tally_nouns"]
     out: list[Figure] = []
-    for run in _number_tokens(doc, skip):
+    for run in runs:  # (the document's number runs, read once by extract_figures)
         first, last = run[0], run[-1]
         if any(f.span.start <= first.idx < f.span.end for f in found):
             continue

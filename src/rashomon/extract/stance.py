@@ -552,7 +552,8 @@ def _with_the_speaker(pred: Token) -> bool:
 def _no_armed_presence(ct: SpacySpan) -> bool:
     """"There were no soldiers in this building", "there were no fighters there": the place hit held no armed party."""
     nouns = _lex()["sets"]["armed_presence_nouns"]
-    return any(t.dep_ == "attr" and t.lemma_.lower() in nouns | {n.rstrip("s") for n in nouns}
+    nouns = nouns | {n.rstrip("s") for n in nouns}
+    return any(t.dep_ == "attr" and t.lemma_.lower() in nouns
                and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
                and t.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in t.head.children) for t in ct)
 

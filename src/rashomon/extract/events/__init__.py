@@ -82,13 +82,13 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                 t for t in timexes if sent.start_char <= t.span.start < sent.end_char and t is not trig.date
                 and t.type in ("DATE", "TIME") and _iso(t.value)] if _in_after_clause(doc, t, tok)), None)
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
-            trig.hours_earlier = _hours_lapse(tok) and (own is None or _days_apart(own, _day_of_governing_clause(
-                doc, tok, all_timexes or timexes)) <= 1)
+            lapse = _hours_lapse(tok)
+            governing = _day_of_governing_clause(doc, tok, all_timexes or timexes) if lapse else None
+            trig.hours_earlier = lapse and (own is None or _days_apart(own, governing) <= 1)
             # ("The trial opened on Monday, hours after the house was burned": about the day of the clause it is
             # measured from; "described the scene yesterday, hours after gunfire tore through a party late
             # Saturday": its own day, the same days)
-            trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier \
-                else _day_of_governing_clause(doc, tok, all_timexes or timexes), None
+            trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier else governing, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place, trig.far_place = _sentence_places(doc, places, trig.start, trig.end)
         else:  # ... except its own ("The blast in Kirkuk killed five people")

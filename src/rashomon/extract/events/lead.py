@@ -51,22 +51,26 @@ def _headline_end(text: str) -> int:
 _HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?|\s+(?:as|while)\s+")
 
 
-def headline_clause(text: str, headline_end: int, char: int) -> int:
-    """Which clause of the headline holds the character (0 for the first; clauses are parted by a comma, a semicolon,
-    a colon or a dash)."""
+def _headline_clauses(text: str, headline_end: int) -> list[tuple[int, int]]:
+    """The character bounds of the headline's clauses, parted by a comma, a semicolon, a colon, a dash, "as" or
+    "while"."""
     start = len(text) - len(text.lstrip())
-    return sum(1 for m in _HEADLINE_CLAUSE.finditer(text, start, headline_end) if m.end() <= char)
+    seps = list(_HEADLINE_CLAUSE.finditer(text, start, headline_end))
+    return list(zip([start] + [m.end() for m in seps], [m.start() for m in seps] + [headline_end]))
+
+
+def headline_clause(text: str, headline_end: int, char: int) -> int:
+    """Which clause of the headline holds the character (0 for the first)."""
+    return sum(1 for s, _ in _headline_clauses(text, headline_end)[1:] if s <= char)
 
 
 def _second_headline_clause(text: str, headline_end: int, char: int) -> bool:
     """The headline character lies in a clause after the first that announces another incident ("..., and
     police shot at in second attack", "...; another attack in Y")."""
-    start = len(text) - len(text.lstrip())
-    bounds = [m.end() for m in _HEADLINE_CLAUSE.finditer(text, start, headline_end)]
-    clause_start = max((b for b in bounds if b <= char), default=None)
-    if clause_start is None:
+    k = headline_clause(text, headline_end, char)
+    if k == 0:
         return False
-    clause_end = min((m.start() for m in _HEADLINE_CLAUSE.finditer(text, clause_start, headline_end)), default=headline_end)
+    clause_start, clause_end = _headline_clauses(text, headline_end)[k]
     words = set(re.findall(r"[a-z]+", text[clause_start:clause_end].lower()))
     return bool(words & _triggers()["second_incident_words"])
 

@@ -53,11 +53,11 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             if len(window) == n and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
                 matched = (n, etype)
                 break
-            window = [t for t in doc[i : i + 2 * n - 1] if t.text != "-"]  # "petrol-bomb attacks"
-            if n > 1 and len(window) >= n and doc[i + 1].text == "-" and all(
-                    w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
-                matched = (window[n - 1].i - i + 1, etype)
-                break
+            if n > 1 and i + 1 < len(doc) and doc[i + 1].text == "-":  # "petrol-bomb attacks"
+                window = [t for t in doc[i : i + 2 * n - 1] if t.text != "-"]
+                if len(window) >= n and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, window)):
+                    matched = (window[n - 1].i - i + 1, etype)
+                    break
         if matched:
             n, etype = matched
             if _is_incident(doc[i + n - 1], lex):
@@ -163,7 +163,7 @@ def _weapon_type(tok: Token, types: dict[str, str]) -> str | None:
         if c.dep_ in deps and (c.lemma_.lower() in types or c.lower_ in types):
             # "petrol-bomb attacks": the weapon's own phrase ("petrol bomb", an arson) before its head word's type
             words = [w.lemma_.lower() for w in c.subtree if w.is_alpha]
-            own = next((etype for cand, etype in phrases.get(words[0], []) if cand == words[-len(cand):] or cand == words),
+            own = next((etype for cand, etype in phrases.get(words[0], []) if cand == words[-len(cand):]),
                        None) if words else None
             return own or types.get(c.lemma_.lower()) or types[c.lower_]
     return None
