@@ -688,6 +688,9 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             return None
+        if tok.dep_ == "conj" and (name := _name_read_as_verb(tok.head)) is not None:
+            # "Sayed Hussain Hashimi, whose brother ..., told": the name the parser split at its first word speaks
+            return name.start, max(name.end, _subtree_range(name[-1])[1])
         return _subject(tok.head, depth + 1)
     if depth < 3 and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
         # "X seized the chance to ..., seeking to ...": a sentence-final participle belongs to the clause
@@ -1782,7 +1785,24 @@ def _candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
         cands += _adj_candidates(doc)
     if TAGGER_CANDIDATES and (_model() or {}).get("tagger"):
         cands += _tagger_candidates(doc, quotes, text, cands)
-    return cands
+    return [c for c in cands if not _in_a_name(doc, c.cue)]
+
+
+def _in_a_name(doc: Doc, cue: tuple[int, int]) -> bool:
+    """"Sayed Hussain Hashimi, ..., told": a cue that is a word of a name (the tagger read "Sayed" as "said")."""
+    return all(_name_read_as_verb(doc[i]) is not None for i in range(*cue))
+
+
+def _name_read_as_verb(t: Token):
+    """The name (a multi-word entity) whose capitalised word ``t`` the tagger took for a word of its own
+    ("Sayed" of "Sayed Hussain Hashimi" read as "said"), else None."""
+    if not t.ent_type_ or not t.text[:1].isupper():
+        return None
+    doc = t.doc
+    ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+    if ent is None or len(ent) < 2 or ent.label_ not in ("PERSON", "ORG", "GPE"):
+        return None
+    return ent if t.dep_ == "compound" or t.i == ent.start and doc[t.i + 1].dep_ == "compound" else None
 
 
 def _score_all(doc: Doc, cands: list[_Cand], quotes, lex: dict, text: str) -> None:

@@ -522,6 +522,13 @@ def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, 
     return None, None
 
 
+def _an_age(doc: Doc, first: Token, last: Token) -> bool:
+    """"Esther Dhessa, 34, who lost her husband": a bare number set off by commas after a name is the person's age."""
+    return first.i > 1 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
+        and doc[first.i - 2].ent_type_ == "PERSON" and last.i + 1 < len(doc) and doc[last.i + 1].text in (",", ")") \
+        and last.i == first.i and first.text.isdigit() and int(first.text) < 120
+
+
 def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure]:
     """All counts in the document that say how many were killed, wounded, held, charged..."""
     text = doc_text(doc)
@@ -536,7 +543,8 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
         noun = _counted_noun(last)
         if _counts_things(noun) or _counts_things(last):
             continue
-        if first.i > 0 and doc[first.i - 1].lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number"):
+        if first.i > 0 and doc[first.i - 1].lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number") \
+                or _an_age(doc, first, last):
             continue
         kind, cue = _labelled_kind(doc, first)
         if kind is None:
@@ -1035,7 +1043,9 @@ def _coordinated_totals(doc: Doc) -> list[Figure]:
                 continue
             parts = [p, *[c for c in p.conjuncts if c.i > p.i]]
             for ap in p.children:
-                if ap.dep_ == "appos" and _has_count(ap) and _has_count(p):
+                if ap.dep_ == "appos" and _has_count(ap) and _has_count(p) and not any(
+                        c.dep_ == "prep" and c.lower_ in data["subgroup_preps"] for c in ap.children):
+                    # (", among them 11 children": a subgroup of the count, not a part to add)
                     parts += [ap, *[c for c in ap.conjuncts if c.i > ap.i]]
             parts = sorted(set(parts), key=lambda t: t.i)
             if len(parts) < 2:

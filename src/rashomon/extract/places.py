@@ -541,6 +541,15 @@ def _known_place_after_comma(doc, ent):
     return tail if gazetteer().get(fold(tail.text)) else None
 
 
+def _town_named_site(ent) -> bool:
+    """"the Tuapse oil refinery", "the Engels airport": a name the tagger calls an organisation, a town of the main
+    gazetteer, modifying a site noun that is named after towns (``town_named_nouns``)."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lower_ in place_cues()["town_named_nouns"] \
+        and all(t.dep_ == "compound" for t in ent) \
+        and any(e.kind == "city" and not e.minor for e in gazetteer().get(fold(ent.text), ()))
+
+
 def _open_to_gazetteer(doc, ent) -> bool:
     """A single word the tagger calls an event, a work or a product, and no place noun follows (those are
     found with their noun: "Tillaberi province"); or a "date" or number made of names, none of them a month
@@ -614,6 +623,9 @@ def find_places(doc) -> list[Place]:
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
             # so is a country's name ("in western Niger" tagged WORK_OF_ART), a known dateline place and a
             # known name after a place and a comma ("in Enterprise, Chaguanas")
+            spans.append((ent.start_char, ent.end_char))
+        elif cased and ent.label_ in ("ORG", "FAC") and _town_named_site(ent):
+            # "struck the Tuapse oil refinery": a town's name on the site named after it
             spans.append((ent.start_char, ent.end_char))
         elif ent.label_ in ("ORG", "FAC", "LOC") and _of_country_after_locative(doc, ent.start):
             # "in Qatar's Ras Laffan Industrial City": a name a country owns after a locative preposition
@@ -755,7 +767,12 @@ def find_places(doc) -> list[Place]:
             entry = _small_lookup(stripped, mentioned | named, dominant)
         if entry is not None and entry.kind == "city" and regions:
             entry = _in_named_region(stripped, entry, regions)
-        if entry is not None:
+        if entry is not None and entry.kind == "city" and noun == "region" \
+                and name.split()[-1].lower() in place_cues()["region_nouns"]:
+            # "Djugu territory", "Kunar province": the gazetteer's town of that name is the seat, not the area told
+            found[(span.start, span.end)] = Place(span=span, name=stripped, region=stripped, country=entry.country,
+                                                  country_name=country_name(entry.country))
+        elif entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry, stripped)
         elif code := demonym_country(stripped):
             found[(span.start, span.end)] = Place(span=span, name=country_name(code) or stripped, country=code,
@@ -764,7 +781,8 @@ def find_places(doc) -> list[Place]:
                          or _country_told_before(doc, span, found) or home or dominant):
             # a town (or, after a region noun, a region) the gazetteer lacks: the country its noun's
             # demonym names ("the Kuwaiti port city of X"), else the country the document is about
-            region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span))
+            region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span)
+                                                             or _after_a_town(text, span, found))
             found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
                                                   region=stripped if region else None, country=country,
                                                   country_name=country_name(country))
@@ -774,6 +792,12 @@ def find_places(doc) -> list[Place]:
     places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
     places = _placed_by_bearing(doc, _part_of_the_city(doc, places))
     return _read_ambiguous(places)
+
+
+def _after_a_town(text: str, span: Span, found: dict) -> bool:
+    """"a mosque in Peacehaven, East Sussex": a name the gazetteer lacks right after a known town of the same text
+    and a comma is the area the town lies in (a county, a state), not a second town."""
+    return any(p.city and p.latitude is not None and text[e:span.start] == ", " for (s, e), p in found.items())
 
 
 def _names_a_facility(doc, place: Place) -> bool:
@@ -1375,11 +1399,15 @@ def _whole_of_name(doc, span: tuple[int, int]) -> tuple[int, int]:
     return span if j == toks.end else (span[0], doc[j - 1].idx + len(doc[j - 1].text))
 
 
+_NAME_JOINT = re.compile(r" (?:(?:of|and)(?: the)? )?")
+
+
 def _joined_known(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Two names side by side that make one the gazetteer knows ("Spanish" and "Town" tagged apart): one span."""
+    """Two names side by side, or joined by "of (the)"/"and", that make one the gazetteer knows ("Spanish" and
+    "Town" tagged apart; "Democratic Republic" and "Congo"): one span."""
     out: list[tuple[int, int]] = []
     for sp in sorted(set(spans)):
-        if out and text[out[-1][1]:sp[0]] == " " and gazetteer().get(fold(text[out[-1][0]:sp[1]])):
+        if out and _NAME_JOINT.fullmatch(text[out[-1][1]:sp[0]]) and gazetteer().get(fold(text[out[-1][0]:sp[1]])):
             out[-1] = (out[-1][0], sp[1])
         else:
             out.append(sp)

@@ -37,7 +37,7 @@ from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
 from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses, headline_clause
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
-                       _sentence_places, lead_settlements)
+                       _sentence_places, lead_settlements, town_told_before)
 from .triggers import (_during_unrest, _found_in_state, _negated_act, _yearly_count, find_triggers, is_incident_noun,
                        is_trigger_word, is_verbal_attack, names_claimed_act)
 
@@ -91,6 +91,8 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier else governing, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place, trig.far_place = _sentence_places(doc, places, trig.start, trig.end)
+            if trig.place is None or not trig.place.city:
+                trig.place = town_told_before(doc, places, trig.start, trig.end) or trig.place
         else:  # ... except its own ("The blast in Kirkuk killed five people")
             trig.place = _own_place(doc, doc[trig.end - 1], places)
         trig.in_headline = doc[trig.start].idx < headline_end

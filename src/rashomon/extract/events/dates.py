@@ -325,7 +325,8 @@ def _said_on(doc: Doc, span: Span, trig: Trigger) -> bool:
         return False  # "The robbery recalled an attack in Miri in 2019": no one spoke
     # "In June 2016, gunmen attacked ...": a verb that tells an attack is no speech verb there
     return head.pos_ == "VERB" and not (trig.start <= head.i < trig.end) and head.lemma_.lower() in _speech_verbs() \
-        and not (is_trigger_word(head) and not is_verbal_attack(head)) and not _subject_holds(head, trig) \
+        and not (is_trigger_word(head) and not is_verbal_attack(head)) \
+        and (not _subject_holds(head, trig) or _told_again_as_passive_subject(head, trig)) \
         and not _in_fronted_content(doc, tokens.root, head, trig.start)
 
 
@@ -353,6 +354,13 @@ def _in_fronted_content(doc: Doc, date_root: Token, verb: Token, trigger_i: int)
         return False
     lead = subj.left_edge.i
     return date_root.i < lead and trigger_i < lead and any(t.text == "," for t in doc[date_root.i:lead])
+
+
+def _told_again_as_passive_subject(verb: Token, trig: Trigger) -> bool:
+    """"Late Wednesday, the attack was claimed by X": an incident told before ("the attack"), the passive subject of
+    a speech verb; the day is the saying's."""
+    return trig.anaphoric and any(c.dep_ == "nsubjpass" and c.left_edge.i <= trig.start and trig.end - 1 <= c.right_edge.i
+                                  for c in verb.children)
 
 
 def _subject_holds(verb: Token, trig: Trigger) -> bool:

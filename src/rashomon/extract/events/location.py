@@ -108,6 +108,14 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
         near = _demonym_place(doc, sent, trigger)
         return near, (min(far, key=lambda x: (x[0], x[1]))[2] if far and near is None else None)
     text = doc_text(doc)
+    # "near the town of X, east of Y": Y, close to the trigger in the parse, only says where X lies
+    # ... and "in Peacehaven, East Sussex": a region after a town of its country and a comma says where the town lies
+    scored = [(*x[:3], next((o for o in places if o.city and o.country and o.span.end <= x[3].span.start
+                             and sent.start_char <= o.span.start and (
+                                 _BEARING.fullmatch(text, o.span.end, x[3].span.start)
+                                 or not x[3].city and o.country == x[3].country
+                                 and text[o.span.end:x[3].span.start].strip() == ",")),
+                            x[3]), x[4]) for x in scored]
     inner = [x for x in scored if not any(
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and (
             _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
@@ -355,6 +363,62 @@ def _lead_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> Non
         if before and before[-1].lower() in locatives:
             main.place = p
             return
+
+
+TOWN_BACK_SENTENCES = 2  # "the town" refers to a town named this many sentences back at most
+
+
+def town_told_before(doc: Doc, places: list[Place], start: int, end: int) -> Place | None:
+    """"Gangs seized Mirebalais, a town of 90,000, in March. On March 31, gang members stormed the town and its
+    prison": a trigger whose clause names "the town" (or "the village", "the city") without a name happened in the
+    last town named before that noun, within ``TOWN_BACK_SENTENCES`` sentences; a town named with the same noun
+    ("the village of X") first. Not a town that acts ("Moscow said"), one named as a bearing ("70 km east of Y"),
+    a party ("in contact with Warsaw") or a town in a speaker's phrase ("Residents of the village said")."""
+    nouns = set(load_json("events/places.json")["dateline_nouns"]) - {"capital", "hub", "port", "district"}
+    sent = doc[start].sent
+    trigger = doc[end - 1]
+    own = trigger if trigger.pos_ in ("VERB", "AUX") else _nearest_verb(trigger)
+    above = {a.i for a in trigger.ancestors}
+    told = [t for t in sent if t.lower_ in nouns and t.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ in ("compound", "amod", "appos", "prep", "relcl", "acl") for c in t.children)
+        and t.dep_ != "poss" and not _in_speaker(t) and (v := _nearest_verb(t)) is not None
+        and (own is not None and any(a.i == own.i for a in t.ancestors) or v.i in above)]
+    if not told:
+        return None
+    first = sent
+    for _ in range(TOWN_BACK_SENTENCES):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    text = doc_text(doc)
+    named = [p for p in places if p.city and first.start_char <= p.span.start < told[0].idx]
+    before = [p for p in named if not _in_dateline(doc, p) and not _acts(doc, p)
+              and not _BEARING_BEFORE.search(text, max(0, p.span.start - 60), p.span.start)]
+    kinds = {t.lower_ for t in told}
+    # the town named with the same noun ("the village of Kamango in Beni territory ... in the village": Kamango)
+    same = [p for p in before if any(re.search(rf"\b{k}\s+of\s+(?:the\s+)?$", text[max(0, p.span.start - 30):p.span.start])
+                                     or re.match(rf"\s+{k}\b|\s*,\s*an?\s+(?:[a-z-]+\s+)?{k}\b", text[p.span.end:p.span.end + 30])
+                                     for k in kinds)]
+    return (same or before)[-1] if before else None
+
+
+_BEARING_BEFORE = re.compile(r"\b" + BEARING + r"$", re.IGNORECASE)  # "a rail hub about 70 kilometres east of Y": Y
+
+
+def _nearest_verb(tok: Token) -> Token | None:
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _acts(doc: Doc, place: Place) -> bool:
+    """"Moscow said ...", "Kyiv's forces", "in close contact with Warsaw": a place as an active subject, a possessor
+    or a party stands for its government ("Manbij has been hit before", "Ra'anana was the scene" are the towns)."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" or root.dep_ == "poss" \
+        or root.dep_ == "pobj" and root.head.lower_ in ("with", "from", "to", "against", "by")
 
 
 def _this_town(sent) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.extract.numbers import parse_number
-from rashomon.extract.places import demonym_country
+from rashomon.extract.places import demonym_country, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.models import Timex
 
@@ -295,8 +295,11 @@ def _fires_shots(verb: Token, firing: dict) -> bool:
 def _takes_people(verb: Token) -> bool:
     """The verb's object (or passive subject) is people: a person noun or a named person."""
     people = _people_nouns()
+    places = place_cues()["place_nouns"]
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in people
-                                                     or c.lower_ in people) for c in verb.children)
+                                                     or c.lower_ in people)
+               and not any(a.dep_ == "appos" and a.lemma_.lower() in places for a in c.children)
+               for c in verb.children)  # ("Gangs seized Mirebalais, a town of 90,000": a town the tagger named a person)
 
 
 def _takes_vehicle(verb: Token, vehicles: list[str]) -> bool:
@@ -392,6 +395,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "kidnapping for ransom has become a lucrative business"
     if _over_a_period(tok):
         return False  # "has dynamited the pipeline 125 times", "have been murdered since 1954"
+    if _characterises(tok):
+        return False  # "Codeco, a coalition of militias that has attacked camps in Djugu": what the group does
     if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
         return False  # "officers arrested four suspects in a raid"
     if _figurative(tok, lex["figurative"]):
@@ -429,6 +434,19 @@ def _over_a_period(tok: Token) -> bool:
         or verb.tag_ == "VBG" and verb.dep_ == "pcomp"  # "accuse of attacking four cash trucks since January"
     return perfect and any(c.dep_ in ("prep", "mark") and c.lower_ in words["period_start"] or c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in words["period_start"] for m in c.children) for c in verb.children)
+
+
+def _characterises(tok: Token) -> bool:
+    """A relative clause in the present or the present perfect whose object is a bare plural ("a coalition of
+    militias that has attacked camps for displaced families", "a gang which kidnaps farmers") says what a group
+    does, not an incident."""
+    if tok.pos_ != "VERB" or tok.dep_ != "relcl" or tok.tag_ in ("VBD", "VBG") \
+            or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children):
+        return False
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and c.tag_ == "NNS" and not any(
+        d.dep_ in ("det", "poss", "nummod") for d in c.children) for c in tok.children)
 
 
 def _generic_plural(tok: Token, lex: dict) -> bool:
