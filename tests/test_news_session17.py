@@ -114,3 +114,97 @@ def test_a_site_named_after_its_town_places_the_strike_in_the_town(analyze):
                 "off a large fire, regional authorities said.")
     ev = _main(a)
     assert ev.place is not None and ev.place.name == "Tuapse"
+
+
+def test_a_continent_is_no_countrys_place(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("Gunmen killed three people in Bamenda, Cameroon, on Monday. The separatists are funded by "
+                       "supporters in Europe and America, the governor said.")
+    found = {p.span.text: p for p in find_places(doc)}
+    assert found["Bamenda"].country == "CM"
+    assert all(found[n].country is None and found[n].city is None for n in ("Europe", "America") if n in found)
+
+
+def test_a_word_between_in_and_of_is_no_town_in_caseless_text(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("gunmen killed three people in bamenda, cameroon, on monday. armed men set fire to a dozen stalls "
+                       "at a food market whose owners had opened in defiance of the lockdown, the governor said.")
+    assert "defiance" not in {p.span.text for p in find_places(doc)}
+
+
+def test_a_named_neighbourhood_lies_in_the_town_named_before(analyze):
+    a = analyze("Gunmen killed three people in Bamenda, Cameroon, on Monday, police said.\n\nLate on Tuesday, armed "
+                "men set fire to a bus at a motor park in the Nkwen neighbourhood, the governor said.")
+    arson = next(e for e in a.events if e.type == "arson")
+    assert arson.place is not None and arson.place.city == "Bamenda" and arson.place.name == "Nkwen"
+
+
+def test_suspected_militiamen_soldiers_capture_are_arrested(analyze):
+    a = analyze("Militia fighters killed 12 people at a camp near Fataki, Congo, on Sunday. Soldiers captured two "
+                "suspected militiamen near the camp on Monday.")
+    assert ("arrested", 2) in _figures(_main(a))
+
+
+def test_a_count_parted_from_its_verb_by_an_apposition_keeps_its_kind(analyze):
+    a = analyze("Militia fighters killed 12 people at a camp near Fataki, Congo, on Sunday. Camp leaders said up to 15 "
+                "people, most of them women, were still missing on Tuesday.")
+    assert ("missing", 15) in _figures(_main(a))
+
+
+def test_n_of_them_after_a_toll_is_a_subgroup_not_a_part(analyze):
+    a = analyze("Gunmen killed 11 people, six of them children, in Beni, Congo, on Monday.")
+    figs = _figures(_main(a))
+    assert ("killed", 11) in figs and ("killed", 6) in figs and ("killed", 17) not in figs
+    b = analyze("A car bomb exploded next to a vehicle carrying workers in Manbij, Syria, on Monday, killing 20 people, "
+                "18 of them women.")
+    assert ("killed", 18) in _figures(_main(b))
+
+
+def test_a_revised_figure_counts_what_the_figure_before_it_counted(analyze):
+    a = analyze("Militia fighters killed dozens of people at a camp near Fataki, Congo, on Sunday. The Red Cross said "
+                "on Monday that it had buried 41 bodies, but on Tuesday it revised its figure down to 35.")
+    assert ("killed", 35) in _figures(_main(a))
+
+
+def _perps(ev) -> dict[str, str | None]:
+    return {arg.span.text: arg.responsibility for arg in ev.arguments if arg.role.startswith("perpetrator")}
+
+
+def test_people_arrested_on_suspicion_are_suspected_perpetrators(analyze):
+    a = analyze("A suicide bomber killed 26 worshippers at a mosque in Kunduz, Afghanistan, on Friday. The intelligence "
+                "agency said it had arrested three people suspected of helping the bomber.")
+    assert _perps(_main(a)).get("three people") == "suspected"
+    b = analyze("Gunmen robbed a bank in Ourinhos, Brazil, on Monday, killing a guard. Police said they had arrested "
+                "four suspects.")
+    assert _perps(_main(b)).get("four suspects") == "suspected"
+
+
+def test_a_sweep_or_an_arrest_for_another_reason_adds_no_perpetrator(analyze):
+    a = analyze("Gunmen killed a taxi driver in Bamenda, Cameroon, on Tuesday. Police arrested 40 people for breaking "
+                "the curfew.")
+    assert set(_perps(_main(a))) == {"Gunmen"}
+
+
+def test_each_dated_entry_of_a_timeline_box_is_an_earlier_incident(analyze):
+    a = analyze("Ukrainian drones struck an oil refinery in Tuapse, Russia, early on Monday, setting off a large fire, "
+                "officials said.\n\nTimeline: previous strikes on the refinery\n\n- Jan. 25, 2024: Drones launched by "
+                "Ukraine's SBU set fire to the refinery's vacuum distillation unit. No casualties were reported.\n\n"
+                "- May 17, 2024: A drone attack damaged the refinery's port terminal, local authorities said. Three "
+                "workers were injured.\n\nAnalysts say the refinery has often been forced to halt operations.")
+    older = {e.date.value for e in a.events if e.background and e.date is not None}
+    assert {"2024-01-25", "2024-05-17"} <= older
+    assert not any(f.kind == "wounded" for f in _main(a).figures)
+
+
+def test_a_key_facts_box_still_sums_up_the_story(analyze):
+    a = analyze("Gunmen attacked a bus near Kajiado, Kenya, on Monday, killing one guard.\n\n"
+                "- Killed: one guard\n- Wounded: three passengers\n")
+    assert len([e for e in a.events if not e.background]) == 1
+
+
+def test_a_fire_set_by_drones_is_the_drone_strike_not_an_arson(analyze):
+    a = analyze("Debris from downed drones set fire to a tanker at the port of Tuapse, Russia, early on Sunday, "
+                "regional officials said.")
+    assert [e.type for e in a.events if not e.background] == ["drone_strike"]

@@ -213,6 +213,9 @@ def _counted_noun(num: Token) -> Token:
     return num
 
 
+_SAYING = frozenset({"say", "report", "add", "confirm", "state"})
+
+
 def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | None]:
     """Kind from the governing predicate, a modifier, or a nearby word in the clause."""
     perp_nouns = _lexicon()[3]
@@ -224,6 +227,13 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
             if verb.lemma_.lower() in _lexicon()[4]["custody_verbs"]:
                 return "arrested", verb
         return "attackers", noun
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SAYING:
+        # "said up to 15 people, most of them women, were still missing": the parser takes the subject of the
+        # reported clause for the object of "said" when an apposition parts them
+        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
+                       and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)), None)
+        if clause is not None and (kind := _kind_of(clause)):
+            return kind, clause
     if depth < 2 and (total := _total_of(noun)) is not None:
         # "11 people, including two policemen", "five others, three of them seriously": a subgroup
         # counts what its total counts
@@ -312,6 +322,10 @@ def _kind_of_those(group: Token) -> str | None:
 
 def _total_of(noun: Token) -> Token | None:
     """The total a subgroup belongs to: "(people,) including two policemen", "two of them"."""
+    counted = next((c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i and any(
+        o.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in o.children) for o in c.children)), None)
+    if counted is not None and noun.pos_ == "NOUN":
+        noun = counted  # "killing 20 people, 18 of them women": the number and its "of them" tell the subgroup
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
         noun = noun.head  # "including four monks and 11 children"
     head = noun.head
@@ -522,6 +536,24 @@ def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, 
     return None, None
 
 
+_REVISING = frozenset({"revise", "raise", "lower", "update", "adjust", "increase", "reduce", "cut", "put", "bring"})
+
+
+def _revised_tally(doc: Doc, first: Token, figures: list[Figure]) -> tuple[str | None, Token | None]:
+    """"it had buried 41 bodies, but on Tuesday it revised its figure down to 35": a bare tally noun ("its figure",
+    "the count") revised to a number counts what the figure told just before it counted."""
+    prep = first.head if first.dep_ == "pobj" else first.head.head if first.dep_ == "nummod" else None
+    if prep is None or prep.lower_ != "to":
+        return None, None
+    verb = prep.head.head if prep.head.dep_ == "prt" else prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REVISING:
+        return None, None
+    tally = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _lexicon()[4]["tally_nouns"]
+                  and not any(g.dep_ == "prep" for g in c.children)), None)
+    before = [f for f in figures if f.span.end <= tally.idx and tally.idx - f.span.end < 400] if tally is not None else []
+    return (before[-1].kind, tally) if before else (None, None)
+
+
 def _an_age(doc: Doc, first: Token, last: Token) -> bool:
     """"Esther Dhessa, 34, who lost her husband": a bare number set off by commas after a name is the person's age."""
     return first.i > 1 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
@@ -553,6 +585,8 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             kind, cue = _kind_from_tree(noun)
         if kind is None:
             kind, cue = _kind_from_window(doc, first, last)
+        if kind is None:
+            kind, cue = _revised_tally(doc, first, figures)
         if kind is None:
             continue
         if _cumulative(cue):
@@ -1022,6 +1056,13 @@ def _conjunct_value(tok: Token) -> tuple[int, str | None] | None:
     return value, _qualifier(tok.doc, first)[0]
 
 
+def _a_subgroup(noun: Token, data: dict) -> bool:
+    """"among them 11 children", "six of them children": a phrase that says its count is part of another."""
+    return any(c.dep_ == "prep" and c.lower_ in data["subgroup_preps"] for c in noun.children) or any(
+        o.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in o.children)
+        for t in (noun, *[c for c in noun.children if c.dep_ == "nummod"]) for o in t.children)
+
+
 def _coordinated_totals(doc: Doc) -> list[Figure]:
     """"his driver and one of his bodyguards were killed", "one lieutenant, four soldiers and three
     civilians were killed": conjoined victims of one outcome verb add up to a total (the parts
@@ -1043,9 +1084,8 @@ def _coordinated_totals(doc: Doc) -> list[Figure]:
                 continue
             parts = [p, *[c for c in p.conjuncts if c.i > p.i]]
             for ap in p.children:
-                if ap.dep_ == "appos" and _has_count(ap) and _has_count(p) and not any(
-                        c.dep_ == "prep" and c.lower_ in data["subgroup_preps"] for c in ap.children):
-                    # (", among them 11 children": a subgroup of the count, not a part to add)
+                if ap.dep_ == "appos" and _has_count(ap) and _has_count(p) and not _a_subgroup(ap, data):
+                    # (", among them 11 children", ", six of them children": a subgroup of the count, not a part)
                     parts += [ap, *[c for c in ap.conjuncts if c.i > ap.i]]
             parts = sorted(set(parts), key=lambda t: t.i)
             if len(parts) < 2:

@@ -541,6 +541,22 @@ def _known_place_after_comma(doc, ent):
     return tail if gazetteer().get(fold(tail.text)) else None
 
 
+_TOWN_PART_NOUNS = ("neighbourhood", "neighborhood", "quarter", "borough", "suburb")
+
+
+def _named_part_of_town(doc, ent) -> bool:
+    """"in the Nkwen neighbourhood", "in the Zacamil quarter": a capitalised name between "the" (after a locative
+    preposition) and a part-of-town noun."""
+    return ent.start > 1 and doc[ent.start - 1].lower_ == "the" \
+        and doc[ent.start - 2].lower_ in place_cues()["locative_prepositions"] \
+        and ent.end < len(doc) and doc[ent.end].lower_ in _TOWN_PART_NOUNS and all(t.text[:1].isupper() for t in ent)
+
+
+def _in_phrase_of(doc, tok) -> bool:
+    """"in defiance of", "in memory of": a word between "in" and "of" (caseless text reads it as a name)."""
+    return tok.i > 0 and doc[tok.i - 1].lower_ == "in" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+
+
 def _town_named_site(ent) -> bool:
     """"the Tuapse oil refinery", "the Engels airport": a name the tagger calls an organisation, a town of the main
     gazetteer, modifying a site noun that is named after towns (``town_named_nouns``)."""
@@ -607,6 +623,8 @@ def find_places(doc) -> list[Place]:
                 not _plausible_name(ent) or (entries := gazetteer().get(fold(ent.text)))
                 and not _caseless_ok(doc, ent, entries)):
             continue  # caseless NER on a common word ("canton", "la")
+        if not cased and len(ent) == 1 and _in_phrase_of(doc, ent[0]) and not gazetteer().get(fold(ent.text)):
+            continue  # "opened in defiance of the lockdown": a phrase, not a place
         if ent.label_ in ("GPE", "LOC") and _names_a_person(ent):
             continue  # "a bus helper, md rakib hossain, 19,": a person the tagger took for a place
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP", "FAC")
@@ -623,6 +641,9 @@ def find_places(doc) -> list[Place]:
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
             # so is a country's name ("in western Niger" tagged WORK_OF_ART), a known dateline place and a
             # known name after a place and a comma ("in Enterprise, Chaguanas")
+            spans.append((ent.start_char, ent.end_char))
+        elif cased and ent.label_ in ("PERSON", "ORG", "NORP", "FAC") and _named_part_of_town(doc, ent):
+            # "a motor park in the Nkwen neighbourhood": a name before a part-of-town noun is a place
             spans.append((ent.start_char, ent.end_char))
         elif cased and ent.label_ in ("ORG", "FAC") and _town_named_site(ent):
             # "struck the Tuapse oil refinery": a town's name on the site named after it
@@ -692,6 +713,9 @@ def find_places(doc) -> list[Place]:
                     ok = key in small and _plausible_name(chunk) and _small_ok(doc, chunk, key, named)
                 if ok and cased and _first_name(doc, chunk):
                     ok = False
+                if ok and not cased and n == 1 and _in_phrase_of(doc, chunk[0]) \
+                        and not any(e.kind == "country" or e.population >= _SMALL_OVER for e in gz.get(key, ())):
+                    ok = False  # "opened in defiance of the lockdown": a phrase, not the town of Defiance
                 if ok:
                     spans.append((s, e))
                     for t in chunk:
@@ -757,6 +781,11 @@ def find_places(doc) -> list[Place]:
             stripped, noun = _split_place_noun(stripped)  # "Htan Pin village" -> "Htan Pin", a town
         else:
             noun = None
+        if re.sub(r"^the\s+", "", fold(stripped)) in place_cues()["supranational"] \
+                and not re.match(r"\s+(?:" + "|".join(place_cues()["city_part_nouns"]) + r")\b", text[e:e + 30], re.IGNORECASE):
+            # (not "the America neighborhood" of Medellin)
+            found[(span.start, span.end)] = Place(span=span, name=stripped)  # "Europe", "the Sahel": no one country
+            continue
         hint = _kind_hint(doc, span) or noun
         entry = _lookup(stripped, mentioned, hint, small_prefer=(mentioned | named) if small else None,
                         dominant=dominant)
@@ -1024,6 +1053,15 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
                              country_name=owner.country_name))
             continue
+        if nxt and nxt.group(1) in _TOWN_PART_NOUNS and not gazetteer().get(fold(p.name or "")) \
+                and not small_places(p.name or "") and text[max(0, p.span.start - 4):p.span.start].lower() == "the ":
+            # "in the Nkwen neighbourhood": a part of the town named last before it (of the same country)
+            city = next((q for q in reversed(out) if q.city and q.latitude is not None
+                         and (p.country is None or q.country == p.country)), None)
+            if city is not None:
+                out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
+                                 country_name=city.country_name))
+                continue
         m = _PART_OF_THE_CITY.match(text, p.span.end)
         if m and any(w in parts for w in m.group(1).lower().split()[:3]) and not gazetteer().get(fold(p.name or "")):
             city = next((q for q in reversed(out) if q.city and q.span.end <= p.span.start

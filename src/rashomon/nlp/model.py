@@ -51,9 +51,27 @@ def newline_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
             _after_clock(doc, tok.i)
+            _dated_entry(doc, tok.i)
     if len(doc):
         _after_clock(doc, 0)
+        _dated_entry(doc, 0)
     return doc
+
+
+_BULLETS = frozenset({"-", "\u2013", "\u2022", "*", "\u00b7"})
+
+
+def _dated_entry(doc: Doc, start: int) -> None:
+    """A timeline's bulleted entry labelled by a date ("- Jan. 25, 2024: Drones set fire to ..."): the label and the
+    clause after its colon are one sentence."""
+    if doc[start].text not in _BULLETS:
+        return
+    colon = next((k for k in range(start + 1, min(len(doc), start + 9)) if doc[k].text == ":"), None)
+    if colon is None or colon + 1 >= len(doc) or "\n" in doc[colon].whitespace_ \
+            or not any(t.like_num for t in doc[start + 1:colon]):
+        return
+    for k in range(start + 1, colon + 2):
+        doc[k].is_sent_start = False
 
 
 def _after_clock(doc: Doc, start: int) -> None:

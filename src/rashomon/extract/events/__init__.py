@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from rashomon.models import Argument, Event, Figure, Place, Span, Timex
 from rashomon.nlp.model import doc_text
 
-from .agents import _accused_people, _agent_mentions, _attackers_group, _launcher, _state_agent
+from .agents import _accused_people, _agent_mentions, _attackers_group, _launcher, _state_agent, arrested_suspects
 from .attach import _attach, _single_victim, incident_at
 from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_from_lead, _date_hours_after,
                     _dates_the_saying_of_it, _dates_the_toll, _day_of_governing_clause, _days_apart, _hours_lapse,
@@ -139,6 +139,11 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
                       for t in inc.triggers if t is not first],
         ))
     _attach(doc, events, incidents, figures, (arguments or []) + _accused_people(doc))
+    for ev in events:
+        for arg in arrested_suspects(doc, ev):
+            if not any(a.span.start < arg.span.end and arg.span.start < a.span.end for a in ev.arguments
+                       if a.role.startswith("perpetrator")):
+                ev.arguments.append(arg)
     for ev, inc in zip(events, incidents):
         for agent in _agent_mentions(doc, inc):
             # "A suicide bomber blew himself up ...", "Three men set fire to ...", "about 20 gunmen opened

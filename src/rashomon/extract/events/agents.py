@@ -229,6 +229,43 @@ def _accused_people(doc: Doc) -> list[Argument]:
     return out
 
 
+SMALL_ARREST = 5  # a group at most this large arrested after an incident is held as suspects (a sweep is not)
+
+
+def arrested_suspects(doc: Doc, ev: Event) -> list[Argument]:
+    """People an incident's arrest figures count, held as suspects ("arrested three people suspected of helping
+    the bomber", "four suspects", "two suspected militiamen", "on suspicion of taking part"; a small group arrested
+    with no other reason given, "Three men were arrested on Monday"): perpetrator individuals, ``suspected``."""
+    text = doc_text(doc)
+    words = _perp_words()
+    people = words["charged_people"] | {"people", "person", "suspect", "suspects"} | _perp_nouns()
+    custody = _triggers()["police"]["arrest_verbs"] | set(load_json("events/figures.json")["custody_verbs"])
+    out: list[Argument] = []
+    for fig in ev.figures:
+        span = doc.char_span(fig.span.start, fig.span.end, alignment_mode="expand") if fig.kind == "arrested" else None
+        noun = span.root if span is not None else None
+        if noun is not None and noun.pos_ == "NUM" and noun.dep_ == "nummod":
+            noun = noun.head  # "arrested four suspects": the figure is the number
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or not (
+                noun.lemma_.lower() in people or noun.lower_ in people):
+            continue
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in custody \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        clause = doc[min(noun.left_edge.i, verb.i):max(noun.right_edge.i, verb.right_edge.i) + 1]
+        suspected = noun.lemma_.lower() == "suspect" or any(
+            t.lower_ in ("suspected", "suspicion", "believe", "believed") for t in clause)
+        other_reason = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
+            or any(c.dep_ == "relcl" for c in noun.children)  # ("a woman who had overstayed her visa")
+        if not suspected and (other_reason or fig.value is None or fig.value > SMALL_ARREST):
+            continue
+        first = min(noun.i, *(c.left_edge.i for c in noun.children if c.i < noun.i))
+        out.append(Argument(role="perpetrator_individual", entity=noun.lemma_.lower(), responsibility="suspected",
+                            span=Span.of(text, doc[first].idx, noun.idx + len(noun.text))))
+    return out
+
+
 def _aged(tok: Token) -> bool:
     """"a 24-year-old" (tokens "24 - year - old", headed by "old"): a person told by age."""
     return tok.lower_ in ("old", "olds") and any(c.lower_ in ("year", "years") for c in tok.children)

@@ -64,12 +64,20 @@ def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str], 
             and not any(t.lower_ in _triggers()["other_incident_words"] for t in sent))
 
 
+def _timeline_entry(text: str, pos: int, trig: Trigger) -> bool:
+    """"- Jan. 25, 2024: Drones set fire to the refinery's unit": a box line labelled by the date the trigger takes
+    is an entry of a timeline, an incident of its own, not a key fact of the story's."""
+    label = fact_label(text, pos)
+    return label is not None and trig.date is not None and label[0] <= trig.date.span.start \
+        and trig.date.span.end <= label[1]
+
+
 def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
     """Triggers grouped into incidents (see the module's docstring); the offences someone is charged with
     join, once the others are grouped, the incident last told before them (or the first one)."""
     text = doc_text(doc)
     boxed = {id(t) for t in triggers if fact_label(text, doc[t.start].idx) is not None
-             or correction_line(text, doc[t.start].idx) is not None}
+             and not _timeline_entry(text, doc[t.start].idx, t) or correction_line(text, doc[t.start].idx) is not None}
     told = [t for t in triggers if not t.legal and id(t) not in boxed]
     incidents = _group(doc, told, settlements)
     if not incidents:

@@ -122,6 +122,8 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             trig.type = "air_strike"  # "Ethiopian jets bombed the town", "Israeli aircraft struck a house"
         elif trig.type == "bombing" and (fired := _exploding_weapon(doc[trig.end - 1], lex)) is not None:
             trig.type = fired  # "A drone exploded on a farm": the drone's strike, not a planted bomb
+        elif trig.type == "arson" and (fired := _fire_set_by_weapon(doc[trig.start], lex)) is not None:
+            trig.type = fired  # "Drones set fire to the refinery's unit", "debris from downed drones set fire to ..."
         elif trig.type == "attack" and doc[trig.end - 1].pos_ == "NOUN" and any(
                 c.dep_ == "compound" and c.lower_ in lex["ramming"]["vehicles"] for c in doc[trig.end - 1].children):
             trig.type = "vehicle_ramming"  # "the Toronto van attack", "a car attack"
@@ -177,6 +179,25 @@ def _exploding_weapon(tok: Token, lex: dict) -> str | None:
     for subj in tok.children:
         if subj.dep_ == "nsubj" and subj.lemma_.lower() in lex["remote_weapons"]:
             etype = lex["lemmas"].get(subj.lemma_.lower())
+            if etype in AIR_FAMILY or etype == "shelling":
+                return etype
+    return None
+
+
+_DEBRIS = frozenset({"debris", "fragment", "shrapnel", "wreckage"})
+
+
+def _fire_set_by_weapon(verb: Token, lex: dict) -> str | None:
+    """The type of the remote weapon that set a fire ("Drones set fire to X"; "Debris from downed drones set fire
+    to a tanker"): the fire is the strike's, not an arson."""
+    if verb.pos_ != "VERB":
+        return None
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        nouns = [subj] + ([t for t in subj.subtree if t.i > subj.i] if subj.lemma_.lower() in _DEBRIS else [])
+        for noun in nouns:
+            etype = lex["lemmas"].get(noun.lemma_.lower()) if noun.lemma_.lower() in lex["remote_weapons"] else None
             if etype in AIR_FAMILY or etype == "shelling":
                 return etype
     return None
