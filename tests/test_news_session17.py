@@ -208,3 +208,41 @@ def test_a_fire_set_by_drones_is_the_drone_strike_not_an_arson(analyze):
     a = analyze("Debris from downed drones set fire to a tanker at the port of Tuapse, Russia, early on Sunday, "
                 "regional officials said.")
     assert [e.type for e in a.events if not e.background] == ["drone_strike"]
+
+
+def test_a_date_naming_an_agreement_does_not_date_the_strike(analyze):
+    a = analyze("An Israeli strike targeted a commander responsible for rebuilding positions in southern Lebanon in "
+                "violation of the November 2024 ceasefire, the army said.")
+    assert all(e.date is None or e.date.value != "2024-11" for e in a.events)
+
+
+def test_a_day_years_before_the_report_never_joins_the_headlines_incident(pipeline):
+    from rashomon.models import Document
+
+    text = ("Army says it killed militia commander in Nabatieh strike\n\nBy A Writer\nOctober 29, 2026\n\n"
+            "The strike was the deadliest in months, officials in Nabatieh, Lebanon, said.\n\n"
+            "On September 17, 2024, hundreds of pagers exploded across Lebanon, killing 12 people.")
+    a = pipeline.analyze(Document(id="t", text=text, published="2026-10-29"))
+    story = [e for e in a.events if not e.background]
+    assert story and all(e.date is None or e.date.value.startswith("2026") for e in story)
+    assert any(e.background and e.date is not None and e.date.value == "2024-09-17" for e in a.events)
+
+
+def test_a_while_clause_cue_does_not_take_the_main_clauses_date(analyze):
+    a = analyze("The Israeli army said it killed a senior commander of the group in an airstrike on a car in the "
+                "southern city of Nabatieh on Wednesday afternoon, while Lebanon's Health Ministry said the strike "
+                "killed three people, including a 10-year-old boy, and wounded 11 others.")
+    ministry = next(s for s in a.statements if s.source is not None and "Ministry" in s.source.text)
+    assert ministry.date is None
+    assert _main(a).date is not None and _main(a).date.value == "2025-06-04"
+
+
+def test_an_outcome_told_first_does_not_keep_the_strike_it_names_apart(pipeline):
+    from rashomon.models import Document
+
+    text = ("Army says it killed commander in Nabatieh strike; ministry says child among 4 dead\n\nBy A Writer\n"
+            "October 29, 2026\n\nThe army said it killed a senior commander in an airstrike on a car in the city of "
+            "Nabatieh, Lebanon, on Wednesday afternoon, while the Health Ministry said the strike killed three people.")
+    a = pipeline.analyze(Document(id="t", text=text, published="2026-10-29"))
+    story = [e for e in a.events if not e.background]
+    assert len(story) == 1 and story[0].type == "air_strike" and story[0].date.value == "2026-10-28"

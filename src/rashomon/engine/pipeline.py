@@ -219,7 +219,10 @@ def _date_link(tspan, cue) -> str | None:
             if cue.root.head.i == node.i:
                 # "praised the attack on Thursday, calling it ...": the cue's own occasion, unless the verb it is
                 # coordinated with tells an incident ("kidnapped five tourists on Sunday and have demanded ...")
-                return "other" if cue.root.dep_ == "conj" and is_trigger_word(node) else None
+                # ("... killed three people in Nabatieh on Wednesday, while the ministry said ...": a clause the cue
+                # opens with "while", "as" is subordinate; the date is the main verb's)
+                return "other" if cue.root.dep_ == "conj" and is_trigger_word(node) or cue.root.dep_ == "advcl" \
+                    and any(c.dep_ == "mark" for c in cue.root.children) else None
             return "other"
         if node.pos_ != "ADP" and not (node.dep_ == "acomp" and cue.start <= node.head.i < cue.end):
             # ("pleaded not guilty on Tuesday": the cue's complement is the cue's)

@@ -110,7 +110,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     # incident, which the body tells; it does not join (or type) the first one
     triggers = [t for t in triggers if not (t.in_headline and _second_headline_clause(text, headline_end, doc[t.start].idx))]
     triggers = _without_other_family_headline_clauses(doc, triggers, text, headline_end)
-    incidents = group_incidents(doc, triggers, lead_settlements(doc, places))
+    incidents = group_incidents(doc, triggers, lead_settlements(doc, places), _iso(dct))
     if not incidents:
         return []
     for inc in incidents:

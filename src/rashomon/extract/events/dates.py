@@ -149,7 +149,7 @@ def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) ->
     if root.dep_ == "dobj" or root.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in own \
             and head.head.lower_ in words["memory_nouns"]:
         return False  # "crowds celebrating Bastille Day", "revived memories of July 2016": what, not when
-    if root.dep_ in ("compound", "amod", "nummod") and head.pos_ == "NOUN" and head.i not in own \
+    if root.dep_ in ("compound", "amod", "nummod", "nmod") and head.pos_ == "NOUN" and head.i not in own \
             and head.i > root.i and head.lemma_.lower() not in lemmas and head.lower_ not in words["time_nouns"] \
             and head.lemma_.lower() not in words["time_nouns"]:
         return False  # "the Christmas crowd", "the 2021 coup"

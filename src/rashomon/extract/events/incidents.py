@@ -72,16 +72,17 @@ def _timeline_entry(text: str, pos: int, trig: Trigger) -> bool:
         and trig.date.span.end <= label[1]
 
 
-def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
+def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(),
+                    dct: date | None = None) -> list[_Incident]:
     """Triggers grouped into incidents (see the module's docstring); the offences someone is charged with
     join, once the others are grouped, the incident last told before them (or the first one)."""
     text = doc_text(doc)
     boxed = {id(t) for t in triggers if fact_label(text, doc[t.start].idx) is not None
              and not _timeline_entry(text, doc[t.start].idx, t) or correction_line(text, doc[t.start].idx) is not None}
     told = [t for t in triggers if not t.legal and id(t) not in boxed]
-    incidents = _group(doc, told, settlements)
+    incidents = _group(doc, told, settlements, dct)
     if not incidents:
-        return _group(doc, triggers, settlements)
+        return _group(doc, triggers, settlements, dct)
     for trig in triggers:
         if trig.legal:
             before = [inc for inc in incidents if any(t.start < trig.start for t in inc.triggers)]
@@ -129,7 +130,8 @@ def _told_as_just_happened(doc: Doc, trig: Trigger) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
-def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset()) -> list[_Incident]:
+def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(),
+           dct: date | None = None) -> list[_Incident]:
     incidents: list[_Incident] = []
     last: _Incident | None = None
     lead_end = _lead_end(doc_text(doc))
@@ -184,7 +186,8 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # the story's own (first) incident takes a day, not a bare month or year ("In March 2025, a
             # bomber ..." tells an earlier attack)
             target = same_date[0] if same_date else (
-                undated[0] if undated and (len(trig.date.value) >= 10 or undated[0] is not incidents[0]
+                undated[0] if undated and (len(trig.date.value) >= 10 and not _years_before(trig.date, dct)
+                                           or undated[0] is not incidents[0]
                                            and not _long_before(trig.date, incidents[0].date)) else None)
         elif compatible and (trig.weak or fam == "any" or trig.place is None
                              or any(_relative_to(doc, trig.place, inc.place) for inc in compatible)
@@ -301,6 +304,14 @@ def _long_before(coarse: Timex, story: Timex | None) -> bool:
     return (day - end).days > BACKGROUND_DAYS
 
 
+def _years_before(day: Timex, dct: date | None) -> bool:
+    """A day more than ``YEARS_BEFORE_DAYS`` before the report ("On September 17, 2024, ..." in a story of October
+    2026): an earlier incident, never the one the story (its headline) tells undated."""
+    when = _iso(day.value)
+    return dct is not None and when is not None and (dct - when).days > YEARS_BEFORE_DAYS
+
+
+YEARS_BEFORE_DAYS = 365
 BACKGROUND_DAYS = 45  # an incident this many days before the story's is told in passing (21 lost 14 MUC-4 TST incidents)
 
 

@@ -47,7 +47,12 @@ class _Incident:
     loose: bool = False  # the date is only a loose one (a time of day, a statement's day): a firm one replaces it
 
     def family(self) -> str:
+        """The family of the incident's means: an outcome word alone ("IDF says it killed commander") names none, so
+        the strike told next ("in an airstrike on a car") may join it."""
         specific = [t for t in self.types if t != "attack"]
+        if specific and self.triggers and all(t.outcome for t in self.triggers if t.type == specific[0]) \
+                and specific[0] == "armed_assault" and len(specific) == 1:
+            return "any"
         return _family(specific[0]) if specific else "any"
 
 
