@@ -246,3 +246,18 @@ def test_an_outcome_told_first_does_not_keep_the_strike_it_names_apart(pipeline)
     a = pipeline.analyze(Document(id="t", text=text, published="2026-10-29"))
     story = [e for e in a.events if not e.background]
     assert len(story) == 1 and story[0].type == "air_strike" and story[0].date.value == "2026-10-28"
+
+
+def test_this_year_after_a_superlative_is_no_date_of_the_act(analyze):
+    a = analyze("Gunmen opened fire inside a tavern in KwaZakhele, Gqeberha, on Sunday night, killing eight people and "
+                "wounding six in the worst mass shooting in Nelson Mandela Bay this year.")
+    assert len(a.events) == 1 and a.events[0].date is not None and a.events[0].date.value == "2025-06-01"
+
+
+def test_a_part_of_a_city_named_again_alone_is_still_that_part(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("Gunmen opened fire inside a tavern in KwaZakhele, Gqeberha, on Sunday night. Residents of "
+                       "KwaZakhele said the tavern had been targeted before.")
+    kwa = [p for p in find_places(doc) if p.span.text == "KwaZakhele"]
+    assert len(kwa) == 2 and all(p.city == "Gqeberha" for p in kwa)

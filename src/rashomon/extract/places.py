@@ -819,7 +819,7 @@ def find_places(doc) -> list[Place]:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     places = [p for p in found.values() if not _names_a_facility(doc, p)]
     places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
-    places = _placed_by_bearing(doc, _part_of_the_city(doc, places))
+    places = _same_part_again(_placed_by_bearing(doc, _part_of_the_city(doc, places)))
     return _read_ambiguous(places)
 
 
@@ -827,6 +827,23 @@ def _after_a_town(text: str, span: Span, found: dict) -> bool:
     """"a mosque in Peacehaven, East Sussex": a name the gazetteer lacks right after a known town of the same text
     and a comma is the area the town lies in (a county, a state), not a second town."""
     return any(p.city and p.latitude is not None and text[e:span.start] == ", " for (s, e), p in found.items())
+
+
+def _same_part_again(places: list[Place]) -> list[Place]:
+    """"in KwaZakhele, Gqeberha ... residents of KwaZakhele said": a name told once as a part of a city is that part
+    again when named alone later."""
+    parts: dict[str, Place] = {}
+    out: list[Place] = []
+    for p in places:
+        key = fold(p.name or "")
+        if p.city and fold(p.city) != key:
+            parts.setdefault(key, p)
+        elif key in parts and (p.city is None or fold(p.city) == key) and p.country == parts[key].country:
+            q = parts[key]
+            p = Place(span=p.span, name=p.name, city=q.city, region=q.region, country=q.country,
+                      country_name=q.country_name, latitude=p.latitude, longitude=p.longitude)
+        out.append(p)
+    return out
 
 
 def _names_a_facility(doc, place: Place) -> bool:

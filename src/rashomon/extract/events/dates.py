@@ -139,6 +139,9 @@ def _owns_date(doc: Doc, timex: Timex, own: range, timexes: list[Timex] = ()) ->
         return True  # "... stabbed in Tunis last Friday, police said on Wednesday" (hung on "said")
     if _when_clause_of(doc, span, own):
         return True  # "since October 2020, when fighters raided ..." (the parser hangs "when" elsewhere)
+    if len(timex.value) <= 7 and span.text.lower().startswith("this ") \
+            and any(t.tag_ == "JJS" for t in doc[max(span.sent.start, span.start - 8):span.start]):
+        return False  # "in the worst mass shooting in the city this year": the span of a comparison, not a date
     words = _date_words()
     lemmas = _triggers()["lemmas"]
     head = root.head
