@@ -261,3 +261,26 @@ def test_a_part_of_a_city_named_again_alone_is_still_that_part(pipeline):
                        "KwaZakhele said the tavern had been targeted before.")
     kwa = [p for p in find_places(doc) if p.span.text == "KwaZakhele"]
     assert len(kwa) == 2 and all(p.city == "Gqeberha" for p in kwa)
+
+
+def test_a_sentence_opening_separately_tells_another_incident(analyze):
+    a = analyze("Gunmen opened fire on spectators at a cockfighting ring in Uruapan, Mexico, late Saturday, killing 12 "
+                "people, prosecutors said.\n\nSeparately, the army said four soldiers were wounded on Saturday "
+                "afternoon when explosives were dropped from drones on a patrol near Apatzingan.")
+    story = [e for e in a.events if not e.background]
+    assert len(story) == 2 and {e.type for e in story} == {"armed_assault", "drone_strike"}
+
+
+def test_a_fire_a_drone_strike_starts_is_the_strike(analyze):
+    a = analyze("An explosive-laden drone struck a gas storage tank at a field in Chamchamal, Iraq, late on Sunday, "
+                "killing two workers and starting a fire, local officials said.")
+    assert [e.type for e in a.events if not e.background] == ["drone_strike"]
+
+
+def test_the_day_someone_is_blamed_for_the_attack_is_not_its_day(analyze):
+    a = analyze("Gunmen killed seven people at a football pitch in San Miguel, El Salvador, late on Sunday. The "
+                "security minister blamed remnants of a gang for the attack on Monday.\n\nIn a second incident, three "
+                "men stopped a bus outside Santiago de Maria on Monday morning and set the vehicle on fire.")
+    story = [e for e in a.events if not e.background]
+    assert sorted(e.type for e in story) == ["armed_assault", "arson"]
+    assert all(e.trigger.text != "attack" for e in story)  # the blamed attack is Sunday's, not Monday's arson

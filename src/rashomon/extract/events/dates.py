@@ -307,8 +307,12 @@ def _dates_the_saying_of_it(doc: Doc, span: Span, trig: Trigger) -> bool:
     read ("claimed Tuesday's attack" would tell the attack's)."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     noun = doc[trig.end - 1]
-    if tokens is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _speech_verbs() \
-            or is_trigger_word(noun.head) and not is_verbal_attack(noun.head):
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb = next((a for a in noun.head.ancestors if a.pos_ in ("VERB", "AUX")), noun.head)
+    # ("blamed X for the attack on Monday": the object of "for" after a verb of blame is told again too)
+    if tokens is None or noun.dep_ not in ("dobj", "pobj") or noun.dep_ == "pobj" and verb.i == noun.head.i \
+            or verb.lemma_.lower() not in _speech_verbs() or is_trigger_word(verb) and not is_verbal_attack(verb):
         return False
     prep = tokens.root.head
     return prep.dep_ == "prep" and prep.lower_ in ("on", "in", "at") and prep.head.i == noun.i and prep.i == noun.i + 1

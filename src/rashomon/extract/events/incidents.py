@@ -7,6 +7,7 @@ dated well before the main incident, or told in the past perfect, are background
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -62,6 +63,16 @@ def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str], 
     sent = doc[trig.start].sent
     return (not main.place.city and not main.background and sent.start_char < lead_end
             and not any(t.lower_ in _triggers()["other_incident_words"] for t in sent))
+
+
+_ANOTHER_OPENING = re.compile(r"(?:separately|elsewhere|in (?:a|an) (?:separate|unrelated|second) (?:incident|attack))\b",
+                              re.IGNORECASE)
+
+
+def _opens_another_incident(doc: Doc, trig: Trigger) -> bool:
+    """The trigger's sentence opens with "Separately," "Elsewhere," or "In an unrelated incident,"."""
+    sent = doc[trig.start].sent
+    return _ANOTHER_OPENING.match(doc_text(doc), sent.start_char) is not None
 
 
 def _timeline_entry(text: str, pos: int, trig: Trigger) -> bool:
@@ -147,6 +158,10 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             # "An explosion has torn through the market": news, not the older incident told just before it
             compatible = [inc for inc in compatible
                           if inc.date is None or _days_apart(inc.date, incidents[0].date) <= BACKGROUND_DAYS]
+        if not trig.anaphoric and _opens_another_incident(doc, trig):
+            # "Separately, four soldiers were wounded on Saturday when explosives were dropped from drones near X": a
+            # sentence that opens on another incident joins none told before it
+            compatible = [inc for inc in compatible if all(t.sent_index == trig.sent_index for t in inc.triggers)]
         same_sentence = [inc for inc in compatible if any(t.sent_index == trig.sent_index for t in inc.triggers)]
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
         undated = [inc for inc in compatible if (inc.date is None or inc.loose) and not inc.background]

@@ -189,9 +189,12 @@ _DEBRIS = frozenset({"debris", "fragment", "shrapnel", "wreckage"})
 
 def _fire_set_by_weapon(verb: Token, lex: dict) -> str | None:
     """The type of the remote weapon that set a fire ("Drones set fire to X"; "Debris from downed drones set fire
-    to a tanker"): the fire is the strike's, not an arson."""
+    to a tanker"; "a drone struck a tank, starting a fire"): the fire is the strike's, not an arson."""
     if verb.pos_ != "VERB":
         return None
+    for _ in range(2):  # "a drone struck a tank, killing two workers and starting a fire": the strike's fire
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head
     for subj in verb.children:
         if subj.dep_ != "nsubj":
             continue
