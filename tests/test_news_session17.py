@@ -284,3 +284,14 @@ def test_the_day_someone_is_blamed_for_the_attack_is_not_its_day(analyze):
     story = [e for e in a.events if not e.background]
     assert sorted(e.type for e in story) == ["armed_assault", "arson"]
     assert all(e.trigger.text != "attack" for e in story)  # the blamed attack is Sunday's, not Monday's arson
+
+
+def test_a_capitalised_town_and_a_colon_opening_the_body_is_a_dateline(pipeline):
+    from rashomon.models import Document
+
+    text = ("Five soldiers killed in ambush near border town\n\nBy A Writer\nMay 19, 2026\n\n"
+            "IMPHAL: Five soldiers were killed when militants ambushed a patrol near Moreh on Monday afternoon, "
+            "officials said.")
+    a = pipeline.analyze(Document(id="t", text=text, published="2026-05-19"))
+    ev = next(e for e in a.events if not e.background)
+    assert ev.place is None or ev.place.name != "Imphal"

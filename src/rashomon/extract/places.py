@@ -1655,12 +1655,14 @@ _DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:\(\s*\w[^)\n]{0,
 
 def in_dateline(text: str, start: int, end: int) -> bool:
     """The name at ``text[start:end]`` is in a dateline ("SAN SALVADOR, 3 JAN 90 -- ...", "KYIV,
-    Ukraine (AP) —", "Niamey (AFP) -"): at the start of a line, or after the dateline's first
-    place, and followed by the dateline's dash."""
+    Ukraine (AP) —", "Niamey (AFP) -", "IMPHAL: ..."): at the start of a line, or after the dateline's first
+    place, and followed by the dateline's dash (or, in capitals at a line's start, by a colon)."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
     if line_start > _DATELINE_WITHIN or head.strip() and not _DATELINE_HEAD.fullmatch(head):
         return False
+    if not head.strip() and text[start:end].isupper() and text[end:end + 2] == ": ":
+        return True  # "IMPHAL: Five soldiers were killed ...": the South Asian press's dateline
     tail = _DATELINE_TAIL.match(text, end)
     if not tail:
         return False
