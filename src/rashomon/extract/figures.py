@@ -322,8 +322,7 @@ def _kind_of_those(group: Token) -> str | None:
 
 def _total_of(noun: Token) -> Token | None:
     """The total a subgroup belongs to: "(people,) including two policemen", "two of them"."""
-    counted = next((c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i and any(
-        o.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in o.children) for o in c.children)), None)
+    counted = next((c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i and _of_them(c)), None)
     if counted is not None and noun.pos_ == "NOUN":
         noun = counted  # "killing 20 people, 18 of them women": the number and its "of them" tell the subgroup
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
@@ -1058,9 +1057,13 @@ def _conjunct_value(tok: Token) -> tuple[int, str | None] | None:
 
 def _a_subgroup(noun: Token, data: dict) -> bool:
     """"among them 11 children", "six of them children": a phrase that says its count is part of another."""
-    return any(c.dep_ == "prep" and c.lower_ in data["subgroup_preps"] for c in noun.children) or any(
-        o.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in o.children)
-        for t in (noun, *[c for c in noun.children if c.dep_ == "nummod"]) for o in t.children)
+    return any(c.dep_ == "prep" and c.lower_ in data["subgroup_preps"] for c in noun.children) \
+        or any(_of_them(t) for t in (noun, *[c for c in noun.children if c.dep_ == "nummod"]))
+
+
+def _of_them(tok: Token) -> bool:
+    """The token has an "of them" / "of whom" child: "18 of them", "six of whom"."""
+    return any(o.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in o.children) for o in tok.children)
 
 
 def _coordinated_totals(doc: Doc) -> list[Figure]:

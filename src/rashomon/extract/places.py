@@ -541,15 +541,13 @@ def _known_place_after_comma(doc, ent):
     return tail if gazetteer().get(fold(tail.text)) else None
 
 
-_TOWN_PART_NOUNS = ("neighbourhood", "neighborhood", "quarter", "borough", "suburb")
-
-
 def _named_part_of_town(doc, ent) -> bool:
     """"in the Nkwen neighbourhood", "in the Zacamil quarter": a capitalised name between "the" (after a locative
     preposition) and a part-of-town noun."""
     return ent.start > 1 and doc[ent.start - 1].lower_ == "the" \
         and doc[ent.start - 2].lower_ in place_cues()["locative_prepositions"] \
-        and ent.end < len(doc) and doc[ent.end].lower_ in _TOWN_PART_NOUNS and all(t.text[:1].isupper() for t in ent)
+        and ent.end < len(doc) and doc[ent.end].lower_ in place_cues()["town_part_nouns"] \
+        and all(t.text[:1].isupper() for t in ent)
 
 
 def _in_phrase_of(doc, tok) -> bool:
@@ -1070,7 +1068,7 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
                              country_name=owner.country_name))
             continue
-        if nxt and nxt.group(1) in _TOWN_PART_NOUNS and not gazetteer().get(fold(p.name or "")) \
+        if nxt and nxt.group(1) in place_cues()["town_part_nouns"] and not gazetteer().get(fold(p.name or "")) \
                 and not small_places(p.name or "") and text[max(0, p.span.start - 4):p.span.start].lower() == "the ":
             # "in the Nkwen neighbourhood": a part of the town named last before it (of the same country)
             city = next((q for q in reversed(out) if q.city and q.latitude is not None

@@ -108,14 +108,7 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
         near = _demonym_place(doc, sent, trigger)
         return near, (min(far, key=lambda x: (x[0], x[1]))[2] if far and near is None else None)
     text = doc_text(doc)
-    # "near the town of X, east of Y": Y, close to the trigger in the parse, only says where X lies
-    # ... and "in Peacehaven, East Sussex": a region after a town of its country and a comma says where the town lies
-    scored = [(*x[:3], next((o for o in places if o.city and o.country and o.span.end <= x[3].span.start
-                             and sent.start_char <= o.span.start and (
-                                 _BEARING.fullmatch(text, o.span.end, x[3].span.start)
-                                 or not x[3].city and o.country == x[3].country
-                                 and text[o.span.end:x[3].span.start].strip() == ",")),
-                            x[3]), x[4]) for x in scored]
+    scored = [(*x[:3], _placed_by(text, places, sent.start_char, x[3]), x[4]) for x in scored]
     inner = [x for x in scored if not any(
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and (
             _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
@@ -126,6 +119,17 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     # the most specific place among those nearly as close as the closest one
     closest = min(x[1] for x in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
+
+
+def _placed_by(text: str, places: list[Place], sent_start: int, place: Place) -> Place:
+    """The town of the sentence that ``place`` only locates: "near the town of X, east of Y" (Y, close to the trigger
+    in the parse, says where X lies), "in Peacehaven, East Sussex" (a region after a town of its country and a
+    comma); else ``place`` itself."""
+    return next((o for o in places if o.city and o.country and sent_start <= o.span.start
+                 and o.span.end <= place.span.start and (
+                     _BEARING.fullmatch(text, o.span.end, place.span.start)
+                     or not place.city and o.country == place.country
+                     and text[o.span.end:place.span.start].strip() == ",")), place)
 
 
 _BEARING = re.compile(r",\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(place_cues()["place_nouns"], key=len, reverse=True)) + r")\s+)?"

@@ -666,7 +666,7 @@ def h_relday(m: re.Match, ctx: Context) -> Norm | None:
         # depressed by overnight losses in New York" -> Thursday night), else the DCT's; an earlier day named
         # in passing ("the Aug. 7 bombings", "at Monday's debate" in a Friday report) is not the story's day
         ref, ref_v = ctx.narrative_ref()
-        if ref is not None and ctx.last_day_start is not None and ctx.last_day is ref \
+        if ctx.last_day is not None and ctx.last_day_start is not None \
                 and ctx.text[ctx.last_day_start:ctx.last_day_end].lower() == "overnight":
             return Norm("TIME", A.fmt_day(ref) + "TNI", anchor=ref_v)  # the night just told: "overnight" again
         if ref is None or not 0 <= (ctx.dct - ref).days <= 3:
