@@ -650,19 +650,22 @@ def _noun_ccomp_subject(v: Token, c: Token) -> bool:
         and any(k.dep_ == "ccomp" and k.i > v.i and k.pos_ in ("VERB", "AUX") for k in v.children)
 
 
-def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
+def _subject(tok: Token, depth: int = 0, asker: Token | None = None) -> tuple[int, int] | None:
+    """The speaker of a cue verb from the parse (``asker``: the cue verb a recursion started from)."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJ]
     if not subjects:
         subjects = [c for c in tok.children if _noun_ccomp_subject(tok, c)]
     if SOURCE_RULES and depth < 3 and tok.tag_ == "VBG" and tok.dep_ == "advcl" and subjects and _recipient(subjects[0]):
-        return _subject(tok.head, depth + 1)  # "sent a statement to the radio RCI saying ...": the sender says it
+        return _subject(tok.head, depth + 1, asker or tok)  # "sent a statement to the radio RCI saying ...": the sender says it
     if NEAREST_SUBJECT and len(subjects) > 1:
         subjects.sort(key=lambda c: abs(c.i - tok.i))
     for child in subjects:
         if child.dep_ == "nsubjpass" and child.lower_ == "it" and any(c.dep_ == "agent" for c in tok.children):
             continue  # "it was confirmed by police that ...": the agent speaks
         if child.lower_ in _PRON_SOURCE_SKIP and child.dep_ != "csubj":
-            if SOURCE_RULES and child.lower_ == "it" and child.dep_ == "nsubj" and _referential_it(tok):
+            if SOURCE_RULES and child.lower_ == "it" and child.dep_ == "nsubj" and _referential_it(
+                    asker if asker is not None and asker.dep_ == "conj" and asker.head.i == tok.i else tok):
+                # ("It named him ... and said ...": the cue coordinated with the verb "it" is the subject of)
                 return _subtree_range(child)
             return None
         if child.dep_ == "nsubjpass":
@@ -684,36 +687,36 @@ def _subject(tok: Token, depth: int = 0) -> tuple[int, int] | None:
             and tok.head.dep_ == "ccomp" and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.head.i:
         # "X denied that its fighters were there, calling the account a lie": the parser hangs the
         # sentence-final participle on the reported clause; it belongs to the reporting verb
-        return _subject(tok.head.head, depth + 1)
+        return _subject(tok.head.head, depth + 1, asker or tok)
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             return None
         if tok.dep_ == "conj" and (name := _name_read_as_verb(tok.head)) is not None:
             # "Sayed Hussain Hashimi, whose brother ..., told": the name the parser split at its first word speaks
             return name.start, max(name.end, _subtree_range(name[-1])[1])
-        return _subject(tok.head, depth + 1)
+        return _subject(tok.head, depth + 1, asker or tok)
     if depth < 3 and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
         # "X seized the chance to ..., seeking to ...": a sentence-final participle belongs to the clause
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
-            return _subject(head, depth + 1)
+            return _subject(head, depth + 1, asker or tok)
     if SOURCE_RULES and depth < 3 and tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         # "... after slamming X", "by suggesting that ...": the subject of the verb the phrase modifies
         gov = tok.head.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
-            return _subject(gov, depth + 1)
+            return _subject(gov, depth + 1, asker or tok)
     if SOURCE_RULES and depth < 3 and tok.dep_ == "xcomp" and tok.head.dep_ == "acomp":
-        return _subject(tok.head.head, depth + 1)  # "X is quick to note ..."
+        return _subject(tok.head.head, depth + 1, asker or tok)  # "X is quick to note ..."
     if (SOURCE_RULES and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i
             and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.doc[tok.i - 1].text != ","):
         to = tok.head.head
         if depth < 3 and tok.head.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB" \
                 and any(c.dep_ == "dobj" for c in to.head.children):
-            return _subject(to.head, depth + 1)  # "had sent a statement to the radio RCI saying ...": the sender
+            return _subject(to.head, depth + 1, asker or tok)  # "had sent a statement to the radio RCI saying ...": the sender
         return tok.head.left_edge.i, tok.i  # "ads attacking X", "anyone questioning X"
     if SOURCE_RULES and tok.dep_ in ("ROOT", "ccomp"):
         return _fronted_appos_subject(tok)
@@ -1080,6 +1083,10 @@ def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
     for c in kids:
         if c.dep_ == "ccomp" and not _noun_ccomp_subject(v, c):
             return _subtree_range(c), "ccomp"
+    for c in kids:
+        if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return _subtree_range(c), "ccomp"  # "warned on Wednesday, before the strike, that X would ...": a
+            # complement clause the parser hung as an adverbial one
     xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
     if xcomps:
@@ -1131,6 +1138,41 @@ def _in_quote(doc: Doc, tok: Token, quotes) -> tuple[int, int] | None:
     return None
 
 
+_NP_START = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM"})
+
+
+def _quote_frame_source(doc: Doc, v: Token) -> tuple[int, int] | None:
+    """The speaker framed by a quotation the parser could not read: '"...," a doctor at the hospital, who asked not
+    to be named, told the BBC' (the words between the closing quote and the cue) or '"...," said a grocer in Barra
+    do Ceara, who asked ...' (the words after the cue, to the sentence's end)."""
+    def closes_quote(k: int) -> bool:  # '...," ' : a closing quote after a comma (or ? !)
+        return k >= 1 and doc[k].is_quote and doc[k - 1].text in (",", "?", "!")
+
+    def noun_phrase(a: int, b: int, fronted: bool = True) -> bool:
+        # (before the cue, a verb only in a relative clause: "a doctor, who asked not to ...")
+        verb = next((t.i for t in doc[a:b] if t.pos_ in ("VERB", "AUX")), b) if fronted else b
+        return b > a and doc[a].pos_ in _NP_START and any(t.pos_ in ("NOUN", "PROPN") for t in doc[a:verb]) \
+            and not any(t.is_quote for t in doc[a:b]) \
+            and (verb == b or any(t.lower_ in ("who", "which", "that", "whose") for t in doc[a:verb]))
+
+    if v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # a finite cue ("said", "told"), not "saying", "to mention"
+    sent = v.sent
+    j = v.i - 1
+    if j >= sent.start and doc[j].text == ",":
+        j -= 1
+    k = next((k for k in range(j, max(sent.start, v.i - 40) - 1, -1) if doc[k].is_quote), None)
+    if k is not None and k < j and closes_quote(k) and noun_phrase(k + 1, j + 1):
+        return k + 1, j + 1
+    if closes_quote(v.i - 1) or v.i >= 2 and doc[v.i - 1].is_quote and closes_quote(v.i - 1):
+        end = sent.end
+        while end > v.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if noun_phrase(v.i + 1, end, fronted=False) and doc[v.i + 1].pos_ in ("DET", "PROPN"):
+            return v.i + 1, end
+    return None
+
+
 def _inverted_subject(doc: Doc, v: Token) -> tuple[int, int] | None:
     """'..., said X' where the parser made X an object or attached it elsewhere."""
     for c in v.children:
@@ -1179,7 +1221,9 @@ def _verb_candidates(doc: Doc, lex: dict, quotes, text: str) -> list[_Cand]:
             content, kind = _parenthetical_content(doc, v), "paren"
         source = _subject(v)
         if source is None:
-            source = _inverted_subject(doc, v)
+            source = _quote_frame_source(doc, v) or _inverted_subject(doc, v)
+            if source is not None and content is not None and content[0] < source[0] < content[1] <= v.i + 1:
+                content = (content[0], source[0])  # (the parser hung the speaker on the quotation's verb)
         alt = None
         if kind in ("prep", "paren") or content is None:
             q = _quote_adjacent(doc, v, source, quotes, text) if _in_quote(doc, v, quotes) is None else None

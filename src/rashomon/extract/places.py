@@ -625,6 +625,9 @@ def find_places(doc) -> list[Place]:
             continue  # "opened in defiance of the lockdown": a phrase, not a place
         if ent.label_ in ("GPE", "LOC") and _names_a_person(ent):
             continue  # "a bus helper, md rakib hossain, 19,": a person the tagger took for a place
+        if cased and ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].tag_ == "NNPS" \
+                and not gazetteer().get(fold(ent.text)):
+            continue  # "a derogatory term for Alawites": an unknown plural name is a people, not a place
         if ent.label_ in ("GPE", "LOC") or (after_locative and ent.label_ in ("PERSON", "ORG", "NORP", "FAC")
                                             and (gazetteer().get(ent.text.lower())
                                                  or cased and SMALL_PLACES and ent.label_ in ("PERSON", "ORG")
@@ -635,10 +638,15 @@ def find_places(doc) -> list[Place]:
                 or ent.label_ in ("PERSON", "ORG") and in_dateline(text, ent.start_char, ent.end_char) \
                 and gazetteer().get(fold(ent.text)) \
                 or ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].text == "," \
-                and spans and spans[-1][1] == doc[ent.start - 1].idx and gazetteer().get(fold(ent.text)):
+                and spans and spans[-1][1] == doc[ent.start - 1].idx and gazetteer().get(fold(ent.text)) \
+                or cased and ent.label_ in ("PERSON", "ORG", "FAC", "NORP") and _called_a_settlement().match(text, ent.end_char) \
+                or cased and after_locative and ent.label_ in ("PERSON", "ORG", "FAC") \
+                and _BEARING_OF.match(text, ent.end_char):
             # "near Gao": a gazetteer name after a locative preposition is a place whatever NER says;
-            # so is a country's name ("in western Niger" tagged WORK_OF_ART), a known dateline place and a
-            # known name after a place and a comma ("in Enterprise, Chaguanas")
+            # so is a country's name ("in western Niger" tagged WORK_OF_ART), a known dateline place, a
+            # known name after a place and a comma ("in Enterprise, Chaguanas") and one an apposition calls a
+            # settlement ("the main square of X, a town west of Y") or one told where it lies ("at X, about 50 km north
+            # of Y")
             spans.append((ent.start_char, ent.end_char))
         elif cased and ent.label_ in ("PERSON", "ORG", "NORP", "FAC") and _named_part_of_town(doc, ent):
             # "a motor park in the Nkwen neighbourhood": a name before a part-of-town noun is a place
@@ -817,6 +825,10 @@ def find_places(doc) -> list[Place]:
             found[(span.start, span.end)] = Place(span=span, name=stripped)
     places = [p for p in found.values() if not _names_a_facility(doc, p)]
     places = _same_name_again(doc, _placed_in_next(doc, sorted(places, key=lambda p: p.span.start)))
+    groups = {p.span.text for p in places if p.city and _called_a_group().match(text, p.span.end)
+              and not re.search(r"(?:[A-Z][\w'’]*[\s-]+|-)$", text[max(0, p.span.start - 30):p.span.start])}
+    # (a town's name, not the end of a longer one: "Tehreek-e-Taliban Pakistan, the group ...")
+    places = [p for p in places if p.span.text not in groups]  # one sense per report: "Fano, an Amhara militia"
     places = _same_part_again(_placed_by_bearing(doc, _part_of_the_city(doc, places)))
     return _read_ambiguous(places)
 
@@ -829,14 +841,16 @@ def _after_a_town(text: str, span: Span, found: dict) -> bool:
 
 def _same_part_again(places: list[Place]) -> list[Place]:
     """"in KwaZakhele, Gqeberha ... residents of KwaZakhele said": a name told once as a part of a city is that part
-    again when named alone later."""
+    again wherever it is named alone (a headline's or an entry title's mention before it too)."""
     parts: dict[str, Place] = {}
-    out: list[Place] = []
     for p in places:
         key = fold(p.name or "")
         if p.city and fold(p.city) != key:
             parts.setdefault(key, p)
-        elif key in parts and (p.city is None or fold(p.city) == key) and p.country == parts[key].country:
+    out: list[Place] = []
+    for p in places:
+        key = fold(p.name or "")
+        if key in parts and (p.city is None or fold(p.city) == key) and p.country == parts[key].country:
             q = parts[key]
             p = Place(span=p.span, name=p.name, city=q.city, region=q.region, country=q.country,
                       country_name=q.country_name, latitude=p.latitude, longitude=p.longitude)
@@ -892,7 +906,8 @@ def _same_name_again(doc, places: list[Place]) -> list[Place]:
                 or any(q.span.text == p.span.text for q in extra):
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(p.span.text)}(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken) and not _in_longer_name(doc, m.start(), m.end()):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and not _in_longer_name(doc, m.start(), m.end()) \
+                    and not _names_a_group(doc, (m.start(), m.end())):
                 extra.append(replace(p, span=Span.of(text, m.start(), m.end())))
                 taken.append((m.start(), m.end()))
     return sorted(places + extra, key=lambda p: p.span.start) if extra else places
@@ -975,9 +990,10 @@ def _placed_in_next(doc, places: list[Place]) -> list[Place]:
 
 
 BEARING = (r"(?:about\s+|some\s+|around\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,30}\)\s+)?)?"
-           r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?")
-# ("north of ", "30 km east of the ", "65 kilometers (40 miles) south of "): the words that say where a place lies
-# from another
+           r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+           r"(?:(?:[\w-]+\s+)?(?:city|town|capital|port)\s*,\s*)?")
+# ("north of ", "30 km east of the ", "65 kilometers (40 miles) south of ", "north-west of the capital, "): the words
+# that say where a place lies from another
 _BEARING_OF = re.compile(r"\s*,\s*" + BEARING, re.IGNORECASE)
 _NEAR = re.compile(r"\s*,\s*(?:near|outside|close\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -1031,7 +1047,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
-_PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,60}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
+_PART_OF_THE_CITY = re.compile(r",\s+an?\s+([^,.;:]{0,90}?\bthe\s+(?:city|town))\b", re.IGNORECASE)
 _PART_OF_NAMED = re.compile(r"\s*,\s+an?\s+(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+)?"
                             r"(?:(?:city|town|capital)\s+(?:of\s+)?)?", re.IGNORECASE)
 
@@ -1078,9 +1094,14 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                                  country_name=city.country_name))
                 continue
         m = _PART_OF_THE_CITY.match(text, p.span.end)
-        if m and any(w in parts for w in m.group(1).lower().split()[:3]) and not gazetteer().get(fold(p.name or "")):
+        head = re.split(r"\s(?:of|on|in|at|near)\s", m.group(1).lower())[0].split()[-3:] if m else []
+        if m and any(w in parts for w in head):
+            # "Retfala, a district in the west of the city", "X, a densely populated working-class district on the
+            # European side of the city": a name the gazetteer lacks, or a town it holds close to the city
             city = next((q for q in reversed(out) if q.city and q.span.end <= p.span.start
                          and fold(q.city) != fold(p.name or "") and gazetteer().get(fold(q.city))), None)
+            if city is not None and gazetteer().get(fold(p.name or "")) and not _suburb_of(p, city):
+                city = None
             if city is not None:
                 p = Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
                           country_name=city.country_name)
@@ -1342,6 +1363,24 @@ def _owner_country(doc, start: int) -> str | None:
         return None
     entry = lookup(doc[start - 2].text)
     return entry.country if entry is not None and entry.kind == "country" else None
+
+
+@functools.lru_cache(maxsize=1)
+def _called_a_settlement() -> re.Pattern:
+    """", the mountain village in ...", ", a farming town near ...", ", a village.": an apposition that calls the name
+    before it a settlement, whether or not the gazetteer knows it (not ", the head of the district in ...")."""
+    nouns = "|".join(sorted(place_cues()["settlement_nouns"] | {"city", "port"}, key=len, reverse=True))
+    return re.compile(r"\s*,\s*(?:an?|the)\s+(?:(?!(?:of|for|by|with|and|head|chief|mayor)\b)[a-z][\w-]*\s+){0,3}?"
+                      r"(?:" + nouns + r")(?:\s+(?:near|in|on|of|about|some|outside|close|which|that|where|"
+                      r"north|south|east|west)\b|\s*[,.;)])")
+
+
+@functools.lru_cache(maxsize=1)
+def _called_a_group() -> re.Pattern:
+    """", an Amhara militia", ", the armed group": an apposition that calls the name before it a group."""
+    nouns = "|".join(sorted(place_cues()["org_nouns"], key=len, reverse=True))
+    return re.compile(r"\s*,\s*(?:an?|the)\s+(?:(?!(?:of|in|by|near|for|from|with|the|and|at|on)\b)[\w-]+\s+){0,3}?"
+                      r"(?:" + nouns + r")\b(?!['’]s)", re.IGNORECASE)  # (not "X, the army's seat of government")
 
 
 def _names_a_group(doc, span: tuple[int, int]) -> bool:
@@ -1645,7 +1684,8 @@ def _split_place_noun(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-_DATELINE_HEAD = re.compile(r"\s*[^\W\d_][^\n,.!?]{0,40},\s*")  # "KYIV, " before "Ukraine"
+_DATELINE_HEAD = re.compile(r"\s*(?:[^\W\d_][^\n,.!?]{0,40},\s*){1,2}")  # "KYIV, " before "Ukraine"; "PEMBA, Mozambique, "
+# before "14 Mar"
 _DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
 _DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
 # (a month's abbreviation may carry its period: "SEOUL, Sept. 23 (Yonhap) --")

@@ -311,6 +311,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                     continue  # "it had no evidence that Iran was behind the attack": nobody is accused
                 if t.lower_ in ("it", "they", "we") and _group_source(doc, st) and _refers_to_speaker(t, st, doc):
                     return "claim_of_responsibility", None  # "Al-Shabaab said it was behind the attack"
+                if _struck_by_the_speaker(t, st, doc):
+                    return "claim_of_responsibility", None  # "it had eliminated a commander who was behind ..."
                 if t.lower_ in ("it", "this", "that", "attack", "which", "those", "whoever", "anyone", "anybody"):
                     continue  # "those responsible will pay": nobody is named
                 return "accusation", _span_of(doc, _np_with_conj(t))
@@ -375,7 +377,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if future and not bad_noun:
                 return "warning", _span_of(doc, _np_with_conj(t))
             return "accusation", _span_of(doc, _np_with_conj(t))
-    if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
+    if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v, st) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
     if any(_pursues_culprits(v, ct.start) for v in ct if v.pos_ == "VERB"):
         return "warning", None
@@ -383,6 +385,18 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                                           for t in ct):
         return "denial", None  # (not "There were no soldiers there. Thailand must answer for this": that accuses)
     return None
+
+
+def _struck_by_the_speaker(rel: Token, st: Statement, doc: Doc) -> bool:
+    """The subject of a relative clause ("who was responsible for ...") whose antecedent the speaker's own side
+    struck: "the army said it had eliminated a commander who was behind the attacks" claims the strike."""
+    if rel.lower_ not in ("who", "that", "which") or rel.head.dep_ != "relcl":
+        return False
+    verb = rel.head.head.head
+    subj = _child(verb, ("nsubj",)) if verb.pos_ == "VERB" else None
+    own_side = subj is not None and (_first_person(subj) or subj.lower_ == "it" and _group_source(doc, st)
+                                     or _forces_of_the_speaker(subj, st))
+    return own_side and (_own_strike(verb) or verb.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"])
 
 
 def _attack_object(tok: Token) -> bool:
@@ -604,6 +618,10 @@ def _fired_from_ground_of(ct: SpacySpan) -> Token | None:
                 if owner is not None and _is_agent_or_named(owner) and not _first_person(owner):
                     return owner
             for part in ground.children:
+                if part.dep_ == "amod" and part.tag_ == "VBN" and part.lemma_.lower() in sets["origin_participles"]:
+                    holder = _child(part, ("npadvmod", "compound"))  # "from Houthi-held territory"
+                    if holder is not None and _is_agent_or_named(holder) and not _first_person(holder):
+                        return holder
                 if part.dep_ == "acl" and part.tag_ == "VBN" and part.lemma_.lower() in sets["origin_participles"]:
                     by = _child(part, ("agent",))
                     obj = _child(by, ("pobj",)) if by is not None else None
@@ -629,6 +647,11 @@ def _party_behind(ct: SpacySpan) -> Token | None:
         cand = None
         if (lem in sets["party_of_nouns"] or t.lower_ in sets["party_of_nouns"]) and t.pos_ == "NOUN":
             cand = _pobj(t, ("of",))
+        elif t.lower_ == "behind" and t.dep_ == "prep" \
+                and (deed := _child(t, ("pobj",))) is not None and _attack_object(deed):
+            # "broke up the Islamic State cell behind last week's bombing" (the parser may hang "behind" on the verb)
+            obj = _child(t.head, ("dobj",)) if t.head.pos_ == "VERB" else t.head
+            cand = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.right_edge.i == t.i - 1 else None
         elif lem in sets["lies_with"] and t.dep_ == "nsubj" and t.head.lemma_.lower() in ("lie", "rest"):
             cand = _pobj(t.head, ("with",))
         elif t.dep_ == "nsubj" and (t.lower_ in sets["hostile_nouns"] or t.lemma_.lower() in ("cell", "gang")) \
@@ -669,9 +692,10 @@ def _unnegated(words: str) -> str:
                   " ", words)
 
 
-def _threatens(verb: Token) -> bool:
+def _threatens(verb: Token, st: Statement | None = None) -> bool:
     """"These acts will not go unpunished", "nobody will be spared", "we will not allow provocations":
-    a future clause that promises punishment, or a first-person refusal to yield."""
+    a future clause that promises punishment, or a first-person refusal to yield (or the state's, told by one of
+    its officers: "the government would not tolerate such complicity", said by a minister)."""
     if not _future(verb):
         return False
     lx = _lex()["sets"]
@@ -680,7 +704,10 @@ def _threatens(verb: Token) -> bool:
     if words & lx["threat_verbs"] or _negated(verb) and words & lx["escape_verbs"]:
         return True  # "... will be hunted down", "those behind it will not escape justice"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _negated(verb) and subject is not None and _first_person(subject) and bool(words & lx["resolve_verbs"])
+    own = subject is not None and (_first_person(subject) or st is not None and st.source is not None
+                                   and subject.lemma_.lower() in lx["state_agents"]
+                                   and any(w in st.source.text.lower() for w in lx["state_speakers"]))
+    return _negated(verb) and own and bool(words & lx["resolve_verbs"])
 
 
 def _group_source(doc: Doc, st: Statement) -> bool:
@@ -780,6 +807,13 @@ def _is_agent_or_named(tok: Token) -> bool:
     return _is_agent(tok, set()) or tok.pos_ == "PROPN" or named_mod or _first_person(tok)
 
 
+def _what_it_called(cue: Token) -> Token | None:
+    """"rejected what it called 'baseless allegations'": the noun the speaker's own words give the object."""
+    said = next((c for c in cue.children if c.dep_ == "ccomp" and c.lemma_.lower() in ("call", "describe", "term")
+                 and any(w.lower_ == "what" for w in c.children)), None)
+    return _child(said, ("oprd", "attr", "xcomp")) if said is not None else None
+
+
 # --------------------------------------------------------------------------- cue analysis
 def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
     lem = cue.lemma_.lower()
@@ -798,6 +832,11 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
         if lem == "claim" and deed is not None and (deed.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"]
                                                     or _own_strike(deed)) and not _hits_attackers(deed):
             return True, None  # "the group claimed to have killed 25 soldiers"
+        told = _child(cue, ("ccomp",))
+        if lem == "claim" and cue.pos_ == "VERB" and told is not None and not _negated(told) \
+                and told.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"] \
+                and _child(told, ("nsubjpass",)) is not None and _child(told, ("agent",)) is None:
+            return True, None  # "he claimed that more than 30 traitors had been killed": the attackers' toll
         # "That attack was also claimed by X", "a bombing claimed by X"
         patient = _child(cue, ("nsubjpass",)) or (cue.head if cue.dep_ == "acl" else None)
         if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
@@ -886,6 +925,9 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
         if lem == "reject":
             if _child(cue, ("prep",), ("as",)) is not None:
                 return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
+            obj = _what_it_called(cue) or obj  # "rejected what it called baseless allegations": the allegations
+            if obj is not None and obj.lemma_.lower() in cues["dismissal"]["rejected_objects"] and not neg:
+                return "dismissal", _span_of(doc, _np(obj))  # "rejected that account", "rejected the criticism"
             objs = set(cues["denial"]["reject_objects"])
             if obj is None or obj.lemma_.lower() not in objs:
                 return None

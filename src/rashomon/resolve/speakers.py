@@ -1031,10 +1031,29 @@ def split_conjoined_sources(doc: Doc, statements: list[Statement]) -> list[State
         parts = _conjoined_names(doc, st.source) if st.source is not None else []
         if len(parts) < 2:
             out.append(st)
+            if (last := _last_conjoined_kind(doc, st.source) if st.source is not None else None) is not None:
+                # "security and local sources said": the local sources speak too
+                out.append(replace(st, source=Span.of(text, *last), events=list(st.events), chain=list(st.chain)))
             continue
         out.extend(replace(st, source=Span.of(text, a, b), events=list(st.events), chain=list(st.chain))
                    for a, b in parts)
     return out
+
+
+def _last_conjoined_kind(doc: Doc, source: Span) -> tuple[int, int] | None:
+    """"security and local sources", "local officials and hospital sources in X": a source of two kinds of
+    ``conjoined_kind_heads`` speakers; the characters of the last kind ("local sources", "hospital sources in X")."""
+    cs = doc.char_span(source.start, source.end, alignment_mode="expand")
+    heads = _load("roles")["conjoined_kind_heads"]
+    if cs is None:
+        return None
+    if cs.root.lower_ not in heads:
+        last = next((c for c in cs.root.children if c.dep_ == "conj" and c.lower_ in heads and c.i < cs.end), None)
+        return (last.left_edge.idx, cs.end_char) if last is not None and last.left_edge.i > cs.start else None
+    cc = next((t for t in cs if t.dep_ == "cc" and t.lower_ == "and" and t.i < cs.root.i), None)
+    if cc is None or cc.i + 1 >= cs.end:
+        return None
+    return doc[cc.i + 1].idx, cs.end_char
 
 
 def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:

@@ -84,10 +84,11 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
             # ... but "came a year after Iran fired missiles at X in June 2025" tells the earlier one's
             lapse = _hours_lapse(tok)
             governing = _day_of_governing_clause(doc, tok, all_timexes or timexes) if lapse else None
-            trig.hours_earlier = lapse and (own is None or _days_apart(own, governing) <= 1)
+            trig.hours_earlier = lapse and (own is None or governing is None or _days_apart(own, governing) <= 1)
             # ("The trial opened on Monday, hours after the house was burned": about the day of the clause it is
             # measured from; "described the scene yesterday, hours after gunfire tore through a party late
-            # Saturday": its own day, the same days)
+            # Saturday": its own day, the same days; "The statement came hours after a drone struck a car on Wednesday":
+            # the clause it is measured from has no day of its own)
             trig.date, trig.loose_date = own if own is not None or not trig.hours_earlier else governing, None
         if not trig.anaphoric or trig.legal:  # "this attack" refers back; places around it tell other things
             trig.place, trig.far_place = _sentence_places(doc, places, trig.start, trig.end)
@@ -129,7 +130,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
         # the incident is told by its first trigger that is no offence someone is charged with
         first = next((t for t in inc.triggers if not t.legal), inc.triggers[0])
         sent = doc[first.start].sent
-        specific = _ranked_types(inc)
+        specific = _ranked_types(inc, doc, figures)
         events.append(Event(
             type=specific[0], types=specific, background=inc.background,
             trigger=Span.of(text, doc[first.start].idx, doc[first.end - 1].idx + len(doc[first.end - 1].text)),

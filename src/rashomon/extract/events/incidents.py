@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from rashomon.extract.places import fold
-from rashomon.models import Place, Timex
+from rashomon.models import Figure, Place, Timex
 from rashomon.nlp.layout import correction_line, fact_label
 from rashomon.nlp.model import doc_text
 
@@ -102,6 +102,12 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
             before = [inc for inc in before if trig.type in inc.types and trig.type != "attack"] or before
             target = max(before, key=lambda inc: max(t.start for t in inc.triggers if t.start < trig.start)) \
                 if before else incidents[0]
+            if trig.date is not None and len(trig.date.value) < 10 and _long_before(trig.date, incidents[0].date) \
+                    and not any(inc.date is not None and inc.date.value[:7] == trig.date.value[:7] for inc in incidents):
+                # "sentenced a gang leader for his role in the October 2021 kidnapping of 17 missionaries": an
+                # offence dated long before every incident told is an earlier incident of its own
+                target = _Incident(date=trig.date)
+                incidents.append(target)
         elif id(trig) in boxed:
             # a key-facts box ("• Killed: one guard") or a correction line sums up the story's incident, or the one
             # of its date
@@ -172,8 +178,13 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
                 t.earlier and t.sent_index == trig.sent_index for t in inc.triggers)), None)
             if target is None and trig.hours_earlier:
                 # "Trial opens hours after witness's house is torched" / "..., hours after the house was burned"
-                target = next((inc for inc in incidents if not inc.background and (fam == "any" or inc.family() in ("any", fam))
-                               and all(t.in_headline and t.hours_earlier for t in inc.triggers)), None)
+                # ("Lebanon condemns strike after drone kills three / ... The statement came hours after a drone struck
+                # a car": the reaction lead's headline incident, which the body tells only there)
+                told = [inc for inc in incidents if not inc.background and (fam == "any" or inc.family() in ("any", fam))
+                        and all(t.in_headline for t in inc.triggers)]
+                target = next((inc for inc in told if all(t.hours_earlier for t in inc.triggers)), None) or next(
+                    (inc for inc in told if not trig.in_headline and not any(t.hours_earlier for t in inc.triggers)),
+                    None)
             if target is None:
                 target = _Incident(background=not trig.hours_earlier)
                 incidents.append(target)
@@ -359,7 +370,24 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
             inc.background = True
 
 
-def _ranked_types(inc: _Incident) -> list[str]:
+MASS_TAKING = 3  # people taken at least this many times the number killed: the taking types the incident
+
+
+def _mass_taking(doc: Doc | None, figures: list[Figure], killing: Trigger, taking: Trigger) -> bool:
+    """"killing two people and abducting dozens of worshippers": the count taken, told in the taking's sentence, is
+    ``MASS_TAKING`` times the count killed told in the killing's: a mass abduction in which some were killed."""
+    if doc is None:
+        return False
+
+    def first(kind: str, trig: Trigger) -> Figure | None:
+        sent = doc[trig.start].sent
+        return next((f for f in figures if f.kind == kind and sent.start_char <= f.span.start < sent.end_char), None)
+
+    killed, taken = first("killed", killing), first("kidnapped", taking)
+    return killed is not None and taken is not None and taken.value >= MASS_TAKING * killed.value
+
+
+def _ranked_types(inc: _Incident, doc: Doc | None = None, figures: list[Figure] = ()) -> list[str]:
     """The incident's types, the main one first: the means named where the incident is first told
     (strong words before weak ones), else a strong word anywhere in it; an outcome word ("killed")
     types it only when nothing names the means ("a bomb killed ..." is a bombing, "gunmen
@@ -378,13 +406,16 @@ def _ranked_types(inc: _Incident) -> list[str]:
         + [t.type for t in means if not t.weak] + [t.type for t in means] + told_first + [t.type for t in side] \
         + [t for t in inc.types if t != "attack"]
     ranked = list(dict.fromkeys(ranked)) or ["attack"]
-    if ranked[0] == "kidnapping" and {t.type for t in means if not t.side_act} == {"kidnapping"}:
-        # people killed and others taken (houses burnt on the way), nothing else naming the means: the outcome
-        # told first types it ("gunmen killed 11 and abducted dozens" is an assault, "seized 27 ..., one was
-        # shot dead" a kidnapping)
-        killing = next((t for t in inc.triggers if t.outcome and t.type == "armed_assault"), None)
-        taking = next(t for t in inc.triggers if t.type == "kidnapping")
-        if killing is not None and killing.start < taking.start:
+    if ranked[0] == "kidnapping" and {t.type for t in means if not t.side_act} <= {"kidnapping", "armed_assault"}:
+        # people killed and others taken (houses burnt, shots fired on the way), nothing else naming the means: the
+        # outcome the body tells first types it ("gunmen killed 11 and abducted dozens" is an assault, "seized 27
+        # ..., one was shot dead" a kidnapping); a headline's order is the headline writer's
+        body = [t for t in inc.triggers if not t.in_headline] or inc.triggers
+        killing = next((t for t in body if t.outcome and t.type == "armed_assault"), None)
+        taking = next((t for t in body if t.type == "kidnapping"), None) or next(
+            t for t in inc.triggers if t.type == "kidnapping")
+        if killing is not None and killing.start < taking.start \
+                and not _mass_taking(doc, figures, killing, taking):
             ranked = ["armed_assault"] + [t for t in ranked if t != "armed_assault"]
     if ranked[0] == "bombing" and all(t.effect for t in inc.triggers if t.type == "bombing") and (
             remote := next((t.type for t in inc.triggers if t.type in AIR_FAMILY), None)):

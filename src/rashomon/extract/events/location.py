@@ -147,8 +147,9 @@ def _street(doc: Doc, place: Place, places: list[Place]) -> bool:
     if not place.city:
         return False
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("on", "along"):
-        return False
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("on", "along") \
+            or is_trigger_word(span.root.head.head):
+        return False  # ("the attack on X", "a raid on X": the place attacked)
     text = doc_text(doc)
     in_town = any(p.city and p is not place and re.fullmatch(r"\s*,?\s*in\s+", text[place.span.end:p.span.start])
                   for p in places)
@@ -397,7 +398,7 @@ def town_told_before(doc: Doc, places: list[Place], start: int, end: int) -> Pla
         first = doc[first.start - 1].sent
     text = doc_text(doc)
     named = [p for p in places if p.city and first.start_char <= p.span.start < told[0].idx]
-    before = [p for p in named if not _in_dateline(doc, p) and not _acts(doc, p)
+    before = [p for p in named if not _in_dateline(doc, p) and not _acts(doc, p) and not _of_the_speaker(doc, p)
               and not _BEARING_BEFORE.search(text, max(0, p.span.start - 60), p.span.start)]
     kinds = {t.lower_ for t in told}
     # the town named with the same noun ("the village of Kamango in Beni territory ... in the village": Kamango)
@@ -408,6 +409,12 @@ def town_told_before(doc: Doc, places: list[Place], start: int, end: int) -> Pla
 
 
 _BEARING_BEFORE = re.compile(r"\b" + BEARING + r"$", re.IGNORECASE)  # "a rail hub about 70 kilometres east of Y": Y
+
+
+def _of_the_speaker(doc: Doc, place: Place) -> bool:
+    """"Sources in X told ...", "she told reporters in X": where the speaker is or speaks, not the scene."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return span is not None and (_in_speaker(span.root) or _where_spoken(span.root))
 
 
 def _nearest_verb(tok: Token) -> Token | None:
@@ -521,6 +528,9 @@ def _settlement_named(doc: Doc, place: Place) -> bool:
         or span[-1].lower_ in settlements
 
 
+TAKING_TYPES = ("kidnapping", "robbery", "hijacking")  # incidents that take people or goods from a place
+
+
 def _route_end(doc: Doc, place: Place) -> bool:
     """"a bus from Quetta to Karachi": the ends of a route are not where something happened."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -542,6 +552,9 @@ def _route_end(doc: Doc, place: Place) -> bool:
                                                               or c.lemma_.lower() in ("round", "projectile"))
                 for c in node.head.head.children):
         return False  # "rounds were fired toward X island": where the fire fell, not a route's end
+    if node.dep_ == "pobj" and node.head.lower_ == "from" \
+            and _triggers()["lemmas"].get(node.head.head.lemma_.lower()) in TAKING_TYPES:
+        return False  # "abducted six women from X", "stole cash from X": where they were taken
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.lower_ in data["route_prepositions"]:
         return True  # "shells fired from across the river": where they came from
     # "at the entrance to the village of X" is at X

@@ -332,7 +332,9 @@ def _takes_vehicle(verb: Token, vehicles: list[str]) -> bool:
     if any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in police["police_nouns"] or any(
             g.lemma_.lower() in police["police_nouns"] for g in c.children)) for c in verb.children):
         return False
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in vehicles for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in vehicles or c.lower_ == "it" and any(
+        t.lemma_.lower() in vehicles and t.pos_ == "NOUN" for t in verb.doc[verb.sent.start:c.i]))
+               for c in verb.children)  # ("landed on the car carrier X and seized it": the vessel told before)
 
 
 def _explosive_vehicle(verb: Token, words: set[str]) -> bool:
@@ -439,6 +441,10 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False
     if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in ("threaten", "plan", "intend", "try", "want", "vow"):
         return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("begin", "start", "continue", "resume", "keep") and any(
+            c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") and not any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+            for c in tok.children):
+        return False  # "The Houthis began attacking shipping in November 2023": a campaign, no one incident
     return True
 
 
@@ -480,8 +486,10 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
     head = tok.head
-    if _told_series(tok, lex) or tok.dep_ in ("nsubj", "nsubjpass") and _past_act(head):
-        return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN): told
+    if _told_series(tok, lex) or tok.dep_ in ("nsubj", "nsubjpass") and (
+            _past_act(head) or head.lemma_.lower() in lex["outcome"] and _counted_toll(head)):
+        return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN), "air strikes
+        # have killed at least nine civilians": told
     if tok.dep_ == "dobj" and head.tag_ == "VBD" and (head.lemma_.lower() in lex["launch_verbs"]
                                                       or head.lemma_.lower() in load_json("events/places.json")["fire_verbs"]) \
             and tok.lemma_.lower() in lex["remote_weapons"] and any(c.dep_ == "nsubj" for c in head.children):
@@ -491,6 +499,13 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
         return True
     # "at least 15 attacks since ...": a count of incidents; "two rockets hit ..." counts weapons
     return tok.lemma_.lower() not in lex["weak"] and any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _counted_toll(verb: Token) -> bool:
+    """A verb with a counted object and no period ("have killed at least nine civilians", not "have killed
+    thousands since 2015"): one incident's toll."""
+    return verb.pos_ == "VERB" and not _over_a_period(verb) and any(
+        c.dep_ == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children) for c in verb.children)
 
 
 def _past_act(verb: Token) -> bool:
@@ -562,6 +577,9 @@ def _figurative(tok: Token, fig: dict) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in fig["injury_plurals"] and tok.tag_ == "NNS":
         return True
+    if lemma == "strike" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lower_.rstrip("'’") in fig["protest_strike_modifiers"] for c in tok.children):
+        return True  # "died in a hunger strike", "a doctors' strike": a stoppage, no attack
     if lemma in fig["fire_lemmas"] and tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":

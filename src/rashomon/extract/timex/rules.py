@@ -833,6 +833,8 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Norm | None:
             if code == "Y":
                 shifted = A.shift_value(lv[:4], "Y", n)
                 return Norm("DATE", shifted, anchor=lv)
+            if code == "M" and len(lv) == 7:  # "In November 2023 ... That month, ...": the month told
+                return Norm("DATE", A.shift_value(lv, "M", n), anchor=lv)
     else:
         ref, ref_v = ctx.dct, ctx.dct_value
     if season:
