@@ -427,14 +427,16 @@ def test_a_year_in_a_relative_clause_of_another_noun_is_not_the_incidents(analyz
     assert all(ev.date is None or ev.date.value != "2008" for ev in a.events)
 
 
-def test_nobody_of_a_side_having_fired_is_a_denial_and_rejecting_criticism_too(analyze):
+def test_nobody_of_a_side_having_fired_is_a_denial_and_rejecting_criticism_a_dismissal(analyze):
+    # (session 18: rejecting a criticism or an account dismisses it, rejecting an accusation denies it, as the
+    # annotation rules of tests/data/README.md say; sealed5's gold had typed this one a denial)
     a = analyze("Shells hit a camp in Obock on Sunday. Information Minister Osman Saleh said that no Eritrean "
                 "unit had fired a single round. Police spokesman Ali Hassan rejected that criticism.",
                 published="2025-06-04")
     st = next(s for s in a.statements if "no Eritrean unit" in s.content.text)
     assert st.type == "denial"
     st = next(s for s in a.statements if "criticism" in s.content.text)
-    assert st.type == "denial"
+    assert st.type == "dismissal"
 
 
 def test_one_of_them_counts(analyze):

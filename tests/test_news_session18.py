@@ -258,3 +258,10 @@ def test_officials_of_two_kinds_stay_one_speaker(analyze):
 def test_the_state_refusing_to_yield_told_by_its_officer_is_a_warning(analyze, sentence, expected):
     a = analyze("A bomb killed 12 people on a bus near Koronadal on Sunday. " + sentence)
     assert _types(a)["said"] == expected
+
+
+def test_a_participle_cue_shares_the_day_of_the_cue_it_follows(analyze):
+    a = analyze("Gunmen killed seven villagers in Ngouma on Wednesday night. Late on Thursday, the group claimed the "
+                'raid through its news agency, saying its fighters had killed "23 militiamen".', published="2026-09-18")
+    dates = {s.cue.text: s.date.value if s.date else None for s in a.statements}
+    assert dates["claimed"] == dates["saying"] == "2026-09-17"

@@ -188,6 +188,11 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
     paragraph, was made on the same occasion."""
     text = doc_text(doc)
     for prev, st in zip(statements, statements[1:]):
+        if st.date is None and prev.date is not None and st.source is not None and prev.source is not None \
+                and (st.source.start, st.source.end) == (prev.source.start, prev.source.end) \
+                and "\n" not in text[prev.cue.end:st.cue.start] and _participle(doc, st):
+            st.date = prev.date  # "X claimed the raid late yesterday, saying ...": the participle's occasion is the cue's
+            continue
         if st.date is not None or prev.date is None or st.source is None or not st.speaker \
                 or st.speaker != prev.speaker or st.source.text.lower() not in _PRONOUN_SOURCES:
             continue
@@ -195,6 +200,12 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
         if "\n\n" in between or between.count(". ") > 1 or len(between) > 600:
             continue
         st.date = prev.date
+
+
+def _participle(doc: Doc, st: Statement) -> bool:
+    """The statement's cue is a participle ("saying", "adding", "threatening")."""
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    return cue is not None and len(cue) > 0 and cue.root.tag_ == "VBG"
 
 
 def _date_link(tspan, cue) -> str | None:
