@@ -411,6 +411,18 @@ def _counts_things(tok: Token) -> bool:
     return False
 
 
+_RECENT_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                          "dawn", "morning", "night", "weekend"})
+
+
+def _since_the_incident(since: Token) -> bool:
+    """"arrested since Monday night", "died since the attack": a count since the incident's days (or the incident),
+    not a running total of a period ("since 2019")."""
+    pobj = next((c for c in since.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.lower_ in _RECENT_DAYS or any(c.lower_ in _RECENT_DAYS for c in pobj.children)
+                                 or is_trigger_word(pobj) and any(c.lower_ in ("the", "that", "this") for c in pobj.children))
+
+
 def _cumulative(cue: Token | None) -> bool:
     """"the war has killed 7,000", "killed 300 people since 2019", "died during ten years of
     conflict": a running total of a conflict or a period, not the count of one incident."""
@@ -424,7 +436,7 @@ def _cumulative(cue: Token | None) -> bool:
         if child.dep_ == "nsubj" and child.lower_ in ("which", "that") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in data["conflict_nouns"]:
             return True  # "the conflict, which has killed ..."
-        if child.dep_ == "prep" and child.lower_ == "since":
+        if child.dep_ == "prep" and child.lower_ == "since" and not _since_the_incident(child):
             return True
         if child.dep_ == "prep" and child.lower_ in ("during", "over", "in", "throughout"):
             if child.lower_ == "in" and any(t.tag_ == "JJS" for t in child.doc[verb.i:child.i]):
@@ -482,11 +494,24 @@ def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
         if child.dep_ == "advcl" and child.tag_ == "VBN" and child.i > verb.i and (kind := _kind_of(child)) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
             return kind, child  # "two of them appeared in court on Monday, charged with murder"
+        if child.dep_ == "prep" and child.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.lower_ == "charges" for g in child.children):
+            return "charged", child  # "were referred to the court on charges of terrorism"
         if child.dep_ == "prep" and child.lower_ in ("in", "into", "under", "to"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (kind := states.get(pobj.lemma_.lower())):
+                if pobj.dep_ == "pobj" and (kind := states.get(pobj.lower_) or states.get(pobj.lemma_.lower())):
+                    if pobj.lower_ == "hands" and not _in_hands_of(pobj):
+                        continue  # "in safe hands", "in their hands"
+                    if pobj.lower_ == "hands" and _in_hands_of(pobj).lower_ in data["custody_holders"]["words"]:
+                        kind = "arrested"  # "in the hands of the police"
                     return kind, pobj
     return None
+
+
+def _in_hands_of(hands: Token) -> Token | None:
+    """"in the hands of the terrorists": who holds them."""
+    of = next((c for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _own_kind(doc: Doc, last: Token, noun: Token) -> tuple[str | None, Token | None]:

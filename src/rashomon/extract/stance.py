@@ -279,7 +279,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     for t in ct:
         if t.lemma_.lower() in ("deny", "reject", "refute") and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
             return "denial", _span_of(doc, list(t.subtree))
-    if _denies_own_part(ct):
+    if _denies_own_part(ct) or _not_a_combatant(ct):
         return "denial", None
     # a finite present verb is no dismissal noun ("responsibility lies with X" tells no lies)
     nominal = " " + " ".join("_" if t.tag_ in ("VBZ", "VBP") else t.lower_ for t in ct) + " "
@@ -299,6 +299,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 if obj is not None and _is_agent_or_named(obj):
                     if _first_person(obj) or _refers_to_speaker(obj, st, doc) and obj.lower_ in ("us", "we"):
                         return "claim_of_responsibility", None
+                    if _forces_of_the_speaker(obj, st):
+                        continue  # "the driver was shot dead by a soldier", told by the military: its own man's act
                     return "accusation", _span_of(doc, _np_with_conj(obj))
     resp = _has_phrase(words, lx["responsibility_predicates"])
     if resp and " consequence " not in lemmas:  # ("... bears full responsibility for the consequences": a warning)
@@ -377,7 +379,7 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
             if future and not bad_noun:
                 return "warning", _span_of(doc, _np_with_conj(t))
             return "accusation", _span_of(doc, _np_with_conj(t))
-    if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v, st) for v in ct if v.pos_ in ("VERB", "AUX")):
+    if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
     if any(_pursues_culprits(v, ct.start) for v in ct if v.pos_ == "VERB"):
         return "warning", None
@@ -397,6 +399,14 @@ def _struck_by_the_speaker(rel: Token, st: Statement, doc: Doc) -> bool:
     own_side = subj is not None and (_first_person(subj) or subj.lower_ == "it" and _group_source(doc, st)
                                      or _forces_of_the_speaker(subj, st))
     return own_side and (_own_strike(verb) or verb.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"])
+
+
+def _not_a_combatant(ct: SpacySpan) -> bool:
+    """"Jaber was a father of three, not a military commander", "a shopkeeper, not a militant": someone is called
+    one thing and denied to be a combatant."""
+    nouns = _lex()["sets"]["combatant_nouns"]
+    return any(t.dep_ == "attr" and any(c.dep_ == "neg" for c in t.children) and any(
+        c.dep_ in ("appos", "conj") and c.lemma_.lower() in nouns for c in t.children) for t in ct)
 
 
 def _attack_object(tok: Token) -> bool:
@@ -692,10 +702,9 @@ def _unnegated(words: str) -> str:
                   " ", words)
 
 
-def _threatens(verb: Token, st: Statement | None = None) -> bool:
+def _threatens(verb: Token) -> bool:
     """"These acts will not go unpunished", "nobody will be spared", "we will not allow provocations":
-    a future clause that promises punishment, or a first-person refusal to yield (or the state's, told by one of
-    its officers: "the government would not tolerate such complicity", said by a minister)."""
+    a future clause that promises punishment, or a first-person refusal to yield."""
     if not _future(verb):
         return False
     lx = _lex()["sets"]
@@ -704,10 +713,7 @@ def _threatens(verb: Token, st: Statement | None = None) -> bool:
     if words & lx["threat_verbs"] or _negated(verb) and words & lx["escape_verbs"]:
         return True  # "... will be hunted down", "those behind it will not escape justice"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    own = subject is not None and (_first_person(subject) or st is not None and st.source is not None
-                                   and subject.lemma_.lower() in lx["state_agents"]
-                                   and any(w in st.source.text.lower() for w in lx["state_speakers"]))
-    return _negated(verb) and own and bool(words & lx["resolve_verbs"])
+    return _negated(verb) and subject is not None and _first_person(subject) and bool(words & lx["resolve_verbs"])
 
 
 def _group_source(doc: Doc, st: Statement) -> bool:

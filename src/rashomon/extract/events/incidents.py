@@ -308,8 +308,15 @@ def _anaphora_in_background_passages(doc: Doc, incidents: list[_Incident]) -> No
             single = len({id(o) for _, o in told}) == 1
             if told and told[-1][1] is not inc and (all(o.background for _, o in told) and not inc.background
                                                     or single):
-                inc.triggers.remove(trig)
-                told[-1][1].triggers.append(trig)
+                # ... with the outcome words of its sentence ("the strike had killed four civilians")
+                moved = [trig] + [t for t in inc.triggers if t is not trig and t.sent_index == trig.sent_index
+                                  and t.outcome and t.weak and doc[trig.end - 1].head.i == doc[t.end - 1].i
+                                  and doc[trig.end - 1].dep_ == "nsubj"]
+                if len(moved) == len(inc.triggers):
+                    moved = [trig]
+                for t in moved:
+                    inc.triggers.remove(t)
+                    told[-1][1].triggers.append(t)
                 told[-1][1].triggers.sort(key=lambda t: t.start)
 
 
