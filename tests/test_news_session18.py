@@ -114,41 +114,37 @@ def test_a_separate_incident_told_as_blowing_open_a_cash_van_is_a_robbery_of_its
     assert sorted(e.type for e in a.events) == ["armed_assault", "robbery"]
 
 
-def test_that_month_is_the_month_told_before_and_seizing_a_ship_told_as_it_is_a_hijacking(analyze):
-    a = analyze("A missile struck a cargo ship off Mokha on Wednesday, killing one sailor.\n\nThe rebels began "
-                "their campaign in November 2023. That month their fighters landed on the car carrier Galaxy Leader "
-                "off Hodeidah and seized it along with its 25 crew members.", published="2026-06-11")
-    hijack = next(e for e in a.events if e.type == "hijacking")
-    assert hijack.background and hijack.date.value == "2023-11"
-
-
-def test_an_offence_a_court_sentences_dated_years_before_is_an_earlier_incident(analyze):
-    a = analyze("Gang members killed at least 15 people in Saint-Marc late on Tuesday, officials said.\n\nSeparately, "
-                "a judge in Washington on Monday sentenced a gang leader to 35 years in prison for his role in the "
-                "October 2021 kidnapping of 17 missionaries near Port-au-Prince.", published="2026-11-12")
-    old = next(e for e in a.events if e.type == "kidnapping")
-    assert old.background and old.date.value == "2021-10"
+@pytest.mark.parametrize("body, kind, month", [
+    # "That month" is the month told before; seizing a ship told as "it" is a hijacking
+    ("A missile struck a cargo ship off Mokha on Wednesday, killing one sailor.\n\nThe rebels began their campaign "
+     "in November 2023. That month their fighters landed on the car carrier Galaxy Leader off Hodeidah and seized it "
+     "along with its 25 crew members.", "hijacking", "2023-11"),
+    # an offence a court sentences, dated years before, is an earlier incident
+    ("Gang members killed at least 15 people in Saint-Marc late on Tuesday, officials said.\n\nSeparately, a judge "
+     "in Washington on Monday sentenced a gang leader to 35 years in prison for his role in the October 2021 "
+     "kidnapping of 17 missionaries near Port-au-Prince.", "kidnapping", "2021-10"),
+])
+def test_an_earlier_incident_told_by_its_month_is_background(analyze, body, kind, month):
+    old = next(e for e in analyze(body, published="2026-11-12").events if e.type == kind)
+    assert old.background and old.date.value == month
 
 
 # --------------------------------------------------------------------------- event type
 
-def test_a_raid_whose_killings_the_body_tells_first_is_an_assault(analyze):
-    a = analyze("At least nine villagers were killed and five others abducted when gunmen stormed Ngouma, a village "
-                "near Mora, on Wednesday night. The attackers shot at those who tried to flee, residents said.")
-    assert _main(a).type == "armed_assault"
-
-
-def test_people_seized_first_and_one_shot_stays_a_kidnapping(analyze):
-    a = analyze("Gunmen abducted 27 passengers from a bus near Mora on Wednesday. One passenger who tried to flee was "
-                "shot dead, police said.")
-    assert _main(a).type == "kidnapping"
-
-
-def test_a_mass_abduction_in_which_two_were_killed_stays_a_kidnapping(analyze):
-    a = analyze("Gunmen on motorcycles stormed a church near Mora during evening prayers on Sunday, killing two people "
-                "and abducting 45 worshippers, police said. The attackers fired into the air before herding the "
-                "worshippers into the bush.")
-    assert _main(a).type == "kidnapping"
+@pytest.mark.parametrize("body, expected", [
+    # a raid whose killings the body tells first is an assault
+    ("At least nine villagers were killed and five others abducted when gunmen stormed Ngouma, a village near Mora, "
+     "on Wednesday night. The attackers shot at those who tried to flee, residents said.", "armed_assault"),
+    # people seized first and one shot: a kidnapping
+    ("Gunmen abducted 27 passengers from a bus near Mora on Wednesday. One passenger who tried to flee was shot "
+     "dead, police said.", "kidnapping"),
+    # a mass abduction in which two were killed stays a kidnapping
+    ("Gunmen on motorcycles stormed a church near Mora during evening prayers on Sunday, killing two people and "
+     "abducting 45 worshippers, police said. The attackers fired into the air before herding the worshippers into "
+     "the bush.", "kidnapping"),
+])
+def test_killings_and_abductions_type_the_incident_by_order_and_count(analyze, body, expected):
+    assert _main(analyze(body)).type == expected
 
 
 # --------------------------------------------------------------------------- statement types
@@ -165,16 +161,25 @@ def test_rejecting_an_accusation_denies_rejecting_an_account_dismisses(analyze, 
     assert _types(a)[cue] == expected
 
 
-def test_a_party_s_own_strike_on_someone_it_calls_responsible_is_its_claim(analyze):
-    a = analyze('A drone struck a car near Mora on Sunday, killing two men. The army said it had "eliminated" a '
-                'commander "who was responsible for a string of attacks on our soldiers".')
-    assert _types(a)["said"] == "claim_of_responsibility"
-
-
-def test_arresting_someone_said_to_be_behind_an_attack_still_accuses(analyze):
-    a = analyze("A bomb killed nine people at a market in Mora on Sunday. Police said they had arrested a man who "
-                "was behind the bombing.")
-    assert _types(a)["said"] == "accusation"
+@pytest.mark.parametrize("sentence, cue, expected", [
+    # a party's own strike on someone it calls responsible is its claim
+    ('A drone struck a car near Mora on Sunday, killing two men. The army said it had "eliminated" a commander "who '
+     'was responsible for a string of attacks on our soldiers".', "said", "claim_of_responsibility"),
+    # arresting someone said to be behind an attack still accuses
+    ("A bomb killed nine people at a market in Mora on Sunday. Police said they had arrested a man who was behind "
+     "the bombing.", "said", "accusation"),
+    # a claimed toll with an agent accuses the agent
+    ("A bomb killed nine people at a market in Mora on Sunday. Residents claimed that the soldiers were killed by "
+     "the army.", "claimed", "accusation"),
+    # fire from ground a party holds accuses that party
+    ("Missiles struck a cargo ship off Mora on Sunday. Officials said the missiles had been launched from "
+     "Zintan-held territory near the coast.", "said", "accusation"),
+    # the cell behind an attack is accused
+    ("A car bomb killed 14 people outside a bakery in Mora on Friday. Officials said on Wednesday they had broken up "
+     "the Islamic State cell behind last Friday's car bombing.", "said", "accusation"),
+])
+def test_who_did_it_in_the_content_types_the_statement(analyze, sentence, cue, expected):
+    assert _types(analyze(sentence))[cue] == expected
 
 
 def test_a_claimant_s_claimed_toll_is_part_of_its_claim(pipeline):
@@ -187,24 +192,6 @@ def test_a_claimant_s_claimed_toll_is_part_of_its_claim(pipeline):
     a = pipeline.analyze_doc(Document(id="t", text=text, published="2025-06-04"), doc)
     toll = next(s for s in a.statements if s.content.text.endswith("had been killed"))
     assert rule_type(doc, toll)[0] == "claim_of_responsibility"  # the rules decide it, not the learned model
-
-
-def test_a_claimed_toll_with_an_agent_is_an_accusation(analyze):
-    a = analyze("A bomb killed nine people at a market in Mora on Sunday. Residents claimed that the soldiers were "
-                "killed by the army.")
-    assert _types(a)["claimed"] == "accusation"
-
-
-def test_fire_from_ground_a_party_holds_accuses_that_party(analyze):
-    a = analyze("Missiles struck a cargo ship off Mora on Sunday. Officials said the missiles had been launched from "
-                "Zintan-held territory near the coast.")
-    assert _types(a)["said"] == "accusation"
-
-
-def test_the_cell_behind_an_attack_is_accused(analyze):
-    a = analyze("A car bomb killed 14 people outside a bakery in Mora on Friday. Officials said on Wednesday they "
-                "had broken up the Islamic State cell behind last Friday's car bombing.")
-    assert _types(a)["said"] == "accusation"
 
 
 # --------------------------------------------------------------------------- statements found
