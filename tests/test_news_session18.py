@@ -138,6 +138,9 @@ def test_an_earlier_incident_told_by_its_month_is_background(analyze, body, kind
     # people seized first and one shot: a kidnapping
     ("Gunmen abducted 27 passengers from a bus near Mora on Wednesday. One passenger who tried to flee was shot "
      "dead, police said.", "kidnapping"),
+    # gunmen who came to kill one man and held dozens hostage: a hostage-taking
+    ("Gunmen who burst into a hospital in Esmeraldas to kill a wounded gang member held dozens of patients and "
+     "staff hostage for seven hours on Monday before police stormed the building, officials said.", "kidnapping"),
     # a mass abduction in which two were killed stays a kidnapping
     ("Gunmen on motorcycles stormed a church near Mora during evening prayers on Sunday, killing two people and "
      "abducting 45 worshippers, police said. The attackers fired into the air before herding the worshippers into "
@@ -298,3 +301,43 @@ def test_someone_called_a_civilian_not_a_combatant_is_a_denial(analyze, sentence
 def test_a_force_telling_its_own_men_s_acts_accuses_nobody(analyze, sentence, expected):
     a = analyze("A soldier opened fire at a checkpoint near Tsafe on Sunday. " + sentence)
     assert _types(a)["said"] == expected
+
+
+
+# --------------------------------------------------------------------------- after reading reports_sealed19
+
+def test_the_x_district_of_a_city_is_in_the_city(pipeline):
+    from rashomon.extract.places import find_places
+
+    doc = pipeline.nlp("In 2024, a bomb went off outside the home of a prosecutor in the El Porvenir district of "
+                       "Trujillo, causing damage but no injuries.")
+    assert [(p.span.text, p.city) for p in find_places(doc)][0] == ("El Porvenir", "Trujillo")
+
+
+def test_an_incident_a_day_before_the_story_s_is_no_background(analyze):
+    a = analyze("Iranian drones struck a village in Pakistan's Balochistan province early on Tuesday, a day after "
+                "Sunni militants killed at least nine Iranian border guards near the town of Saravan, Pakistan said.",
+                published="2026-06-03")
+    assert not any(e.background for e in a.events)
+
+
+def test_a_dateline_of_two_cities_places_nothing(pipeline):
+    from rashomon.models import Document
+
+    text = ("Iran strikes inside Pakistan\n\nBy A Writer\nJune 3, 2026\n\nDUBAI/ISLAMABAD, June 3 (Reuters) - "
+            "Iranian drones struck a village near Panjgur in Pakistan's Balochistan province early on Tuesday, "
+            "Pakistan said.\n")
+    a = pipeline.analyze(Document(id="t", text=text, published="2026-06-03"))
+    assert a.events[0].place.city == "Panjgur"
+
+
+def test_a_town_s_name_followed_by_an_age_is_a_surname(analyze):
+    a = analyze("Three people were killed - Perez, 45, his 19-year-old assistant and a woman passenger - when two men "
+                "opened fire on a bus in Villa Nueva yesterday morning, police said.", published="2026-03-24")
+    assert _main(a).place.city == "Villa Nueva"
+
+
+def test_a_toll_split_by_nationality_in_apposition_takes_the_whole_s_kind(pipeline):
+    figs = _figs(pipeline, "The workers - five Egyptians, three Bangladeshis, two Turks and a Tunisian - were taken "
+                           "from their dormitories shortly before midnight.")
+    assert ("kidnapped", 5) in figs and ("kidnapped", 3) in figs

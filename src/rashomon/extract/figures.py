@@ -242,8 +242,9 @@ def _kind_from_tree(noun: Token, depth: int = 0) -> tuple[str | None, Token | No
         kind, cue = _kind_from_tree(total, depth + 1)
         if kind and kind != "attackers":
             return kind, cue
-    if depth < 2 and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
-        kind, cue = _kind_from_tree(noun.head, depth + 1)  # "one officer, three soldiers and ..."
+    if depth < 2 and noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        # "one officer, three soldiers and ...", "The workers - five Egyptians, three Bangladeshis ... - were taken"
+        kind, cue = _kind_from_tree(noun.head, depth + 1)
         if kind and kind != "attackers":
             return kind, cue
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":

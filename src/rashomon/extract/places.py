@@ -582,15 +582,22 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(load_json("events/figures.json")["person_nouns"])  # (the figures' list of people words)
 
 
+def _followed_by_age(doc, end: int) -> bool:
+    """", 19," after a name: a person's age."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].is_digit and len(doc[end + 1].text) <= 2 \
+        and doc[end + 2].text in (",", ".")
+
+
 def _names_a_person(ent) -> bool:
     """An unknown name set in apposition to a person noun, or followed by an age ("a bus helper, md rakib hossain,
     19,"): a person."""
-    if gazetteer().get(fold(ent.text)) or _names_country(ent):
+    if _names_country(ent):
         return False
-    doc, end = ent.doc, ent.end
-    aged = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].is_digit and len(doc[end + 1].text) <= 2 \
-        and doc[end + 2].text in (",", ".")
-    return aged or ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _person_nouns()
+    if _followed_by_age(ent.doc, ent.end):
+        return True  # ("Perez, 45, his 19-year-old assistant and ...": a known town's name can be a surname)
+    if gazetteer().get(fold(ent.text)):
+        return False
+    return ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _person_nouns()
 
 
 def find_places(doc) -> list[Place]:
@@ -624,6 +631,8 @@ def find_places(doc) -> list[Place]:
         if not cased and len(ent) == 1 and _in_phrase_of(doc, ent[0]) and not gazetteer().get(fold(ent.text)):
             continue  # "opened in defiance of the lockdown": a phrase, not a place
         if ent.label_ in ("GPE", "LOC") and _names_a_person(ent):
+            for t in ent:
+                covered[t.i] = True  # (nor a town of the gazetteer's)
             continue  # "a bus helper, md rakib hossain, 19,": a person the tagger took for a place
         if cased and ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].tag_ == "NNPS" \
                 and not gazetteer().get(fold(ent.text)):
@@ -717,8 +726,9 @@ def find_places(doc) -> list[Place]:
                     ok = _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key]))
                 else:
                     ok = key in small and _plausible_name(chunk) and _small_ok(doc, chunk, key, named)
-                if ok and cased and _first_name(doc, chunk):
-                    ok = False
+                if ok and cased and (_first_name(doc, chunk) or _followed_by_age(doc, chunk[-1].i + 1)
+                                     and not any(e.kind == "country" for e in gz.get(key, ()))):
+                    ok = False  # ("Perez, 45, his assistant": a surname)
                 if ok and not cased and n == 1 and _in_phrase_of(doc, chunk[0]) \
                         and not any(e.kind == "country" or e.population >= _SMALL_OVER for e in gz.get(key, ())):
                     ok = False  # "opened in defiance of the lockdown": a phrase, not the town of Defiance
@@ -1062,8 +1072,11 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
         owner = out[-1] if out else None
         city = places[k + 1] if k + 1 < len(places) else None
         m = _PART_OF_NAMED.fullmatch(text, p.span.end, city.span.start) if city is not None and city.city else None
-        part_of = city is not None and city.city and re.fullmatch(r"\s+of\s+", text[p.span.end:city.span.start]) \
-            and p.span.text.split()[-1].lower() in parts  # "the Grand-Camp district of Les Abymes"
+        between = re.fullmatch(r"\s+(?:([a-z]+)\s+)?of\s+", text[p.span.end:city.span.start]) \
+            if city is not None and city.city else None
+        part_of = between is not None and (p.span.text.split()[-1].lower() in parts if between.group(1) is None
+                                           else between.group(1) in parts)
+        # ("the Grand-Camp district of Les Abymes": the span holds "district"; "the El Porvenir district of Trujillo")
         if (m and m.group(1).lower() in parts or part_of or city is not None and re.fullmatch(
                 r",\s*", text[p.span.end:city.span.start])) and _suburb_of(p, city):
             # "in KwaZakhele, Gqeberha", "the KwaZakhele township of Gqeberha": a town the gazetteer holds on its own,
@@ -1686,6 +1699,7 @@ def _split_place_noun(name: str) -> tuple[str, str | None]:
 
 _DATELINE_HEAD = re.compile(r"\s*(?:[^\W\d_][^\n,.!?]{0,40},\s*){1,2}")  # "KYIV, " before "Ukraine"; "PEMBA, Mozambique, "
 # before "14 Mar"
+_DATELINE_SLASH = re.compile(r"\s*[A-Z][A-Z .'’-]{1,30}/")  # "DUBAI/" before "ISLAMABAD": a dateline of two cities
 _DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
 _DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
 # (a month's abbreviation may carry its period: "SEOUL, Sept. 23 (Yonhap) --")
@@ -1697,7 +1711,8 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     place, and followed by the dateline's dash (or, in capitals at a line's start, by a colon)."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
-    if line_start > _DATELINE_WITHIN or head.strip() and not _DATELINE_HEAD.fullmatch(head):
+    if line_start > _DATELINE_WITHIN or head.strip() and not (_DATELINE_HEAD.fullmatch(head)
+                                                              or _DATELINE_SLASH.fullmatch(head)):
         return False
     if not head.strip() and text[start:end].isupper() and text[end:end + 2] == ": ":
         return True  # "IMPHAL: Five soldiers were killed ...": the South Asian press's dateline

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import in_dateline
 from rashomon.models import Span, Timex
 from rashomon.nlp.model import doc_text
@@ -559,6 +560,21 @@ def _hours_lapse(tok: Token) -> bool:
         for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
             if c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute", "moment"):
                 return True  # ("hours after the house was burned": the lapse hangs on "after")
+    return False
+
+
+RECENT_LAPSE_DAYS = 2  # "a day after", "two days after": an incident of the story's own days, not background
+
+
+def recent_lapse(tok: Token) -> bool:
+    """The lapse that makes the trigger's incident an earlier one is of a day or two ("a day after Sunni militants
+    killed nine border guards"): it is told with the story, not as its background."""
+    for anc in [tok, *tok.ancestors][:4]:
+        for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
+            if c.dep_ == "npadvmod" and c.lemma_.lower() == "day":
+                n = next((d for d in c.children if d.dep_ in ("nummod", "det")), None)
+                value = 1 if n is None or n.lower_ in ("a", "one") else parse_number([n.lower_])
+                return value is not None and value <= RECENT_LAPSE_DAYS
     return False
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.extract.places import fold
 from rashomon.models import Figure, Place, Timex
 from rashomon.nlp.layout import correction_line, fact_label
 from rashomon.nlp.model import doc_text
 
-from .dates import _days_apart, _iso, _later_new_act
+from .dates import _days_apart, _iso, _later_new_act, recent_lapse
 from .lead import _lead_end
 from .lexicon import _triggers
 from .location import _approximate
@@ -186,7 +186,7 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
                     (inc for inc in told if not trig.in_headline and not any(t.hours_earlier for t in inc.triggers)),
                     None)
             if target is None:
-                target = _Incident(background=not trig.hours_earlier)
+                target = _Incident(background=not (trig.hours_earlier or recent_lapse(doc[trig.end - 1])))
                 incidents.append(target)
         elif same_sentence and not trig.in_headline and not trig.anaphoric and doc[trig.end - 1].dep_ == "conj" \
                 and _later_new_act(doc, trig):
@@ -391,7 +391,15 @@ def _mass_taking(doc: Doc | None, figures: list[Figure], killing: Trigger, takin
         return next((f for f in figures if f.kind == kind and sent.start_char <= f.span.start < sent.end_char), None)
 
     killed, taken = first("killed", killing), first("kidnapped", taking)
-    return killed is not None and taken is not None and taken.value >= MASS_TAKING * killed.value
+    dead = killed.value if killed is not None else _one_victim(doc[killing.end - 1])
+    return dead is not None and taken is not None and taken.value >= MASS_TAKING * dead
+
+
+def _one_victim(verb: Token) -> int | None:
+    """"to kill a wounded gang member": a killing of one person told without a number."""
+    victim = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return 1 if victim is not None and victim.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in victim.children) else None
 
 
 def _ranked_types(inc: _Incident, doc: Doc | None = None, figures: list[Figure] = ()) -> list[str]:
