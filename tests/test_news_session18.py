@@ -341,3 +341,12 @@ def test_a_toll_split_by_nationality_in_apposition_takes_the_whole_s_kind(pipeli
     figs = _figs(pipeline, "The workers - five Egyptians, three Bangladeshis, two Turks and a Tunisian - were taken "
                            "from their dormitories shortly before midnight.")
     assert ("kidnapped", 5) in figs and ("kidnapped", 3) in figs
+
+
+def test_a_quotation_each_side_of_the_cue_makes_two_statements(analyze):
+    a = analyze('A car bomb killed three people in Quininde on Monday. "This was an attack on the most vulnerable '
+                'people," Reyes said at a news conference on Tuesday. "There will be no negotiation with these '
+                'criminals."')
+    said = [s for s in a.statements if s.cue.text == "said"]
+    assert [s.content.text[:12] for s in said] == ['"This was an', '"There will ']
+    assert {s.source.text for s in said} == {"Reyes"} and {s.mode for s in said} == {"direct"}

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, nested_beliefs,
-                                         tag_cues_batch)
+                                         quotes_around_cue, tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -103,7 +103,7 @@ class Pipeline:
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
         statements = conjoined_reports(doc, statements)
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
-        statements = split_conjoined_sources(doc, statements)
+        statements = quotes_around_cue(doc, split_conjoined_sources(doc, statements))
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)

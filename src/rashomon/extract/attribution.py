@@ -2058,6 +2058,36 @@ QUOTED_AS_SAYING = True  # "X quoted Y as saying Z": Y said Z; "..., citing poli
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "you", "it", "they"})
 
 
+_OPENING_QUOTES = ('"', "\u201c")
+_CLOSING_QUOTES = ('"', "\u201d")
+
+
+def quotes_around_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """'"A," Reyes said at a news conference. "B."': one quotation before the cue and one after it, read as one
+    content span that holds the cue and its source (as PolNeAR annotates it), become two statements of the same
+    speaker and cue, one per quotation (as a news reader counts them)."""
+    text = doc_text(doc)
+    out: list[Statement] = []
+    for st in statements:
+        src = st.source
+        inner = src is not None and st.content.start < min(src.start, st.cue.start) \
+            and max(src.end, st.cue.end) < st.content.end
+        if not inner or text[st.content.start] not in _OPENING_QUOTES:
+            out.append(st)
+            continue
+        frame_start, frame_end = min(src.start, st.cue.start), max(src.end, st.cue.end)
+        first_end = max(text.rfind(q, st.content.start + 1, frame_start) for q in _CLOSING_QUOTES) + 1
+        second = [i for i in (text.find(q, frame_end, st.content.end) for q in _OPENING_QUOTES) if i >= 0]
+        if first_end <= st.content.start + 1 or not second:
+            out.append(st)
+            continue
+        first = Span.of(text, st.content.start, first_end)
+        rest = Span.of(text, min(second), st.content.end)
+        out.append(replace(st, content=first, mode="direct", events=list(st.events), chain=list(st.chain)))
+        out.append(replace(st, content=rest, mode="direct", events=list(st.events), chain=list(st.chain)))
+    return out
+
+
 def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"The minister said investigators suspected a separatist group": a belief of a third party told inside a
     statement, as a statement of its own (the outermost-only extraction drops it; PolNeAR scoring keeps that
