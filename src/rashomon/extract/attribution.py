@@ -1164,7 +1164,7 @@ def _quote_frame_source(doc: Doc, v: Token) -> tuple[int, int] | None:
     k = next((k for k in range(j, max(sent.start, v.i - 40) - 1, -1) if doc[k].is_quote), None)
     if k is not None and k < j and closes_quote(k) and noun_phrase(k + 1, j + 1):
         return k + 1, j + 1
-    if closes_quote(v.i - 1) or v.i >= 2 and doc[v.i - 1].is_quote and closes_quote(v.i - 1):
+    if closes_quote(v.i - 1):
         end = sent.end
         while end > v.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1

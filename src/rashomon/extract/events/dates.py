@@ -553,14 +553,19 @@ def _day_of_governing_clause(doc: Doc, tok: Token, timexes: list[Timex]) -> Time
     return None
 
 
+def _lapse_nouns(tok: Token):
+    """The lapses of time on the way up from the trigger ("hours after the house was burned", "a day after militants
+    killed ..."): npadvmod nouns of the trigger's first ancestors or of their "after" words, nearest first."""
+    for anc in [tok, *tok.ancestors][:4]:
+        for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
+            if c.dep_ == "npadvmod":
+                yield c  # (the lapse hangs on "after" or on the verb)
+
+
 def _hours_lapse(tok: Token) -> bool:
     """The lapse that makes the trigger's incident an earlier one is of hours or minutes ("hours after the
     house was burned")."""
-    for anc in [tok, *tok.ancestors][:4]:
-        for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
-            if c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute", "moment"):
-                return True  # ("hours after the house was burned": the lapse hangs on "after")
-    return False
+    return any(c.lemma_.lower() in ("hour", "minute", "moment") for c in _lapse_nouns(tok))
 
 
 RECENT_LAPSE_DAYS = 2  # "a day after", "two days after": an incident of the story's own days, not background
@@ -569,13 +574,12 @@ RECENT_LAPSE_DAYS = 2  # "a day after", "two days after": an incident of the sto
 def recent_lapse(tok: Token) -> bool:
     """The lapse that makes the trigger's incident an earlier one is of a day or two ("a day after Sunni militants
     killed nine border guards"): it is told with the story, not as its background."""
-    for anc in [tok, *tok.ancestors][:4]:
-        for c in [*anc.children, *(g for m in anc.children if m.dep_ in ("mark", "prep") for g in m.children)]:
-            if c.dep_ == "npadvmod" and c.lemma_.lower() == "day":
-                n = next((d for d in c.children if d.dep_ in ("nummod", "det")), None)
-                value = 1 if n is None or n.lower_ in ("a", "one") else parse_number([n.lower_])
-                return value is not None and value <= RECENT_LAPSE_DAYS
-    return False
+    day = next((c for c in _lapse_nouns(tok) if c.lemma_.lower() == "day"), None)
+    if day is None:
+        return False
+    n = next((d for d in day.children if d.dep_ in ("nummod", "det")), None)
+    value = 1 if n is None or n.lower_ in ("a", "one") else parse_number([n.lower_])
+    return value is not None and value <= RECENT_LAPSE_DAYS
 
 
 def _lapsed_after(after: Token) -> bool:

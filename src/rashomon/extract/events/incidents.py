@@ -380,12 +380,9 @@ def _mark_background(doc: Doc, incidents: list[_Incident], dct: date | None) -> 
 MASS_TAKING = 3  # people taken at least this many times the number killed: the taking types the incident
 
 
-def _mass_taking(doc: Doc | None, figures: list[Figure], killing: Trigger, taking: Trigger) -> bool:
+def _mass_taking(doc: Doc, figures: list[Figure], killing: Trigger, taking: Trigger) -> bool:
     """"killing two people and abducting dozens of worshippers": the count taken, told in the taking's sentence, is
     ``MASS_TAKING`` times the count killed told in the killing's: a mass abduction in which some were killed."""
-    if doc is None:
-        return False
-
     def first(kind: str, trig: Trigger) -> Figure | None:
         sent = doc[trig.start].sent
         return next((f for f in figures if f.kind == kind and sent.start_char <= f.span.start < sent.end_char), None)
@@ -402,7 +399,7 @@ def _one_victim(verb: Token) -> int | None:
         c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in victim.children) else None
 
 
-def _ranked_types(inc: _Incident, doc: Doc | None = None, figures: list[Figure] = ()) -> list[str]:
+def _ranked_types(inc: _Incident, doc: Doc, figures: list[Figure]) -> list[str]:
     """The incident's types, the main one first: the means named where the incident is first told
     (strong words before weak ones), else a strong word anywhere in it; an outcome word ("killed")
     types it only when nothing names the means ("a bomb killed ..." is a bombing, "gunmen
