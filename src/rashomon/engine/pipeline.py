@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, nested_beliefs,
-                                         quotes_around_cue, tag_cues_batch)
+                                         quote_told_before, quotes_around_cue, tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -103,7 +103,7 @@ class Pipeline:
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
         statements = conjoined_reports(doc, statements)
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
-        statements = quotes_around_cue(doc, split_conjoined_sources(doc, statements))
+        statements = quote_told_before(doc, quotes_around_cue(doc, split_conjoined_sources(doc, statements)))
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)
@@ -163,9 +163,24 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:
             best, best_dist = t, dist
+    if best is None and _on_an_incident(cue.root):
+        # "In October 2021, a bomb killed two men in an attack police blamed on X": a blame told inside the
+        # incident's own noun phrase is dated with it
+        best = next((t for t in timexes if t.type in ("DATE", "TIME") and s.start_char <= t.span.start < st.cue.start
+                     and t.value[:4].isdigit() and len(t.value) >= 7), None)
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _on_an_incident(cue) -> bool:
+    """A cue in a relative clause on an incident noun ("an attack (that) police blamed on X"; the parser may read
+    "attack police" as one noun with the cue on it)."""
+    head = cue.head
+    if any(c.dep_ == "advmod" and c.lower_ in ("later", "subsequently", "since", "afterwards") for c in cue.children):
+        return False  # "an attack police later blamed on X": the blame came after
+    return cue.dep_ in ("relcl", "acl") and head.i < cue.i and (is_incident_noun(head) or any(
+        c.dep_ == "compound" and is_incident_noun(c) for c in head.children))
 
 
 def _dates_a_when_clause(doc: Doc, t: Timex) -> bool:
@@ -245,8 +260,14 @@ def _date_link(tspan, cue) -> str | None:
 
 def _dates_the_act(doc: Doc, st: Statement) -> bool:
     """"In March 2021, a fire that destroyed a hatchery was claimed by X": a date told before the claimed act, which
-    is the statement's content, dates the act (too)."""
-    if st.date is None or st.date.span.end > st.content.start:
+    is the statement's content, dates the act (too); so does the date a blame inside the incident's noun phrase
+    takes from it."""
+    if st.date is None:
+        return False
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if cue is not None and _on_an_incident(cue.root):
+        return True  # "In October 2021, a bomb ..., in an attack police blamed on X": the attack's date first
+    if st.date.span.end > st.content.start:
         return False
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     return content is not None and names_claimed_act(content.root)

@@ -47,9 +47,14 @@ def _compatible(expected: str, ev: Event) -> bool:
     return expected in AIR and bool(types & AIR)
 
 
-def _find(text: str, needle: str) -> tuple[int, int] | None:
-    i = text.find(needle)
-    return (i, i + len(needle)) if i >= 0 else None
+def _finds(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``needle`` in ``text`` (a short content such as "the attack" or "that" occurs many
+    times; the statement's own one is any of them)."""
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -156,12 +161,13 @@ def score_document(analysis: Analysis, gold: dict, counts: dict) -> list[str]:
 def match_statement(text: str, exp: dict, statements: list) -> object | None:
     """The first of ``statements`` that is the expected one: same cue, a source overlapping any whole-word
     occurrence of the expected source ("he", "police" occur many times) and, where the gold gives the
-    content, a content overlapping it."""
+    content, a content overlapping any occurrence of it."""
     sources = _occurrences(text, exp["source_text"])
-    content = _find(text, exp["content"]) if exp.get("content") else None
+    contents = _finds(text, exp["content"]) if exp.get("content") else []
     return next((st for st in statements if _same_cue(st.cue.text, exp["cue"]) and st.source is not None
                  and any(_overlaps(w, st.source.start, st.source.end) for w in sources)
-                 and (content is None or _overlaps(content, st.content.start, st.content.end))), None)
+                 and (not exp.get("content") or any(_overlaps(c, st.content.start, st.content.end) for c in contents))),
+                None)
 
 
 def evaluate(path=None, predictions_out=None, limit=None, **_) -> dict:

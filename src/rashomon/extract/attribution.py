@@ -720,7 +720,22 @@ def _subject(tok: Token, depth: int = 0, asker: Token | None = None) -> tuple[in
         return tok.head.left_edge.i, tok.i  # "ads attacking X", "anyone questioning X"
     if SOURCE_RULES and tok.dep_ in ("ROOT", "ccomp"):
         return _fronted_appos_subject(tok)
+    if SOURCE_RULES and (speaker := _subject_read_as_noun(tok)) is not None:
+        return speaker
     return None
+
+
+def _subject_read_as_noun(verb: Token) -> tuple[int, int] | None:
+    """"in an attack police blamed on a gang": the parser reads the bare relative clause's subject as the
+    head of "attack police" and the cue as a participle on it; the speaker is the noun after the incident
+    noun."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.i > verb.i or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    incident = next((c for c in head.children if c.dep_ == "compound" and c.i < head.i and is_incident_noun(c)), None)
+    if incident is None or head.i != verb.i - 1 and not all(t.dep_ in ("compound", "amod") for t in verb.doc[incident.i + 1:head.i]):
+        return None
+    return incident.i + 1, head.i + 1
 
 
 def _recipient(noun: Token) -> bool:
@@ -2086,6 +2101,36 @@ def quotes_around_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
         out.append(replace(st, content=first, mode="direct", events=list(st.events), chain=list(st.chain)))
         out.append(replace(st, content=rest, mode="direct", events=list(st.events), chain=list(st.chain)))
     return out
+
+
+def quote_told_before(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """'"They just walked in and started shooting." / That was how a barman described the moment ...': a cue
+    whose sentence points back ("That was how X described ...", "This is how ...") at a paragraph that is only a
+    quotation takes that quotation as its content (direct)."""
+    text = doc_text(doc)
+    out: list[Statement] = []
+    for st in statements:
+        cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+        quote = _quotation_paragraph_before(text, cue.sent.start_char) if cue is not None else None
+        if quote is None or cue.sent[0].lower_ not in ("that", "this") \
+                or not any(c.dep_ == "advmod" and c.lower_ == "how" and c.i < cue.root.i for c in cue.root.children):
+            out.append(st)
+            continue
+        out.append(replace(st, content=Span.of(text, *quote), mode="direct", events=list(st.events), chain=list(st.chain)))
+    return out
+
+
+def _quotation_paragraph_before(text: str, start: int) -> tuple[int, int] | None:
+    """The characters of the paragraph right before ``start`` when it is one quotation, else None."""
+    before = text[:start].rstrip()
+    if not before.endswith(_CLOSING_QUOTES) or "\n" not in text[len(before):start]:
+        return None
+    para = before.rfind("\n") + 1
+    while para < len(before) and before[para].isspace():
+        para += 1
+    if before[para:para + 1] not in _OPENING_QUOTES or any(q in before[para + 1:-1] for q in set(_CLOSING_QUOTES)):
+        return None
+    return para, len(before)
 
 
 def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:

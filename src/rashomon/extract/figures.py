@@ -103,7 +103,10 @@ def _held_by_attackers(verb: Token) -> bool:
     """"held" whose holders are the attackers: its subject is an attacker noun ("the gunmen held ..."), or it
     continues a hijacking or kidnapping verb ("hijacked a tanker and held its crew")."""
     perps = _lexicon()[3]
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in first.children):
+        first = first.head  # "Gunmen stopped a bus, forced the driver off the road and held 37 passengers"
+    subj = next((c for c in first.children if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.lower_ in perps or subj.lemma_.lower() in perps):
         return True
     head = verb.head if verb.dep_ == "conj" else None
@@ -806,6 +809,8 @@ def _is_person(tok: Token) -> bool:
         return True  # "A 17-year-old was shot dead": the adjective used as a noun
     if any(c.dep_ == "nummod" for c in tok.children):
         return False
+    if _person_by_form(tok):
+        return True
     titled = any(c.dep_ in ("compound", "nmod") and c.lower_ in data["person_nouns"] and c.i < tok.i for c in tok.children)
     if titled and tok.pos_ in ("PROPN", "NOUN") and (tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ == "PERSON"):
         return True  # a name after a title: "inspector eulogio flores", "journalist roberto navas"
@@ -820,6 +825,17 @@ def _is_person(tok: Token) -> bool:
 
 
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|ier|eer|ee|or|ist|ian|ant|eur|man|woman)$")
+
+
+def _person_by_form(tok: Token) -> bool:
+    """A singular noun the person list lacks but its modifiers make a person: an age ("a 74-year-old usher", even
+    when the tagger reads the noun as an adjective) or a nationality on an agent noun ("a French yachtsman", not
+    "a Chinese vessel")."""
+    if tok.tag_ in ("NNS", "NNPS") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "pobj", "appos", "attr"):
+        return False
+    mods = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
+    aged = any(m.lower_ == "old" and any(c.lemma_.lower() == "year" for c in m.children) for m in mods)
+    return aged or any(m.ent_type_ == "NORP" for m in mods) and tok.tag_ == "NN" and _AGENT_NOUN.match(tok.lower_) is not None
 
 
 def _dies(verb: Token, noun: Token) -> bool:

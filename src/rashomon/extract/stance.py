@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
-from rashomon.extract.incident_words import is_trigger_word
+from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.extract.places import in_dateline
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.extract.roles.responsibility import sponsors
@@ -386,7 +386,33 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     if _no_armed_presence(ct) and not any(t.dep_ == "nsubj" and t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
                                           for t in ct):
         return "denial", None  # (not "There were no soldiers there. Thailand must answer for this": that accuses)
+    if _complains_of_inaction(ct):
+        return "accusation", None
     return None
+
+
+def _complains_of_inaction(ct: SpacySpan) -> bool:
+    """"We told the police and nothing was done", "nobody protected him", "they have done nothing", "they leave us
+    alone with them": a complaint that those meant to protect did not is an accusation (not "I could do nothing
+    for him", "we did nothing": one's own helplessness or innocence)."""
+    protect = _lex()["sets"]["protection_verbs"]
+    for t in ct:
+        verb = t.head
+        if verb.pos_ not in ("VERB", "AUX") or _future(verb) or any(
+                c.dep_ == "aux" and c.lower_ in ("could", "can", "might", "may") for c in verb.children):
+            continue
+        nobody = t.lower_ in ("nobody", "no-one") or t.lower_ == "one" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+        if nobody and t.dep_ == "nsubj" and verb.lemma_.lower() in protect:
+            return True  # "nobody protected him", "no one listened", "nobody came"
+        if t.lower_ == "nothing" and verb.lemma_.lower() == "do" and (
+                t.dep_ == "nsubjpass" or t.dep_ == "dobj" and verb.dep_ != "xcomp" and not any(
+                    c.dep_ == "nsubj" and _first_person(c) for c in verb.children)):
+            return True  # "nothing was done", "the police ... did nothing"
+        if verb.lemma_.lower() == "leave" and t.dep_ == "dobj" and t.lower_ == "us" \
+                and any(c.lower_ == "alone" for c in verb.children):
+            return True  # "then they leave us alone with them again"
+    return False
 
 
 def _struck_by_the_speaker(rel: Token, st: Statement, doc: Doc) -> bool:
@@ -832,7 +858,8 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
             if o.lemma_.lower() in RESP_NOUNS:
                 what = _pobj(o, ("for",)) or _pobj(cue, ("for",))
                 return True, what
-        if lem == "claim" and obj is not None and obj.lemma_.lower() in ATTACK_NOUNS and not _child(cue, ("ccomp",)):
+        if lem == "claim" and obj is not None and (obj.lemma_.lower() in ATTACK_NOUNS or is_incident_noun(obj)) \
+                and not _child(cue, ("ccomp",)):
             return True, obj
         deed = _child(cue, ("xcomp",))
         if lem == "claim" and deed is not None and (deed.lemma_.lower() in _lex()["sets"]["wrongdoing_verbs"]
@@ -1004,7 +1031,18 @@ def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
         if cue is not None and _negated(cue) and res[0] in ("accusation", "claim_of_responsibility"):
             return "other", None
         return res
+    if cue is not None and _elaborates_a_claim(cue):
+        return "claim_of_responsibility", None
     return None
+
+
+def _elaborates_a_claim(cue: Token) -> bool:
+    """"X claimed the attack, saying its fighters had killed 15 ...": the participle that tells the claim
+    (one the content rules read as no warning, denial or accusation) claims it too."""
+    head = cue.head
+    return cue.tag_ == "VBG" and cue.lemma_.lower() in ("say", "add") and cue.dep_ in ("advcl", "xcomp", "conj") \
+        and head.i < cue.i and head.pos_ == "VERB" and not _negated(head) and _claim_of_responsibility(head)[0] \
+        and not any(_future(v) for v in cue.subtree if v.pos_ in ("VERB", "AUX") and v.i > cue.i)
 
 
 def statement_polarity(doc: Doc, statement: Statement) -> str | None:

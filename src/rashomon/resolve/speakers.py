@@ -1030,11 +1030,14 @@ def split_conjoined_sources(doc: Doc, statements: list[Statement]) -> list[State
     for st in statements:
         parts = _conjoined_names(doc, st.source) if st.source is not None else []
         if len(parts) < 2:
-            out.append(st)
             if (last := _last_conjoined_kind(doc, st.source) if st.source is not None else None) is not None:
                 # "security and local sources said": the local sources speak too
-                out.append(replace(st, source=Span.of(text, *last), events=list(st.events), chain=list(st.chain)))
-            continue
+                out.extend((st, replace(st, source=Span.of(text, *last), events=list(st.events), chain=list(st.chain))))
+                continue
+            parts = _conjoined_parties(doc, st.source) if st.source is not None else []
+            if len(parts) < 2:
+                out.append(st)
+                continue
         out.extend(replace(st, source=Span.of(text, a, b), events=list(st.events), chain=list(st.chain))
                    for a, b in parts)
     return out
@@ -1054,6 +1057,56 @@ def _last_conjoined_kind(doc: Doc, source: Span) -> tuple[int, int] | None:
     if cc is None or cc.i + 1 >= cs.end:
         return None
     return doc[cc.i + 1].idx, cs.end_char
+
+
+def _conjoined_parties(doc: Doc, source: Span) -> list[tuple[int, int]]:
+    """"police and paramedics", "according to two residents and a local official": character ranges of each
+    coordinated party of a source, or [] when the "and" joins no parties: inside a name ("Antigua and
+    Barbuda"), two titles of one person ("the prefect of X and president of Y", a name in apposition) or
+    an "or"."""
+    cs = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if cs is None or not len(cs):
+        return []
+    root = cs.root
+    conjs = [c for c in root.children if c.dep_ == "conj" and cs.start <= c.i < cs.end]
+    while conjs and (more := [c for c in conjs[-1].children if c.dep_ == "conj" and c.i < cs.end]):
+        conjs.extend(more)  # "A, B and C": each conjunct hangs on the one before it
+    ccs = [t for t in cs if t.dep_ == "cc" and t.head in (root, *conjs)]
+    if not conjs or not ccs or any(t.lower_ != "and" for t in ccs) or conjs[0].i < root.i:
+        return []
+    if any(e.label_ == "PERSON" or e.start <= cc.i < e.end for e in doc.ents for cc in ccs
+           if e.start < cs.end and cs.start < e.end and (e.label_ != "PERSON" or e.start <= cc.i < e.end)):
+        return []  # "the Royal Police Force of Antigua and Barbuda": one name
+    if any(c.dep_ == "appos" for c in root.children) or any(e.label_ == "PERSON" for e in cs.ents
+                                                            if not any(e.start <= h.i < e.end for h in (root, *conjs))):
+        return []  # a name in apposition: one person with two titles
+    folded = fold(cs.text)
+    if any(name in folded for name in names_with_and()):
+        return []
+    if root.tag_ in ("NN", "NNP") and any(c.tag_ == "NN" and not _determined(c) for c in conjs):
+        return []  # "the director of X and head of Y": one person
+    if any(t.pos not in (NOUN, PROPN, PRON) for t in (root, *conjs)) or root.pos == PRON:
+        return []
+    heads = [root, *conjs]
+    spans = []
+    for k, h in enumerate(heads):
+        start = h.left_edge.i if k else cs.start
+        end = heads[k + 1].left_edge.i if k + 1 < len(heads) else cs.end
+        toks = [t for t in doc[max(start, cs.start):min(end, cs.end)]]
+        while toks and (toks[-1].is_punct and not (toks[-1].text == ")" and any(t.text == "(" for t in toks))
+                        or toks[-1].dep_ == "cc" or toks[-1].is_space):
+            toks.pop()
+        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "preconj") or toks[0].lower_ == "both"):
+            toks.pop(0)
+        if not toks:
+            return []
+        spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return spans if len(set(spans)) == len(spans) else []
+
+
+def _determined(tok: Token) -> bool:
+    """A noun with its own determiner, possessor or number ("the aid group", "its staff", "two residents")."""
+    return any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 
 def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:

@@ -387,7 +387,8 @@ def town_told_before(doc: Doc, places: list[Place], start: int, end: int) -> Pla
     told = [t for t in sent if t.lower_ in nouns and t.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
         c.dep_ in ("compound", "amod", "appos", "prep", "relcl", "acl") for c in t.children)
-        and t.dep_ != "poss" and not _in_speaker(t) and (v := _nearest_verb(t)) is not None
+        and (t.dep_ != "poss" or _possessed(t).dep_ in ("dobj", "pobj", "nsubjpass"))  # ("hit the city's hospital")
+        and not _in_speaker(t) and (v := _nearest_verb(t)) is not None
         and (own is not None and any(a.i == own.i for a in t.ancestors) or v.i in above)]
     if not told:
         return None
@@ -406,6 +407,13 @@ def town_told_before(doc: Doc, places: list[Place], start: int, end: int) -> Pla
                                      or re.match(rf"\s+{k}\b|\s*,\s*an?\s+(?:[a-z-]+\s+)?{k}\b", text[p.span.end:p.span.end + 30])
                                      for k in kinds)]
     return (same or before)[-1] if before else None
+
+
+def _possessed(tok: Token) -> Token:
+    """What a possessor ends up owning ("the city's children's hospital": the hospital)."""
+    while tok.dep_ == "poss" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 _BEARING_BEFORE = re.compile(r"\b" + BEARING + r"$", re.IGNORECASE)  # "a rail hub about 70 kilometres east of Y": Y

@@ -208,6 +208,17 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _RANGE_GAP = re.compile(r"\s*(?:,\s*)?(?:[-\u2013]|to|through|thru|until|till|and|or|&|,)\s*", re.I)
 
 
+def _appositive_names(text: str, result: list[Timex]) -> None:
+    """"On April 13, 2025, Palm Sunday, ...": a day named in apposition to a written date (a holiday or a
+    weekday, no digits) is that date, not the one the name falls on in the story's year."""
+    for i in range(1, len(result)):
+        prev, cur = result[i - 1], result[i]
+        if prev.type == cur.type == "DATE" and _DAY_RX.match(prev.value) and _DAY_RX.match(cur.value) \
+                and _YEAR_IN.search(prev.span.text) and text[prev.span.end:cur.span.start] == ", " \
+                and not any(ch.isdigit() for ch in cur.span.text) and text[cur.span.end:cur.span.end + 1] in (",", ")"):
+            result[i] = Timex(cur.span, cur.type, prev.value[:10], cur.anchor, cur.mod)
+
+
 def _share_year(text: str, result: list[Timex]) -> None:
     """Give a yearless day opening a range or list the year written after its closing day."""
     explicit = [bool(_YEAR_IN.search(t.span.text)) for t in result]
@@ -318,4 +329,5 @@ def tag_timexes(text: str, dct: str | None, doc=None) -> list[Timex]:
                     and not _earlier_aside(ctx.last_quarter, v, text[start:end]):
                 ctx.last_quarter = v
     _share_year(text, result)
+    _appositive_names(text, result)
     return result

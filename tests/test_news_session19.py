@@ -1,0 +1,159 @@
+"""Classes of error worked on in session 19, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_cue(a, cue: str) -> list:
+    return [s for s in a.statements if s.cue.text == cue]
+
+
+# --------------------------------------------------------------------------- statements
+
+@pytest.mark.parametrize("sentence, cue, sources", [
+    ("Gunmen killed four people at a bar on Monday, according to two residents and a local official.",
+     "according to", ["two residents", "a local official"]),
+    ("Police and paramedics said six people were hurt in the blast.", "said", ["Police", "paramedics"]),
+    ("Residents, health workers and the army said the bridge was destroyed.", "said",
+     ["Residents", "health workers", "the army"]),
+])
+def test_each_party_of_a_coordinated_source_speaks(analyze, sentence, cue, sources):
+    a = analyze(sentence)
+    assert [s.source.text for s in _by_cue(a, cue)] == sources
+
+
+@pytest.mark.parametrize("sentence", [
+    "The prefect of Siguiri and president of the security committee said calm had returned.",
+    "The Minister of Internal Affairs and First Deputy Prime Minister, Nenad Jovanovic, said two men were held.",
+    "The Royal Police Force of Antigua and Barbuda said two men were held.",
+])
+def test_one_person_with_two_titles_or_a_name_with_and_stays_one_speaker(analyze, sentence):
+    a = analyze(sentence)
+    assert len(_by_cue(a, "said")) == 1
+
+
+def test_the_speaker_of_a_bare_relative_clause_on_an_attack_is_found_and_dated_with_it(analyze):
+    a = analyze("In October 2021, a bomb killed two men at a bar in Kasese, in an attack police blamed on the ADF.",
+                published="2026-03-03")
+    (st,) = [s for s in a.statements if s.cue.text.startswith("blamed")]
+    assert st.source.text == "police" and st.type == "accusation" and st.date.value == "2021-10"
+
+
+def test_a_blame_that_came_later_takes_no_date_from_the_attack(analyze):
+    a = analyze("In October 2021, a bomb killed two men at a bar in Kasese, in an attack that police later blamed "
+                "on the ADF.", published="2026-03-03")
+    (st,) = [s for s in a.statements if "blamed" in s.cue.text]
+    assert st.source.text == "police" and st.date is None
+
+
+def test_that_was_how_a_speaker_described_takes_the_quotation_before(analyze):
+    quote = '"They did not say a word. They just walked in and started shooting at everyone."'
+    a = analyze(f"{quote}\n\nThat was how a 31-year-old barman described the moment gunmen opened fire inside a "
+                "tavern on Saturday night.")
+    (st,) = _by_cue(a, "described")
+    assert st.source.text == "a 31-year-old barman" and st.content.text == quote and st.mode == "direct"
+
+
+def test_how_a_speaker_described_something_without_a_quotation_before_keeps_its_object(analyze):
+    a = analyze('"We will win," the mayor said.\n\nThat is how the mayor described the plan.')
+    (st,) = _by_cue(a, "described")
+    assert st.content.text == "the plan"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Islamic State claimed the attack on Tuesday, saying its fighters had killed 15 people it described as "
+     "members of a militia.", "claim_of_responsibility"),
+    ('The Group for the Support of Islam and Muslims claimed the raid, saying its fighters had "punished the '
+     'militias" of the town.', "claim_of_responsibility"),
+    ("The group claimed responsibility, saying it would keep burning the tools of occupation.", "other"),
+])
+def test_the_participle_that_tells_a_claim_claims_too_unless_it_threatens(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert _by_cue(a, "saying")[0].type == expected
+
+
+def test_claiming_a_strike_is_a_claim_of_responsibility(analyze):
+    a = analyze("Ukraine's General Staff claims a drone strike overnight on an ammunition depot near Shebekino.")
+    assert _by_cue(a, "claims")[0].type == "claim_of_responsibility"
+
+
+# --------------------------------------------------------------------------- dates and places
+
+def test_a_holiday_in_apposition_to_a_written_date_is_that_date():
+    from rashomon.extract.timex import tag_timexes
+
+    tx = tag_timexes("On April 13, 2025, Palm Sunday, two missiles killed 35 people.", "2026-04-14")
+    assert [(t.span.text, t.value) for t in tx] == [("April 13, 2025", "2025-04-13"), ("Palm Sunday", "2025-04-13")]
+
+
+def test_a_holiday_alone_is_still_the_one_of_the_story_s_year():
+    from rashomon.extract.timex import tag_timexes
+
+    (t,) = tag_timexes("On Palm Sunday, two missiles killed 35 people.", "2026-04-14")
+    assert t.value == "2026-03-29"
+
+
+def test_the_city_s_building_hit_is_in_the_city_named_before(analyze):
+    a = analyze("A Russian missile struck the centre of Sumy, Ukraine, on Monday, killing 20 people. Sumy has been "
+                "attacked regularly. In March 2025, a drone hit the city's children's hospital, injuring four "
+                "people.")
+    drone = next(e for e in a.events if e.type == "drone_strike")
+    assert drone.place.city == "Sumy"
+
+
+# --------------------------------------------------------------------------- the report eval
+
+def test_a_short_content_matches_at_any_of_its_occurrences():
+    from types import SimpleNamespace as NS
+
+    from rashomon.eval.reports import match_statement
+    from rashomon.models import Span
+
+    text = "Residents said the attack lasted an hour. Later, the group claimed the attack in a video."
+    i = text.rindex("the attack")
+    st = NS(cue=Span.of(text, text.index("claimed"), text.index("claimed") + 7),
+            source=Span.of(text, text.index("the group"), text.index("the group") + 9),
+            content=Span.of(text, i, i + 10))
+    exp = {"source_text": "the group", "cue": "claimed", "content": "the attack"}
+    assert match_statement(text, exp, [st]) is st
+
+
+# --------------------------------------------------------------------------- figures
+
+def _figs(pipeline, text):
+    from rashomon.extract.figures import extract_figures
+
+    return [(f.kind, f.value, f.span.text) for f in extract_figures(pipeline.nlp(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A French yachtsman has been shot dead after armed men boarded his boat.", ("killed", 1, "A French yachtsman")),
+    ("Gunmen killed a 74-year-old usher and wounded four other people.", ("killed", 1, "a 74-year-old usher")),
+])
+def test_a_person_the_list_lacks_is_known_by_an_age_or_a_nationality(pipeline, sentence, expected):
+    assert expected in _figs(pipeline, sentence)
+
+
+def test_a_vessel_of_a_nationality_is_nobody(pipeline):
+    assert _figs(pipeline, "Pirates seized a Chinese vessel off the coast.") == []
+
+
+def test_people_held_by_gunmen_told_in_a_list_of_their_acts_are_taken(pipeline):
+    assert _figs(pipeline, "Gunmen stopped a bus before dawn, forced the driver onto a dirt track and held 37 "
+                           "passengers, officials said.") == [("kidnapped", 37, "37")]
+    assert _figs(pipeline, "Police stopped the car, searched it and held two men for questioning.") == [
+        ("arrested", 2, "two")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"He told the gendarmerie about the threats, and nobody protected him," his brother said.', "accusation"),
+    ('"We told the police about these gangs for two years. Nothing was done," he said.', "accusation"),
+    ('"The police come for one day, take photos, and then leave us alone with them again," a grocer said.',
+     "accusation"),
+    ('"I lay next to a man who was dying and I could do nothing for him," she said.', "other"),
+    ('"They asked for names. When nobody answered, they started shooting," he said.', "other"),
+])
+def test_a_complaint_that_nobody_protected_the_victims_accuses(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert _by_cue(a, "said")[0].type == expected
