@@ -157,3 +157,16 @@ def test_people_held_by_gunmen_told_in_a_list_of_their_acts_are_taken(pipeline):
 def test_a_complaint_that_nobody_protected_the_victims_accuses(analyze, sentence, expected):
     a = analyze(sentence)
     assert _by_cue(a, "said")[0].type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Government spokesman Alhassane Kaba said the attackers were "armed bandits from across the border."',
+     "accusation"),
+    ('An interior ministry spokesman said the bomber had been trained "in camps on Pakistani soil".', "accusation"),
+    ('The information minister said the missile was "Iranian in design and origin".', "accusation"),
+    ("The army said five civilians were killed when shells fired from across the border hit the town.", "other"),
+    ("The ministry said no attackers had come from Ivorian soil.", "other"),
+])
+def test_attackers_or_weapons_said_to_come_from_abroad_accuse(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert _by_cue(a, "said")[0].type == expected

@@ -386,9 +386,38 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
     if _no_armed_presence(ct) and not any(t.dep_ == "nsubj" and t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
                                           for t in ct):
         return "denial", None  # (not "There were no soldiers there. Thailand must answer for this": that accuses)
-    if _complains_of_inaction(ct):
+    if _complains_of_inaction(ct) or _foreign_origin(ct):
         return "accusation", None
     return None
+
+
+def _foreign_origin(ct: SpacySpan) -> bool:
+    """"the attackers were armed bandits from across the border", "the bomber had been trained in camps on Pakistani
+    soil", "the missile was Iranian in design and origin", "the aircraft was a Russian-made drone": an attacker or a
+    weapon (``foreign_origin``) that a clause, not negated nor in the future, says came from abroad."""
+    lx = _lex()["content"]["foreign_origin"]
+    for subj in ct:
+        attacker = subj.lemma_.lower() in lx["attackers"]
+        if subj.dep_ not in ("nsubj", "nsubjpass") or not (attacker or subj.lemma_.lower() in lx["weapons"]):
+            continue
+        verb = subj.head
+        if _negated(verb) or _future(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
+                                                  for c in verb.children):
+            continue
+        inside_subject = {t.i for t in subj.subtree}  # ("shells fired from across the border hit the town": told)
+        clause = [t for t in _own_clause(verb) if ct.start <= t.i < ct.end and t.i not in inside_subject]
+        for t in clause:
+            if attacker and t.lower_ == "border" and any(a.lower_ == "across" for a in t.ancestors if a.i < t.i):
+                return True  # "from across the border", "camps across the border"
+            if t.lemma_.lower() in lx["ground_nouns"] and any(
+                    c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in t.children):
+                return True  # "on Pakistani soil", "from the comfort of Venezuelan territory"
+            if t.ent_type_ == "NORP" and (t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"
+                                          and t.doc[t.i + 2].lower_ == "made" or any(
+                    c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in lx["origin_nouns"] for o in c.children)
+                    for c in t.children)):
+                return True  # "a Russian-made drone", "Iranian in design and origin"
+    return False
 
 
 def _complains_of_inaction(ct: SpacySpan) -> bool:
