@@ -170,3 +170,21 @@ def test_a_complaint_that_nobody_protected_the_victims_accuses(analyze, sentence
 def test_attackers_or_weapons_said_to_come_from_abroad_accuse(analyze, sentence, expected):
     a = analyze(sentence)
     assert _by_cue(a, "said")[0].type == expected
+
+
+def test_a_bullet_of_a_timeline_happened_in_the_town_its_heading_names(analyze):
+    a = analyze("Ukrainian drones struck the Tuapse oil refinery in Russia's Krasnodar Krai early on Monday, killing "
+                "two workers, regional authorities said.\n\nPrevious strikes on the Tuapse refinery\n\n- Jan. 25, 2024: "
+                "Drones launched by Ukraine's SBU set fire to the refinery's vacuum distillation unit.\n\n- May 17, "
+                "2024: A drone attack damaged the refinery's port terminal, local authorities said.\n",
+                published="2026-10-20")
+    earlier = [e for e in a.events if e.background]
+    assert len(earlier) == 2 and all(e.place is not None and e.place.city == "Tuapse" for e in earlier)
+
+
+def test_an_unplaced_incident_of_the_story_happened_in_the_story_s_town(analyze):
+    a = analyze("Gang members torched buses across Fortaleza, in Brazil's Ceara state, on Tuesday after a drug faction "
+                "ordered shops to close, officials said.\n\nAt least 14 buses and two vans were torched in eight "
+                "neighbourhoods on Monday night, according to the state security department.", published="2026-09-29")
+    monday = next(e for e in a.events if e.date is not None and e.date.value == "2026-09-28")
+    assert monday.place.city == "Fortaleza"

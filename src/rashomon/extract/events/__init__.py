@@ -37,7 +37,7 @@ from .dates import (_agent_of_other_act, _clock_only, _date_from_context, _date_
 from .incidents import _anaphora_in_background_passages, _mark_background, _ranked_types, group_incidents
 from .lead import _headline_end, _second_headline_clause, _without_other_family_headline_clauses, headline_clause
 from .location import (_dateline_town, _lead_town, _own_place, _place_from_context, _refine_main_place,
-                       _sentence_places, lead_settlements, town_told_before)
+                       _sentence_places, _timeline_heading_town, lead_settlements, town_told_before)
 from .triggers import (_during_unrest, _found_in_state, _negated_act, _yearly_count, find_triggers, is_incident_noun,
                        is_trigger_word, is_verbal_attack, names_claimed_act)
 
@@ -120,6 +120,7 @@ def extract_events(doc: Doc, timexes: list[Timex], places: list[Place], figures:
     _date_from_lead(doc, incidents, timexes, _iso(dct))
     _date_hours_after(doc, incidents)
     _refine_main_place(doc, incidents, places, headline_end)
+    _timeline_heading_town(doc, incidents, places)
     _place_from_context(doc, incidents, places)
     _dateline_town(doc, incidents, places)
     _lead_town(doc, incidents, places)

@@ -322,11 +322,47 @@ def _place_from_context(doc: Doc, incidents: list[_Incident], places: list[Place
         return
     # a cased report filed from a town that is no capital ("BELEDWEYNE, Somalia --"): its current incidents told
     # without a place happened there
+    cased = is_cased(doc_text(doc))
     town = next((p for p in places if p.city and _in_dateline(doc, p) and p.country == country.country
-                 and not _is_capital(p)), None) if is_cased(doc_text(doc)) else None
+                 and not _is_capital(p)), None) if cased else None
+    main = next((inc for inc in incidents if not inc.background), None)
+    if town is None and cased and main is not None and main.place is not None and main.place.city \
+            and main.place.country == country.country:
+        town = main.place  # "At least 14 buses were torched in eight neighbourhoods": the story's town
     for inc in incidents:
         if inc.place is None:
             inc.place = town if town is not None and not inc.background else country
+
+
+_BULLET = re.compile(r"[ \t]*[-–•·*▪●][ \t]+\S")
+
+
+def _timeline_heading_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
+    """"Timeline: previous strikes on the Tuapse refinery / - May 17, 2024: A drone attack damaged the refinery's
+    port terminal ...": an incident told on a bullet line, placed no finer than its country, happened in the town the
+    heading of its list names (the line before the list's first bullet)."""
+    text = doc_text(doc)
+    for inc in incidents:
+        if inc.place is not None and (inc.place.city or inc.place.region) or not inc.triggers:
+            continue
+        line_start = text.rfind("\n", 0, doc[inc.triggers[0].start].idx) + 1
+        if not _BULLET.match(text, line_start):
+            continue
+        while line_start > 0:  # up the list to the line before its first bullet
+            prev = text.rfind("\n", 0, line_start - 1) + 1
+            if not text[prev:line_start].strip():  # (a blank line between bullets)
+                line_start = prev
+                continue
+            if not _BULLET.match(text, prev):
+                line_start = prev
+                break
+            line_start = prev
+        heading_end = text.find("\n", line_start)
+        party = inc.place is not None and (_acts(doc, inc.place) or _is_modifier(doc, inc.place))  # ("Ukraine's SBU")
+        towns = [p for p in places if p.city and line_start <= p.span.start < heading_end
+                 and (inc.place is None or party or p.country == inc.place.country)]
+        if len(towns) == 1:
+            inc.place = towns[0]
 
 
 def _dateline_town(doc: Doc, incidents: list[_Incident], places: list[Place]) -> None:
