@@ -188,3 +188,23 @@ def test_an_unplaced_incident_of_the_story_happened_in_the_story_s_town(analyze)
                 "neighbourhoods on Monday night, according to the state security department.", published="2026-09-29")
     monday = next(e for e in a.events if e.date is not None and e.date.value == "2026-09-28")
     assert monday.place.city == "Fortaleza"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Separately, Fano fighters attacked a police station in the town of Dejen on Tuesday, freeing prisoners, a "
+     "resident said.", "other"),
+    ("The attack on the shop was ordered by a criminal network, police said.", "accusation"),
+    ('"Azerbaijani forces shelled our positions," the ministry said.', "accusation"),
+    ("The army said Azerbaijani forces shelled its positions.", "accusation"),
+])
+def test_the_attack_told_in_the_reporter_s_words_before_its_source_is_told_not_alleged(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert _by_cue(a, "said")[0].type == expected
+
+
+def test_who_did_it_told_as_fact_is_a_perpetrator_of_null_responsibility(analyze):
+    a = analyze("Gunmen killed a farmer on Monday. In January 2024, Iran fired missiles and drones at militant targets "
+                "near Panjgur, killing two children, according to Pakistan.", published="2026-06-04")
+    earlier = next(e for e in a.events if e.background)
+    assert [(x.span.text, x.responsibility) for x in earlier.arguments if x.role.startswith("perpetrator")] == [
+        ("Iran", None)]

@@ -136,9 +136,13 @@ def test_told_attack_by_unnamed_attackers_is_no_accusation(nlp):
          "Officers recovered two assault rifles at the scene"),
     ]:
         assert _classify(nlp, text, source, "said", content)[0] == "other", text
-    # a named group doing the same is an accusation
+    # a named group doing the same, told in the reporter's words before its source, is told as fact: "other", with
+    # the group as who did it (session 19: the report gold of every set reads these so); put after the cue, it accuses
     text = "Fighters of the Northern Front killed nine farmers, police said."
-    assert _classify(nlp, text, "police", "said", "Fighters of the Northern Front killed nine farmers")[0] == "accusation"
+    typ, who, _ = _classify(nlp, text, "police", "said", "Fighters of the Northern Front killed nine farmers")
+    assert typ == "other" and who is not None and "Northern Front" in who
+    text = "Police said fighters of the Northern Front killed nine farmers."
+    assert _classify(nlp, text, "Police", "said", "fighters of the Northern Front killed nine farmers")[0] == "accusation"
 
 
 def test_promised_punishment_and_refusal_to_yield_are_warnings(nlp):
@@ -162,9 +166,13 @@ def test_a_bare_organisation_noun_or_unnamed_men_accuse_nobody(nlp):
     ]:
         cue = "told" if "told" in text else "said"
         assert _classify(nlp, text, source, cue, content)[0] == "other", text
-    # a state body names a party by itself
+    # a state body names a party by itself: told after the cue it accuses (before it, it is told as fact, with the
+    # army as who did it)
+    text = "Residents said the army shelled the village for two days."
+    assert _classify(nlp, text, "Residents", "said", "the army shelled the village for two days")[0] == "accusation"
     text = "The army shelled the village for two days, residents said."
-    assert _classify(nlp, text, "residents", "said", "The army shelled the village for two days")[0] == "accusation"
+    typ, who, _ = _classify(nlp, text, "residents", "said", "The army shelled the village for two days")
+    assert typ == "other" and who == "The army"
 
 
 def test_a_witness_telling_what_they_did_is_no_claim(nlp):

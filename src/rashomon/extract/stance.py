@@ -378,6 +378,8 @@ def _content_type(doc: Doc, st: Statement, cue: Token | None) -> tuple[str, Span
                 continue
             if future and not bad_noun:
                 return "warning", _span_of(doc, _np_with_conj(t))
+            if _told_as_fact(doc, st, ct, verb, cue):
+                return "other", _span_of(doc, _np_with_conj(t))  # (who did it, told as fact)
             return "accusation", _span_of(doc, _np_with_conj(t))
     if _has_phrase(_unnegated(words), lx["warning_content"]) or any(_threatens(v) for v in ct if v.pos_ in ("VERB", "AUX")):
         return "warning", None
@@ -442,6 +444,18 @@ def _complains_of_inaction(ct: SpacySpan) -> bool:
                 and any(c.lower_ == "alone" for c in verb.children):
             return True  # "then they leave us alone with them again"
     return False
+
+
+def _told_as_fact(doc: Doc, st: Statement, ct: SpacySpan, verb: Token, cue: Token | None) -> bool:
+    """"Separately, Fano fighters attacked a police station in X on Tuesday, a resident said": the story told in
+    the reporter's words, its source put after it with a plain reporting verb, tells what happened rather than
+    accuses (not a quotation, not a belief, not who ordered it: "the attack was ordered by a network, police said")."""
+    if cue is None or cue.lemma_.lower() not in ("say", "tell", "report", "add", "accord") \
+            or st.content.end > st.cue.start or any(q in ct.text for q in ('"', "\u201c", "\u201d")):
+        return False
+    main = ct.root
+    return (verb.i == main.i or verb.dep_ == "conj" and verb.head.i == main.i) and verb.tag_ in ("VBD", "VBN") \
+        and verb.lemma_.lower() not in _lex()["sets"]["instigation_verbs"]
 
 
 def _struck_by_the_speaker(rel: Token, st: Statement, doc: Doc) -> bool:

@@ -78,7 +78,23 @@ def add_responsibility(doc: Doc, statements: list[Statement], events: list[Event
                     continue
                 name = st.speaker if party is st.source and st.speaker else party.text
                 ev.arguments.append(Argument(role=_party_role(doc, party), span=party, entity=name, responsibility=status))
+    add_told_as_fact(doc, statements, events)
     add_acknowledged(doc, statements, events)
+
+
+def add_told_as_fact(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
+    """"In January 2024, Iran fired missiles at X, according to Pakistan": a statement of type "other" whose content
+    names who did it (its ``target``, as the stance rules give it) makes that party a perpetrator the report states as
+    fact (responsibility null)."""
+    for st in statements:
+        if st.type != "other" or st.target is None or not _names_an_agent(doc, st.target, events):
+            continue
+        for idx in st.events:
+            ev = events[idx]
+            for party in _parties(doc, st.target, events):
+                if not any(a.span.start < party.end and party.start < a.span.end for a in ev.arguments):
+                    ev.arguments.append(Argument(role=_party_role(doc, party), span=party, entity=party.text,
+                                                 responsibility=None))
 
 
 def add_acknowledged(doc: Doc, statements: list[Statement], events: list[Event]) -> None:
