@@ -208,3 +208,14 @@ def test_who_did_it_told_as_fact_is_a_perpetrator_of_null_responsibility(analyze
     earlier = next(e for e in a.events if e.background)
     assert [(x.span.text, x.responsibility) for x in earlier.arguments if x.role.startswith("perpetrator")] == [
         ("Iran", None)]
+
+
+def test_the_day_after_a_claimed_attack_is_the_claim_s_and_may_date_the_attack(analyze):
+    a = analyze("Gunmen killed 12 soldiers on Saturday. The Islamic State Sahel Province claimed the attack on Monday in "
+                "a statement released by its propaganda agency, saying its fighters had killed 40 soldiers.",
+                published="2026-06-04")
+    dates = {s.cue.text: s.date.value if s.date else None for s in a.statements}
+    assert dates["claimed"] == dates["saying"] == "2026-06-01"
+    assert [e.date.value for e in a.events] == ["2026-05-30"]
+    alone = analyze("The Islamic State claimed the attack on the market on Saturday.", published="2026-06-04")
+    assert [e.date.value for e in alone.events] == ["2026-05-30"]

@@ -155,10 +155,10 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         if _dates_a_when_clause(doc, t):
             continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        link = _date_link(tspan, cue)
+        link = "cue" if tspan is not None and _claimed_object(cue.root, tspan) else _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
-        if inside and tspan is not None and _closes_incident_phrase(doc, tspan):
+        if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not _claimed_object(cue.root, tspan):
             continue  # "issued an account of an armed robbery at a shop in X on Saturday afternoon": the robbery's
         dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:
@@ -190,6 +190,14 @@ def _dates_a_when_clause(doc: Doc, t: Timex) -> bool:
     verb = when_clause_verb(doc, tspan) if tspan is not None else None
     return verb is not None and (is_trigger_word(verb) or any(
         is_trigger_word(c) for c in verb.children if c.dep_ == "conj"))
+
+
+def _claimed_object(cue, tspan) -> bool:
+    """"X claimed the attack on Monday (in a statement)": the day after the claimed incident noun is the claim's (the
+    incident's own day is told where the incident is)."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return cue.lemma_.lower() == "claim" and obj is not None and is_incident_noun(obj) \
+        and obj.i < tspan.start and tspan.start - obj.right_edge.i <= 2
 
 
 def _closes_incident_phrase(doc: Doc, tspan) -> bool:
@@ -267,6 +275,9 @@ def _dates_the_act(doc: Doc, st: Statement) -> bool:
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     if cue is not None and _on_an_incident(cue.root):
         return True  # "In October 2021, a bomb ..., in an attack police blamed on X": the attack's date first
+    tspan = doc.char_span(st.date.span.start, st.date.span.end, alignment_mode="expand")
+    if cue is not None and tspan is not None and _claimed_object(cue.root, tspan):
+        return True  # "X claimed the attack on Saturday": the claim's day, and maybe the attack's
     if st.date.span.end > st.content.start:
         return False
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
