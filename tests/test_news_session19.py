@@ -219,3 +219,17 @@ def test_the_day_after_a_claimed_attack_is_the_claim_s_and_may_date_the_attack(a
     assert [e.date.value for e in a.events] == ["2026-05-30"]
     alone = analyze("The Islamic State claimed the attack on the market on Saturday.", published="2026-06-04")
     assert [e.date.value for e in alone.events] == ["2026-05-30"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"Our people are fishermen, not pirates. The police took the first young men they found," she said.', "denial"),
+    ('"These boys are not gangsters," she said.', "denial"),
+])
+def test_people_denied_to_be_culprits_deny(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert _by_cue(a, "said")[0].type == expected
+
+
+def test_a_future_denied_of_a_culprit_noun_denies_nothing(analyze):
+    a = analyze('"They will not be gangsters much longer," he said.')
+    assert _by_cue(a, "said")[0].type != "denial"

@@ -471,11 +471,15 @@ def _struck_by_the_speaker(rel: Token, st: Statement, doc: Doc) -> bool:
 
 
 def _not_a_combatant(ct: SpacySpan) -> bool:
-    """"Jaber was a father of three, not a military commander", "a shopkeeper, not a militant": someone is called
-    one thing and denied to be a combatant."""
-    nouns = _lex()["sets"]["combatant_nouns"]
-    return any(t.dep_ == "attr" and any(c.dep_ == "neg" for c in t.children) and any(
-        c.dep_ in ("appos", "conj") and c.lemma_.lower() in nouns for c in t.children) for t in ct)
+    """"Jaber was a father of three, not a military commander", "a shopkeeper, not a militant", "fishermen, not
+    pirates", "these boys are not gangsters": someone is called one thing and denied to be a combatant or a culprit."""
+    nouns = _lex()["sets"]["combatant_nouns"] | _lex()["sets"]["culprit_nouns"]
+    if any(t.dep_ == "attr" and any(c.dep_ == "neg" for c in t.children) and any(
+            c.dep_ in ("appos", "conj") and c.lemma_.lower() in nouns for c in t.children) for t in ct):
+        return True
+    # "These boys are not gangsters": a copula denied of a culprit noun
+    return any(t.dep_ == "attr" and t.lemma_.lower() in _lex()["sets"]["culprit_nouns"] and t.head.lemma_ == "be"
+               and _negated(t.head) and not _future(t.head) for t in ct)
 
 
 def _attack_object(tok: Token) -> bool:
