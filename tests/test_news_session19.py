@@ -9,6 +9,11 @@ def _by_cue(a, cue: str) -> list:
     return [s for s in a.statements if s.cue.text == cue]
 
 
+def _said_type(analyze, sentence: str) -> str:
+    """The type of the first statement a sentence reports with "said"."""
+    return _by_cue(analyze(sentence), "said")[0].type
+
+
 # --------------------------------------------------------------------------- statements
 
 @pytest.mark.parametrize("sentence, cue, sources", [
@@ -155,8 +160,7 @@ def test_people_held_by_gunmen_told_in_a_list_of_their_acts_are_taken(pipeline):
     ('"They asked for names. When nobody answered, they started shooting," he said.', "other"),
 ])
 def test_a_complaint_that_nobody_protected_the_victims_accuses(analyze, sentence, expected):
-    a = analyze(sentence)
-    assert _by_cue(a, "said")[0].type == expected
+    assert _said_type(analyze, sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -168,8 +172,7 @@ def test_a_complaint_that_nobody_protected_the_victims_accuses(analyze, sentence
     ("The ministry said no attackers had come from Ivorian soil.", "other"),
 ])
 def test_attackers_or_weapons_said_to_come_from_abroad_accuse(analyze, sentence, expected):
-    a = analyze(sentence)
-    assert _by_cue(a, "said")[0].type == expected
+    assert _said_type(analyze, sentence) == expected
 
 
 def test_a_bullet_of_a_timeline_happened_in_the_town_its_heading_names(analyze):
@@ -198,8 +201,7 @@ def test_an_unplaced_incident_of_the_story_happened_in_the_story_s_town(analyze)
     ("The army said Azerbaijani forces shelled its positions.", "accusation"),
 ])
 def test_the_attack_told_in_the_reporter_s_words_before_its_source_is_told_not_alleged(analyze, sentence, expected):
-    a = analyze(sentence)
-    assert _by_cue(a, "said")[0].type == expected
+    assert _said_type(analyze, sentence) == expected
 
 
 def test_who_did_it_told_as_fact_is_a_perpetrator_of_null_responsibility(analyze):
@@ -226,10 +228,8 @@ def test_the_day_after_a_claimed_attack_is_the_claim_s_and_may_date_the_attack(a
     ('"These boys are not gangsters," she said.', "denial"),
 ])
 def test_people_denied_to_be_culprits_deny(analyze, sentence, expected):
-    a = analyze(sentence)
-    assert _by_cue(a, "said")[0].type == expected
+    assert _said_type(analyze, sentence) == expected
 
 
 def test_a_future_denied_of_a_culprit_noun_denies_nothing(analyze):
-    a = analyze('"They will not be gangsters much longer," he said.')
-    assert _by_cue(a, "said")[0].type != "denial"
+    assert _said_type(analyze, '"They will not be gangsters much longer," he said.') != "denial"
