@@ -233,3 +233,16 @@ def test_people_denied_to_be_culprits_deny(analyze, sentence, expected):
 
 def test_a_future_denied_of_a_culprit_noun_denies_nothing(analyze):
     assert _said_type(analyze, '"They will not be gangsters much longer," he said.') != "denial"
+
+
+def test_a_capital_named_as_a_party_in_the_lead_does_not_move_the_headline_s_town(pipeline):
+    from rashomon.models import Document
+
+    text = ("Quetta attack live: gunmen storm the provincial assembly, toll rises to five\n\nBy A Writer\nMarch 24, 2026\n\n"
+            "21:20 PKT\nThe death toll from this morning's attack on the assembly has risen to five, a health department "
+            "spokesman tells reporters, and nine people are still being treated in hospital.\n\n"
+            "20:45 PKT\nIndia has rejected Islamabad's accusation that it sponsored the attack, calling it baseless and "
+            "telling Pakistan to look inward instead of blaming its neighbours.\n")
+    a = pipeline.analyze(Document(id="t", text=text, published="2026-03-24"))
+    main = next(e for e in a.events if not e.background)
+    assert main.place.city == "Quetta"

@@ -515,7 +515,8 @@ def _refine_main_place(doc: Doc, incidents: list[_Incident], places: list[Place]
         if p.span.start < headline_end or p is main.place:
             continue
         if not p.city or p.country != main.place.country or p.city in others or _in_dateline(doc, p) \
-                or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p):
+                or _is_agent(doc, p) or _is_modifier(doc, p) or _route_end(doc, p) \
+                or _acts(doc, p):  # ("rejected Islamabad's accusation": a party, not a town)
             continue
         if main.place.region and p.region and _region_key(p.region) != _region_key(main.place.region) \
                 and main.place.latitude is not None \
