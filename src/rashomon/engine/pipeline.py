@@ -155,10 +155,11 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         if _dates_a_when_clause(doc, t):
             continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        link = "cue" if tspan is not None and _claimed_object(cue.root, tspan) else _date_link(tspan, cue)
+        claimed = tspan is not None and _claimed_object(cue.root, tspan)
+        link = "cue" if claimed else _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
-        if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not _claimed_object(cue.root, tspan):
+        if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not claimed:
             continue  # "issued an account of an armed robbery at a shop in X on Saturday afternoon": the robbery's
         dist = 1 if link == "cue" else min(abs(t.span.start - st.cue.end), abs(t.span.end - st.cue.start))
         if dist < best_dist and dist <= 40:

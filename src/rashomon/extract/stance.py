@@ -403,8 +403,7 @@ def _foreign_origin(ct: SpacySpan) -> bool:
         if subj.dep_ not in ("nsubj", "nsubjpass") or not (attacker or subj.lemma_.lower() in lx["weapons"]):
             continue
         verb = subj.head
-        if _negated(verb) or _future(verb) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
-                                                  for c in verb.children):
+        if _negated(verb) or _future(verb) or _has_modal(verb, ("could", "might", "may")):
             continue
         inside_subject = {t.i for t in subj.subtree}  # ("shells fired from across the border hit the town": told)
         clause = [t for t in _own_clause(verb) if ct.start <= t.i < ct.end and t.i not in inside_subject]
@@ -429,8 +428,7 @@ def _complains_of_inaction(ct: SpacySpan) -> bool:
     protect = _lex()["sets"]["protection_verbs"]
     for t in ct:
         verb = t.head
-        if verb.pos_ not in ("VERB", "AUX") or _future(verb) or any(
-                c.dep_ == "aux" and c.lower_ in ("could", "can", "might", "may") for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or _future(verb) or _has_modal(verb, ("could", "can", "might", "may")):
             continue
         nobody = t.lower_ in ("nobody", "no-one") or t.lower_ == "one" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in t.children)
@@ -840,6 +838,11 @@ def _hits_attackers(verb: Token) -> bool:
 def _future(verb: Token) -> bool:
     return any(c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children) or \
         any(c.dep_ == "xcomp" for c in verb.children if verb.lemma_.lower() in ("plan", "intend", "threaten"))
+
+
+def _has_modal(verb: Token, modals: tuple[str, ...]) -> bool:
+    """The verb's clause is only possible, not told as done ("could have come", "may be")."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _own_clause(verb: Token) -> list[Token]:

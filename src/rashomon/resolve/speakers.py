@@ -1074,14 +1074,12 @@ def _conjoined_parties(doc: Doc, source: Span) -> list[tuple[int, int]]:
     ccs = [t for t in cs if t.dep_ == "cc" and t.head in (root, *conjs)]
     if not conjs or not ccs or any(t.lower_ != "and" for t in ccs) or conjs[0].i < root.i:
         return []
-    if any(e.label_ == "PERSON" or e.start <= cc.i < e.end for e in doc.ents for cc in ccs
-           if e.start < cs.end and cs.start < e.end and (e.label_ != "PERSON" or e.start <= cc.i < e.end)):
+    if any(e.start <= cc.i < e.end for e in doc.ents for cc in ccs):
         return []  # "the Royal Police Force of Antigua and Barbuda": one name
     if any(c.dep_ == "appos" for c in root.children) or any(e.label_ == "PERSON" for e in cs.ents
                                                             if not any(e.start <= h.i < e.end for h in (root, *conjs))):
         return []  # a name in apposition: one person with two titles
-    folded = fold(cs.text)
-    if any(name in folded for name in names_with_and()):
+    if _holds_a_name_with_and(cs):
         return []
     if root.tag_ in ("NN", "NNP") and any(c.tag_ == "NN" and not _determined(c) for c in conjs):
         return []  # "the director of X and head of Y": one person
@@ -1092,7 +1090,7 @@ def _conjoined_parties(doc: Doc, source: Span) -> list[tuple[int, int]]:
     for k, h in enumerate(heads):
         start = h.left_edge.i if k else cs.start
         end = heads[k + 1].left_edge.i if k + 1 < len(heads) else cs.end
-        toks = [t for t in doc[max(start, cs.start):min(end, cs.end)]]
+        toks = list(doc[max(start, cs.start):min(end, cs.end)])
         while toks and (toks[-1].is_punct and not (toks[-1].text == ")" and any(t.text == "(" for t in toks))
                         or toks[-1].dep_ == "cc" or toks[-1].is_space):
             toks.pop()
@@ -1102,6 +1100,12 @@ def _conjoined_parties(doc: Doc, source: Span) -> list[tuple[int, int]]:
             return []
         spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     return spans if len(set(spans)) == len(spans) else []
+
+
+def _holds_a_name_with_and(cs) -> bool:
+    """A source span holding a place name written with "and" ("Trinidad and Tobago"): its "and" joins no parties."""
+    folded = fold(cs.text)
+    return any(name in folded for name in names_with_and())
 
 
 def _determined(tok: Token) -> bool:
@@ -1121,8 +1125,7 @@ def _conjoined_names(doc: Doc, source: Span) -> list[tuple[int, int]]:
         todo.extend(c for c in tok.children if c.dep_ == "conj" and cs.start <= c.i < cs.end)
     if len(heads) < 2 or any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc"):
         return []
-    folded = fold(cs.text)
-    if any(name in folded for name in names_with_and()):
+    if _holds_a_name_with_and(cs):
         return []  # "The St Vincent and the Grenadines Yachting Association": one name
     ents = []
     for tok in sorted(heads, key=lambda t: t.i):

@@ -348,15 +348,12 @@ def _timeline_heading_town(doc: Doc, incidents: list[_Incident], places: list[Pl
         line_start = text.rfind("\n", 0, doc[inc.triggers[0].start].idx) + 1
         if not _BULLET.match(text, line_start):
             continue
-        while line_start > 0:  # up the list to the line before its first bullet
+        while line_start > 0:  # up the list (blank lines between bullets too) to the line before its first bullet
             prev = text.rfind("\n", 0, line_start - 1) + 1
-            if not text[prev:line_start].strip():  # (a blank line between bullets)
-                line_start = prev
-                continue
-            if not _BULLET.match(text, prev):
-                line_start = prev
-                break
+            heading = bool(text[prev:line_start].strip()) and not _BULLET.match(text, prev)
             line_start = prev
+            if heading:
+                break
         heading_end = text.find("\n", line_start)
         party = inc.place is not None and (_acts(doc, inc.place) or _is_modifier(doc, inc.place))  # ("Ukraine's SBU")
         towns = [p for p in places if p.city and line_start <= p.span.start < heading_end
