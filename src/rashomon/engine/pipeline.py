@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from rashomon.data import load_json
-from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, nested_beliefs,
+from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, named_by, nested_beliefs,
                                          quote_told_before, quotes_around_cue, tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
@@ -101,7 +101,7 @@ class Pipeline:
         arguments = extract_role_fillers(doc)
         statements = [st for st in extract_attributions(doc, turns_nested=True)
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
-        statements = conjoined_reports(doc, statements)
+        statements = named_by(doc, conjoined_reports(doc, statements))
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
         statements = quote_told_before(doc, quotes_around_cue(doc, split_conjoined_sources(doc, statements)))
         resolve_speakers(doc, statements)
@@ -145,8 +145,8 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not (s.start_char <= t.span.start < s.end_char):
             continue
-        if not t.value[:4].isdigit() or len(t.value) < 7:
-            continue  # "the 2021 coup": a bare year is no statement's date
+        if not t.value[:4].isdigit() or len(t.value) < 7 and not _in_year_of_cue(doc, t, cue):
+            continue  # "the 2021 coup": a bare year is no statement's date (but "said in 2021 that ...")
         if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
         inside = st.content.start <= t.span.start < st.content.end
@@ -156,7 +156,7 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
             continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         claimed = tspan is not None and _claimed_object(cue.root, tspan)
-        link = "cue" if claimed else _date_link(tspan, cue)
+        link = "cue" if claimed or _right_after_cue(doc, st, t) else _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
         if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not claimed:
@@ -169,9 +169,53 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         # incident's own noun phrase is dated with it
         best = next((t for t in timexes if t.type in ("DATE", "TIME") and s.start_char <= t.span.start < st.cue.start
                      and t.value[:4].isdigit() and len(t.value) >= 7), None)
+    if best is None and _at_the_time(doc, cue):
+        best = _time_referred_to(doc, st, timexes)
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _in_year_of_cue(doc: Doc, t: Timex, cue) -> bool:
+    """"Prosecutors said in 2021 that ...", "the government in 2021 blamed X": a year the cue itself takes with
+    "in"."""
+    tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if tspan is None or len(t.value) != 4:
+        return False
+    prep = tspan.root.head
+    return tspan.root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i == cue.root.i
+
+
+def _at_the_time(doc: Doc, cue) -> bool:
+    """"said at the time", "blamed the SDF at the time", "at that time claimed": the statement is dated by the
+    earlier incident the story tells."""
+    s = cue.sent
+    for t in doc[max(s.start, cue.start - 3):min(s.end, cue.end + 8)]:
+        if t.lower_ == "at" and t.i + 2 < s.end and doc[t.i + 1].lower_ in ("the", "that") \
+                and doc[t.i + 2].lower_ == "time":
+            return True
+    return False
+
+
+def _time_referred_to(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
+    """The date nearest before the cue in its sentence or the two sentences before it in the paragraph."""
+    text = doc_text(doc)
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= cue.start < s.end)
+    lo = sents[max(0, k - 2)].start_char
+    lo = max(lo, text.rfind("\n\n", 0, st.cue.start) + 1)
+    before = [t for t in timexes if t.type == "DATE" and lo <= t.span.start < st.cue.start and t.value[:4].isdigit()
+              and not (st.source is not None and st.source.start <= t.span.start < st.source.end)]
+    return before[-1] if before else None
+
+
+def _right_after_cue(doc: Doc, st: Statement, t: Timex) -> bool:
+    """"Police said on Monday they had arrested two men": a date between the cue and its content, with only time
+    prepositions before it, is the statement's, whatever verb the parser hangs it on."""
+    between = doc_text(doc)[st.cue.end:t.span.start].lower().split()
+    return st.cue.end <= t.span.start and t.span.end <= st.content.start \
+        and all(w in ("on", "late", "early", "at", "in", "this", "last") for w in between)
 
 
 def _on_an_incident(cue) -> bool:
@@ -211,6 +255,7 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
     pronoun, told in the sentence right after a dated statement of the same speaker in the same
     paragraph, was made on the same occasion."""
     text = doc_text(doc)
+    _carry_to_conjoined_cues(doc, statements)
     for prev, st in zip(statements, statements[1:]):
         if st.date is None and prev.date is not None and st.source is not None and prev.source is not None \
                 and (st.source.start, st.source.end) == (prev.source.start, prev.source.end) \
@@ -224,6 +269,28 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
         if "\n\n" in between or between.count(". ") > 1 or len(between) > 600:
             continue
         st.date = prev.date
+
+
+def _carry_to_conjoined_cues(doc: Doc, statements: list[Statement]) -> None:
+    """"X denied on Wednesday that ... and called the statement disinformation", "warned on Sunday that ... and
+    said ...": a cue verb coordinated with a dated cue verb of the same source (or, as the parser often reads it,
+    with that cue's clause) was said on the same occasion."""
+    roots = {}
+    for st in statements:
+        cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+        if cue is not None and len(cue):
+            roots[st.cue.start] = cue.root
+    dated = {roots[st.cue.start].i: st for st in statements if st.date is not None and st.cue.start in roots}
+    for st in statements:
+        root = roots.get(st.cue.start)
+        if st.date is not None or root is None or root.dep_ != "conj" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            continue
+        head = root.head
+        first = dated.get(head.i) or (dated.get(head.head.i) if head.dep_ == "ccomp" else None)
+        if first is not None and st.source is not None and first.source is not None \
+                and (st.source.start, st.source.end) == (first.source.start, first.source.end):
+            st.date = first.date
 
 
 def _participle(doc: Doc, st: Statement) -> bool:
@@ -247,7 +314,7 @@ def _date_link(tspan, cue) -> str | None:
         if direct and cue.start <= node.i < cue.end or node.lemma_.lower() in STATEMENT_NOUNS:
             return "cue"
         if node.pos_ in ("VERB", "AUX"):
-            if node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS:
+            if node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in STATEMENT_NOUNS:
                 return "cue"
             if node.dep_ == "advcl" and cue.start <= node.head.i < cue.end and node.lemma_.lower() in _OCCASION_VERBS:
                 return "cue"  # "Speaking to reporters on Wednesday, he said ..."
@@ -270,12 +337,13 @@ def _date_link(tspan, cue) -> str | None:
 def _dates_the_act(doc: Doc, st: Statement) -> bool:
     """"In March 2021, a fire that destroyed a hatchery was claimed by X": a date told before the claimed act, which
     is the statement's content, dates the act (too); so does the date a blame inside the incident's noun phrase
-    takes from it."""
+    takes from it, or one said "at the time"."""
     if st.date is None:
         return False
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if cue is not None and _on_an_incident(cue.root):
-        return True  # "In October 2021, a bomb ..., in an attack police blamed on X": the attack's date first
+    if cue is not None and (_on_an_incident(cue.root) or _at_the_time(doc, cue)):
+        return True  # "In October 2021, a bomb ..., in an attack police blamed on X" ("..., police said at the
+        # time"): the attack's date first
     tspan = doc.char_span(st.date.span.start, st.date.span.end, alignment_mode="expand")
     if cue is not None and tspan is not None and _claimed_object(cue.root, tspan):
         return True  # "X claimed the attack on Saturday": the claim's day, and maybe the attack's

@@ -631,7 +631,8 @@ def _referential_it(verb: Token) -> bool:
     if any(k.dep_ in ("auxpass", "expl") for k in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    return lemma not in _NON_REFERENTIAL_IT and lemma in _lexicon()["verb_set"]
+    return lemma not in _NON_REFERENTIAL_IT and (lemma in _lexicon()["verb_set"]
+                                                 or _toll_verb(verb, _lexicon()["toll_cues"]))  # "it revised the toll"
 
 
 SOURCE_DAY_CUT = True  # a source ending in "on Wednesday" leaves the day to the verb
@@ -967,6 +968,7 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
                 s = subj.left_edge.i
                 if is_src:  # "X seems to ...": X is part of what is perceived, not a holder
                     c.source = None
+    s = _after_leading_time(doc, s, e) if s >= c.cue[1] else s
     first = doc[s]
     if e - s > 1 and first.lower_ in ("that", "to", "whether", "if") and first.dep_ in ("mark", "aux"):
         if decide("F", _step_feats("F", c, lemma, {"w": first.lower_, "next": _word_key(doc[s + 1])}), s, s + 1):
@@ -1026,6 +1028,31 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
     c.content = (s, e) if s < e else c.content
     if c.source is not None:
         _walk_source(doc, c, lemma, decide)
+
+
+_TIME_GLUE = frozenset({"on", "late", "early", "at", "in", "last", "this", "earlier", "later"})
+
+
+def _after_leading_time(doc: Doc, s: int, e: int) -> int:
+    """Start of a content ``[s, e)`` past a time phrase the parser hung on its clause ("said on Monday they had
+    arrested two men", "said late on Tuesday its fighters ...", "said Monday morning gunmen ..."): the time tells
+    when it was said. A run of date or time words (with their prepositions) followed by the clause's subject, or
+    "at the time" ("said at the time that ...")."""
+    words = [t.lower_ for t in doc[s:min(e, s + 3)]]
+    if words in (["at", "the", "time"], ["at", "that", "time"]) and e - s > 4:
+        return s + 3
+    if words[:2] in (["the", "time"], ["that", "time"]) and s > 0 and doc[s - 1].lower_ == "at" and e - s > 3:
+        return s + 2  # (a cue that took the "at")
+    k = s
+    while k < e and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lower_ in _TIME_GLUE):
+        k += 1
+    if k == s or k >= e - 1 or not any(x.ent_type_ in ("DATE", "TIME") for x in doc[s:k]) or doc[k].is_punct:
+        return s
+    head = doc[k]
+    while head.head.i != head.i and head.dep_ not in ("nsubj", "nsubjpass") and s <= head.head.i < e \
+            and head.head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return k if head.dep_ in ("nsubj", "nsubjpass") and head.head.i >= k and head.left_edge.i >= k else s
 
 
 def _drop_trailing_glue(doc: Doc, s: int, e: int) -> int:
@@ -2136,18 +2163,22 @@ def _quotation_paragraph_before(text: str, start: int) -> tuple[int, int] | None
 def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"The minister said investigators suspected a separatist group": a belief of a third party told inside a
     statement, as a statement of its own (the outermost-only extraction drops it; PolNeAR scoring keeps that
-    choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject, and of
+    choice, news output wants both). Only verbs of ``nested_belief_verbs`` with a noun subject, of
     ``nested_inquiry_verbs`` with a "whether" clause ("prosecutors are investigating whether X ordered it"), which
-    are also taken wherever they stand ("Police are investigating whether the gang ordered it")."""
-    inquiry = frozenset(_lexicon()["nested_inquiry_verbs"])
-    verbs = frozenset(_lexicon()["nested_belief_verbs"]) | inquiry
+    are also taken wherever they stand ("Police are investigating whether the gang ordered it"), and negated
+    ``nested_hedge_verbs`` ("said police did not rule out the involvement of X"). An inquiry or a hedge whose
+    subject is a pronoun ("The prosecutor's office said it was investigating whether ...") is the speaker's own."""
+    lex = _lexicon()
+    inquiry = frozenset(lex["nested_inquiry_verbs"]) | frozenset(lex["nested_hedge_verbs"]) \
+        | frozenset(lex["inquiry_particles"]) | frozenset(lex["theory_verbs"])
+    verbs = frozenset(lex["nested_belief_verbs"]) | inquiry
     cues = [(st.cue.start, st.cue.end) for st in statements]
     seen: set[int] = set()
     out: list[Statement] = []
-    spans = [doc.char_span(st.content.start, st.content.end, alignment_mode="expand") for st in statements]
-    for span in (sp for sp in spans if sp is not None):
-        for v in span:
-            if v.i not in seen and (st := _third_party_report(doc, v, span, verbs, inquiry, cues, seen)) is not None:
+    for outer in statements:
+        span = doc.char_span(outer.content.start, outer.content.end, alignment_mode="expand")
+        for v in span if span is not None else ():
+            if v.i not in seen and (st := _third_party_report(doc, v, span, verbs, inquiry, cues, seen, outer)) is not None:
                 out.append(st)
     for v in doc:
         if v.i not in seen and v.lemma_.lower() in inquiry \
@@ -2156,18 +2187,57 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def _hedged(v: Token) -> bool:
+    """"did not rule out", "would not exclude": a negated hedge verb (``nested_hedge_verbs``; "rule" with "out")."""
+    return v.lemma_.lower() in _lexicon()["nested_hedge_verbs"] and any(c.dep_ == "neg" for c in v.children) \
+        and (v.lemma_.lower() != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children))
+
+
+def _inquired(v: Token) -> tuple[Token | None, Token]:
+    """What an inquiry verb asks and the cue's last word: "investigating whether X" (``nested_inquiry_verbs``),
+    "looking into whether X" (``inquiry_particles``), "working on the theory that X" (``theory_verbs`` and
+    ``theory_nouns``), "did not rule out X" (negated ``nested_hedge_verbs``); (None, v) for anything else."""
+    lex = _lexicon()
+    lem = v.lemma_.lower()
+    asks = lambda c: any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)  # noqa: E731
+    if lem in lex["nested_inquiry_verbs"]:
+        return next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and asks(c)), None), v
+    if lem in lex["inquiry_particles"]:
+        for p in (c for c in v.children if c.dep_ == "prep" and c.lower_ in lex["inquiry_particles"][lem]):
+            clause = next((c for c in p.children if c.dep_ in ("pcomp", "pobj") and asks(c)), None)
+            if clause is not None:
+                return clause, p
+    if lem in lex["theory_verbs"]:
+        for p in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "on"):
+            for n in (c for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in lex["theory_nouns"]):
+                clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if clause is not None:
+                    return clause, n
+    if _hedged(v):
+        obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
+        return obj, max((c for c in v.children if c.dep_ == "prt"), key=lambda c: c.i, default=v)
+    return None, v
+
+
 def _third_party_report(doc: Doc, v: Token, span, verbs: frozenset[str], inquiry: frozenset[str],
-                        cues: list[tuple[int, int]], seen: set[int]) -> Statement | None:
+                        cues: list[tuple[int, int]], seen: set[int], outer: Statement | None = None) -> Statement | None:
     """The statement verb ``v`` tells inside ``span`` (its noun subject, its clause or object), or None; a verb
-    that takes a content is added to ``seen``."""
+    that takes a content is added to ``seen``. Inside ``outer``, an inquiry or hedge with a pronoun subject
+    takes ``outer``'s source."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-    if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None or subj.pos_ == "PRON" \
-            or subj.lower_ in _SPEAKER_PRONOUNS or any(a <= v.idx < b for a, b in cues) \
-            or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children):
+    hedge = _hedged(v)
+    own = outer is not None and outer.source is not None and subj is not None and v.lemma_.lower() in inquiry \
+        and subj.lower_ in ("it", "they", "he", "she")
+    if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None \
+            or (subj.pos_ == "PRON" or subj.lower_ in _SPEAKER_PRONOUNS) and not own \
+            or any(a <= v.idx < b for a, b in cues) \
+            or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children) and not hedge:
         return None
-    obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
-    if obj is None or v.lemma_.lower() in inquiry and not (obj.dep_ == "ccomp" and any(
-            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in obj.children)):
+    obj, last = _inquired(v)
+    if obj is None and v.lemma_.lower() not in inquiry:
+        obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
+    if obj is None:
         return None  # ("investigating whether X ordered it"; not "investigating the attack")
     seen.add(v.i)
     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
@@ -2176,10 +2246,13 @@ def _third_party_report(doc: Doc, v: Token, span, verbs: frozenset[str], inquiry
     if not (span.start <= subj.left_edge.i and hi <= span.end):
         return None
     text = doc_text(doc)
-    return Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)),
+    first = min((c for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i), key=lambda c: c.i, default=v) \
+        if hedge else v  # the cue "did not rule out"
+    source = outer.source if own else \
+        Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+    return Statement(cue=Span.of(text, first.idx, last.idx + len(last.text)),
                      content=Span.of(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
-                     source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
-                     mode="indirect")
+                     source=source, mode="indirect")
 
 
 def conjoined_reports(doc: Doc, statements: list[Statement]) -> list[Statement]:
@@ -2217,6 +2290,33 @@ def conjoined_reports(doc: Doc, statements: list[Statement]) -> list[Statement]:
                                  source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
                                  mode="indirect"))
             break
+    return out
+
+
+def named_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"The street vendor killed in the blast was identified by relatives as X", "a man identified by the Defense
+    Department as a regional operator": who gave a person's identity (the agent of ``naming_verbs``) says the
+    "as" phrase (cue "identified by"); it replaces a reading of the same verb with another source or content.
+    News output only."""
+    verbs = frozenset(_lexicon()["naming_verbs"])
+    text = doc_text(doc)
+    out = list(statements)
+    for v in doc:
+        by = next((c for c in v.children if c.dep_ == "agent"), None)
+        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if v.lemma_.lower() not in verbs or v.tag_ != "VBN" or who is None:
+            continue
+        as_ = next((c for t in (v, who) for c in t.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > who.i), None)
+        named = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if named is None:
+            continue
+        hi = named.right_edge
+        while hi.i > named.i and (hi.is_punct or hi.dep_ == "cc"):
+            hi = doc[hi.i - 1]
+        out = [st for st in out if not st.cue.start <= v.idx < st.cue.end]
+        out.append(Statement(cue=Span.of(text, v.idx, by.idx + len(by.text)),
+                             content=Span.of(text, named.left_edge.idx, hi.idx + len(hi.text)),
+                             source=Span.of(text, who.left_edge.idx, who.idx + len(who.text)), mode="indirect"))
     return out
 
 

@@ -719,8 +719,9 @@ def _own_units(tok: Token) -> bool:
 
 def _party_behind(ct: SpacySpan) -> Token | None:
     """The party a content names as behind an act: "bore the hallmarks of X", "acted on the orders of X",
-    "responsibility lies with X", "the evidence pointed to X", "police suspect X". Only in a sentence that
-    tells of an attack or a wrong, and never the speaker's own side ("on behalf of our people")."""
+    "responsibility lies with X", "the evidence pointed to X", "police suspect X", "the attack was linked to X".
+    Only in a sentence that tells of an attack or a wrong, and never the speaker's own side ("on behalf of our
+    people")."""
     sets = _lex()["sets"]
     found, lem = None, ""
     for t in ct:
@@ -738,6 +739,9 @@ def _party_behind(ct: SpacySpan) -> Token | None:
         elif t.dep_ == "nsubj" and (t.lower_ in sets["hostile_nouns"] or t.lemma_.lower() in ("cell", "gang")) \
                 and t.head.lemma_.lower() in _lex()["content"]["affiliation"]:
             cand = _pobj(t.head, (_lex()["content"]["affiliation"][t.head.lemma_.lower()],))  # "the gunmen belonged to X"
+        elif lem in sets["linking_verbs"] and t.tag_ == "VBN" and not _negated(t) \
+                and any(c.dep_ == "nsubjpass" and _attack_object(c) for c in t.children):
+            cand = _pobj(t, ("to", "with"))  # "the attack was linked to the gangs that steal timber"
         elif lem in sets["pointing_verbs"] and t.pos_ == "VERB" and not _negated(t):
             cand = _pobj(t, ("to",)) if lem == "point" else _child(t, ("dobj",))
             clause = _child(t, ("ccomp",)) if lem == "suspect" and cand is None else None
@@ -767,8 +771,9 @@ def _party_behind(ct: SpacySpan) -> Token | None:
 
 def _unnegated(words: str) -> str:
     """The words without negated or lessened nouns ("there is no threat to residents", "steps to reduce
-    the risk of harming civilians", "the others were out of danger" warn of nothing)."""
-    words = re.sub(r"\b(?:no|not a|not any|without|out of|free from|free of)\s+(?:\w+\s+)?\w+", " ", words)
+    the risk of harming civilians", "the others were out of danger", "his life is not in danger" warn of nothing)."""
+    words = re.sub(r"\b(?:no longer in|not in|not a|not any|no|without|out of|free from|free of)\s+(?:\w+\s+)?\w+",
+                   " ", words)
     return re.sub(r"\b(?:reduce|reduced|reducing|minimi[sz]e|lower|limit|avoid|avert|prevent)\s+(?:the\s+|any\s+)?\w+",
                   " ", words)
 
@@ -1076,6 +1081,8 @@ def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
         res = _cue_type(doc, statement, cue)
         if res is not None:
             return res
+    if cue is not None and (res := _not_ruled_out(doc, statement, cue)) is not None:
+        return res
     res = _content_type(doc, statement, cue)
     if res is not None:
         if cue is not None and _negated(cue) and res[0] in ("accusation", "claim_of_responsibility"):
@@ -1083,6 +1090,31 @@ def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
         return res
     if cue is not None and _elaborates_a_claim(cue):
         return "claim_of_responsibility", None
+    return None
+
+
+def _not_ruled_out(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | None:
+    """"police did not rule out the involvement of X", "the government did not exclude that X ordered it": a
+    negated hedge (``hedge_verbs``) keeps X a suspect, an accusation, told by the cue or inside the content ("said
+    police did not rule out ..."); None when there is no such hedge or the content names nobody's part in the act."""
+    sets = _lex()["sets"]
+
+    def hedge(v: Token) -> bool:
+        lem = v.lemma_.lower()
+        return lem in sets["hedge_verbs"] and _negated(v) \
+            and (lem != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children))
+
+    ct = _tokens(doc, st.content)
+    if not hedge(cue) and not any(v.pos_ == "VERB" and v.dep_ in ("ROOT", "ccomp") and hedge(v) for v in ct or ()):
+        return None
+    res = _content_type(doc, st, cue)
+    if res is not None and res[0] in ("accusation", "claim_of_responsibility"):
+        return "accusation", res[1]
+    for t in ct or ():
+        party = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if t.lemma_.lower() in sets["involvement_nouns"] and party is not None:
+            return "accusation", _span_of(doc, _np_with_conj(party))
     return None
 
 
