@@ -355,18 +355,29 @@ def _total_of(noun: Token) -> Token | None:
             return head  # "the wounded passengers, six of them ...", not "the clinic, six of them"
         # the parser often hangs "..., three of them seriously" on the comma or on a later verb:
         # take what comes before the comma, unless the number has an outcome verb of its own
-        i = noun.i - 1
-        if i > 0 and noun.doc[i].text == "," and not (noun.dep_.startswith("nsubj") and _kind_of(head)):
-            prev = noun.doc[i - 1]
-            if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.tag_ in ("NNS", "NNPS", "PRP") \
-                    or prev.pos_ in ("VERB", "ADJ") and _kind_of(prev):  # "Nine were hurt, four of them ..."
-                return prev
-            # "41 wounded people were brought in by evening, nine of them ...": the last counted
-            # noun of the sentence before the comma
-            for j in range(i - 1, noun.sent.start - 1, -1):
-                tok = noun.doc[j]
-                if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and _has_count(tok):
-                    return tok
+        if not (noun.dep_.startswith("nsubj") and _kind_of(head)):
+            return _counted_before_comma(noun.doc, noun.i - 1)
+    among = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i
+                  and any(g.lower_ in ("them", "whom") for g in c.children)), None)
+    if among is not None and _has_count(noun):
+        return _counted_before_comma(noun.doc, among.i - 1)  # "gave a figure of 21 dead, among them 14 women"
+    return None
+
+
+def _counted_before_comma(doc: Doc, i: int) -> Token | None:
+    """What a subgroup after the comma at ``i`` belongs to: the counted noun or outcome verb right before it
+    ("Nine were hurt, four of them ..."), else the last counted noun of the sentence before it ("41 wounded people
+    were brought in by evening, nine of them ...")."""
+    if i <= 0 or doc[i].text != ",":
+        return None
+    prev = doc[i - 1]
+    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.tag_ in ("NNS", "NNPS", "PRP") \
+            or prev.pos_ in ("VERB", "ADJ") and _kind_of(prev):
+        return prev
+    for j in range(i - 1, doc[i].sent.start - 1, -1):
+        tok = doc[j]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and _has_count(tok):
+            return tok
     return None
 
 

@@ -1,0 +1,188 @@
+"""Classes of error worked on in session 20, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_cue(a, cue: str) -> list:
+    return [s for s in a.statements if s.cue.text == cue]
+
+
+# --------------------------------------------------------------------------- hedges and inquiries
+
+def test_a_negated_hedge_inside_a_statement_is_a_statement_of_its_own_and_an_accusation(analyze):
+    a = analyze("The district police chief said police did not rule out the involvement of the Black Reef gang, "
+                "which hijacked a ferry in 2021.")
+    (inner,) = _by_cue(a, "did not rule out")
+    assert inner.source.text == "police" and inner.content.text == "the involvement of the Black Reef gang"
+    assert inner.type == "accusation"
+    (outer,) = _by_cue(a, "said")
+    assert outer.type == "accusation"
+
+
+def test_a_hedge_that_names_nobody_accuses_nobody(analyze):
+    a = analyze("Police did not rule out further arrests, the spokesman said.")
+    assert {s.type for s in a.statements} == {"other"}
+
+
+def test_a_hedge_on_a_link_to_a_party_accuses_it(analyze):
+    a = analyze("The interior minister said the government did not rule out that the bombing was linked to the "
+                "networks that smuggle fuel across the border.")
+    (inner,) = _by_cue(a, "did not rule out")
+    assert inner.source.text == "the government" and inner.type == "accusation"
+
+
+def test_an_inquiry_told_with_a_pronoun_is_the_speakers_own(analyze):
+    a = analyze("The prosecutor's office said it was investigating whether the two brothers had planted the device.")
+    (inner,) = _by_cue(a, "investigating")
+    assert inner.source.text == "The prosecutor's office"
+    assert inner.content.text == "whether the two brothers had planted the device"
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Detectives were looking into whether the men belonged to a gang from Rotterdam, a police spokesman said.",
+     "looking into", "whether the men belonged to a gang from Rotterdam"),
+    ("Police were looking into whether the gang had been paid by a rival company.",
+     "looking into", "whether the gang had been paid by a rival company"),
+    ("Investigators were working on the theory that the teenager had been hired online by the Lynx network.",
+     "working on the theory", "that the teenager had been hired online by the Lynx network"),
+])
+def test_looking_into_whether_and_working_on_a_theory_are_inquiries(analyze, sentence, cue, content):
+    (st,) = _by_cue(analyze(sentence), cue)
+    assert st.content.text == content
+
+
+def test_looking_at_evidence_is_no_inquiry_statement(analyze):
+    a = analyze("Police said they were looking at the footage from the cameras.")
+    assert [s.cue.text for s in a.statements] == ["said"]
+
+
+def test_an_attack_linked_to_a_party_accuses_it_but_a_link_to_a_dispute_does_not(analyze):
+    a = analyze("Police said the shooting was linked to an extortion racket that has been demanding money from shops.")
+    assert _by_cue(a, "said")[0].type == "accusation"
+    b = analyze("Police said the shooting was linked to a long-running dispute over grazing land.")
+    assert _by_cue(b, "said")[0].type == "other"
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was taken to the district hospital and his life is not in danger, the police said.",
+    "The officer was stabbed in the arm during the arrest, and his life is no longer in danger, the ministry said.",
+])
+def test_a_life_not_in_danger_is_no_warning(analyze, sentence):
+    assert _by_cue(analyze(sentence), "said")[0].type != "warning"
+
+
+def test_a_danger_to_civilians_is_still_a_warning(analyze):
+    a = analyze("The rebels said civilians who stay near the barracks are in danger.")
+    assert _by_cue(a, "said")[0].type == "warning"
+
+
+# --------------------------------------------------------------------------- who named a victim
+
+@pytest.mark.parametrize("sentence, cue, source, content", [
+    ("The street vendor killed in the blast was identified by relatives as Rosa Quispe, a 41-year-old mother.",
+     "identified by", "relatives", "Rosa Quispe, a 41-year-old mother"),
+    ("The suspect, identified by police as Karl Wenger, 52, of Thun, is due in court on Monday.",
+     "identified by", "police", "Karl Wenger, 52, of Thun"),
+    ("The night watchman was named by his employer as Tomasi Vake.", "named by", "his employer", "Tomasi Vake"),
+])
+def test_who_identified_a_person_says_the_name(analyze, sentence, cue, source, content):
+    (st,) = _by_cue(analyze(sentence), cue)
+    assert st.source.text == source and st.content.text == content
+
+
+def test_identified_by_a_test_names_nobody(analyze):
+    a = analyze("The bodies were identified by DNA tests, the coroner said.")
+    assert [s.cue.text for s in a.statements] == ["said"]
+
+
+# --------------------------------------------------------------------------- statement dates
+
+def test_a_date_between_the_cue_and_a_clause_without_that_dates_the_statement(analyze):
+    a = analyze("Police said on Monday they had arrested two men in the port and were looking for a third.",
+                published="2026-07-21")
+    (st,) = _by_cue(a, "said")
+    assert st.content.text.startswith("they had arrested") and st.date.value == "2026-07-20"
+
+
+def test_a_year_that_opens_the_subject_stays_in_the_content(analyze):
+    a = analyze("He said last year's bombing had been planned abroad.", published="2026-07-21")
+    (st,) = _by_cue(a, "said")
+    assert st.content.text == "last year's bombing had been planned abroad"
+
+
+@pytest.mark.parametrize("sentence, second", [
+    ("The ministry denied on Wednesday that its troops had fired and called the report \"a fabrication\".", "called"),
+    ("The governor said on Wednesday that 40 more officers would be sent and rejected claims that the road had "
+     "been ignored.", "rejected"),
+])
+def test_a_cue_coordinated_with_a_dated_cue_shares_its_date(analyze, sentence, second):
+    a = analyze(sentence, published="2026-10-08")
+    (st,) = _by_cue(a, second)
+    assert st.date is not None and st.date.value == "2026-10-07"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("In February 2022, soldiers killed 30 villagers near the river. The UN said at the time that the killings "
+     "might amount to crimes against humanity.", "2022-02"),
+    ("In March 2019, a bomb killed nine people at the same market, police said at the time.", "2019-03"),
+])
+def test_said_at_the_time_is_dated_by_the_incident_it_refers_to(analyze, sentence, value):
+    a = analyze(sentence, published="2026-06-09")
+    (st,) = _by_cue(a, "said")
+    assert st.date is not None and st.date.value == value
+    assert not st.content.text.startswith(("the time", "at the time"))
+
+
+def test_the_date_said_at_the_time_still_dates_the_incident(analyze):
+    a = analyze("In September 2021, a man stabbed seven people at a supermarket in Auckland before police shot him "
+                "dead; the attack was inspired by the Islamic State group, police said at the time.",
+                published="2026-04-11")
+    (st,) = _by_cue(a, "said")
+    assert st.date.value == "2021-09"
+    assert [ev.date.value for ev in a.events if ev.date] == ["2021-09"]
+
+
+def test_a_year_the_cue_takes_with_in_dates_the_statement_but_a_years_noun_does_not(analyze):
+    a = analyze("Prosecutors said in 2021 that they were examining a foreign role in that blast.", published="2026-07-28")
+    assert _by_cue(a, "said")[0].date.value == "2021"
+    b = analyze("He said the 2021 coup had been a disaster.", published="2026-07-28")
+    assert _by_cue(b, "said")[0].date is None
+
+
+@pytest.mark.parametrize("sentence, cue, value", [
+    ("In a video that circulated on social media on Tuesday, a man who gave his name as Musa said his fighters "
+     "were holding 30 people.", "said", "2026-05-12"),
+    ("A spokesman for the front denied the accusation in a phone call with a local radio station on Tuesday "
+     "morning.", "denied", "2026-05-12"),
+])
+def test_the_day_of_the_medium_a_statement_came_in_dates_it(analyze, sentence, cue, value):
+    a = analyze(sentence, published="2026-05-13")
+    (st,) = _by_cue(a, cue)
+    assert st.date is not None and st.date.value == value
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    ("The prefecture had said that three people were killed. On Sunday it revised the toll down to two.",
+     "it", "the toll down to two"),
+    ("Relatives of the dead gave a very different account of the toll.", "Relatives of the dead",
+     "a very different account of the toll"),
+])
+def test_revising_a_toll_and_giving_an_account_are_statements(analyze, sentence, source, content):
+    a = analyze(sentence)
+    st = next(s for s in a.statements if s.cue.text in ("revised", "gave"))
+    assert st.source.text == source and st.content.text.startswith(content)
+
+
+# --------------------------------------------------------------------------- figures
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen attacked a market in the town on Monday. A monitoring group gave a higher figure of 23 dead, among "
+     "them 15 women.", ("killed", 15)),
+    ("Gunmen kidnapped 41 people from a bus on Monday, among them eight women and a boy, police said.",
+     ("kidnapped", 8)),
+])
+def test_a_count_among_them_is_a_subgroup_of_the_total(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert expected in {(f.kind, f.value) for ev in a.events for f in ev.figures}
