@@ -186,3 +186,33 @@ def test_revising_a_toll_and_giving_an_account_are_statements(analyze, sentence,
 def test_a_count_among_them_is_a_subgroup_of_the_total(analyze, sentence, expected):
     a = analyze(sentence)
     assert expected in {(f.kind, f.value) for ev in a.events for f in ev.figures}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Gunmen attacked the market on Monday. Nineteen people were killed, among them a seven-year-old girl.",
+     "a seven-year-old girl"),
+    ("Gunmen attacked the market on Monday. Four people, among them a novice nun, were killed.", "a novice nun"),
+])
+def test_one_person_among_them_counts_one_of_the_totals_kind(analyze, sentence, person):
+    a = analyze(sentence)
+    assert ("killed", 1, person) in {(f.kind, f.value, f.span.text) for ev in a.events for f in ev.figures}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen raided the village on Sunday. The governor said 41 people had been seized.", ("kidnapped", 41, None)),
+    ("Gunmen raided the village on Sunday. \"They took more than 50 people,\" a farmer said.",
+     ("kidnapped", 50, "more_than")),
+    ("Gunmen raided the village on Sunday and took away between six and nine herders.", ("kidnapped", 6, "at_least")),
+])
+def test_people_the_attackers_took_or_seized_are_kidnapped(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert expected in {(f.kind, f.value, f.qualifier) for ev in a.events for f in ev.figures}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen raided the village on Sunday. Police said two suspects had been seized by officers.",
+    "Gunmen raided the village on Sunday. Neighbours took the five wounded to hospital.",
+])
+def test_people_seized_by_police_or_taken_to_hospital_are_not_kidnapped(analyze, sentence):
+    a = analyze(sentence)
+    assert "kidnapped" not in {f.kind for ev in a.events for f in ev.figures}

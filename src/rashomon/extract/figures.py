@@ -57,6 +57,9 @@ def _kind_of(token: Token) -> str | None:
     if kind == "wounded" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.lemma_.lower() == "death" for o in c.children) for c in token.children):
         return "killed"  # "stabbed to death"
+    if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["captor_verbs"] \
+            and _carried_off(token, _lexicon()[4]):
+        return "kidnapped"  # "they took more than 60 people"
     if kind is None and token.pos_ == "VERB" and token.lemma_.lower() in _lexicon()[4]["seize_verbs"] \
             and (_held_by_attackers(token) or token.dep_ == "advcl" and _held_by_attackers(token.head)
                  or token.dep_ == "advcl" and token.head.lemma_.lower() in _lexicon()[4]["hijack_verbs"]):
@@ -359,8 +362,9 @@ def _total_of(noun: Token) -> Token | None:
             return _counted_before_comma(noun.doc, noun.i - 1)
     among = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i
                   and any(g.lower_ in ("them", "whom") for g in c.children)), None)
-    if among is not None and _has_count(noun):
-        return _counted_before_comma(noun.doc, among.i - 1)  # "gave a figure of 21 dead, among them 14 women"
+    if among is not None and (_has_count(noun) or noun.tag_ == "NN"):
+        # "gave a figure of 21 dead, among them 14 women", "21 people were killed, among them a girl"
+        return _counted_before_comma(noun.doc, among.i - 1)
     return None
 
 
@@ -502,8 +506,9 @@ def _kind_of_complement(verb: Token) -> tuple[str, Token] | None:
             return kind, child
         if child.dep_ == "advmod" and child.lower_ == "dead" and child.i == verb.i + 1 and (kind := _kind_of(child)):
             return kind, child  # "gunmen shot dead a judge" (the parser takes "dead" for an adverb)
-        if verb.lemma_.lower() in data["captor_verbs"] and child.dep_ == "nsubjpass" and _taken_away(verb, data):
-            return "kidnapped", verb  # "up to 40 people had been taken (into the forest)"
+        if (verb.lemma_.lower() in data["captor_verbs"] or verb.lemma_.lower() in data["seize_verbs"]) \
+                and child.dep_ == "nsubjpass" and _taken_away(verb, data) and not _held_by_the_law(verb, data):
+            return "kidnapped", verb  # "up to 40 people had been taken (into the forest)", "38 people were seized"
         if child.dep_ == "dobj" and verb.lemma_.lower() in data["injury_verbs"] and child.lemma_.lower() in data["injury_nouns"]:
             return "wounded", child  # "suffered burns"
         if child.dep_ == "advcl" and child.tag_ == "VBN" and child.i > verb.i and (kind := _kind_of(child)) \
@@ -739,7 +744,7 @@ def _parallel_parts(doc: Doc, figures: list[Figure]) -> list[Figure]:
 
 
 def _between(text: str, figures: list[Figure]) -> list[Figure]:
-    """"between 20 and 30 villagers": one figure, 20 to 30 (its value is the lower bound)."""
+    """"between 20 and 30 villagers": one figure, 20 to 30 (its value is the lower bound, so at least 20)."""
     out: list[Figure] = []
     dropped: set[int] = set()  # starts of the figures read as an upper bound
     for f in figures:
@@ -749,7 +754,7 @@ def _between(text: str, figures: list[Figure]) -> list[Figure]:
         if upper is not None and upper > f.value:
             end = after.end(1)
             dropped.update(g.span.start for g in figures if g.kind == f.kind and after.start(1) <= g.span.start < end)
-            f = replace(f, value_max=upper, qualifier=None, span=Span.of(text, before.start(), end))
+            f = replace(f, value_max=upper, qualifier="at_least", span=Span.of(text, before.start(), end))
         out.append(f)
     return [f for f in out if f.span.start not in dropped]
 
@@ -967,7 +972,7 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
         if not any(c.dep_ == "det" and (c.lower_ in ("a", "an") or conjunct and c.lower_ == "the") for c in p.children):
             continue  # "12 workers and the foreman": the foreman is one more
         if (kind := _kind_of_includer(p)) is not None:
-            left = p.left_edge if p.left_edge.i >= p.i - 6 else p  # "The wounded, who include a young boy"
+            left = _np_start(p)  # "The wounded, who include a young boy"
             out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
                               counted=Span.of(text, p.idx, p.idx + len(p.text))))
             continue
@@ -975,16 +980,29 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
         end = p
         if p.lower_ in _lexicon()[4]["captive_words"]:  # "... and the foreman hostage": the foreman
             end = max((c for c in p.children if c.dep_ == "compound"), key=lambda c: c.i, default=p)
-        if group is None or not (_has_count(group) or group.like_num or is_number_word(group.text)):
+        if group is not None and group.pos_ in ("VERB", "ADJ") and (kind := _kind_of(group)) is not None:
+            # "21 people were killed, among them a girl": the outcome verb before the comma, of a counted figure
+            fig = next((f for f in found if f.kind == kind and group.sent.start_char <= f.span.start < group.idx),
+                       None)
+        elif group is None or not (_has_count(group) or group.like_num or is_number_word(group.text)):
             continue  # ("two of them, including a girl": the number itself is the group)
-        fig = next((f for f in found if f.span.start <= group.idx < f.span.end + 1
-                    or f.counted is not None and f.counted.start <= group.idx < f.counted.end), None)
+        else:
+            fig = next((f for f in found if f.span.start <= group.idx < f.span.end + 1
+                        or f.counted is not None and f.counted.start <= group.idx < f.counted.end), None)
         if fig is None or fig.kind not in _lexicon()[4]["single_person_kinds"]:
             continue
-        left = p.left_edge if p.left_edge.i >= p.i - 6 else p
+        left = _np_start(p)
         out.append(Figure(kind=fig.kind, value=1, span=Span.of(text, left.idx, end.idx + len(end.text)),
                           counted=Span.of(text, end.idx, end.idx + len(end.text))))
     return out
+
+
+def _np_start(p: Token) -> Token:
+    """The first word of a person's noun phrase before it ("a five-year-old girl"; not a leading ", among them")."""
+    mods = [t for c in p.children if c.i < p.i and c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod")
+            for t in c.subtree]
+    first = min(mods, key=lambda t: t.i, default=p)
+    return first if first.i >= p.i - 6 else p
 
 
 def _group_members(doc: Doc, found: list[Figure]) -> list[Figure]:
@@ -1020,6 +1038,26 @@ def _group_members(doc: Doc, found: list[Figure]) -> list[Figure]:
                               span=Span.of(text, left.idx, m.idx + len(m.text)),
                               counted=Span.of(text, m.idx, m.idx + len(m.text))))
     return out
+
+
+def _held_by_the_law(verb: Token, data: dict) -> bool:
+    """A passive verb whose agent holds people in custody ("seized by police")."""
+    return any(g.lemma_.lower() in data["custody_holders"]["words"] or g.lower_ in data["custody_holders"]["words"]
+               for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+
+
+def _carried_off(verb: Token, data: dict) -> bool:
+    """"They took more than 60 people", "the raiders took five people with them", "gunmen seized 12 residents": an
+    active taking verb whose subject is the attackers (or "they") and whose object is people, not taken to hospital
+    or into custody."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (_held_by_attackers(verb) or subj is not None and subj.lower_ == "they") \
+            or not (_is_person_plural(obj) or obj.lemma_.lower() in data["person_nouns"]):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+        o.lemma_.lower() in data["not_captive_places"] or o.lemma_.lower() in data["state_nouns"]
+        for o in c.children if o.dep_ == "pobj") for c in verb.children)
 
 
 def _taken_away(verb: Token, data: dict) -> bool:
