@@ -216,3 +216,86 @@ def test_people_the_attackers_took_or_seized_are_kidnapped(analyze, sentence, ex
 def test_people_seized_by_police_or_taken_to_hospital_are_not_kidnapped(analyze, sentence):
     a = analyze(sentence)
     assert "kidnapped" not in {f.kind for ev in a.events for f in ev.figures}
+
+
+# --------------------------------------------------------------------------- admissions told by another
+
+def test_an_admission_and_a_denial_told_by_police_are_the_suspects(analyze):
+    a = analyze("Police arrested two men on Monday. One of them has admitted driving the getaway car but denied "
+                "firing any shots, the spokeswoman said.")
+    (adm,) = [s for s in a.statements if s.cue.text.endswith("admitted")]
+    assert adm.source.text == "One of them" and adm.type == "admission"
+    (den,) = _by_cue(a, "denied")
+    assert den.source.text == "One of them" and den.type == "denial"
+    (said,) = _by_cue(a, "said")
+    assert said.source.text == "the spokeswoman"
+
+
+def test_a_pronoun_that_admitted_is_a_third_person(analyze):
+    a = analyze("The suspect was arrested at his home on Friday and he has admitted the stabbing, police said.")
+    (adm,) = [s for s in a.statements if s.cue.text.endswith("admitted")]
+    assert adm.source.text == "he" and adm.content.text == "the stabbing"
+
+
+def test_a_second_verb_after_a_that_clause_stays_the_speakers(analyze):
+    a = analyze("The ministry denied that its forces had opened fire and called the report a lie.")
+    (called,) = _by_cue(a, "called")
+    assert called.source.text == "The ministry"
+
+
+def test_a_suspect_who_denies_stays_beside_the_suspected_group(analyze):
+    a = analyze("Gunmen killed four taxi drivers at a rank in the town on Saturday. Two men suspected of the "
+                "shooting were arrested on Sunday. One of them has admitted driving the car but denied firing any "
+                "shots, police said.")
+    perps = {(x.role, x.span.text, x.responsibility) for ev in a.events for x in ev.arguments
+             if x.role.startswith("perpetrator")}
+    assert ("perpetrator_individual", "One of them", "denied") in perps
+    assert any(text.startswith("Two men") for _, text, _ in perps)
+
+
+# --------------------------------------------------------------------------- contents
+
+def test_the_one_told_by_phone_is_no_content_the_quotation_is(analyze):
+    a = analyze('"There was a bang and then everybody was screaming. Glass and ice everywhere," a stallholder told us '
+                'by phone.')
+    (st,) = _by_cue(a, "told")
+    assert st.content.text.startswith('"There was a bang') and st.source.text == "a stallholder"
+
+
+def test_a_clause_after_the_cue_beats_one_before_a_colon(analyze):
+    a = analyze("The army gave a lower figure still: Lt Paul Ilunga, a spokesman for the armed forces, said 24 "
+                "civilians had been killed.")
+    (st,) = _by_cue(a, "said")
+    assert st.content.text == "24 civilians had been killed"
+
+
+# --------------------------------------------------------------------------- denials of an armed presence
+
+@pytest.mark.parametrize("sentence", [
+    "Camp officials said there were no military positions inside the camp.",
+    '"There is no army base here. Only bread and vegetables," a baker said.',
+    '"There is not a single soldier in this village," the chief said.',
+    '"Nobody here is a fighter," the elder said.',
+    "Its spokesman said the movement had no fighters in that district.",
+    "The spokeswoman said no foreign troops were present in the province.",
+])
+def test_saying_no_armed_party_was_there_is_a_denial(analyze, sentence):
+    assert _by_cue(analyze(sentence), "said")[0].type == "denial"
+
+
+def test_no_soldiers_killed_is_no_denial(analyze):
+    assert _by_cue(analyze("Police said no soldiers were killed in the attack."), "said")[0].type != "denial"
+
+
+def test_an_attack_that_was_claimed_by_a_group_is_its_claim(analyze):
+    a = analyze("In 2019 a bomb killed nine people at a hotel in the port, an attack that was also claimed by the "
+                "Red Dawn group.")
+    (st,) = [s for s in a.statements if "claimed" in s.cue.text]
+    assert st.type == "claim_of_responsibility" and st.source.text == "the Red Dawn group"
+
+
+def test_a_lower_case_quote_before_a_misparsed_tell_is_its_content(analyze):
+    a = analyze('"they came from the hills and went from house to house. we hid in the reeds until the soldiers '
+                'came," a farmer who gave his name only as musa told reporters by telephone.')
+    (st,) = _by_cue(a, "told")
+    assert st.content.text.startswith('"they came from the hills') and st.mode == "direct"

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from rashomon.data import load_json
 from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, named_by, nested_beliefs,
-                                         quote_told_before, quotes_around_cue, tag_cues_batch)
+                                         quote_before_the_one_told, quote_told_before, quotes_around_cue,
+                                         tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -104,6 +105,7 @@ class Pipeline:
         statements = named_by(doc, conjoined_reports(doc, statements))
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
         statements = quote_told_before(doc, quotes_around_cue(doc, split_conjoined_sources(doc, statements)))
+        statements = quote_before_the_one_told(doc, statements)
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)

@@ -1033,6 +1033,41 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
 _TIME_GLUE = frozenset({"on", "late", "early", "at", "in", "last", "this", "earlier", "later"})
 
 
+def quote_before_the_one_told(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """'"There was a bang. Fish and ice everywhere," a stallholder told us by phone': a "tell" whose content is
+    only the one told (or a misparse holding the cue itself) takes the quotation that ends right before its source
+    (one that may open in an earlier sentence). News output only."""
+    text = doc_text(doc)
+    quotes = find_quotes(text)
+    for st in statements:
+        span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+        if span is None or cue is None or st.source is None or cue.root.lemma_.lower() != "tell":
+            continue
+        holds_its_cue = st.content.start <= st.cue.start < st.content.end and not any(
+            q[0] <= st.content.start < q[1] for q in quotes)  # (a misparse: "who gave his name as X told reporters")
+        if not (_only_the_one_told(doc, cue.root, span.start, span.end) or holds_its_cue):
+            continue
+        lo = min(st.source.start, st.cue.start, st.content.start)
+        gap = lambda q: text[q[1]:lo]  # noqa: E731  (", a resident who gave his name as X told ...")
+        quote = next((q for q in reversed(quotes) if q[1] <= lo and (not gap(q).strip(" ,") or holds_its_cue and len(
+            gap(q)) <= 80 and not re.search(r"[.!?]\s|\n", gap(q)))), None)
+        if quote is not None:
+            st.content, st.mode = Span.of(text, quote[0], quote[1]), "direct"
+    return statements
+
+
+def _only_the_one_told(doc: Doc, v: Token, s: int, e: int) -> bool:
+    """The content ``[s, e)`` of "tell" is only its object, the one told ("told us by phone", "told AFP on
+    Monday"), not what was told about."""
+    if v.lemma_.lower() != "tell":
+        return False
+    roots = [t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i]
+    return len(roots) >= 1 and all(r.head.i == v.i and r.dep_ in ("dobj", "dative", "prep") for r in roots) \
+        and any(r.dep_ in ("dobj", "dative") for r in roots) \
+        and not any(r.dep_ == "prep" and r.lower_ in ("about", "of", "on") for r in roots)
+
+
 def _after_leading_time(doc: Doc, s: int, e: int) -> int:
     """Start of a content ``[s, e)`` past a time phrase the parser hung on its clause ("said on Monday they had
     arrested two men", "said late on Tuesday its fighters ...", "said Monday morning gunmen ..."): the time tells
@@ -1122,9 +1157,12 @@ def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
     comp = _toll_comparative(v, toll) if TOLL_CUES and toll else None
     if comp is not None:  # "put the toll higher": the toll and the comparative
         return _toll_comparative_range(v, comp), "obj"
-    for c in kids:
-        if c.dep_ == "ccomp" and not _noun_ccomp_subject(v, c):
-            return _subtree_range(c), "ccomp"
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and not _noun_ccomp_subject(v, c)]
+    after = next((c for c in ccomps if c.i > v.i), None)
+    if after is not None and ccomps[0].i < v.i and any(t.text == ":" for t in doc[ccomps[0].right_edge.i:v.i]):
+        return _subtree_range(after), "ccomp"  # "The army gave a lower figure: X said 24 had been killed"
+    if ccomps:
+        return _subtree_range(ccomps[0]), "ccomp"
     for c in kids:
         if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return _subtree_range(c), "ccomp"  # "warned on Wednesday, before the strike, that X would ...": a
@@ -1135,8 +1173,9 @@ def _content_of_verb(doc: Doc, v: Token) -> tuple[tuple[int, int] | None, str]:
         start = objs[0].left_edge.i if objs and objs[0].i < xcomps[0].i else xcomps[0].left_edge.i
         return (start, xcomps[0].right_edge.i + 1), "xcomp"
     if objs:
-        if v.lemma_ == "tell" and len(objs) == 1 and not any(c.dep_ == "prep" for c in kids):
-            return None, ""
+        if v.lemma_ == "tell" and len(objs) == 1 and not any(
+                c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in kids):
+            return None, ""  # "told us by phone", "told AFP": the one told, not what was told
         end = objs[-1].right_edge.i + 1
         for c in kids:
             if c.i > objs[0].i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in (
@@ -2167,11 +2206,13 @@ def nested_beliefs(doc: Doc, statements: list[Statement]) -> list[Statement]:
     ``nested_inquiry_verbs`` with a "whether" clause ("prosecutors are investigating whether X ordered it"), which
     are also taken wherever they stand ("Police are investigating whether the gang ordered it"), and negated
     ``nested_hedge_verbs`` ("said police did not rule out the involvement of X"). An inquiry or a hedge whose
-    subject is a pronoun ("The prosecutor's office said it was investigating whether ...") is the speaker's own."""
+    subject is a pronoun ("The prosecutor's office said it was investigating whether ...") is the speaker's own; an
+    admission or a denial (``nested_speech_verbs``) may be a third person's ("he has admitted the killing, police
+    said")."""
     lex = _lexicon()
     inquiry = frozenset(lex["nested_inquiry_verbs"]) | frozenset(lex["nested_hedge_verbs"]) \
         | frozenset(lex["inquiry_particles"]) | frozenset(lex["theory_verbs"])
-    verbs = frozenset(lex["nested_belief_verbs"]) | inquiry
+    verbs = frozenset(lex["nested_belief_verbs"]) | frozenset(lex["nested_speech_verbs"]) | inquiry
     cues = [(st.cue.start, st.cue.end) for st in statements]
     seen: set[int] = set()
     out: list[Statement] = []
@@ -2229,20 +2270,28 @@ def _third_party_report(doc: Doc, v: Token, span, verbs: frozenset[str], inquiry
     hedge = _hedged(v)
     own = outer is not None and outer.source is not None and subj is not None and v.lemma_.lower() in inquiry \
         and subj.lower_ in ("it", "they", "he", "she")
+    third = outer is not None and subj is not None and subj.lower_ in ("he", "she") \
+        and v.lemma_.lower() in _lexicon()["nested_speech_verbs"]  # "he has admitted the killing, police said"
     if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or subj is None \
-            or (subj.pos_ == "PRON" or subj.lower_ in _SPEAKER_PRONOUNS) and not own \
+            or (subj.pos_ == "PRON" or subj.lower_ in _SPEAKER_PRONOUNS) and not own and not third \
             or any(a <= v.idx < b for a, b in cues) \
             or v.dep_ not in ("ccomp", "conj", "ROOT") or any(c.dep_ == "neg" for c in v.children) and not hedge:
         return None
     obj, last = _inquired(v)
     if obj is None and v.lemma_.lower() not in inquiry:
-        obj = next((c for c in v.children if c.dep_ in ("ccomp", "dobj") and c.i > v.i), None)
+        deps = ("ccomp", "dobj", "xcomp") if v.lemma_.lower() in _lexicon()["nested_speech_verbs"] else ("ccomp", "dobj")
+        obj = next((c for c in v.children if c.dep_ in deps and c.i > v.i), None)  # ("admitted driving the car")
     if obj is None:
         return None  # ("investigating whether X ordered it"; not "investigating the attack")
     seen.add(v.i)
     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
     comma = next((t.i for t in doc[obj.i:hi] if t.text == ","), None)  # "..., which they said ...": an aside
     hi = comma if obj.dep_ == "dobj" and comma is not None else hi
+    verb_conj = next((c for c in obj.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > obj.i), None)
+    if verb_conj is not None and verb_conj.lemma_.lower() in verbs:
+        hi = min(hi, verb_conj.left_edge.i)  # ("admitted driving the car but denied firing": the denial apart)
+    while hi > lo + 1 and (doc[hi - 1].dep_ == "cc" or doc[hi - 1].is_punct and not doc[hi - 1].is_quote):
+        hi -= 1  # ("admitted driving the car but denied ...": the "but" is the next verb's)
     if not (span.start <= subj.left_edge.i and hi <= span.end):
         return None
     text = doc_text(doc)
@@ -2467,7 +2516,16 @@ def _conj_sources(doc: Doc, statements: list[Statement]) -> None:
         v = _cue_verb(doc, st)
         if v is None or v.dep_ != "conj" or any(c.dep_ in _SUBJ for c in v.children):
             continue
-        h = v.head
+        h = said = v.head
+        while said.dep_ == "xcomp" and said.head.i != said.i:
+            said = said.head  # ("admitted driving the car but denied ...": the parser may hang it on "driving")
+        subj = next((c for c in said.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subj is not None and said.lemma_.lower() in _lexicon()["nested_speech_verbs"] \
+                and not any(c.dep_ == "mark" for c in said.children):
+            # "One of them has admitted driving the car but denied firing, police said": the second verb is the
+            # admitting person's, not the reporter's
+            st.source = Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+            continue
         for o in statements:
             if o is st or o.source is None or not (o.content.start <= h.idx < o.content.end <= v.idx):
                 continue

@@ -646,11 +646,32 @@ def _with_the_speaker(pred: Token) -> bool:
 
 def _no_armed_presence(ct: SpacySpan) -> bool:
     """"There were no soldiers in this building", "there were no fighters there": the place hit held no armed party."""
-    nouns = _lex()["sets"]["armed_presence_nouns"]
+    sets = _lex()["sets"]
+    nouns = sets["armed_presence_nouns"]
     nouns = nouns | {n.rstrip("s") for n in nouns}
-    return any(t.dep_ == "attr" and t.lemma_.lower() in nouns
-               and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-               and t.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in t.head.children) for t in ct)
+    sites = sets["military_site_nouns"]
+
+    def armed(t: Token) -> bool:
+        return t.lemma_.lower() in nouns or t.lower_ in nouns or t.lemma_.lower() in sites and (
+            t.lemma_.lower() in ("base", "presence") or any(
+                c.dep_ in ("amod", "compound") and (c.lemma_.lower() in nouns or c.lower_ in sites) for c in t.children))
+
+    def none_of(t: Token) -> bool:  # "no soldiers", "not a single soldier", "not one fighter"
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or any(
+            c.lower_ == "single" for c in t.children) and any(c.dep_ in ("neg", "preconj") or c.lower_ == "not"
+                                                              for c in (*t.children, *t.head.children))
+
+    for t in ct:
+        if not armed(t):
+            continue
+        head = t.head
+        if t.dep_ == "attr" and head.lemma_.lower() == "be" and (
+                none_of(t) and any(c.dep_ == "expl" for c in head.children)  # "there were no soldiers there"
+                or any(c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "no one") for c in head.children)):
+            return True  # ("Nobody here is a soldier")
+        if t.dep_ in ("nsubj", "dobj") and none_of(t) and head.lemma_.lower() in sets["presence_verbs"]:
+            return True  # "we had no fighters in that area", "no Rwandan troops were present"
+    return False
 
 
 def _kin(tok: Token) -> bool:
@@ -927,8 +948,10 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
             return True, None  # "he claimed that more than 30 traitors had been killed": the attackers' toll
         # "That attack was also claimed by X", "a bombing claimed by X"
         patient = _child(cue, ("nsubjpass",)) or (cue.head if cue.dep_ == "acl" else None)
+        if patient is not None and patient.lower_ in ("that", "which") and cue.dep_ == "relcl":
+            patient = cue.head  # "an attack that was also claimed by X": the noun the clause is on
         if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
-                and patient.lemma_.lower() in ATTACK_NOUNS:
+                and (patient.lemma_.lower() in ATTACK_NOUNS or is_incident_noun(patient)):
             return True, patient
         if patient is not None and patient.lemma_.lower() in RESP_NOUNS and _child(cue, ("agent",)) is not None:
             return True, _pobj(patient, ("for",))  # "Responsibility for the raid was claimed by X"

@@ -188,9 +188,15 @@ def _own_words(head: Token) -> list[Token]:
 
 
 def _party_role(doc: Doc, party: Span) -> str:
-    """perpetrator_individual for a person ("Sipho Dlamini, 32, shot dead four people"), else perpetrator_org."""
+    """perpetrator_individual for a person ("Sipho Dlamini, 32, shot dead four people"; "he", "One of them" of
+    the men held), else perpetrator_org."""
     toks = doc.char_span(party.start, party.end, alignment_mode="expand")
-    return "perpetrator_individual" if toks is not None and toks.root.ent_type_ == "PERSON" else "perpetrator_org"
+    if toks is None:
+        return "perpetrator_org"
+    root = toks.root
+    one_of = root.lower_ == "one" and any(c.lower_ == "of" for c in root.children)
+    return "perpetrator_individual" if root.ent_type_ == "PERSON" or root.lower_ in ("he", "she") or one_of \
+        else "perpetrator_org"
 
 
 def _without_clauses(doc: Doc, span: Span) -> Span:
