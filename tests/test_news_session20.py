@@ -299,3 +299,16 @@ def test_a_lower_case_quote_before_a_misparsed_tell_is_its_content(analyze):
                 'came," a farmer who gave his name only as musa told reporters by telephone.')
     (st,) = _by_cue(a, "told")
     assert st.content.text.startswith('"they came from the hills') and st.mode == "direct"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed 18 people at the market on Monday. Of the victims, five were children, the official said.",
+     {("killed", 5)}),
+    ("A bomb hit a bus on Monday. Of the nine dead, three were police officers who had been escorting the bus and "
+     "six were civilians.", {("killed", 3), ("killed", 6)}),
+    ("Gunmen opened fire at a party on Saturday. The hospital treated nine people for gunshot wounds. Of the "
+     "wounded, five were teenagers, a spokeswoman said.", {("wounded", 5)}),
+])
+def test_counts_of_a_group_named_at_the_head_of_the_sentence(analyze, sentence, expected):
+    a = analyze(sentence)
+    assert expected <= {(f.kind, f.value) for ev in a.events for f in ev.figures}

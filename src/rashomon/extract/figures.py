@@ -672,6 +672,7 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
     figures = _between(text, figures)
     figures.extend(_bare_tallies(doc, figures, runs))
     figures.extend(_subgroups_told_after(doc, figures, skip))
+    figures.extend(_of_the_group(doc, figures, skip))
     figures.extend(_pronoun_figures(doc, figures))
     figures.extend(_subgroup_singles(doc, figures))
     figures.extend(_single_figures(doc, figures))
@@ -1099,6 +1100,41 @@ def _subgroups_told_after(doc: Doc, found: list[Figure], skip: list[tuple[int, i
         if not prior or value is None or value >= prior[-1].value:
             continue
         out.append(Figure(kind=prior[-1].kind, value=value, span=Span.of(text, tok.idx, tok.idx + len(tok.text))))
+    return out
+
+
+def _of_the_group(doc: Doc, found: list[Figure], skip: list[tuple[int, int]]) -> list[Figure]:
+    """"Of the nine dead, three were police officers and six were civilians", "Of the wounded, five were
+    teenagers", "Of the victims, five were children": counts of a group named at the head of the sentence, of the
+    group's kind (the victims: the kind of the last casualty figure told before)."""
+    text = doc_text(doc)
+    single = _lexicon()[4]["single_person_kinds"]
+    out: list[Figure] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 6 or toks[0].lower_ != "of" or toks[1].lower_ not in ("the", "those"):
+            continue
+        comma = next((k for k, t in enumerate(toks[:8]) if t.text == ","), None)
+        if comma is None or comma < 3:
+            continue
+        group = toks[2:comma]
+        kind = next((k for t in group if (k := _kind_of(t)) in single), None)
+        if kind is None and any(t.lemma_.lower() in ("victim", "casualty") for t in group):
+            prior = [f for f in found if f.span.start < sent.start_char and f.kind in ("killed", "wounded")]
+            kind = prior[-1].kind if prior else None
+        if kind is None:
+            continue
+        total = next((parse_number([t.text]) for t in group if t.like_num or is_number_word(t.text)), None)
+        for k in range(comma + 1, len(toks) - 1):
+            tok, nxt = toks[k], toks[k + 1]
+            if not (tok.like_num or is_number_word(tok.text)) or nxt.lemma_ != "be" \
+                    or any(f.span.start <= tok.idx < f.span.end for f in found + out) \
+                    or any(a <= tok.idx < b for a, b in skip):
+                continue
+            value = parse_number([tok.text])
+            if value is None or total is not None and value >= total:
+                continue
+            out.append(Figure(kind=kind, value=value, span=Span.of(text, tok.idx, tok.idx + len(tok.text))))
     return out
 
 
