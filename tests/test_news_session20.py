@@ -312,3 +312,21 @@ def test_a_lower_case_quote_before_a_misparsed_tell_is_its_content(analyze):
 def test_counts_of_a_group_named_at_the_head_of_the_sentence(analyze, sentence, expected):
     a = analyze(sentence)
     assert expected <= {(f.kind, f.value) for ev in a.events for f in ev.figures}
+
+
+# --------------------------------------------------------------------------- statistics are no incidents
+
+@pytest.mark.parametrize("sentence", [
+    "According to a rights group, more than 60 drivers were killed in the country last year.",
+    "The ombudsman said at least 17 community leaders had been killed in the province so far this year.",
+    "Officials have said the group fired more than 400 ballistic missiles at the kingdom between 2015 and 2022.",
+])
+def test_a_count_over_a_period_after_the_story_is_a_statistic(analyze, sentence):
+    a = analyze("Gunmen shot dead a bus driver in the capital on Monday, police said. " + sentence)
+    assert len(a.events) == 1
+
+
+def test_a_days_toll_that_is_the_highest_so_far_this_year_stays_an_incident(analyze):
+    a = analyze("Gunmen shot dead a bus driver in the capital on Monday, police said. On Tuesday, 14 people were "
+                "killed in a village nearby, the highest toll so far this year.")
+    assert len(a.events) == 2

@@ -8,6 +8,8 @@ word tests ``is_trigger_word`` and ``is_incident_noun`` live in ``rashomon.extra
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
@@ -703,19 +705,37 @@ def _found_in_state(tok: Token) -> bool:
 
 def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: list[Timex]) -> bool:
     """"More than 1,400 people were kidnapped in Haiti last year": a count of hundreds over a whole year, with
-    no other incident word in its sentence, is a statistic, not an incident."""
-    verb = doc[trig.end - 1]
-    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) \
-            or any(t is not trig and t.sent_index == trig.sent_index for t in triggers):
+    no other incident word in its sentence, is a statistic, not an incident; so is a count of ten or more over a
+    period a ``statistic_periods`` phrase names ("17 social leaders had been killed so far this year", "the group
+    fired more than 400 missiles at the kingdom between 2015 and 2022")."""
+    tok = doc[trig.end - 1]
+    if any(t is not trig and t.sent_index == trig.sent_index for t in triggers):
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    nums = [n for n in (subj.children if subj is not None else []) if n.dep_ == "nummod"]
+    if tok.pos_ == "VERB":
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        counted = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    else:
+        passive, counted = False, tok  # "fired more than 400 ballistic missiles"
+    nums = [n for n in (counted.children if counted is not None else []) if n.dep_ == "nummod"]
     value = parse_number([t.text for t in nums[0].subtree if t.like_num or t.text == ","]) if nums else None
-    if value is None or value < 100:
+    if value is None or value < 10:
         return False
-    sent = verb.sent
-    return any(t.type == "DATE" and len(t.value) == 4 and t.value.isdigit() and "year" in t.span.text.lower()
-               and sent.start_char <= t.span.start < sent.end_char for t in timexes)
+    sent = tok.sent
+    words = sent.text.lower()
+    if (passive or tok.pos_ != "VERB") and any(re.search(p, words) for p in _statistic_periods()) \
+            and not re.search(_ONE_DAY, words) and any(t.sent_index < trig.sent_index for t in triggers):
+        return True  # (after the incident the story tells; not "14 people were killed on Monday, the highest toll
+        # so far this year")
+    return passive and value >= 100 and any(
+        t.type == "DATE" and len(t.value) == 4 and t.value.isdigit() and "year" in t.span.text.lower()
+        and sent.start_char <= t.span.start < sent.end_char for t in timexes)
+
+
+_ONE_DAY = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
+
+
+def _statistic_periods() -> list[str]:
+    return load_json("events/triggers.json")["statistic_periods"]["patterns"]
 
 
 def _negated_act(tok: Token) -> bool:
