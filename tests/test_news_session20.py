@@ -330,3 +330,15 @@ def test_a_days_toll_that_is_the_highest_so_far_this_year_stays_an_incident(anal
     a = analyze("Gunmen shot dead a bus driver in the capital on Monday, police said. On Tuesday, 14 people were "
                 "killed in a village nearby, the highest toll so far this year.")
     assert len(a.events) == 2
+
+
+@pytest.mark.parametrize("sentence, cue, value", [
+    ("By Tuesday afternoon the death toll had risen to 19, a police official told Reuters.", "told", "2026-10-06"),
+    ("The interior minister, speaking in the capital on Monday, blamed the militants.", "blamed", "2026-10-05"),
+    ("The governor, who visited the scene on Sunday morning, warned against speculation.", "warned against",
+     "2026-10-04"),
+])
+def test_the_occasion_or_the_as_of_day_dates_the_statement(analyze, sentence, cue, value):
+    a = analyze(sentence, published="2026-10-07")
+    (st,) = [s for s in a.statements if s.cue.text == cue]
+    assert st.date is not None and st.date.value == value

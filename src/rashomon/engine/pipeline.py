@@ -152,13 +152,14 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
         inside = st.content.start <= t.span.start < st.content.end
-        if inside and st.content.end <= st.cue.start:
+        as_of = inside and _as_of(doc, s, t)
+        if inside and st.content.end <= st.cue.start and not as_of:
             continue  # "A guide was stabbed in Tunis last Friday, police said on Wednesday": the content's date
         if _dates_a_when_clause(doc, t):
             continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         claimed = tspan is not None and _claimed_object(cue.root, tspan)
-        link = "cue" if claimed or _right_after_cue(doc, st, t) else _date_link(tspan, cue)
+        link = "cue" if claimed or as_of or _right_after_cue(doc, st, t) else _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
         if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not claimed:
@@ -176,6 +177,13 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _as_of(doc: Doc, sent, t: Timex) -> bool:
+    """"By Tuesday afternoon the death toll had risen to 19, an official told Reuters": a day the sentence opens
+    with "By" is when the figure was given (and told)."""
+    before = doc_text(doc)[sent.start_char:t.span.start].strip().lower()
+    return before == "by" and len(t.value) >= 10
 
 
 def _in_year_of_cue(doc: Doc, t: Timex, cue) -> bool:
@@ -320,6 +328,11 @@ def _date_link(tspan, cue) -> str | None:
                 return "cue"
             if node.dep_ == "advcl" and cue.start <= node.head.i < cue.end and node.lemma_.lower() in _OCCASION_VERBS:
                 return "cue"  # "Speaking to reporters on Wednesday, he said ..."
+            subj = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)
+            if node.dep_ in ("acl", "relcl") and node.lemma_.lower() in _OCCASION_VERBS and subj is not None \
+                    and subj.left_edge.i <= node.head.i <= subj.right_edge.i:
+                return "cue"  # "The minister, speaking in Mogadishu on Monday, blamed ...", "X, who visited the
+                # scene on Sunday, warned ..."
             if cue.root.head.i == node.i:
                 # "praised the attack on Thursday, calling it ...": the cue's own occasion, unless the verb it is
                 # coordinated with tells an incident ("kidnapped five tourists on Sunday and have demanded ...")
