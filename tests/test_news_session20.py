@@ -342,3 +342,11 @@ def test_the_occasion_or_the_as_of_day_dates_the_statement(analyze, sentence, cu
     a = analyze(sentence, published="2026-10-07")
     (st,) = [s for s in a.statements if s.cue.text == cue]
     assert st.date is not None and st.date.value == value
+
+
+# --------------------------------------------------------------------------- places
+
+def test_the_citys_district_lies_in_the_city_named_before(analyze):
+    a = analyze("Russian missiles hit Kharkiv overnight. One of them struck an apartment block in the city's "
+                "Saltivka district, killing three people, the mayor said.")
+    assert {ev.place.city for ev in a.events if ev.place} == {"Kharkiv"}

@@ -1090,6 +1090,15 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                              country_name=city.country_name))
             continue
         nxt = re.match(r"\s+([a-z]+)", text[p.span.end:p.span.end + 30])
+        told = next((q for q in reversed(out) if q.city and q.latitude is not None
+                     and (p.country is None or q.country == p.country) and fold(q.city) != fold(p.name or "")), None)
+        if told is not None and (nxt and nxt.group(1) in parts or p.span.text.split()[-1].lower() in parts) \
+                and re.search(r"\bthe (?:city|town|capital|port)['’]s\s+$", text[max(0, p.span.start - 20):p.span.start],
+                              re.IGNORECASE):
+            # "in the city's Toumba district": a district of the city the report named last
+            out.append(Place(span=p.span, name=p.name, city=told.city, region=told.region, country=told.country,
+                             country_name=told.country_name))
+            continue
         if owner is not None and owner.city and re.fullmatch(r"['’]s\s+", text[owner.span.end:p.span.start]) \
                 and nxt and nxt.group(1) in parts and fold(owner.city) != fold(p.name or "") \
                 and not (gazetteer().get(fold(p.name or "")) and p.country != owner.country):
