@@ -173,7 +173,7 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
         best = next((t for t in timexes if t.type in ("DATE", "TIME") and s.start_char <= t.span.start < st.cue.start
                      and t.value[:4].isdigit() and len(t.value) >= 7), None)
     if best is None and _at_the_time(doc, cue):
-        best = _time_referred_to(doc, st, timexes)
+        best = _time_referred_to(doc, st, cue, timexes)
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
@@ -207,14 +207,12 @@ def _at_the_time(doc: Doc, cue) -> bool:
     return False
 
 
-def _time_referred_to(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | None:
+def _time_referred_to(doc: Doc, st: Statement, cue, timexes: list[Timex]) -> Timex | None:
     """The date nearest before the cue in its sentence or the two sentences before it in the paragraph."""
-    text = doc_text(doc)
-    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    sents = list(doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= cue.start < s.end)
-    lo = sents[max(0, k - 2)].start_char
-    lo = max(lo, text.rfind("\n\n", 0, st.cue.start) + 1)
+    first = cue.sent
+    for _ in range(2):
+        first = doc[first.start - 1].sent if first.start > 0 else first
+    lo = max(first.start_char, doc_text(doc).rfind("\n\n", 0, st.cue.start) + 1)
     before = [t for t in timexes if t.type == "DATE" and lo <= t.span.start < st.cue.start and t.value[:4].isdigit()
               and not (st.source is not None and st.source.start <= t.span.start < st.source.end)]
     return before[-1] if before else None

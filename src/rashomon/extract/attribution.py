@@ -1030,9 +1030,6 @@ def _walk_content(doc: Doc, c: _Cand, decide) -> None:
         _walk_source(doc, c, lemma, decide)
 
 
-_TIME_GLUE = frozenset({"on", "late", "early", "at", "in", "last", "this", "earlier", "later"})
-
-
 def quote_before_the_one_told(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """'"There was a bang. Fish and ice everywhere," a stallholder told us by phone': a "tell" whose content is
     only the one told (or a misparse holding the cue itself) takes the quotation that ends right before its source
@@ -1066,6 +1063,9 @@ def _only_the_one_told(doc: Doc, v: Token, s: int, e: int) -> bool:
     return len(roots) >= 1 and all(r.head.i == v.i and r.dep_ in ("dobj", "dative", "prep") for r in roots) \
         and any(r.dep_ in ("dobj", "dative") for r in roots) \
         and not any(r.dep_ == "prep" and r.lower_ in ("about", "of", "on") for r in roots)
+
+
+_TIME_GLUE = frozenset({"on", "late", "early", "at", "in", "last", "this", "earlier", "later"})
 
 
 def _after_leading_time(doc: Doc, s: int, e: int) -> int:
