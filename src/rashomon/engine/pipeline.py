@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
-from rashomon.extract.attribution import (cited_sources, conjoined_reports, extract_attributions, named_by, nested_beliefs,
-                                         quote_before_the_one_told, quote_told_before, quotes_around_cue,
-                                         tag_cues_batch)
+from rashomon.extract.attribution import (cited_sources, claimed_by, colon_quote_paragraphs, conjoined_reports,
+                                          extract_attributions, named_by, nested_beliefs, quote_before_the_one_told,
+                                          quote_told_before, quoted_paragraph_after, quotes_around_cue, tag_cues_batch)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -102,10 +102,10 @@ class Pipeline:
         arguments = extract_role_fillers(doc)
         statements = [st for st in extract_attributions(doc, turns_nested=True)
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
-        statements = named_by(doc, conjoined_reports(doc, statements))
+        statements = claimed_by(doc, named_by(doc, conjoined_reports(doc, colon_quote_paragraphs(doc, statements))))
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
         statements = quote_told_before(doc, quotes_around_cue(doc, split_conjoined_sources(doc, statements)))
-        statements = quote_before_the_one_told(doc, statements)
+        statements = quoted_paragraph_after(doc, quote_before_the_one_told(doc, statements))
         resolve_speakers(doc, statements)
         for st in statements:
             st.type, st.target = classify_statement(doc, st)
@@ -128,6 +128,7 @@ class Pipeline:
 
 _LINKS = load_json("statements/links.json")
 STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
+ISSUED_NOUNS = frozenset(_LINKS["issued_nouns"])
 _GENERAL = frozenset(_LINKS["general_markers"])
 _OCCASION_VERBS = frozenset(_LINKS["occasion_verbs"])
 _PRONOUN_SOURCES = frozenset({"it", "he", "she", "they"})
@@ -149,6 +150,10 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
             continue
         if not t.value[:4].isdigit() or len(t.value) < 7 and not _in_year_of_cue(doc, t, cue):
             continue  # "the 2021 coup": a bare year is no statement's date (but "said in 2021 that ...")
+        if st.source is not None and (noun := _issued_on(doc, t)) is not None \
+                and st.source.start <= noun.idx < st.source.end:
+            best, best_dist = t, 0  # "Its press release, issued by the police on Sunday, read ...": its day
+            break
         if st.source is not None and st.source.start <= t.span.start < st.source.end:
             continue
         inside = st.content.start <= t.span.start < st.content.end
@@ -177,6 +182,15 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _issued_on(doc: Doc, t: Timex) -> Token | None:
+    """The statement noun whose participle clause holds the date ("a press release, issued by the police on
+    Sunday"), if it sits in one."""
+    tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    nouns = STATEMENT_NOUNS | ISSUED_NOUNS
+    return None if tspan is None else next((a.head for a in tspan.root.ancestors if a.dep_ == "acl" and a.tag_ == "VBN"
+                                            and a.head.lemma_.lower() in nouns), None)
 
 
 def _as_of(doc: Doc, sent, t: Timex) -> bool:

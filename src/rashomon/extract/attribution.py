@@ -749,15 +749,17 @@ def _recipient(noun: Token) -> bool:
 
 def _fronted_appos_subject(verb: Token) -> tuple[int, int] | None:
     """"In an email to the media, a man who ..., denied ...": the parser hangs the subject as an apposition
-    on the fronted phrase's last noun; it is the noun phrase set off by commas right before the verb."""
+    on the fronted phrase's last noun; it is the noun phrase after a comma right before the verb."""
     doc = verb.doc
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i > verb.i:
             continue
         for a in prep.subtree:
             if a.dep_ == "appos" and a.head.i < a.i and a.pos_ in ("NOUN", "PROPN") and a.i < verb.i \
-                    and doc[a.left_edge.i - 1].text == "," and doc[a.right_edge.i + 1].text == "," \
-                    and a.right_edge.i + 2 == verb.i:
+                    and doc[a.left_edge.i - 1].text == "," and (
+                        doc[a.right_edge.i + 1].text == "," and a.right_edge.i + 2 == verb.i
+                        or a.right_edge.i + 1 == verb.i):
+                # ("In a statement carried by KCNA, the General Staff of the army said ...": no comma after it)
                 return a.left_edge.i, a.right_edge.i + 1
     return None
 
@@ -1052,6 +1054,28 @@ def quote_before_the_one_told(doc: Doc, statements: list[Statement]) -> list[Sta
         if quote is not None:
             st.content, st.mode = Span.of(text, quote[0], quote[1]), "direct"
     return statements
+
+
+def quoted_paragraph_after(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """A paragraph that is one quotation nobody is told to say, right after a paragraph whose last statement is a
+    quotation, goes on quoting that speaker ('"...," a nurse told the Guardian. She asked not to be named.' and then
+    '"We were pulling people out ..."'): a statement of the same source and cue. News output only."""
+    text = doc_text(doc)
+    out = list(statements)
+    for qs, qe in _doc_quotes(doc, text):
+        start = text.rfind("\n\n", 0, qs)
+        end = text.find("\n", qe)
+        if start < 0 or text[start + 2:qs].strip() or text[qe:end if end >= 0 else len(text)].strip() \
+                or any(st.content.start < qe and qs < st.content.end or qs <= st.cue.start < qe for st in out):
+            continue
+        before = text.rfind("\n\n", 0, start)
+        told = [st for st in out if before < st.cue.start < start]
+        last = max(told, key=lambda st: st.cue.start) if told else None
+        if last is None or last.mode != "direct" or last.source is None \
+                or any(last.cue.start < st.cue.start < start for st in out):
+            continue
+        out.append(Statement(cue=last.cue, content=Span.of(text, qs, qe), source=last.source, mode="direct"))
+    return sorted(out, key=lambda st: st.cue.start)
 
 
 def _only_the_one_told(doc: Doc, v: Token, s: int, e: int) -> bool:
@@ -2366,6 +2390,69 @@ def named_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
         out.append(Statement(cue=Span.of(text, v.idx, by.idx + len(by.text)),
                              content=Span.of(text, named.left_edge.idx, hi.idx + len(hi.text)),
                              source=Span.of(text, who.left_edge.idx, who.idx + len(who.text)), mode="indirect"))
+    return out
+
+
+def claimed_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """"killing 31 people in an attack claimed by X": the agent of a claiming participle on an incident noun claims
+    the incident (cue "claimed by", content the incident's noun phrase), unless a statement already has that cue.
+    News output only."""
+    verbs = frozenset(_lexicon()["claiming_verbs"])
+    text = doc_text(doc)
+    out = list(statements)
+    for v in doc:
+        if v.lemma_.lower() not in verbs or v.tag_ != "VBN" or v.dep_ not in ("acl", "relcl") \
+                or not is_incident_noun(v.head) or any(st.cue.start <= v.idx < st.cue.end for st in out):
+            continue
+        by = next((c for c in v.children if c.dep_ == "agent"), None)
+        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if who is None or who.pos_ not in ("PROPN", "NOUN"):
+            continue
+        hi = next((t for t in who.subtree if t.i > who.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos"))),
+                  None)
+        hi = doc[hi.i - 1] if hi is not None else who.right_edge
+        out.append(Statement(cue=Span.of(text, v.idx, by.idx + len(by.text)),
+                             content=Span.of(text, v.head.left_edge.idx, v.head.idx + len(v.head.text)),
+                             source=Span.of(text, who.left_edge.idx, hi.idx + len(hi.text)), mode="indirect"))
+    return out
+
+
+_COLON_PARAGRAPH = re.compile(r":[ \t]*\n[ \t]*\n?[ \t]*(?=[\"\u201c])")
+
+
+def colon_quote_paragraphs(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """'The release read in part:' / 'X said in the statement:' and then a paragraph that is one quotation: the
+    quotation is what the speech verb before the colon introduces (its content, replacing one read inside the colon's
+    sentence; a new statement when none was read). News output only."""
+    text = doc_text(doc)
+    verbs = _lexicon()["verb_set"]
+    quotes = {qs: qe for qs, qe in _doc_quotes(doc, text)}
+    out = list(statements)
+    for m in _COLON_PARAGRAPH.finditer(text):
+        colon, qs = m.start(), m.end()
+        qe = quotes.get(qs)
+        at = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if qe is None or at is None or "\n" not in text[colon:qs]:
+            continue
+        sent = at[0].sent
+        v = next((t for t in reversed(list(sent)) if t.idx < colon and t.pos_ in ("VERB", "AUX")
+                  and t.lemma_.lower() in verbs), None)
+        if v is None:
+            continue
+        content = Span.of(text, qs, qe)
+        told = next((st for st in out if st.cue.start <= v.idx < st.cue.end), None)
+        if told is not None:
+            if told.content.end <= colon + 1:
+                told.content, told.mode = content, "direct"  # ("said in the statement:" read as the content)
+            continue
+        rng = _trim(doc, _subject(v))
+        if rng is None and v.dep_ == "acl" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
+            rng = (v.head.left_edge.i, v.head.i + 1)  # "The press release, issued on Sunday, read in part:"
+        if rng is None:
+            continue
+        source = Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text))
+        out.append(Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)), content=content, source=source,
+                             mode="direct"))
     return out
 
 

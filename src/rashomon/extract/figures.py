@@ -368,6 +368,17 @@ def _total_of(noun: Token) -> Token | None:
     return None
 
 
+def _kind_of_counted_total(noun: Token, figures: list[Figure]) -> tuple[str | None, Token | None]:
+    """"kidnapped at least 27 passengers, including six children": a subgroup whose total is a figure already read
+    counts what that figure counts (when the parse gives the total no outcome of its own)."""
+    total = _total_of(noun)
+    if total is None:
+        return None, None
+    nums = [c.idx for c in total.children if c.dep_ == "nummod"]
+    found = next((f for f in figures if any(f.span.start <= k < f.span.end for k in nums)), None)
+    return (found.kind, None) if found is not None and found.kind != "attackers" else (None, None)
+
+
 def _counted_before_comma(doc: Doc, i: int) -> Token | None:
     """What a subgroup after the comma at ``i`` belongs to: the counted noun or outcome verb right before it
     ("Nine were hurt, four of them ..."), else the last counted noun of the sentence before it ("41 wounded people
@@ -627,6 +638,8 @@ def extract_figures(doc: Doc, timexes: list[Timex] | None = None) -> list[Figure
             kind, cue = _own_kind(doc, last, noun)
         if kind is None:
             kind, cue = _kind_from_tree(noun)
+        if kind is None:
+            kind, cue = _kind_of_counted_total(noun, figures)
         if kind is None:
             kind, cue = _kind_from_window(doc, first, last)
         if kind is None:

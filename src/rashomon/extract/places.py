@@ -723,7 +723,8 @@ def find_places(doc) -> list[Place]:
                 s, e = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
                 key = fold(text[s:e])
                 if gz.get(key):
-                    ok = _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key]))
+                    ok = _plausible_name(chunk) and (cased or _caseless_ok(doc, chunk, gz[key])) \
+                        or cased and _region_before_its_noun(doc, chunk, gz[key])
                 else:
                     ok = key in small and _plausible_name(chunk) and _small_ok(doc, chunk, key, named)
                 if ok and cased and (_first_name(doc, chunk) or _followed_by_age(doc, chunk[-1].i + 1)
@@ -755,7 +756,8 @@ def find_places(doc) -> list[Place]:
                                             and not in_dateline(text, sp[0], sp[1]) and _in_lower_line(text, sp[0])
                                             and not any(e.kind == "country" for e in gazetteer().get(fold(text[sp[0]:sp[1]]), ())))]
     spans = [_run_on(text, sp) for sp in spans if not in_byline(text, sp[0]) and not _group_province(doc, sp)
-             and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass and not _names_a_group(doc, sp)]
+             and not _compass_tail(doc, sp) and fold(text[sp[0]:sp[1]]) not in compass and not _names_a_group(doc, sp)
+             and not _hyphened_modifier(doc, sp)]
     # (a bare "the North" / "the South" is a side or a part of a country, not a place the gazetteer names)
     resolved = [lookup(text[s:e]) for s, e in spans]
     mentioned = {r.country for r in resolved if r and r.kind == "country"}
@@ -828,7 +830,8 @@ def find_places(doc) -> list[Place]:
             # demonym names ("the Kuwaiti port city of X"), else the country the document is about
             region = hint == "region" or hint != "city" and (_ner_label(doc, span) == "LOC" or _modifies_noun(doc, span)
                                                              or _after_a_town(text, span, found))
-            found[(span.start, span.end)] = Place(span=span, name=stripped, city=None if region else stripped,
+            town = not region and not _of_landform(doc, span)  # ("the island of X" names no town)
+            found[(span.start, span.end)] = Place(span=span, name=stripped, city=stripped if town else None,
                                                   region=stripped if region else None, country=country,
                                                   country_name=country_name(country))
         else:
@@ -1115,6 +1118,16 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                 out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
                                  country_name=city.country_name))
                 continue
+        if (nxt and nxt.group(1) in parts or p.span.text.split()[-1].lower() in parts) \
+                and not gazetteer().get(fold(p.name or "")) and not small_places(p.name or "") \
+                and (before := re.search(r"\bthe ([a-z]+) $", text[max(0, p.span.start - 20):p.span.start])) \
+                and before.group(1) in place_cues()["adjacency_words"] \
+                and (q := _city_of_last_part(text, out)) is not None and (p.country is None or q.country == p.country):
+            # "the neighbouring Valdegour district" after "the Pissevin district of Nimes": a part of the same city as
+            # the part named last
+            out.append(Place(span=p.span, name=p.name, city=q.city, region=q.region, country=q.country,
+                             country_name=q.country_name))
+            continue
         m = _PART_OF_THE_CITY.match(text, p.span.end)
         head = re.split(r"\s(?:of|on|in|at|near)\s", m.group(1).lower())[0].split()[-3:] if m else []
         if m and any(w in parts for w in head):
@@ -1129,6 +1142,22 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                           country_name=city.country_name)
         out.append(p)
     return out
+
+
+def _city_of_last_part(text: str, places: list[Place]) -> Place | None:
+    """The city of the last part of a town in ``places`` ("the Pissevin district"): its own city, or else the city
+    named last before it."""
+    parts = place_cues()["city_part_nouns"]
+    for k in range(len(places) - 1, -1, -1):
+        q = places[k]
+        nxt = re.match(r"\s+([a-z]+)", text[q.span.end:q.span.end + 30])
+        if not (nxt and nxt.group(1) in parts or q.span.text.split()[-1].lower() in parts):
+            continue
+        if q.city and fold(q.city) != fold(q.name or ""):
+            return q
+        return next((c for c in reversed(places[:k]) if c.city and c.latitude is not None
+                     and (q.country is None or c.country == q.country)), None)
+    return None
 
 
 SUBURB_KM = 30  # a town this close to a city of at least SUBURB_RATIO times its people, named with it, is its part
@@ -1185,6 +1214,15 @@ def _plausible_name(chunk) -> bool:
     if len(chunk) == 1 and (chunk[0].lower_ in common or chunk[0].pos_ in ("VERB", "ADJ", "ADV", "PRON", "AUX")):
         return False
     return not words & {"the", "of"} or len(chunk) > 1
+
+
+def _region_before_its_noun(doc, chunk, entries: list[GazetteerEntry]) -> bool:
+    """"in eastern Van province": a capitalised word mid-sentence that is also a common word names the region the
+    gazetteer knows when a lower-case region noun follows it."""
+    t = chunk[-1]
+    return len(chunk) == 1 and t.text[:1].isupper() and not t.is_sent_start and not t.text.isupper() \
+        and t.i + 1 < len(doc) and doc[t.i + 1].text in place_cues()["region_nouns"] \
+        and any(e.kind == "region" for e in entries)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1361,6 +1399,16 @@ def _inner_particle(doc, t) -> bool:
         after.text[:1].isupper() or after.lower_ in particles and t.i + 2 < len(doc) and doc[t.i + 2].text[:1].isupper())
 
 
+def _hyphened_modifier(doc, span: tuple[int, int]) -> bool:
+    """"the Iran-backed group", "a US-made missile": a name glued by a hyphen to a lower-case word modifies a noun;
+    it places nothing (a lower-case particle inside a longer hyphenated name, "Pointe-à-Pitre", does not count)."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or not _glued_hyphen(doc, toks.end):
+        return False
+    nxt = doc[toks.end + 1]
+    return nxt.is_alpha and nxt.is_lower and not _glued_hyphen(doc, nxt.i + 1)
+
+
 def _cut_at_hyphen(doc, start: int, end: int) -> bool:
     """Tokens ``[start, end)`` are part of a longer hyphenated name: a glued hyphen right before or after them."""
     return _glued_hyphen(doc, end) or _glued_hyphen(doc, start - 1)
@@ -1529,12 +1577,18 @@ def _joined_known(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _known_longer_name(doc, span: tuple[int, int]) -> tuple[int, int]:
-    """"in Katima Mulilo" with only "Katima" tagged: a name runs on over the capitalised words that make it a
-    longer name the gazetteer knows (cased text)."""
+    """"in Katima Mulilo" with only "Katima" tagged: a name runs on over the capitalised words (or the hyphenated
+    parts) that make it a longer name the gazetteer knows (cased text)."""
     toks = doc.char_span(span[0], span[1], alignment_mode="expand")
     if toks is None:
         return span
     text = doc_text(doc)
+    j = toks.end
+    while _glued_hyphen(doc, j) and doc[j + 1].is_alpha:
+        j += 2  # "Mazar-i-Sharif" with only "Mazar" tagged: the hyphenated name runs on
+    if j > toks.end and (gazetteer().get(key := fold(text[span[0]:doc[j - 1].idx + len(doc[j - 1].text)]))
+                         or SMALL_PLACES and key in _small_layer()[1]):
+        return (span[0], doc[j - 1].idx + len(doc[j - 1].text))
     for n in (2, 1):
         nxt = doc[toks.end:toks.end + n]
         if len(nxt) == n and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _CALENDAR_WORDS for t in nxt) \
@@ -1782,6 +1836,13 @@ def _kind_hint(doc, span: Span) -> str | None:
                     for w in told.groups()):
         return "city"
     return None
+
+
+def _of_landform(doc, span: Span) -> bool:
+    """The name follows "the <landform noun> of" ("the nearby island of Basilan", "the valley of X")."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks is not None and toks.start >= 2 and doc[toks.start - 1].lower_ == "of" \
+        and doc[toks.start - 2].lower_ in place_cues()["landform_nouns"]
 
 
 _SETTLEMENT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+([a-z-]+)\b(?:\s+([a-z]+)\b)?")

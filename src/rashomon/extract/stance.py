@@ -740,9 +740,9 @@ def _own_units(tok: Token) -> bool:
 
 def _party_behind(ct: SpacySpan) -> Token | None:
     """The party a content names as behind an act: "bore the hallmarks of X", "acted on the orders of X",
-    "responsibility lies with X", "the evidence pointed to X", "police suspect X", "the attack was linked to X".
-    Only in a sentence that tells of an attack or a wrong, and never the speaker's own side ("on behalf of our
-    people")."""
+    "responsibility lies with X", "the evidence pointed to X", "police suspect X", "held X responsible", "the
+    attack was linked to X". Only in a sentence that tells of an attack or a wrong, and never the speaker's own
+    side ("on behalf of our people")."""
     sets = _lex()["sets"]
     found, lem = None, ""
     for t in ct:
@@ -768,6 +768,11 @@ def _party_behind(ct: SpacySpan) -> Token | None:
             clause = _child(t, ("ccomp",)) if lem == "suspect" and cand is None else None
             if clause is not None:  # "suspected that the gang worked for X"
                 cand = _child(clause, ("nsubj", "nsubjpass"))
+            if cand is not None and cand.lemma_.lower() in sets["involvement_nouns"]:
+                cand = _pobj(cand, ("of",))  # "the investigations point to the participation of X"
+        elif lem == "hold" and t.pos_ == "VERB" and not _negated(t) and any(
+                d.lower_ in ("responsible", "accountable") for d in t.subtree if d.i > t.i):
+            cand = _child(t, ("dobj",))  # "Lebanon held Israel fully responsible for the escalation"
         if cand is not None and _is_agent_or_named(cand) and not _first_person(cand):
             found = cand
             break
@@ -948,10 +953,22 @@ def _claim_of_responsibility(cue: Token) -> tuple[bool, Token | None]:
             return True, None  # "he claimed that more than 30 traitors had been killed": the attackers' toll
         # "That attack was also claimed by X", "a bombing claimed by X"
         patient = _child(cue, ("nsubjpass",)) or (cue.head if cue.dep_ == "acl" else None)
+        if patient is None and cue.dep_ == "conj":
+            # "an attack that left three soldiers wounded and was also claimed by X": the first verb's subject
+            patient = _child(cue.head, ("nsubj", "nsubjpass"))
+            if patient is not None and patient.lower_ in ("that", "which") and cue.head.dep_ == "relcl":
+                patient = cue.head.head
+        if patient is None and cue.dep_ == "advcl" and cue.i > 0:
+            # "..., in an attack also claimed by X" parsed as a clause: the noun right before the participle
+            k = cue.i - 1
+            while k > 0 and cue.doc[k].dep_ == "advmod":
+                k -= 1
+            patient = cue.doc[k] if cue.doc[k].pos_ == "NOUN" else None
         if patient is not None and patient.lower_ in ("that", "which") and cue.dep_ == "relcl":
             patient = cue.head  # "an attack that was also claimed by X": the noun the clause is on
         if lem == "claim" and _child(cue, ("agent",)) is not None and patient is not None \
-                and (patient.lemma_.lower() in ATTACK_NOUNS or is_incident_noun(patient)):
+                and (patient.lemma_.lower() in ATTACK_NOUNS or is_incident_noun(patient)
+                     or patient.lemma_.lower() in _lex()["sets"]["claimed_fire_nouns"]):
             return True, patient
         if patient is not None and patient.lemma_.lower() in RESP_NOUNS and _child(cue, ("agent",)) is not None:
             return True, _pobj(patient, ("for",))  # "Responsibility for the raid was claimed by X"

@@ -475,9 +475,12 @@ _INDEFINITE = frozenset({"a", "an", "another", "some"})
 
 def _later_new_act(doc: Doc, trig: Trigger) -> bool:
     """An attack verb in a sentence that opens "Hours later" ("Later that day", "Hours after the shooting") and
-    whose patient is a new, indefinite one ("a patrol was ambushed", "gunmen attacked another village"): a
-    further act, not the incident told again ("Hours later, the attackers set fire to the building")."""
+    whose patient is a new, indefinite or counted one ("a patrol was ambushed", "gunmen attacked another village",
+    "20 cars were set on fire"): a further act, not the incident told again ("Hours later, the attackers set fire to the building")."""
     tok = doc[trig.end - 1]
+    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.i >= trig.start:
+        tok = tok.head.head  # "were set on fire": the verb of a phrasal trigger
     if tok.pos_ != "VERB" or not (_opens_hours_after(tok.sent) or _conjoined_hours_after(tok)):
         return False
     patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
@@ -485,7 +488,11 @@ def _later_new_act(doc: Doc, trig: Trigger) -> bool:
         patient = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     aimed = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for o in p.children if o.dep_ == "pobj"]
     # ("shots were fired at a patrol car": the new target is what the shots were aimed at)
-    return any(any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in p.children)
+    # ("about 20 cars were set on fire": a counted patient of the sentence's main verb is a new one too; "..., killing
+    # one officer and wounding two others" counts the victims of the act told)
+    counted = tok.dep_ == "ROOT"
+    return any(any(c.dep_ == "det" and c.lower_ in _INDEFINITE or counted and c.dep_ == "nummod" and c.like_num
+                   for c in p.children)
                for p in ([patient] if patient is not None else []) + aimed)
 
 

@@ -172,7 +172,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         same_date = [inc for inc in compatible if trig.date and inc.date and inc.date.value == trig.date.value]
         undated = [inc for inc in compatible if (inc.date is None or inc.loose) and not inc.background]
         target: _Incident | None = None
-        if trig.earlier:
+        if (told := _act_of_its_subject(doc, trig, incidents)) is not None:
+            target = told  # "The blast struck the terminal in the X district": the act the subject names
+        elif trig.earlier:
             # "The attack came two weeks after militants killed 40 people": an earlier incident of its own
             target = next((inc for inc in incidents if inc.background and any(
                 t.earlier and t.sent_index == trig.sent_index for t in inc.triggers)), None)
@@ -191,6 +193,20 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
         elif same_sentence and not trig.in_headline and not trig.anaphoric and doc[trig.end - 1].dep_ == "conj" \
                 and _later_new_act(doc, trig):
             target = None  # "... threw petrol bombs at the station, and two hours later shots were fired at a car"
+        elif same_sentence and not trig.in_headline and not trig.anaphoric and not trig.weak \
+                and all(t.weak or t.anaphoric for inc in same_sentence for t in inc.triggers
+                        if t.sent_index == trig.sent_index) \
+                and all(any(t.sent_index != trig.sent_index for t in inc.triggers) for inc in same_sentence) \
+                and _later_new_act(doc, trig):
+            # "Hours later, gunmen ambushed a patrol near Y", "Hours after the shooting, 20 cars were set on fire": the
+            # act is another incident, and the weak word of its sentence ("gunmen"), which joined the incident told
+            # before, goes with it (the anaphor, "the shooting", stays)
+            target = _Incident()
+            incidents.append(target)
+            for inc in same_sentence:
+                moved = [t for t in inc.triggers if t.sent_index == trig.sent_index and t.weak and not t.anaphoric]
+                inc.triggers[:] = [t for t in inc.triggers if not any(t is m for m in moved)]
+                target.triggers.extend(moved)
         elif same_sentence and not (trig.date and not same_date
                                     and all(inc.date and not inc.loose for inc in same_sentence)):
             target = same_sentence[-1]
@@ -270,6 +286,19 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
             target.place = trig.far_place
         last = target
     return incidents
+
+
+def _act_of_its_subject(doc: Doc, trig: Trigger, incidents: list[_Incident]) -> _Incident | None:
+    """The incident a verb trigger's subject already stands for, when that subject is an anaphoric incident noun of
+    the same sentence ("The blast struck the terminal in the X district", "The attack killed ...")."""
+    verb = doc[trig.end - 1]
+    if verb.pos_ != "VERB" or trig.earlier:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    return next((inc for inc in incidents for t in inc.triggers
+                 if t.anaphoric and t.start <= subj.i < t.end and t.sent_index == trig.sent_index), None)
 
 
 def _marks_other_incidents(doc: Doc, trig: Trigger) -> bool:

@@ -112,10 +112,11 @@ def _sentence_places(doc: Doc, places: list[Place], token_i: int, token_end: int
     inner = [x for x in scored if not any(
         o[3] is not x[3] and o[3].span.end <= x[3].span.start and (
             _CONTAINER.fullmatch(text, o[3].span.end, x[3].span.start)
-            or _BEARING.fullmatch(text, o[3].span.end, x[3].span.start))
+            or _BEARING.fullmatch(text, o[3].span.end, x[3].span.start)
+            or o[3].city and _NEAR.fullmatch(text, o[3].span.end, x[3].span.start))
         for o in scored)]
     scored = inner or scored  # "in Kyaukpyin village, also in Sagaing", "the village of X in northern Y": the
-    # second place holds the first
+    # second place holds the first; "in the village of X near Y": the second only says where the first lies
     # the most specific place among those nearly as close as the closest one
     closest = min(x[1] for x in scored)
     return min(scored, key=lambda x: (x[1] > closest + 1, x[0], x[1], x[4], x[2]))[3], None
@@ -135,6 +136,10 @@ def _placed_by(text: str, places: list[Place], sent_start: int, place: Place) ->
 _BEARING = re.compile(r",\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(place_cues()["place_nouns"], key=len, reverse=True)) + r")\s+)?"
                       + BEARING, re.IGNORECASE)  # "near X, north of Y", "X, 30 km east of Y", "X, a village about
 # 10 km north of Y": Y only says where X lies
+
+
+_NEAR = re.compile(r"\s+(?:" + "|".join(sorted(place_cues()["near_prepositions"])) + r")\s+(?:the\s+)?"
+                   r"(?:(?:town|city|village|capital)\s+of\s+)?", re.IGNORECASE)  # "X near (the town of) Y"
 
 
 _CONTAINER = re.compile(r"(?:,\s*(?:also\s+|both\s+)?|\s+)in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"

@@ -707,7 +707,8 @@ def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: lis
     """"More than 1,400 people were kidnapped in Haiti last year": a count of hundreds over a whole year, with
     no other incident word in its sentence, is a statistic, not an incident; so is a count of ten or more over a
     period a ``statistic_periods`` phrase names ("17 social leaders had been killed so far this year", "the group
-    fired more than 400 missiles at the kingdom between 2015 and 2022")."""
+    fired more than 400 missiles at the kingdom between 2015 and 2022"), and so are "thousands" killed in the present
+    perfect with no date ("have killed thousands of civilians")."""
     tok = doc[trig.end - 1]
     if any(t is not trig and t.sent_index == trig.sent_index for t in triggers):
         return False
@@ -716,6 +717,11 @@ def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: lis
         counted = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
     else:
         passive, counted = False, tok  # "fired more than 400 ballistic missiles"
+    if counted is not None and counted.lower_ in _TALLY_WORDS and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) \
+            and not any(t.ent_type_ in ("DATE", "TIME") and not any(a.lower_ == "since" for a in t.ancestors)
+                        for t in tok.sent):
+        return True  # "The ADF, ... since the 1990s, have killed thousands of civilians": a campaign's tally
     nums = [n for n in (counted.children if counted is not None else []) if n.dep_ == "nummod"]
     value = parse_number([t.text for t in nums[0].subtree if t.like_num or t.text == ","]) if nums else None
     if value is None or value < 10:
@@ -731,6 +737,7 @@ def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: lis
         and sent.start_char <= t.span.start < sent.end_char for t in timexes)
 
 
+_TALLY_WORDS = frozenset({"thousands", "millions"})
 _ONE_DAY = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
 
 

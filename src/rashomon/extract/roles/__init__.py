@@ -195,6 +195,13 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
         if tok.lower_ in lex["human_nouns"] and (whose := _base_occurrence(keys, head, kind="of")) is not None:
             kc, c = whose  # people named by the body they belong to: "certain officers of the armed forces"
         if any(related(kc.key, m, r, alias) for r, m in taken):
+            # "... claimed by Islamic State" after "The Islamic State group claimed ...": the claimant is the party
+            # already found; its mention joins that party's, so the incident this sentence tells gets it too
+            same = next((e for e in entities if e.role in _PERP_ROLES and any(
+                related(kc.key, m, e.role, alias) for m in e.members)), None)
+            if same is not None:
+                have = {(o.start, o.end) for o in same.occurrences}
+                same.occurrences.extend(o for o in kc.occurrences if (o.start, o.end) not in have)
             continue
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))

@@ -1,0 +1,222 @@
+"""Classes of error worked on in session 21, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(a) -> list[tuple]:
+    return [(ev.type, ev.place.name if ev.place else None, ev.place.city if ev.place else None,
+             ev.place.country if ev.place else None) for ev in a.events]
+
+
+def _perps(ev) -> list[tuple]:
+    return [(x.span.text, x.responsibility) for x in ev.arguments if x.role.startswith("perpetrator")]
+
+
+# --------------------------------------------------------------------------- places
+
+@pytest.mark.parametrize("body, city, country", [
+    ("Gunmen opened fire on worshippers at a mosque in Mazar-i-Sharif on Friday, killing seven people.",
+     "Mazar-i-Sharif", "AF"),
+    ("A car bomb exploded outside a market in the Tekke quarter of Mazar-i-Sharif on Friday, killing three people.",
+     "Mazar-i-Sharif", "AF"),
+])
+def test_a_hyphenated_city_name_is_read_whole(analyze, body, city, country):
+    (ev,) = analyze(body).events
+    assert ev.place.city == city and ev.place.country == country
+
+
+def test_a_region_whose_name_is_a_common_word_is_read_before_its_region_noun(analyze):
+    (ev,) = analyze("Two soldiers were killed when a bomb went off under their truck in eastern Van province on "
+                    "Sunday.").events
+    assert ev.place.name == "Van" and ev.place.country == "TR"
+
+
+def test_a_van_is_still_no_place(analyze):
+    (ev,) = analyze("Two soldiers were killed when gunmen fired on their van near the border on Sunday.").events
+    assert ev.place is None or ev.place.name != "Van"
+
+
+@pytest.mark.parametrize("body", [
+    "Warplanes struck a depot outside the town, the army said, accusing the Iran-backed group of storing rockets "
+    "there.",
+    "Gunmen killed four guards at a mine, police said, blaming a Johannesburg-based syndicate.",
+])
+def test_a_name_glued_to_a_participle_places_nothing(analyze, body):
+    a = analyze(body)
+    assert all(ev.place is None for ev in a.events)
+
+
+def test_the_neighbouring_district_lies_in_the_city_of_the_district_told_before(analyze):
+    a = analyze("Gunmen shot dead two men near a block of flats in the Mirail district of Toulouse on Saturday. "
+                "Hours after the shooting, about 30 cars were set on fire in the neighbouring Reynerie district.")
+    assert ("arson", "Reynerie", "Toulouse", "FR") in _places(a)
+
+
+def test_a_new_district_without_neighbouring_keeps_its_own_reading(analyze):
+    a = analyze("Gunmen shot dead two men in the Mirail district of Toulouse on Saturday. On Sunday, about 30 cars "
+                "were set on fire in the Kervenanec district of Lorient.")
+    assert ("arson", "Kervenanec", "Lorient", "FR") in _places(a)
+
+
+# --------------------------------------------------------------------------- a later act, hours after
+
+def test_hours_later_gunmen_ambushing_a_patrol_elsewhere_is_another_incident(analyze):
+    a = analyze("Gunmen shot dead two men in Toulouse on Friday. Hours later, gunmen ambushed a patrol near "
+                "Montpellier.")
+    assert [p[2] for p in _places(a)] == ["Toulouse", "Montpellier"]
+
+
+def test_hours_after_the_shooting_counted_cars_set_on_fire_are_another_incident(analyze):
+    a = analyze("Gunmen shot dead two men in Toulouse on Friday. Hours after the shooting, about 30 cars were set "
+                "on fire in the city.")
+    assert [ev.type for ev in a.events] == ["armed_assault", "arson"]
+
+
+def test_the_victims_counted_by_the_act_told_are_no_new_incident(analyze):
+    a = analyze("Gunmen shot dead two men in Toulouse on Friday. Hours later, a roadside bomb struck a police van "
+                "in Albi, killing one officer and wounding two others.")
+    assert [ev.type for ev in a.events] == ["armed_assault", "bombing"]
+
+
+def test_a_bomb_design_is_no_bombing(analyze):
+    a = analyze("A bomb exploded at a bus station in Osh on Monday, killing four people. Investigators pointed to a "
+                "bomb design used by the group in Jalalabad.")
+    assert [p[2] for p in _places(a)] == ["Osh"]
+
+
+# --------------------------------------------------------------------------- claims of the same group
+
+def test_a_group_claiming_the_story_and_an_older_attack_is_the_claimant_of_both(analyze):
+    a = analyze("A bomb exploded at a bus station in Cotabato on Monday, killing nine people. The Islamic State "
+                "group claimed responsibility for the attack on Tuesday. In March 2019, a bomb at a market in Jolo "
+                "killed 12 people in an attack claimed by Islamic State.")
+    main, older = a.events
+    assert ("Islamic State", "claimed") in _perps(older)
+    assert any(r == "claimed" for _, r in _perps(main))
+
+
+def _claims(a) -> list[tuple]:
+    return [(s.source.text, s.cue.text) for s in a.statements if s.type == "claim_of_responsibility"]
+
+
+@pytest.mark.parametrize("body, source", [
+    ("In May 2020, a car bomb killed six soldiers outside a barracks in Gao in an attack claimed by the Sahel branch "
+     "of Islamic State.", "the Sahel branch of Islamic State"),
+    ("A grenade killed two officers in 2018, in an attack claimed by an offshoot of the FLNC, which later disbanded.",
+     "an offshoot of the FLNC"),
+    ("The ambush, claimed by the Macina Liberation Front, killed nine soldiers.", "the Macina Liberation Front"),
+])
+def test_an_incident_noun_claimed_by_a_party_is_its_claim(analyze, body, source):
+    assert source in [s for s, cue in _claims(analyze(body)) if cue.startswith("claimed")]
+
+
+def test_a_figure_claimed_by_a_ministry_is_no_claim_of_responsibility(analyze):
+    a = analyze("Gunmen killed four people in Gao on Monday. The figure was claimed by the ministry.")
+    assert _claims(a) == []
+
+
+@pytest.mark.parametrize("body, source", [
+    ("The checkpoint had been attacked with drones in April, an attack that left two soldiers wounded and was also "
+     "claimed by the Northern Front.", "the Northern Front"),
+    ("In May 2021, gunmen attacked a hotel in the city, killing 12 people, in an attack also claimed by the Northern "
+     "Front.", "the Northern Front"),
+    ("In June 2022, a fire that destroyed a fish farm near the harbour was also claimed by the Sea Shield group.",
+     "the Sea Shield group"),
+])
+def test_a_claim_told_in_a_passive_clause_on_the_act_is_one_of_responsibility(analyze, body, source):
+    a = analyze(body)
+    assert source in [s for s, _ in _claims(a)]
+
+
+# --------------------------------------------------------------------------- where, when the sentence names two places
+
+def test_the_island_a_town_lies_on_is_no_town(analyze):
+    a = analyze("A bomb exploded at a ferry terminal in Zamboanga on Monday. Hours after the blast, early on Tuesday, "
+                "gunmen ambushed an army patrol near the town of Sumisip on the nearby island of Basilan, killing two "
+                "soldiers.")
+    assert [p[2] for p in _places(a)] == ["Zamboanga", "Sumisip"]
+
+
+def test_the_town_a_village_lies_near_only_says_where_it_is(analyze):
+    a = analyze("Gunmen killed 12 people at a clinic in Butembo on Friday. In October 2024, attackers killed at least "
+                "17 people in the village of Ngele near Butembo.")
+    assert [p[2] for p in _places(a)] == ["Butembo", "Ngele"]
+
+
+def test_the_blast_that_struck_a_district_is_the_bombing_told(analyze):
+    a = analyze("A bomb hidden in a parked van exploded outside a bus terminal in the southern city of Zamboanga on "
+                "Monday evening, killing at least nine people, police said on Tuesday. The blast struck the Central "
+                "Terminal in the Divisoria district shortly after 6 p.m., as commuters queued for the last buses.")
+    assert [ev.type for ev in a.events] == ["bombing"]
+
+
+@pytest.mark.parametrize("tally", [
+    "The ADF, an armed group based in eastern Congo since the 1990s, have killed thousands of civilians in Beni and "
+    "Lubero territories.",
+    "The militia has killed thousands of villagers across the province.",
+])
+def test_thousands_killed_in_the_present_perfect_are_a_tally_not_an_incident(analyze, tally):
+    a = analyze("Gunmen killed 12 people at a clinic in Butembo on Friday. " + tally)
+    assert len(a.events) == 1
+
+
+def test_thousands_killed_on_a_day_are_an_incident(analyze):
+    a = analyze("Gunmen killed 12 people at a clinic in Butembo on Friday. In March 2011, troops had killed "
+                "thousands of civilians in Abidjan.")
+    assert len(a.events) == 2
+
+
+def test_a_speaker_after_a_fronted_phrase_is_the_source(analyze):
+    a = analyze("In a statement carried by KCNA, the General Staff of the Northern Army said artillery units had been "
+                "ordered to be ready.")
+    (st,) = [s for s in a.statements if s.cue.text == "said"]
+    assert st.source.text == "the General Staff of the Northern Army"
+
+
+# --------------------------------------------------------------------------- quotations in a paragraph of their own
+
+def _contents(a, source: str) -> list[str]:
+    return [s.content.text for s in a.statements if s.source is not None and s.source.text == source]
+
+
+def test_a_quoted_paragraph_after_a_colon_is_what_the_verb_before_it_introduces(analyze):
+    a = analyze('The statement, released by the regional police on Monday, read in part:\n\n"Officers found two men '
+                'with gunshot wounds. Both died at the scene."\n\nThe investigation continues.')
+    assert _contents(a, "The statement") == ['"Officers found two men with gunshot wounds. Both died at the scene."']
+
+
+def test_said_in_a_statement_and_a_colon_takes_the_quoted_paragraph(analyze):
+    a = analyze('Maria Lopez, the charity\'s director, said in a statement:\n\n"There is no excuse for an attack on '
+                'a clinic."')
+    assert _contents(a, "Maria Lopez, the charity's director") == ['"There is no excuse for an attack on a clinic."']
+
+
+def test_a_quoted_paragraph_goes_on_quoting_the_speaker_of_the_paragraph_before(analyze):
+    a = analyze('"The roof fell in. Nobody was armed," a teacher who survived the attack told the BBC by phone. She '
+                'asked not to be named.\n\n"We carried the children out through the window."\n\nThe army said it had '
+                'struck a militant camp.')
+    assert '"We carried the children out through the window."' in _contents(a, "a teacher who survived the attack")
+
+
+def test_a_quoted_paragraph_after_another_speaker_in_between_is_not_the_first_ones(analyze):
+    a = analyze('"The roof fell in," a teacher told the BBC. The army said it had struck a militant camp.\n\n'
+                '"We carried the children out through the window."')
+    assert '"We carried the children out through the window."' not in _contents(a, "a teacher")
+
+
+# --------------------------------------------------------------------------- figures
+
+def test_a_subgroup_of_a_figure_counts_what_the_figure_counts_when_the_parse_loses_the_verb(analyze):
+    a = analyze("Gunmen stopped a bus on a highway outside the northern city of Hinche and kidnapped at least 23 "
+                "passengers, including five children and a Catholic nun, police and church officials said Wednesday.")
+    figs = {(f.kind, f.value) for ev in a.events for f in ev.figures}
+    assert {("kidnapped", 23), ("kidnapped", 5)} <= figs
+
+
+def test_a_release_issued_on_a_day_is_dated_that_day(analyze):
+    a = analyze('Police arrested two men on Friday. The press release, issued by the regional police on Sunday, read '
+                'in part:\n\n"Officers arrested two local men. They are being held."', published="2026-01-12")
+    (st,) = [s for s in a.statements if s.cue.text == "read"]
+    assert st.date is not None and st.date.value == "2026-01-11"
