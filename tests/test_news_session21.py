@@ -220,3 +220,25 @@ def test_a_release_issued_on_a_day_is_dated_that_day(analyze):
                 'in part:\n\n"Officers arrested two local men. They are being held."', published="2026-01-12")
     (st,) = [s for s in a.statements if s.cue.text == "read"]
     assert st.date is not None and st.date.value == "2026-01-11"
+
+
+@pytest.mark.parametrize("sentence, singles", [
+    ("The two people killed were a guard at the mosque and a man who tried to run away, the police chief said.",
+     ["a guard", "a man"]),
+    ("The dead were named locally as a 64-year-old retired nurse and a student from Kranj.",
+     ["a 64-year-old retired nurse", "a student"]),
+    ("Police first reported three dead. Two more victims, a fisherman and a 12-year-old pupil, died overnight in "
+     "hospital.", ["a fisherman", "a 12-year-old pupil"]),
+])
+def test_each_person_a_counted_or_named_group_of_the_dead_is_told_to_be_counts_one(sentence, singles):
+    from rashomon.extract.figures import extract_figures
+    from rashomon.nlp.model import load_nlp
+
+    figs = extract_figures(load_nlp()(sentence))
+    assert [f.span.text for f in figs if f.kind == "killed" and f.value == 1] == singles
+
+
+def test_a_town_a_big_city_owns_close_by_is_a_part_of_it(analyze):
+    a = analyze("Gunmen killed two people in Kabul on Monday. In July 2021, a suicide bomber killed more than 30 people "
+                "at a crowded market in Baghdad's Sadr City.")
+    assert ("Sadr City", "Baghdad") in [(p[1], p[2]) for p in _places(a)]

@@ -938,24 +938,31 @@ def _single_figures(doc: Doc, found: list[Figure]) -> list[Figure]:
 
 def _copular_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
     """"A third worker was still missing": one person whom "be" gives a kind; "the dead men were a welder and a
-    mechanic": each person a subject with a kind ("the dead", "the injured") is said to be."""
+    mechanic", "the two people killed were ...", "the dead were named as ...": each person a subject with a kind
+    ("the dead", "the injured") is said to be."""
     text = doc_text(doc)
     single_kinds = set(_lexicon()[4]["single_person_kinds"])
     out: list[Figure] = []
     for verb in doc:
         missing = verb.lower_ == "missing" and verb.pos_ == "VERB"  # (the parser's "was still missing")
-        if not (verb.lemma_ == "be" and verb.pos_ == "AUX" or missing) or any(c.dep_ == "neg" for c in verb.children):
+        named = verb.lemma_.lower() in ("name", "identify") and verb.tag_ == "VBN"  # "the dead were named as ..."
+        if not (verb.lemma_ == "be" and verb.pos_ == "AUX" or missing or named) \
+                or any(c.dep_ == "neg" for c in verb.children):
             continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in verb.children if c.dep_ == ("nsubjpass" if named else "nsubj")), None)
         if subj is None:
             continue
-        comp = ("missing", verb) if missing else _kind_of_complement(verb)
+        comp = None if named else ("missing", verb) if missing else _kind_of_complement(verb)
         said_of_people = False
         if comp is not None and comp[0] in single_kinds and subj.tag_ == "NN":
             kind, people = comp[0], [subj]  # "a third worker was still missing"
         else:
-            kind = _kind_of(subj) or next((k for c in subj.children if c.dep_ == "amod" and (k := _kind_of(c))), None)
-            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            # ("the dead", "the dead men", "the two people killed")
+            kind = _kind_of(subj) or next((k for c in subj.children if c.dep_ in ("amod", "acl")
+                                           and (k := _kind_of(c))), None)
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None) if not named else next(
+                (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                 if o.dep_ == "pobj"), None)
             if kind not in single_kinds or attr is None or subj.tag_ not in ("NNS", "JJ"):
                 continue
             # "the dead men were a welder ... and a mechanic" (the second may hang on a name inside the first)
@@ -990,7 +997,12 @@ def _subgroup_singles(doc: Doc, found: list[Figure]) -> list[Figure]:
             out.append(Figure(kind=kind, value=1, span=Span.of(text, left.idx, p.idx + len(p.text)),
                               counted=Span.of(text, p.idx, p.idx + len(p.text))))
             continue
-        group = _total_of(p) or (p.head if conjunct else None)
+        first = p
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i < first.i:
+            first = first.head
+        group = _total_of(p) or (first.head if first.dep_ == "appos" and first.head.i < first.i
+                                 else p.head if conjunct else None)
+        # ("Two more victims, a vendor and a student, died": the counted group the list stands beside)
         end = p
         if p.lower_ in _lexicon()[4]["captive_words"]:  # "... and the foreman hostage": the foreman
             end = max((c for c in p.children if c.dep_ == "compound"), key=lambda c: c.i, default=p)

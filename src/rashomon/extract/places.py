@@ -1103,8 +1103,9 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
                              country_name=told.country_name))
             continue
         if owner is not None and owner.city and re.fullmatch(r"['’]s\s+", text[owner.span.end:p.span.start]) \
-                and nxt and nxt.group(1) in parts and fold(owner.city) != fold(p.name or "") \
+                and (nxt and nxt.group(1) in parts or _suburb_of(p, owner)) and fold(owner.city) != fold(p.name or "") \
                 and not (gazetteer().get(fold(p.name or "")) and p.country != owner.country):
+            # ("Baghdad's Sadr City": a town the gazetteer holds, close to the much larger city that owns it)
             # "in Lisbon's Campolide district": the district of the city that owns it
             out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
                              country_name=owner.country_name))
