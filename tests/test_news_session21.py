@@ -242,3 +242,52 @@ def test_a_town_a_big_city_owns_close_by_is_a_part_of_it(analyze):
     a = analyze("Gunmen killed two people in Kabul on Monday. In July 2021, a suicide bomber killed more than 30 people "
                 "at a crowded market in Baghdad's Sadr City.")
     assert ("Sadr City", "Baghdad") in [(p[1], p[2]) for p in _places(a)]
+
+
+def test_thousands_killed_in_a_whole_year_are_a_statistic(analyze):
+    a = analyze("Gunmen killed 12 people in Gonaives on Monday. According to UN figures, more than 5,600 people were "
+                "killed in Haiti in 2024.")
+    assert len(a.events) == 1
+
+
+def test_a_massacre_dated_by_its_year_stays_an_incident(analyze):
+    a = analyze("Gunmen killed 12 people in Gonaives on Monday. In 2019, more than 150 people were killed in an "
+                "attack on a village near Jeremie.")
+    assert len(a.events) == 2
+
+
+# --------------------------------------------------------------------------- which type comes first
+
+@pytest.mark.parametrize("body, first", [
+    ("Suspected militants hacked four farmers to death and set fire to their huts in a remote area of the province, "
+     "police said Wednesday.", "armed_assault"),
+    ("About 15 men armed with machetes stormed a polling station in the village of Triolet on Sunday, wounding six "
+     "people and setting fire to two ballot boxes, police said.", "armed_assault"),
+    ("Gang members set fire to a bus in the capital on Sunday, killing 12 passengers.", "arson"),
+])
+def test_people_killed_before_the_burning_make_an_assault(analyze, body, first):
+    (ev,) = analyze(body).events
+    assert ev.type == first
+
+
+def test_beaten_to_death_is_a_killing(analyze):
+    (ev,) = analyze("A man was beaten to death by a mob in Lagos on Sunday.").events
+    assert ev.type == "armed_assault" and ev.place.city == "Lagos"
+
+
+def test_an_unlisted_district_after_the_is_a_part_of_the_town_told_before(analyze):
+    a = analyze("A car bomb exploded in Homs on Friday, killing two people. On Sunday, a bomb exploded during prayers "
+                "at a mosque in the Bab Qebli district, killing eight worshippers.")
+    assert ("bombing", "Bab Qebli", "Homs", "SY") in _places(a)
+
+
+def test_the_town_of_a_name_the_gazetteer_holds_only_as_a_region_is_a_town(analyze):
+    (ev,) = analyze("Gunmen killed two people in the eastern town of Baucau on Saturday.").events
+    assert ev.place.city == "Baucau" and ev.place.country == "TL"
+
+
+def test_a_district_of_a_region_is_no_part_of_the_town_told_before(analyze):
+    a = analyze("Mortar shells hit the village of Bwiam on Monday, killing three people, the government said in "
+                "Banjul. At least four shells landed in the village, in the Foni Kansala district of the West Coast "
+                "Region.")
+    assert all(p[2] != "Banjul" for p in _places(a))

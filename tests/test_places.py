@@ -215,7 +215,7 @@ def test_compass_relative_places_and_region_countries(nlp):
     found = _found(nlp, "Gunmen killed nine villagers in Tamsala, about 60 kilometres north of Gao, on Sunday.")
     assert found["Gao"].country == "ML" and found["Tamsala"].country == "ML"
     found = _found(nlp, "Militants attacked a police station in the Dera district of Punjab province on Friday.")
-    assert found["Dera district"].country in ("PK", "IN")
+    assert (found.get("Dera district") or found["Dera"]).country in ("PK", "IN")
 
 
 def test_the_town_of_takes_the_whole_name(nlp):

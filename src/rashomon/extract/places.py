@@ -819,6 +819,10 @@ def find_places(doc) -> list[Place]:
             # "Djugu territory", "Kunar province": the gazetteer's town of that name is the seat, not the area told
             found[(span.start, span.end)] = Place(span=span, name=stripped, region=stripped, country=entry.country,
                                                   country_name=country_name(entry.country))
+        elif entry is not None and entry.kind == "region" and hint == "city" and _town_of(doc, span):
+            # "the eastern town of Baucau": a town named like the region the gazetteer only holds (its seat)
+            found[(span.start, span.end)] = Place(span=span, name=entry.name, city=entry.name, region=entry.name,
+                                                  country=entry.country, country_name=country_name(entry.country))
         elif entry is not None:
             found[(span.start, span.end)] = _to_place(span, entry, stripped)
         elif code := demonym_country(stripped):
@@ -1110,9 +1114,13 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
                              country_name=owner.country_name))
             continue
-        if nxt and nxt.group(1) in place_cues()["town_part_nouns"] and not gazetteer().get(fold(p.name or "")) \
-                and not small_places(p.name or "") and text[max(0, p.span.start - 4):p.span.start].lower() == "the ":
-            # "in the Nkwen neighbourhood": a part of the town named last before it (of the same country)
+        if (nxt and nxt.group(1) in place_cues()["town_part_nouns"]
+                or p.span.text.split()[-1].lower() in place_cues()["town_part_nouns"]) \
+                and not gazetteer().get(fold(p.name or "")) \
+                and not small_places(p.name or "") and text[max(0, p.span.start - 4):p.span.start].lower() == "the " \
+                and not re.match(r"(?:\s+[a-z]+)?\s+of\s", text[p.span.end:p.span.end + 30]):
+            # "in the Nkwen neighbourhood": a part of the town named last before it (of the same country; not "the X
+            # district of the West Coast Region", a part of what the "of" phrase names)
             city = next((q for q in reversed(out) if q.city and q.latitude is not None
                          and (p.country is None or q.country == p.country)), None)
             if city is not None:
@@ -1837,6 +1845,13 @@ def _kind_hint(doc, span: Span) -> str | None:
                     for w in told.groups()):
         return "city"
     return None
+
+
+def _town_of(doc, span: Span) -> bool:
+    """The name follows "the town/village of" ("the eastern town of Baucau"; not "the capital of X province")."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks is not None and toks.start >= 2 and doc[toks.start - 1].lower_ == "of" \
+        and doc[toks.start - 2].lower_ in {"town", "village", "hamlet"}
 
 
 def _of_landform(doc, span: Span) -> bool:

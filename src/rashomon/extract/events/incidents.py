@@ -462,6 +462,15 @@ def _ranked_types(inc: _Incident, doc: Doc, figures: list[Figure]) -> list[str]:
             remote := next((t.type for t in inc.triggers if t.type in AIR_FAMILY), None)):
         # "parts of a drone were found after an explosion": the drone's strike; only a bomb named is a bombing
         ranked = [remote] + [t for t in ranked if t != remote]
+    if ranked[0] == "arson" and "armed_assault" in ranked:
+        # "hacked four farmers to death and set fire to their huts", "..., killing 11 people and burning 40 homes": people
+        # killed or hurt, the burning joined to it as a second act, make it an assault ("set fire to a bus, killing 12
+        # passengers" and "Caretaker killed as arsonists burn stores" stay arsons)
+        fire = next(t for t in inc.triggers if t.type == "arson")
+        joined = doc[fire.start] if doc[fire.start].dep_ == "conj" else None  # ("killed as arsonists burn ...": no)
+        if joined is not None and any(t.outcome and t.type == "armed_assault" and t.start <= joined.head.i < t.end
+                                      for t in inc.triggers):
+            ranked = ["armed_assault"] + [t for t in ranked if t != "armed_assault"]
     if ranked[0] == "armed_assault" and any(t.type == "robbery" and not t.side_act for t in inc.triggers):
         # guards shot dead in a robbery told as such ("the robbery", "charged with robbery"): a robbery;
         # shops looted in a raid leave it an assault

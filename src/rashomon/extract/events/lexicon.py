@@ -46,6 +46,7 @@ def _triggers() -> dict:
             "setting_fire": {k: set(v) for k, v in data["setting_fire"].items() if not k.startswith("_")},
             "firing_shots": {k: set(v) for k, v in data["firing_shots"].items() if not k.startswith("_")},
             "found_bodies": {k: set(v) for k, v in data["found_bodies"].items() if not k.startswith("_")},
+            "to_death_verbs": {"verbs": frozenset(data["to_death_verbs"]["verbs"])},
             "other_incidents_told": frozenset(data["other_incidents_told"]["words"]),
             "verb_lemmas": {k: v for k, v in data["verb_lemmas"].items() if not k.startswith("_")},
             "joining": {k: v for k, v in data["joining_verb_lemmas"].items() if not k.startswith("_")},

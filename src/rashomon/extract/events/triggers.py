@@ -91,6 +91,10 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             # rounds at the island")
             etype = "shelling" if any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in tok.children) \
                 else "armed_assault"
+        to_death = tok.pos_ == "VERB" and lemma in lex["to_death_verbs"]["verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
+        if to_death:
+            etype = "armed_assault"  # "hacked four farmers to death": a killing
         if etype is None and tok.pos_ == "NOUN" and _claimed_fire(tok):
             etype = "arson"  # "a fire that gutted a plant on Sunday was claimed by a group": a fire set on purpose
         if etype is None and tok.pos_ in ("NOUN", "ADJ") and _found_bodies(tok, lex["found_bodies"]):
@@ -107,7 +111,7 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
             # people seized say what happened to them, like "killed", not the means ("hijacked a bus")
             out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
-                               outcome=lemma in lex["outcome"] or lemma in lex["people_taking"]))
+                               outcome=lemma in lex["outcome"] or lemma in lex["people_taking"] or to_death))
         i += 1
     for trig in out:
         trig.legal = _legal_charge(doc[trig.end - 1], lex["legal"])
@@ -732,8 +736,11 @@ def _yearly_count(doc: Doc, trig: Trigger, triggers: list[Trigger], timexes: lis
             and not re.search(_ONE_DAY, words) and any(t.sent_index < trig.sent_index for t in triggers):
         return True  # (after the incident the story tells; not "14 people were killed on Monday, the highest toll
         # so far this year")
-    return passive and value >= 100 and any(
-        t.type == "DATE" and len(t.value) == 4 and t.value.isdigit() and "year" in t.span.text.lower()
+    # ("more than 5,600 people were killed in Haiti in 2024", "850 homicides last year": a whole year's count)
+    return (passive or tok.pos_ != "VERB") and value >= 100 and any(
+        t.type == "DATE" and len(t.value) == 4 and t.value.isdigit()
+        and ("year" in t.span.text.lower() or t.span.text.strip() == t.value
+             and re.search(r"\bin\s+$", doc.text[max(0, t.span.start - 4):t.span.start]))
         and sent.start_char <= t.span.start < sent.end_char for t in timexes)
 
 
