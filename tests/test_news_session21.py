@@ -291,3 +291,11 @@ def test_a_district_of_a_region_is_no_part_of_the_town_told_before(analyze):
                 "Banjul. At least four shells landed in the village, in the Foni Kansala district of the West Coast "
                 "Region.")
     assert all(p[2] != "Banjul" for p in _places(a))
+
+
+def test_a_claim_late_on_a_day_is_dated_that_day(analyze):
+    a = analyze("A bomb killed nine worshippers at a mosque in Kunduz on Friday. The Islamic State Khorasan Province "
+                "(ISKP) claimed responsibility late on Friday in a statement carried by its news agency.",
+                published="2025-12-06")
+    (st,) = [s for s in a.statements if s.type == "claim_of_responsibility"]
+    assert st.date is not None and st.date.value == "2025-12-05"

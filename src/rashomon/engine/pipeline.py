@@ -8,6 +8,7 @@ about. Cross-document resolution happens in ``rashomon.resolve`` at store time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -235,9 +236,16 @@ def _time_referred_to(doc: Doc, st: Statement, cue, timexes: list[Timex]) -> Tim
 def _right_after_cue(doc: Doc, st: Statement, t: Timex) -> bool:
     """"Police said on Monday they had arrested two men": a date between the cue and its content, with only time
     prepositions before it, is the statement's, whatever verb the parser hangs it on."""
-    between = doc_text(doc)[st.cue.end:t.span.start].lower().split()
-    return st.cue.end <= t.span.start and t.span.end <= st.content.start \
+    text = doc_text(doc)
+    cue_end, content_start = st.cue.end, st.content.start
+    if (m := _CLAIMED_OBJECT.match(text, st.content.start, st.content.end)) is not None:
+        cue_end = content_start = m.end()  # "claimed responsibility late on Friday in a statement" read as content
+    between = text[cue_end:t.span.start].lower().split()
+    return cue_end <= t.span.start and (t.span.end <= content_start or m is not None) \
         and all(w in ("on", "late", "early", "at", "in", "this", "last") for w in between)
+
+
+_CLAIMED_OBJECT = re.compile(r"(?:responsibility|credit)\b\s*", re.IGNORECASE)
 
 
 def _on_an_incident(cue) -> bool:
