@@ -299,3 +299,21 @@ def test_a_claim_late_on_a_day_is_dated_that_day(analyze):
                 published="2025-12-06")
     (st,) = [s for s in a.statements if s.type == "claim_of_responsibility"]
     assert st.date is not None and st.date.value == "2025-12-05"
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ('Gunmen raided a clinic on Tuesday. The council condemned what it called "a cowardly attack on the sick."',
+     "called", '"a cowardly attack on the sick."'),
+    ("A strike killed a man near the border on Tuesday. The strike targeted Ali Haidar, whom it described as the "
+     "commander of the unit, the army said.", "described", "the commander of the unit"),
+    ('Gunmen attacked a checkpoint on Sunday. The army said it had killed four militants it described as "involved '
+     'in the crime."', "described", '"involved in the crime."'),
+])
+def test_the_label_a_speaker_gives_in_a_relative_clause_is_a_statement(analyze, body, cue, content):
+    a = analyze(body)
+    assert [(s.source.text, s.content.text) for s in a.statements if s.cue.text == cue] == [("it", content)]
+
+
+def test_calling_the_attack_something_stays_one_statement(analyze):
+    a = analyze("Police called the attack an act of terrorism.")
+    assert [s.cue.text for s in a.statements] == ["called"]

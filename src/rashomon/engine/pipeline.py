@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from rashomon.data import load_json
 from rashomon.extract.attribution import (cited_sources, claimed_by, colon_quote_paragraphs, conjoined_reports,
                                           extract_attributions, named_by, nested_beliefs, quote_before_the_one_told,
-                                          quote_told_before, quoted_paragraph_after, quotes_around_cue, tag_cues_batch)
+                                          quote_told_before, quoted_paragraph_after, quotes_around_cue, tag_cues_batch,
+                                          what_it_called)
 from rashomon.extract.events import (closes_own_phrase, extract_events, incident_at, is_incident_noun, is_trigger_word,
                                      is_verbal_attack, names_claimed_act, when_clause_verb)
 from rashomon.extract.figures import extract_figures
@@ -104,6 +105,7 @@ class Pipeline:
         statements = [st for st in extract_attributions(doc, turns_nested=True)
                       if not _physical_act(doc, st) and not _nobody_speaks(doc, st)]
         statements = claimed_by(doc, named_by(doc, conjoined_reports(doc, colon_quote_paragraphs(doc, statements))))
+        statements = what_it_called(doc, statements)
         statements = sorted(cited_sources(doc, statements + nested_beliefs(doc, statements)), key=lambda st: st.cue.start)
         statements = quote_told_before(doc, quotes_around_cue(doc, split_conjoined_sources(doc, statements)))
         statements = quoted_paragraph_after(doc, quote_before_the_one_told(doc, statements))

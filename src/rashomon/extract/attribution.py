@@ -2417,6 +2417,36 @@ def claimed_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def what_it_called(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """'condemned what it called "a cowardly attack"', 'a commander whom it described as X', 'four militants it
+    described as "involved in the crime"': the subject of a labelling verb in a "what" or relative clause says the
+    label (its complement, or the object of "as"), as a statement of its own. News output only."""
+    verbs = frozenset(_lexicon()["labelling_verbs"])
+    text = doc_text(doc)
+    quotes = _doc_quotes(doc, text)
+    out = list(statements)
+    for v in doc:
+        if v.lemma_.lower() not in verbs or v.pos_ != "VERB" or any(st.cue.start <= v.idx < st.cue.end for st in out):
+            continue
+        what = any(c.dep_ == "dobj" and c.lower_ == "what" for c in v.children)
+        if not (what or v.dep_ == "relcl"):
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        label = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "attr")), None)
+        if label is None:
+            label = next((o for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                          if o.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
+        if subj is None or label is None:
+            continue
+        lo, hi = label.left_edge.idx, label.right_edge.idx + len(label.right_edge.text)
+        lo, hi = _extend_to_quotes(lo, hi, quotes)
+        mode = "direct" if any(qs <= lo and hi <= qe for qs, qe in quotes) else "indirect"
+        out.append(Statement(cue=Span.of(text, v.idx, v.idx + len(v.text)), content=Span.of(text, lo, hi),
+                             source=Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
+                             mode=mode))
+    return sorted(out, key=lambda st: st.cue.start)
+
+
 _COLON_PARAGRAPH = re.compile(r":[ \t]*\n[ \t]*\n?[ \t]*(?=[\"\u201c])")
 
 

@@ -56,6 +56,7 @@ def _lex() -> dict:
     sets = {k: frozenset(v) for k, v in content.items() if isinstance(v, list)}
     return {"cues": cues, "content": content, "sets": sets, "verb_type": verb_type, "agents": agents,
             "bare_agents": sets["state_agents"],
+            "labelling_verbs": frozenset(load_json("attribution/cues.json")["labelling_verbs"]),
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
 
 
@@ -1114,9 +1115,17 @@ def classify_statement(doc: Doc, statement: Statement) -> tuple[str, Span | None
     return refine(doc, statement), None
 
 
+def _label_in_clause(cue: Token) -> bool:
+    """A labelling verb in a "what" or relative clause ("what it called X", "whom it described as X")."""
+    return cue.lemma_.lower() in _lex()["labelling_verbs"] and cue.pos_ == "VERB" and (
+        cue.dep_ == "relcl" or any(c.dep_ == "dobj" and c.lower_ == "what" for c in cue.children))
+
+
 def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
     """``(type, target)`` by the rules alone; None when no rule decides (the words match none of them)."""
     cue = _cue_head(doc, statement)
+    if cue is not None and _label_in_clause(cue):
+        return "other", None  # 'condemned what it called "a cowardly attack"': the label characterises, no more
     if cue is not None:
         res = _cue_type(doc, statement, cue)
         if res is not None:
