@@ -317,3 +317,10 @@ def test_the_label_a_speaker_gives_in_a_relative_clause_is_a_statement(analyze, 
 def test_calling_the_attack_something_stays_one_statement(analyze):
     a = analyze("Police called the attack an act of terrorism.")
     assert [s.cue.text for s in a.statements] == ["called"]
+
+
+def test_a_participle_after_a_label_keeps_the_date_of_its_statement(analyze):
+    a = analyze('The foreign ministry on Wednesday rejected what it called "baseless allegations", saying the country '
+                'had no troops in the region.', published="2026-07-09")
+    (st,) = [s for s in a.statements if s.cue.text == "saying"]
+    assert st.date is not None and st.date.value == "2026-07-08"

@@ -288,11 +288,19 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
     paragraph, was made on the same occasion."""
     text = doc_text(doc)
     _carry_to_conjoined_cues(doc, statements)
-    for prev, st in zip(statements, statements[1:]):
-        if st.date is None and prev.date is not None and st.source is not None and prev.source is not None \
-                and (st.source.start, st.source.end) == (prev.source.start, prev.source.end) \
-                and "\n" not in text[prev.cue.end:st.cue.start] and _participle(doc, st):
-            st.date = prev.date  # "X claimed the raid late yesterday, saying ...": the participle's occasion is the cue's
+    for k, (prev, st) in enumerate(zip(statements, statements[1:])):
+        # the statement of the same source right before it, past any told inside that one's content ("rejected what it
+        # called 'baseless allegations', saying ...")
+        j = k
+        while j > 0 and statements[j].source is not None and st.source is not None \
+                and (statements[j].source.start, statements[j].source.end) != (st.source.start, st.source.end) \
+                and statements[j - 1].content.start <= statements[j].cue.start < statements[j - 1].content.end:
+            j -= 1
+        same = statements[j]
+        if st.date is None and same.date is not None and st.source is not None and same.source is not None \
+                and (st.source.start, st.source.end) == (same.source.start, same.source.end) \
+                and "\n" not in text[same.cue.end:st.cue.start] and _participle(doc, st):
+            st.date = same.date  # "X claimed the raid late yesterday, saying ...": the participle's occasion is the cue's
             continue
         if st.date is not None or prev.date is None or st.source is None or not st.speaker \
                 or st.speaker != prev.speaker or st.source.text.lower() not in _PRONOUN_SOURCES:
