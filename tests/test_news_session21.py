@@ -324,3 +324,10 @@ def test_a_participle_after_a_label_keeps_the_date_of_its_statement(analyze):
                 'had no troops in the region.', published="2026-07-09")
     (st,) = [s for s in a.statements if s.cue.text == "saying"]
     assert st.date is not None and st.date.value == "2026-07-08"
+
+
+def test_a_label_that_names_a_state_as_the_attacker_accuses_it(analyze):
+    a = analyze("A drone struck a container terminal at the port of Kotka late on Monday, killing a crane operator, "
+                "police said, in what the government called a deliberate Russian attack on NATO territory.")
+    (st,) = [s for s in a.statements if s.cue.text == "called"]
+    assert st.type == "accusation" and st.target is not None and st.target.text == "Russian"

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
 from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
-from rashomon.extract.places import in_dateline
+from rashomon.extract.places import demonym_country, in_dateline
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
 from rashomon.extract.roles.responsibility import sponsors
 from rashomon.models import Span, Statement
@@ -1125,7 +1125,12 @@ def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
     """``(type, target)`` by the rules alone; None when no rule decides (the words match none of them)."""
     cue = _cue_head(doc, statement)
     if cue is not None and _label_in_clause(cue):
-        return "other", None  # 'condemned what it called "a cowardly attack"': the label characterises, no more
+        # 'condemned what it called "a cowardly attack"', 'whom it described as the commander': a label only
+        # characterises, unless it names a state as the attacker ("in what X called a deliberate Russian attack")
+        ct = _tokens(doc, statement.content)
+        actor = next((m for t in ct or () if t.lemma_.lower() in ATTACK_NOUNS or is_incident_noun(t)
+                      for m in t.children if m.dep_ == "amod" and m.i < t.i and demonym_country(m.text)), None)
+        return ("accusation", _span_of(doc, [actor])) if actor is not None else ("other", None)
     if cue is not None:
         res = _cue_type(doc, statement, cue)
         if res is not None:
