@@ -131,7 +131,7 @@ class Pipeline:
 
 _LINKS = load_json("statements/links.json")
 STATEMENT_NOUNS = frozenset(_LINKS["statement_nouns"])
-ISSUED_NOUNS = frozenset(_LINKS["issued_nouns"])
+ISSUING_NOUNS = STATEMENT_NOUNS | frozenset(_LINKS["issued_nouns"])  # ("a press release, issued on Sunday")
 _GENERAL = frozenset(_LINKS["general_markers"])
 _OCCASION_VERBS = frozenset(_LINKS["occasion_verbs"])
 _PRONOUN_SOURCES = frozenset({"it", "he", "she", "they"})
@@ -191,9 +191,8 @@ def _issued_on(doc: Doc, t: Timex) -> Token | None:
     """The statement noun whose participle clause holds the date ("a press release, issued by the police on
     Sunday"), if it sits in one."""
     tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    nouns = STATEMENT_NOUNS | ISSUED_NOUNS
     return None if tspan is None else next((a.head for a in tspan.root.ancestors if a.dep_ == "acl" and a.tag_ == "VBN"
-                                            and a.head.lemma_.lower() in nouns), None)
+                                            and a.head.lemma_.lower() in ISSUING_NOUNS), None)
 
 
 def _as_of(doc: Doc, sent, t: Timex) -> bool:
@@ -288,17 +287,18 @@ def carry_statement_dates(doc: Doc, statements: list[Statement]) -> None:
     paragraph, was made on the same occasion."""
     text = doc_text(doc)
     _carry_to_conjoined_cues(doc, statements)
+    def source(o: Statement) -> tuple[int, int] | None:
+        return (o.source.start, o.source.end) if o.source is not None else None
+
     for k, (prev, st) in enumerate(zip(statements, statements[1:])):
         # the statement of the same source right before it, past any told inside that one's content ("rejected what it
         # called 'baseless allegations', saying ...")
         j = k
-        while j > 0 and statements[j].source is not None and st.source is not None \
-                and (statements[j].source.start, statements[j].source.end) != (st.source.start, st.source.end) \
+        while j > 0 and source(st) is not None and source(statements[j]) not in (None, source(st)) \
                 and statements[j - 1].content.start <= statements[j].cue.start < statements[j - 1].content.end:
             j -= 1
         same = statements[j]
-        if st.date is None and same.date is not None and st.source is not None and same.source is not None \
-                and (st.source.start, st.source.end) == (same.source.start, same.source.end) \
+        if st.date is None and same.date is not None and source(st) is not None and source(same) == source(st) \
                 and "\n" not in text[same.cue.end:st.cue.start] and _participle(doc, st):
             st.date = same.date  # "X claimed the raid late yesterday, saying ...": the participle's occasion is the cue's
             continue

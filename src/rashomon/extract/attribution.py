@@ -2375,8 +2375,7 @@ def named_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
     text = doc_text(doc)
     out = list(statements)
     for v in doc:
-        by = next((c for c in v.children if c.dep_ == "agent"), None)
-        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        by, who = _agent_of(v)
         if v.lemma_.lower() not in verbs or v.tag_ != "VBN" or who is None:
             continue
         as_ = next((c for t in (v, who) for c in t.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > who.i), None)
@@ -2393,6 +2392,18 @@ def named_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def _agent_of(v: Token) -> tuple[Token | None, Token | None]:
+    """The passive "by" of a verb and its object ("identified by relatives", "claimed by X"), or Nones."""
+    by = next((c for c in v.children if c.dep_ == "agent"), None)
+    return by, next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def labels_in_clause(v: Token) -> bool:
+    """A labelling verb in a "what" or relative clause ("condemned what it called X", "whom it described as X")."""
+    return v.lemma_.lower() in _lexicon()["labelling_verbs"] and v.pos_ == "VERB" and (
+        v.dep_ == "relcl" or any(c.dep_ == "dobj" and c.lower_ == "what" for c in v.children))
+
+
 def claimed_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """"killing 31 people in an attack claimed by X": the agent of a claiming participle on an incident noun claims
     the incident (cue "claimed by", content the incident's noun phrase), unless a statement already has that cue.
@@ -2404,8 +2415,7 @@ def claimed_by(doc: Doc, statements: list[Statement]) -> list[Statement]:
         if v.lemma_.lower() not in verbs or v.tag_ != "VBN" or v.dep_ not in ("acl", "relcl") \
                 or not is_incident_noun(v.head) or any(st.cue.start <= v.idx < st.cue.end for st in out):
             continue
-        by = next((c for c in v.children if c.dep_ == "agent"), None)
-        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        by, who = _agent_of(v)
         if who is None or who.pos_ not in ("PROPN", "NOUN"):
             continue
         hi = next((t for t in who.subtree if t.i > who.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos"))),
@@ -2421,15 +2431,11 @@ def what_it_called(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """'condemned what it called "a cowardly attack"', 'a commander whom it described as X', 'four militants it
     described as "involved in the crime"': the subject of a labelling verb in a "what" or relative clause says the
     label (its complement, or the object of "as"), as a statement of its own. News output only."""
-    verbs = frozenset(_lexicon()["labelling_verbs"])
     text = doc_text(doc)
     quotes = _doc_quotes(doc, text)
     out = list(statements)
     for v in doc:
-        if v.lemma_.lower() not in verbs or v.pos_ != "VERB" or any(st.cue.start <= v.idx < st.cue.end for st in out):
-            continue
-        what = any(c.dep_ == "dobj" and c.lower_ == "what" for c in v.children)
-        if not (what or v.dep_ == "relcl"):
+        if not labels_in_clause(v) or any(st.cue.start <= v.idx < st.cue.end for st in out):
             continue
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         label = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "attr")), None)

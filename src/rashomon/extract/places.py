@@ -1093,29 +1093,25 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             continue
         if (m and m.group(1).lower() in parts or part_of) and not gazetteer().get(fold(p.name or "")):
             # "Monte Sossego, a working-class neighbourhood of the port city of Mindelo": a part of the city named next
-            out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
-                             country_name=city.country_name))
+            out.append(_as_part_of(p, city))
             continue
         nxt = re.match(r"\s+([a-z]+)", text[p.span.end:p.span.end + 30])
         told = next((q for q in reversed(out) if q.city and q.latitude is not None
                      and (p.country is None or q.country == p.country) and fold(q.city) != fold(p.name or "")), None)
-        if told is not None and (nxt and nxt.group(1) in parts or p.span.text.split()[-1].lower() in parts) \
+        if told is not None and _told_as_part(text, p, parts) \
                 and re.search(r"\bthe (?:city|town|capital|port)['’]s\s+$", text[max(0, p.span.start - 20):p.span.start],
                               re.IGNORECASE):
             # "in the city's Toumba district": a district of the city the report named last
-            out.append(Place(span=p.span, name=p.name, city=told.city, region=told.region, country=told.country,
-                             country_name=told.country_name))
+            out.append(_as_part_of(p, told))
             continue
         if owner is not None and owner.city and re.fullmatch(r"['’]s\s+", text[owner.span.end:p.span.start]) \
                 and (nxt and nxt.group(1) in parts or _suburb_of(p, owner)) and fold(owner.city) != fold(p.name or "") \
                 and not (gazetteer().get(fold(p.name or "")) and p.country != owner.country):
             # ("Baghdad's Sadr City": a town the gazetteer holds, close to the much larger city that owns it)
             # "in Lisbon's Campolide district": the district of the city that owns it
-            out.append(Place(span=p.span, name=p.name, city=owner.city, region=owner.region, country=owner.country,
-                             country_name=owner.country_name))
+            out.append(_as_part_of(p, owner))
             continue
-        if (nxt and nxt.group(1) in place_cues()["town_part_nouns"]
-                or p.span.text.split()[-1].lower() in place_cues()["town_part_nouns"]) \
+        if _told_as_part(text, p, place_cues()["town_part_nouns"]) \
                 and not gazetteer().get(fold(p.name or "")) \
                 and not small_places(p.name or "") and text[max(0, p.span.start - 4):p.span.start].lower() == "the " \
                 and not re.match(r"(?:\s+[a-z]+)?\s+of\s", text[p.span.end:p.span.end + 30]):
@@ -1124,18 +1120,16 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             city = next((q for q in reversed(out) if q.city and q.latitude is not None
                          and (p.country is None or q.country == p.country)), None)
             if city is not None:
-                out.append(Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
-                                 country_name=city.country_name))
+                out.append(_as_part_of(p, city))
                 continue
-        if (nxt and nxt.group(1) in parts or p.span.text.split()[-1].lower() in parts) \
+        if _told_as_part(text, p, parts) \
                 and not gazetteer().get(fold(p.name or "")) and not small_places(p.name or "") \
                 and (before := re.search(r"\bthe ([a-z]+) $", text[max(0, p.span.start - 20):p.span.start])) \
                 and before.group(1) in place_cues()["adjacency_words"] \
                 and (q := _city_of_last_part(text, out)) is not None and (p.country is None or q.country == p.country):
             # "the neighbouring Valdegour district" after "the Pissevin district of Nimes": a part of the same city as
             # the part named last
-            out.append(Place(span=p.span, name=p.name, city=q.city, region=q.region, country=q.country,
-                             country_name=q.country_name))
+            out.append(_as_part_of(p, q))
             continue
         m = _PART_OF_THE_CITY.match(text, p.span.end)
         head = re.split(r"\s(?:of|on|in|at|near)\s", m.group(1).lower())[0].split()[-3:] if m else []
@@ -1147,10 +1141,21 @@ def _part_of_the_city(doc, places: list[Place]) -> list[Place]:
             if city is not None and gazetteer().get(fold(p.name or "")) and not _suburb_of(p, city):
                 city = None
             if city is not None:
-                p = Place(span=p.span, name=p.name, city=city.city, region=city.region, country=city.country,
-                          country_name=city.country_name)
+                p = _as_part_of(p, city)
         out.append(p)
     return out
+
+
+def _told_as_part(text: str, place: Place, nouns) -> bool:
+    """The place is told with a part-of-town noun: inside its span ("the Pissevin district") or right after it."""
+    nxt = re.match(r"\s+([a-z]+)", text[place.span.end:place.span.end + 30])
+    return bool(nxt and nxt.group(1) in nouns) or place.span.text.split()[-1].lower() in nouns
+
+
+def _as_part_of(part: Place, city: Place) -> Place:
+    """The place read as a part of ``city``: its own span and name, the city's town, region and country."""
+    return Place(span=part.span, name=part.name, city=city.city, region=city.region, country=city.country,
+                 country_name=city.country_name)
 
 
 def _city_of_last_part(text: str, places: list[Place]) -> Place | None:
@@ -1159,8 +1164,7 @@ def _city_of_last_part(text: str, places: list[Place]) -> Place | None:
     parts = place_cues()["city_part_nouns"]
     for k in range(len(places) - 1, -1, -1):
         q = places[k]
-        nxt = re.match(r"\s+([a-z]+)", text[q.span.end:q.span.end + 30])
-        if not (nxt and nxt.group(1) in parts or q.span.text.split()[-1].lower() in parts):
+        if not _told_as_part(text, q, parts):
             continue
         if q.city and fold(q.city) != fold(q.name or ""):
             return q
@@ -1847,18 +1851,22 @@ def _kind_hint(doc, span: Span) -> str | None:
     return None
 
 
+def _noun_of(doc, span: Span) -> str | None:
+    """The noun of "the <noun> of <span>" ("town" in "the eastern town of Baucau"), or None."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or toks.start < 2 or doc[toks.start - 1].lower_ != "of":
+        return None
+    return doc[toks.start - 2].lower_
+
+
 def _town_of(doc, span: Span) -> bool:
     """The name follows "the town/village of" ("the eastern town of Baucau"; not "the capital of X province")."""
-    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return toks is not None and toks.start >= 2 and doc[toks.start - 1].lower_ == "of" \
-        and doc[toks.start - 2].lower_ in {"town", "village", "hamlet"}
+    return _noun_of(doc, span) in place_cues()["town_of_nouns"]
 
 
 def _of_landform(doc, span: Span) -> bool:
     """The name follows "the <landform noun> of" ("the nearby island of Basilan", "the valley of X")."""
-    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return toks is not None and toks.start >= 2 and doc[toks.start - 1].lower_ == "of" \
-        and doc[toks.start - 2].lower_ in place_cues()["landform_nouns"]
+    return _noun_of(doc, span) in place_cues()["landform_nouns"]
 
 
 _SETTLEMENT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+([a-z-]+)\b(?:\s+([a-z]+)\b)?")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from rashomon.data import load_json
+from rashomon.extract.attribution import labels_in_clause
 from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
 from rashomon.extract.places import demonym_country, in_dateline
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
@@ -56,7 +57,6 @@ def _lex() -> dict:
     sets = {k: frozenset(v) for k, v in content.items() if isinstance(v, list)}
     return {"cues": cues, "content": content, "sets": sets, "verb_type": verb_type, "agents": agents,
             "bare_agents": sets["state_agents"],
-            "labelling_verbs": frozenset(load_json("attribution/cues.json")["labelling_verbs"]),
             "claim_phrases": [p.split() for p in cues["claim_of_responsibility"]["phrases"]]}
 
 
@@ -1115,16 +1115,10 @@ def classify_statement(doc: Doc, statement: Statement) -> tuple[str, Span | None
     return refine(doc, statement), None
 
 
-def _label_in_clause(cue: Token) -> bool:
-    """A labelling verb in a "what" or relative clause ("what it called X", "whom it described as X")."""
-    return cue.lemma_.lower() in _lex()["labelling_verbs"] and cue.pos_ == "VERB" and (
-        cue.dep_ == "relcl" or any(c.dep_ == "dobj" and c.lower_ == "what" for c in cue.children))
-
-
 def rule_type(doc: Doc, statement: Statement) -> tuple[str, Span | None] | None:
     """``(type, target)`` by the rules alone; None when no rule decides (the words match none of them)."""
     cue = _cue_head(doc, statement)
-    if cue is not None and _label_in_clause(cue):
+    if cue is not None and labels_in_clause(cue):
         # 'condemned what it called "a cowardly attack"', 'whom it described as the commander': a label only
         # characterises, unless it names a state as the attacker ("in what X called a deliberate Russian attack")
         ct = _tokens(doc, statement.content)
