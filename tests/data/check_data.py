@@ -8,8 +8,8 @@ reports_sealed/, reports_sealed2/, reports_sealed3/, reports_sealed4/, reports_s
 reports_sealed7/, reports_sealed8/, reports_sealed9/, reports_sealed10/, reports_sealed11/,
 reports_sealed12/, reports_sealed13/, reports_sealed14/, reports_sealed15/, reports_sealed16/,
 reports_sealed17/, reports_sealed18/, reports_sealed19/, reports_sealed20/, reports_sealed21/,
-reports_sealed22/, reports_sealed23/, crossdoc/ and pairs.jsonl.
-reports_sealed15/ to reports_sealed23/ (450-850 words) may repeat main countries, but no main
+reports_sealed22/, reports_sealed23/, reports_sealed24/, crossdoc/ and pairs.jsonl.
+reports_sealed15/ to reports_sealed24/ (450-850 words) may repeat main countries, but no main
 city of an earlier set.
 """
 
@@ -189,7 +189,7 @@ def check_unseen(name: str = "reports_unseen", expected: int = 16,
                  words: tuple[int, int] = (180, 450)) -> int:
     """reports_unseen/ (16) and reports_sealed*/ (14 each): same gold format, 180-450 words
     (250-420 for reports_sealed3/ to reports_sealed14/, 450-850 for reports_sealed15/ to
-    reports_sealed23/), one main country per report."""
+    reports_sealed24/), one main country per report."""
     folder = HERE / name
     txts = sorted(folder.glob("*.txt"))
     countries: Counter[str] = Counter()
@@ -383,14 +383,14 @@ def main() -> int:
         if overlap:
             err(name, f"main countries already used in an earlier set: {sorted(overlap)}")
         earlier |= main_countries(name)
-    # reports_sealed15/ to reports_sealed23/: longer reports; countries may repeat, but no main
+    # reports_sealed15/ to reports_sealed24/: longer reports; countries may repeat, but no main
     # city of any earlier set
     earlier_cities: set[tuple[str, str]] = set()
     for name in ("reports", "reports_unseen", *sealed):
         earlier_cities |= main_cities(name)
     for name in ("reports_sealed15", "reports_sealed16", "reports_sealed17", "reports_sealed18",
                  "reports_sealed19", "reports_sealed20", "reports_sealed21", "reports_sealed22",
-                 "reports_sealed23"):
+                 "reports_sealed23", "reports_sealed24"):
         sealed[name] = check_unseen(name, 14, words=(450, 850))
         overlap_cities = main_cities(name) & earlier_cities
         if overlap_cities:
@@ -401,10 +401,15 @@ def main() -> int:
                                                     | main_countries("reports_sealed22"))
     if overlap:
         err("reports_sealed23", f"main countries of reports_sealed21/22: {sorted(overlap)}")
+    # reports_sealed24/ also avoids the main countries of the two sets before it
+    overlap = main_countries("reports_sealed24") & (main_countries("reports_sealed22")
+                                                    | main_countries("reports_sealed23"))
+    if overlap:
+        err("reports_sealed24", f"main countries of reports_sealed22/23: {sorted(overlap)}")
     (n_sealed, n_sealed2, n_sealed3, n_sealed4, n_sealed5, n_sealed6, n_sealed7, n_sealed8,
      n_sealed9, n_sealed10, n_sealed11, n_sealed12, n_sealed13, n_sealed14, n_sealed15,
      n_sealed16, n_sealed17, n_sealed18, n_sealed19, n_sealed20, n_sealed21,
-     n_sealed22, n_sealed23) = sealed.values()
+     n_sealed22, n_sealed23, n_sealed24) = sealed.values()
     n_cross = check_crossdoc()
     labels = check_pairs()
     muc = labels.pop("_muc4")
@@ -420,6 +425,7 @@ def main() -> int:
           f"sealed18 reports: {n_sealed18}  sealed19 reports: {n_sealed19}  "
           f"sealed20 reports: {n_sealed20}  sealed21 reports: {n_sealed21}  "
           f"sealed22 reports: {n_sealed22}  sealed23 reports: {n_sealed23}  "
+          f"sealed24 reports: {n_sealed24}  "
           f"crossdoc reports: {n_cross}  "
           f"pairs: {sum(labels.values())} ({muc} with MUC-4 text) {dict(sorted(labels.items()))}")
     if not MUC4_TRAIN.exists():
