@@ -167,7 +167,8 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
             continue  # "recall April 1988, when separatists killed four gendarmes": what the clause after it tells
         tspan = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         claimed = tspan is not None and _claimed_object(cue.root, tspan)
-        link = "cue" if claimed or as_of or _right_after_cue(doc, st, t) else _date_link(tspan, cue)
+        link = "cue" if claimed or as_of or _right_after_cue(doc, st, t) or _fronted_on_source(st, t, tspan) \
+            else _date_link(tspan, cue)
         if link == "other" or link is None and inside:
             continue
         if inside and tspan is not None and _closes_incident_phrase(doc, tspan) and not claimed:
@@ -185,6 +186,15 @@ def statement_date(doc: Doc, st: Statement, timexes: list[Timex]) -> Timex | Non
     if best is not None and "T" in best.value:  # "said on Friday evening": the day it was said
         best = replace(best, value=best.value.split("T")[0])
     return best
+
+
+def _fronted_on_source(st: Statement, t: Timex, tspan) -> bool:
+    """"On Monday evening, a man presenting himself as a spokesman ... claimed the attack": a date before the source
+    that the parser hangs on a verb inside the source dates the cue's clause."""
+    if tspan is None or st.source is None or not t.span.end <= st.source.start:
+        return False
+    gov = tspan.root.head.head if tspan.root.head.dep_ == "prep" else tspan.root.head
+    return gov.pos_ == "VERB" and st.source.start <= gov.idx < st.source.end
 
 
 def _issued_on(doc: Doc, t: Timex) -> Token | None:

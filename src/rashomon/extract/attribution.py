@@ -606,6 +606,19 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+def _without_fronted_adjunct(subj: Token) -> tuple[int, int]:
+    """The range of a clausal subject without the sentence's fronted adjunct the parser hung on it ("On Monday
+    evening, a man presenting himself as a spokesman ... claimed ...": "a man presenting ...")."""
+    start, end = _subtree_range(subj)
+    doc = subj.doc
+    for c in sorted(subj.children, key=lambda c: c.i):
+        if c.i > subj.i or c.dep_ not in ("prep", "npadvmod", "advmod") or c.right_edge.i + 1 >= subj.i \
+                or doc[c.right_edge.i + 1].text != ",":
+            break
+        start = c.right_edge.i + 2
+    return start, end
+
+
 def _trim(doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     """Drop punctuation (except quote marks) and conjunction glue at both ends."""
     if rng is None:
@@ -614,10 +627,15 @@ def _trim(doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
     while s < e and (doc[s].is_punct and not doc[s].is_quote or doc[s].is_space
                      or doc[s].dep_ == "cc" and s == rng[0]):
         s += 1
-    while e > s and (doc[e - 1].is_punct and not doc[e - 1].is_quote or doc[e - 1].is_space
-                     or doc[e - 1].dep_ in ("cc",)):
+    while e > s and (doc[e - 1].is_punct and not doc[e - 1].is_quote and not _closes_bracket(doc, s, e - 1)
+                     or doc[e - 1].is_space or doc[e - 1].dep_ in ("cc",)):
         e -= 1
     return (s, e) if s < e else None
+
+
+def _closes_bracket(doc: Doc, start: int, i: int) -> bool:
+    """The token closes a bracket opened inside the range ("the Movement of ... Casamance (MFDC)")."""
+    return doc[i].text == ")" and sum(t.text == "(" for t in doc[start:i]) > sum(t.text == ")" for t in doc[start:i])
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
@@ -671,7 +689,7 @@ def _subject(tok: Token, depth: int = 0, asker: Token | None = None) -> tuple[in
             return None
         if child.dep_ == "nsubjpass":
             continue
-        return _subtree_range(child)
+        return _without_fronted_adjunct(child) if child.dep_ == "csubj" else _subtree_range(child)
     for child in tok.children:
         if child.dep_ == "agent":
             pobj = [c for c in child.children if c.dep_ == "pobj"]

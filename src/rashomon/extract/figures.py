@@ -400,7 +400,9 @@ def _held_by_captors(verb: Token) -> bool:
     """The subject of "held" (its own, or that of the verb it is conjoined to) is the attackers: pirates, gunmen,
     "armed men" - not the police."""
     for _ in range(2):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        # ("are being held by armed men": the holders in the agent phrase of the passive)
         if subj is not None:
             words = _lexicon()[4]["captor_subjects"]["words"]
             lemma = subj.lemma_.lower()
@@ -453,6 +455,17 @@ def _since_the_incident(since: Token) -> bool:
                                  or is_trigger_word(pobj) and any(c.lower_ in ("the", "that", "this") for c in pobj.children))
 
 
+def is_war_toll(verb: Token) -> bool:
+    """The subject of the verb is a war or its fighting ("the war has killed 7,000", "five days of fighting along the
+    border killed more than 40 people"): a conflict's toll, not one incident's."""
+    wars = _lexicon()[4]["conflict_nouns"]
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        of = [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(n.lemma_.lower() in wars for n in [subj, *of]):
+            return True
+    return False
+
+
 def _cumulative(cue: Token | None) -> bool:
     """"the war has killed 7,000", "killed 300 people since 2019", "died during ten years of
     conflict": a running total of a conflict or a period, not the count of one incident."""
@@ -460,9 +473,9 @@ def _cumulative(cue: Token | None) -> bool:
         return False
     data = _lexicon()[4]
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if is_war_toll(verb):
+        return True
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in data["conflict_nouns"]:
-            return True
         if child.dep_ == "nsubj" and child.lower_ in ("which", "that") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in data["conflict_nouns"]:
             return True  # "the conflict, which has killed ..."
@@ -581,10 +594,11 @@ def _kind_from_window(doc: Doc, first: Token, last: Token) -> tuple[str | None, 
             break
         if kind := _kind_of(tok):
             return kind, tok
+    own_clause = last.dep_ in ("nsubj", "nsubjpass") and last.head.pos_ in ("VERB", "AUX") and last.head.i > last.i
     for i in range(first.i - 1, max(sent.start, first.i - 4) - 1, -1):
         tok = doc[i]
-        if tok.text in _CLAUSE_BREAK or tok.text == "," or tok.like_num:
-            break
+        if tok.text in _CLAUSE_BREAK or tok.text == "," or tok.like_num or own_clause and tok.pos_ == "CCONJ":
+            break  # ("Two people died and 40 were evacuated": the 40 are the subject of their own verb)
         if kind := _kind_of(tok):
             if tok.pos_ == "VERB" or tok.lemma_.lower() in ("toll",):
                 return kind, tok

@@ -610,6 +610,13 @@ def find_places(doc) -> list[Place]:
     for ent in doc.ents:
         if any(ch.isdigit() for ch in ent.text):
             continue  # "M23 fighters", "Tower 22": a name with digits is a group's or a building's
+        if cased and (parts := _coordinated_towns(ent)):
+            # "on the highway between Funtua and Gusau", tagged one organisation: two towns
+            for part in parts:
+                spans.append((part.start_char, part.end_char))
+            for t in ent:
+                covered[t.i] = True
+            continue
         if cased and (tail := _known_place_after_comma(doc, ent)) is not None:
             spans.append((tail.start_char, tail.end_char))  # "in Cheshire Hall, Providenciales" tagged one name
             for t in tail:
@@ -769,6 +776,10 @@ def find_places(doc) -> list[Place]:
             homes = {e.country for e in gz.get(name, []) if e.kind == "region"}
             if len({e.country for e in small_places(name)} - homes) < 2:
                 named = named | homes
+    if small and (beside := _only_beside(text, mentioned | named)):
+        # "farmers from across the area and neighbouring Togo": a country named only as a neighbour is not the one
+        # the story's towns belong to
+        mentioned, named = mentioned - beside, named - beside
     counts: dict[str, int] = {}
     # (a town of a country the text never names - "Ramsey", Minnesota, in a story of the Isle of Man - says
     # nothing of the story's country when it names some)
@@ -848,6 +859,19 @@ def find_places(doc) -> list[Place]:
     places = [p for p in places if p.span.text not in groups]  # one sense per report: "Fano, an Amhara militia"
     places = _same_part_again(_placed_by_bearing(doc, _part_of_the_city(doc, places)))
     return _read_ambiguous(places)
+
+
+def _coordinated_towns(ent) -> list:
+    """The two names of an entity that coordinates two towns the gazetteer knows ("Funtua and Gusau"), none when
+    the whole is a name of its own ("Trinidad and Tobago") or a part is unknown."""
+    cc = [t for t in ent if t.lower_ == "and"]
+    if len(cc) != 1 or ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or gazetteer().get(fold(ent.text)):
+        return []
+    parts = [ent.doc[ent.start:cc[0].i], ent.doc[cc[0].i + 1:ent.end]]
+    if not all(len(p) and all(t.text[:1].isupper() for t in p) and any(
+            e.kind == "city" for e in gazetteer().get(fold(p.text), ())) for p in parts):
+        return []
+    return parts
 
 
 def _after_a_town(text: str, span: Span, found: dict) -> bool:
@@ -1209,6 +1233,22 @@ def _sovereigns() -> dict[str, str]:
 def sovereign_of(code: str | None) -> str | None:
     """The state a dependent territory belongs to ("PF" -> "FR"), None for any other code."""
     return _sovereigns().get(code or "")
+
+
+def _only_beside(text: str, codes: set[str]) -> set[str]:
+    """Countries every mention of which by name follows an adjacency word ("neighbouring Togo")."""
+    names, _ = _country_names()
+    adjacent = place_cues()["adjacency_words"]
+    low = text.lower()
+    words = [(m.group(), m.start()) for m in _WORDS.finditer(low)]
+    seen: dict[str, bool] = {}
+    for i, (w, _) in enumerate(words):
+        for n in (3, 2, 1):
+            code = names.get(" ".join(x for x, _ in words[i:i + n]))
+            if code in codes:
+                seen[code] = seen.get(code, True) and i > 0 and words[i - 1][0] in adjacent
+                break
+    return {c for c, only in seen.items() if only}
 
 
 def _at_home(code: str | None, countries: set[str]) -> bool:
@@ -1777,7 +1817,9 @@ _DATELINE_HEAD = re.compile(r"\s*(?:[^\W\d_][^\n,.!?]{0,40},\s*){1,2}")  # "KYIV
 # before "14 Mar"
 _DATELINE_SLASH = re.compile(r"\s*[A-Z][A-Z .'’-]{1,30}/")  # "DUBAI/" before "ISLAMABAD": a dateline of two cities
 _DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
-_DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s")
+_DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s"
+                            r"|\(\s*[A-Z][^)\n]{0,30}\)[ \t]+(?=[A-Z\"“])|/[A-Z][\w -]{1,20}/\.?\s)")
+# ("Dhaka, May 6 (PTI) Suspected ...", "Bishkek, May 27 /Kabar/. On May 26 ...": no dash after the agency)
 # (a month's abbreviation may carry its period: "SEOUL, Sept. 23 (Yonhap) --")
 
 
@@ -1797,7 +1839,7 @@ def in_dateline(text: str, start: int, end: int) -> bool:
         return False
     # a dateline shows itself: a name in capitals, an agency in brackets or a date before the dash
     first = (head.strip() or text[start:end]).split(",")[0]
-    return first.isupper() or "(" in tail.group() or any(c.isdigit() for c in tail.group())
+    return first.isupper() or "(" in tail.group() or "/" in tail.group() or any(c.isdigit() for c in tail.group())
 
 
 def _modifies_noun(doc, span: Span) -> bool:

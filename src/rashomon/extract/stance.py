@@ -1052,7 +1052,8 @@ def _cue_type(doc: Doc, st: Statement, cue: Token) -> tuple[str, Span | None] | 
 
     if vt == "denial":
         if lem == "reject":
-            if _child(cue, ("prep",), ("as",)) is not None:
+            if _child(cue, ("prep",), ("as",)) is not None or obj is not None and _child(obj, ("prep",), ("as",)):
+                # ("rejected that suggestion as "insulting ..."": the parser may hang "as" on the object)
                 return "dismissal", _span_of(doc, _np(obj)) if obj is not None else None
             obj = _what_it_called(cue) or obj  # "rejected what it called baseless allegations": the allegations
             if obj is not None and obj.lemma_.lower() in cues["dismissal"]["rejected_objects"] and not neg:

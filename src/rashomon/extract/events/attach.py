@@ -64,11 +64,29 @@ def incident_at(doc: Doc, events: list[Event], char: int) -> int | None:
         before = [x for x in here if x[0] <= char]
         return max(before)[1] if before else min(here)[1]
     main = next((i for i, ev in enumerate(events) if not ev.background), 0)
+    if (placed := _named_town_incident(doc, events, char)) is not None:
+        return placed  # "The toll in Anlong Veng has risen to four dead": the incident of the town it names
     if best is not None and events[best].background and _background_passage(doc, events, char):
         return best  # "In June 2016, gunmen attacked ... The authorities blamed X": still the older incident
     if best is None or events[best].background:
         return main
     return best
+
+
+def _named_town_incident(doc: Doc, events: list[Event], char: int) -> int | None:
+    """The one current incident whose town the sentence at ``char`` names, when the current incidents lie in
+    different towns."""
+    towns = {i: ev.place.city for i, ev in enumerate(events) if not ev.background and ev.place and ev.place.city}
+    if len(set(towns.values())) < 2:
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent.text
+    # (in a place phrase: "the toll in Anlong Veng", not "Batken regional governor ... put the toll at four")
+    named = [i for i, town in towns.items()
+             if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:\w+\s+){0,2}of\s+)?" + re.escape(town) + r"\b", sent)]
+    return named[0] if len({towns[i] for i in named}) == 1 else None
 
 
 def _governing_incident(doc: Doc, starts: dict[int, int], char: int) -> int | None:

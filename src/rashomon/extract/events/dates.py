@@ -315,6 +315,8 @@ def _dates_the_saying_of_it(doc: Doc, span: Span, trig: Trigger) -> bool:
     if tokens is None or noun.dep_ not in ("dobj", "pobj") or noun.dep_ == "pobj" and verb.i == noun.head.i \
             or verb.lemma_.lower() not in _speech_verbs() or is_trigger_word(verb) and not is_verbal_attack(verb):
         return False
+    if noun.dep_ == "dobj" and tokens.root.i < verb.i and not noun.left_edge.i <= tokens.root.i <= noun.right_edge.i:
+        return True  # "On Monday evening, a man presenting himself as its spokesman claimed the attack": the claim's day
     prep = tokens.root.head
     return prep.dep_ == "prep" and prep.lower_ in ("on", "in", "at") and prep.head.i == noun.i and prep.i == noun.i + 1
 
@@ -481,16 +483,20 @@ def _later_new_act(doc: Doc, trig: Trigger) -> bool:
     if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" \
             and tok.head.head.i >= trig.start:
         tok = tok.head.head  # "were set on fire": the verb of a phrasal trigger
+    elif tok.pos_ != "VERB" and tok.dep_ == "dobj" and trig.start <= tok.head.i < trig.end:
+        tok = tok.head  # "set fire to 12 houses"
     if tok.pos_ != "VERB" or not (_opens_hours_after(tok.sent) or _conjoined_hours_after(tok)):
         return False
     patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if patient is None and tok.dep_ == "xcomp":
         patient = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    aimed = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for o in p.children if o.dep_ == "pobj"]
+    aimed = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "to") for o in p.children
+             if o.dep_ == "pobj"]
     # ("shots were fired at a patrol car": the new target is what the shots were aimed at)
     # ("about 20 cars were set on fire": a counted patient of the sentence's main verb is a new one too; "..., killing
     # one officer and wounding two others" counts the victims of the act told)
-    counted = tok.dep_ == "ROOT"
+    counted = tok.dep_ == "ROOT" or tok.dep_ == "ccomp" and tok.head.dep_ == "ROOT" and tok.head.i > tok.i
+    # (the main clause of a report: "..., a group of young men set fire to at least 12 houses ..., residents said")
     return any(any(c.dep_ == "det" and c.lower_ in _INDEFINITE or counted and c.dep_ == "nummod" and c.like_num
                    for c in p.children)
                for p in ([patient] if patient is not None else []) + aimed)

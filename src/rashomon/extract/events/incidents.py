@@ -65,7 +65,8 @@ def _told_near(doc: Doc, trig: Trigger, main: _Incident, settlements: set[str], 
             and not any(t.lower_ in _triggers()["other_incident_words"] for t in sent))
 
 
-_ANOTHER_OPENING = re.compile(r"(?:separately|elsewhere|in (?:a|an) (?:separate|unrelated|second) (?:incident|attack))\b",
+_ANOTHER_OPENING = re.compile(r"(?:separately|elsewhere|in (?:a|an) (?:separate|unrelated|second) (?:incident|attack)"
+                              r"|(?:in addition,\s*|also\s+)?on the same day\b(?!,? (?:the|a|an) \w+ (?:died|succumbed)))\b",
                               re.IGNORECASE)
 
 
@@ -126,11 +127,16 @@ def group_incidents(doc: Doc, triggers: list[Trigger], settlements: set[str] = f
 
 
 def _dead_of(doc: Doc, trig: Trigger, inc: _Incident) -> bool:
-    """"The dead were a deckhand, who died at the scene, and a crew member, who died in hospital on Monday": the
-    dead of an incident told, dated by a death in the days after it, not another incident."""
+    """"The dead were a deckhand, who died at the scene, and a crew member, who died in hospital on Monday", "the toll
+    rose after two more bodies were found on Wednesday": the dead of an incident told, dated by a death (or a find)
+    in the days after it, not another incident."""
     tok = doc[trig.end - 1]
     told = trig.anaphoric or tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "their", "his", "her")
-    if not told or tok.lemma_.lower() not in ("dead", "death") or inc.background or inc.date is None \
+    # ("the death toll had risen to 11 after two more bodies were found on Wednesday": the toll of the incident told)
+    more_dead = tok.lemma_.lower() in ("body", "corpse") and (
+        any(c.lower_ in ("more", "further", "additional") for c in tok.subtree)
+        or any(t.lemma_.lower() == "toll" for t in tok.sent))
+    if not (told and tok.lemma_.lower() in ("dead", "death") or more_dead) or inc.background or inc.date is None \
             or len(inc.date.value) < 10:
         return False
     later, first = _iso(trig.date.value), _iso(inc.date.value)
@@ -155,8 +161,9 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
     for trig in triggers:
         effect = trig.date is None and trig.effect
         fam = "any" if trig.weak or effect else _family(trig.type)  # "explosions were heard overnight"
+        fits = "any" if trig.side_act else fam  # "missiles struck the ship, starting a fire": either family's
         compatible = [inc for inc in incidents
-                      if (fam == "any" or inc.family() in ("any", fam))
+                      if (fits == "any" or inc.family() in ("any", fits))
                       and (_compatible_date(trig.date, inc.date) or inc.loose and _days_apart(trig.date, inc.date) <= 7)
                       and (_compatible_place(trig.place, inc.place) or _relative_to(doc, trig.place, inc.place))]
         if trig.date is None and not trig.anaphoric and incidents and incidents[0].date is not None \
@@ -290,10 +297,14 @@ def _group(doc: Doc, triggers: list[Trigger], settlements: set[str] = frozenset(
 
 def _act_of_its_subject(doc: Doc, trig: Trigger, incidents: list[_Incident]) -> _Incident | None:
     """The incident a verb trigger's subject already stands for, when that subject is an anaphoric incident noun of
-    the same sentence ("The blast struck the terminal in the X district", "The attack killed ...")."""
+    the same sentence ("The blast struck the terminal in the X district", "The attack killed ..."), or that the
+    incident noun its clause describes tells ("an attack in X, in which gunmen killed 20 people")."""
     verb = doc[trig.end - 1]
     if verb.pos_ != "VERB" or trig.earlier:
         return None
+    if verb.dep_ == "relcl" and (told := next((inc for inc in incidents for t in inc.triggers
+                                               if not t.anaphoric and t.start <= verb.head.i < t.end), None)):
+        return told  # "after an attack on Dec. 22 in X, in which fighters killed 20 people": the attack it tells of
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
@@ -443,9 +454,14 @@ def _ranked_types(inc: _Incident, doc: Doc, figures: list[Figure]) -> list[str]:
     # the raid before the acts done on its way, told later
     told_first = [t.type for t in inc.triggers if t.outcome and t.type != "attack"
                   and t.sent_index == inc.triggers[0].sent_index and not any(s.sent_index == t.sent_index for s in side)]
+    # "gunmen" says who, not what was done: after the outcome told first ("gunmen ... seized more than 300 boys")
+    agents = [t for t in means if t.weak and t.type == "armed_assault" and doc[t.end - 1].pos_ == "NOUN"
+              and doc[t.end - 1].lemma_.lower() in _triggers()["agents"]]
+    first = [t for t in first if not any(t is a for a in agents)]
+    means = [t for t in means if not any(t is a for a in agents)]
     ranked = [t.type for t in first if not t.weak] + [t.type for t in first if t.weak] \
-        + [t.type for t in means if not t.weak] + [t.type for t in means] + told_first + [t.type for t in side] \
-        + [t for t in inc.types if t != "attack"]
+        + [t.type for t in means if not t.weak] + [t.type for t in means] + told_first + [t.type for t in agents] \
+        + [t.type for t in side] + [t for t in inc.types if t != "attack"]
     ranked = list(dict.fromkeys(ranked)) or ["attack"]
     if ranked[0] == "kidnapping" and {t.type for t in means if not t.side_act} <= {"kidnapping", "armed_assault"}:
         # people killed and others taken (houses burnt, shots fired on the way), nothing else naming the means: the

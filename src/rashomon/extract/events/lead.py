@@ -38,14 +38,17 @@ def _lead_end(text: str) -> int:
 
 
 def _headline_end(text: str) -> int:
-    """End of a headline: a first line of under 20 words, not ending a sentence, followed by a blank
+    """End of a headline: a first line of at most ``HEADLINE_WORDS`` words, not ending a sentence, followed by a blank
     line; 0 when the text starts with running text (MUC-4 stories, a bare paragraph)."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     if end < 0 or not re.match(r"\n[ \t]*\n", text[end:]):
         return 0
     line = text[start:end].strip()
-    return end if line and len(line.split()) < 20 and not line.endswith(".") else 0
+    return end if line and len(line.split()) <= HEADLINE_WORDS and not line.endswith(".") else 0
+
+
+HEADLINE_WORDS = 24  # (a translated agency's headline runs to 20 words and more)
 
 
 _HEADLINE_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\s[-\u2013\u2014]\s)\s*(?:and\s+|as\s+|while\s+)?|\s+(?:as|while)\s+")

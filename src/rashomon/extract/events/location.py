@@ -51,7 +51,7 @@ def _where_spoken(tok: Token) -> bool:
 def _in_speaker(tok: Token) -> bool:
     """The token modifies the subject of a speech verb ("the Nigerian army said", "the governor of X said")."""
     node = tok
-    while node.dep_ in ("amod", "compound", "pobj", "prep", "poss", "appos") and node.head.i != node.i:
+    while node.dep_ in ("amod", "compound", "nmod", "pobj", "prep", "poss", "appos") and node.head.i != node.i:
         node = node.head
     return node.i != tok.i and node.dep_ == "nsubj" and node.head.lemma_.lower() in _speech_verbs()
 
@@ -593,6 +593,10 @@ def _route_end(doc: Doc, place: Place) -> bool:
             and node.head.head.pos_ == "NOUN" and any(a.lemma_.lower() in data["travel_verbs"]
                                                       for a in node.head.head.ancestors):
         node = node.head.head  # "(travelling) to the ferry point at Mokowe"
+    elif node.dep_ == "pobj" and node.head.lower_ in ("at", "in") and node.head.head.dep_ == "pobj" \
+            and node.head.head.lemma_.lower() in data["care_places"]["nouns"] \
+            and node.head.head.head.lower_ in ("to", "toward", "towards"):
+        node = node.head.head  # "(airlifted) to the military hospital in Chattogram"
     if node.dep_ == "pobj" and node.head.lower_ in ("to", "toward", "towards") \
             and node.head.head.lemma_.lower() in data["fire_verbs"] and any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in _triggers()["remote_weapons"]

@@ -49,11 +49,10 @@ class _Incident:
     def family(self) -> str:
         """The family of the incident's means: an outcome word alone ("IDF says it killed commander") names none, so
         the strike told next ("in an airstrike on a car") may join it."""
-        specific = [t for t in self.types if t != "attack"]
-        if specific and self.triggers and all(t.outcome for t in self.triggers if t.type == specific[0]) \
-                and specific[0] == "armed_assault" and len(specific) == 1:
-            return "any"
-        return _family(specific[0]) if specific else "any"
+        # ("Two civilians killed as a result of shelling of X": the shelling's family)
+        means = [s for s in self.types if s != "attack" and not (
+            s == "armed_assault" and all(t.outcome for t in self.triggers if t.type == s))]
+        return _family(means[0]) if means else "any"
 
 
 def _family(etype: str) -> str:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.data import load_json
 from rashomon.extract.incident_words import is_incident_noun, is_trigger_word
+from rashomon.extract.figures import is_war_toll
 from rashomon.extract.numbers import parse_number
 from rashomon.extract.places import demonym_country, place_cues
 from rashomon.extract.roles.lexicon import lexicon as roles_lexicon
@@ -67,7 +68,11 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             i += n
             continue
         lemma = tok.lemma_.lower()
-        if tok.tag_ == "NNP" and tok.is_sent_start and tok.is_title and lemma == tok.lower_ and lemma.endswith("s") \
+        if (mistagged := lex["mistagged"].get(tok.lower_)) and tok.pos_ != "VERB" and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].lower_ in mistagged["before"]:
+            lemma = mistagged["lemma"]  # "gunmen on a motorcycle shot dead two volunteers", "shot" taken for a noun
+        if tok.tag_ in ("NNP", "NNPS") and (tok.is_sent_start or tok.i > 0 and "\n" in doc[tok.i - 1].text) \
+                and tok.is_title and lemma == tok.lower_ and lemma.endswith("s") \
                 and lemma not in lex["lemmas"] and lemma[:-1] in lex["lemmas"]:
             lemma = lemma[:-1]  # "Missiles hit a depot ...": a plural the tagger took for a name after a line break
         etype = lex["lemmas"].get(lemma) or lex["lemmas"].get(tok.lower_)
@@ -82,6 +87,13 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
                 c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex["going_off"] for c in tok.children):
             etype = "bombing"  # "the device went off under its front wheels"
+        thrown = _thrown_weapon(tok, lex["thrown"]) if tok.pos_ == "VERB" and lemma in lex["thrown"]["verbs"] else None
+        mine = tok.pos_ == "VERB" and lemma in lex["mine_hits"]["verbs"] and _hits_mine(tok, lex["mine_hits"]["mines"])
+        if thrown or mine:
+            etype = thrown or "bombing"  # "a grenade was thrown into a bar", "a truck struck a landmine"
+            if thrown == "bombing" and any(lex["lemmas"].get(c.lemma_.lower()) == "armed_assault" or _fires_shots(
+                    c, lex["firing_shots"]) or _opens_fire(c) for c in tok.conjuncts):
+                etype = "armed_assault"  # "shot their way past the guards and hurled grenades into the hall": a raid
         if etype is None and tok.pos_ == "VERB" and _rams(tok, lex["ramming"]):
             etype = "vehicle_ramming"  # "drove a car into shoppers"
         if etype is None and tok.pos_ == "VERB" and _sets_fire(tok, lex["setting_fire"]):
@@ -110,7 +122,7 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
             etype = None
         if etype and tok.pos_ in ("NOUN", "VERB", "PROPN") and _is_incident(tok, lex):
             # people seized say what happened to them, like "killed", not the means ("hijacked a bus")
-            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"], _anaphoric(tok, lex), sent_of[i],
+            out.append(Trigger(i, i + 1, etype, lemma in lex["weak"] and not (thrown or mine), _anaphoric(tok, lex), sent_of[i],
                                outcome=lemma in lex["outcome"] or lemma in lex["people_taking"] or to_death))
         i += 1
     for trig in out:
@@ -133,6 +145,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         elif trig.type == "attack" and doc[trig.end - 1].pos_ == "NOUN" and any(
                 c.dep_ == "compound" and c.lower_ in lex["ramming"]["vehicles"] for c in doc[trig.end - 1].children):
             trig.type = "vehicle_ramming"  # "the Toronto van attack", "a car attack"
+        elif trig.type == "armed_assault" and trig.end - trig.start > 1 \
+                and (kind := _fired_from(doc[trig.start:trig.end], lex["weapon_types"])) is not None:
+            trig.type = kind  # "opened fire from mortars on the city": the weapon's type
         elif trig.weak and (kind := _type_of_one(doc[trig.end - 1], lex)) is not None:
             trig.type = kind  # "a string of bombings, including one in May 1984 that wounded two people"
         elif (trig.type == "attack" or trig.weak and trig.type == "armed_assault") \
@@ -175,6 +190,46 @@ def _weapon_type(tok: Token, types: dict[str, str]) -> str | None:
                        None) if words else None
             return own or types.get(c.lemma_.lower()) or types[c.lower_]
     return None
+
+
+def _fired_from(phrase, types: dict[str, str]) -> str | None:
+    """The type of a weapon of the air family the fire of a phrase ("opened fire") comes from or is opened with
+    ("opened fire from mortars", "opened fire with artillery"), None otherwise."""
+    for tok in phrase:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "with"):
+                for g in c.children:
+                    kind = types.get(g.lemma_.lower()) if g.dep_ == "pobj" else None
+                    if kind in AIR_FAMILY:
+                        return kind
+    return None
+
+
+def _thrown_weapon(verb: Token, thrown: dict) -> str | None:
+    """The type of the bomb or grenade a throwing verb has as its object or passive subject ("a hand grenade was
+    thrown into a bar": a bombing; "hurled petrol bombs": an arson), None if it throws no such weapon."""
+    for o in verb.children:
+        if o.dep_ in ("dobj", "nsubjpass") and (kind := thrown["weapons"].get(o.lemma_.lower())):
+            incendiary = any(c.dep_ in ("compound", "amod") and c.lower_ in thrown["incendiary"] for c in o.children)
+            return "arson" if incendiary else kind
+    return None
+
+
+def _opens_fire(verb: Token) -> bool:
+    """"opened fire": the verb "open" with "fire" as its object."""
+    return verb.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+
+
+def _hits_mine(verb: Token, mines: frozenset[str]) -> bool:
+    """"a truck struck a landmine", "stepped on a mine", "ran over an IED": the verb's object, or the object of
+    its "on"/"over"/"into" phrase, is a mine."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in mines:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "over", "into") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in mines for g in c.children):
+            return True
+    return False
 
 
 def _exploding_weapon(tok: Token, lex: dict) -> str | None:
@@ -431,6 +486,8 @@ def _is_incident(tok: Token, lex: dict) -> bool:
         return False  # "Codeco, a coalition of militias that has attacked camps in Djugu": what the group does
     if tok.lemma_.lower() in lex["police"]["lemmas"] and _police_action(tok, lex["police"]):
         return False  # "officers arrested four suspects in a raid"
+    if tok.lemma_.lower() in lex["outcome"] and is_war_toll(tok):
+        return False  # "five days of fighting along the border killed more than 40 people"
     if _figurative(tok, lex["figurative"]):
         return False  # "tensions exploded into open fighting", "treated for burns"
     if is_verbal_attack(tok):
@@ -474,15 +531,16 @@ def _over_a_period(tok: Token) -> bool:
 
 def _characterises(tok: Token) -> bool:
     """A relative clause in the present or the present perfect whose object is a bare plural ("a coalition of
-    militias that has attacked camps for displaced families", "a gang which kidnaps farmers") says what a group
-    does, not an incident."""
+    militias that has attacked camps for displaced families", "a gang which kidnaps farmers", "criminals who kill
+    anyone they find") says what a group does, not an incident."""
     if tok.pos_ != "VERB" or tok.dep_ != "relcl" or tok.tag_ in ("VBD", "VBG") \
             or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children):
         return False
     if tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return False
-    return any(c.dep_ == "dobj" and c.tag_ == "NNS" and not any(
-        d.dep_ in ("det", "poss", "nummod") for d in c.children) for c in tok.children)
+    return any(c.dep_ == "dobj" and (c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+                                     or c.lower_ in ("anyone", "anybody", "everyone", "everybody", "people"))
+               for c in tok.children)  # ("these are criminals who kill anyone they find")
 
 
 def _generic_plural(tok: Token, lex: dict) -> bool:
@@ -492,10 +550,14 @@ def _generic_plural(tok: Token, lex: dict) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
     head = tok.head
-    if _told_series(tok, lex) or tok.dep_ in ("nsubj", "nsubjpass") and (
+    if _told_series(tok, lex) or tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() != "be" and (
             _past_act(head) or head.lemma_.lower() in lex["outcome"] and _counted_toll(head)):
+        # ("murders were down compared with last year": a copula tells a state of a kind, no act)
         return False  # "Israeli strikes on the camp killed 17" (a past tense the tagger may call VBN), "air strikes
         # have killed at least nine civilians": told
+    if tok.dep_ == "pobj" and head.dep_ == "agent" and any(
+            c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.head.children):
+        return False  # "a sailor was shot dead by robbers aboard his catamaran": the agents of a past act, told
     if tok.dep_ == "dobj" and head.tag_ == "VBD" and (head.lemma_.lower() in lex["launch_verbs"]
                                                       or head.lemma_.lower() in load_json("events/places.json")["fire_verbs"]) \
             and tok.lemma_.lower() in lex["remote_weapons"] and any(c.dep_ == "nsubj" for c in head.children):
@@ -558,6 +620,9 @@ def _neutralised_device(tok: Token, lex: dict) -> bool:
         return True
     if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex["neutralised"]["verbs"] for c in tok.children):
         return True  # a headline's "Police defuse bomb near X", parsed as a noun phrase
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("make", "render") and any(
+            c.lower_ == "safe" for c in (*tok.head.children, *tok.children)):
+        return True  # "army bomb disposal officers made safe a pipe bomb", "the device was rendered safe"
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lex["neutralised"]["verbs"] \
         and not any(c.dep_ == "neg" for c in tok.head.children)
 
@@ -586,6 +651,9 @@ def _figurative(tok: Token, fig: dict) -> bool:
     if lemma == "strike" and tok.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and c.lower_.rstrip("'’") in fig["protest_strike_modifiers"] for c in tok.children):
         return True  # "died in a hunger strike", "a doctors' strike": a stoppage, no attack
+    if lemma == "attack" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in fig["medical_attack_modifiers"] for c in tok.children):
+        return True  # "died of a heart attack": an illness
     if lemma in fig["fire_lemmas"] and tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":

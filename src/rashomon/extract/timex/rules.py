@@ -1000,6 +1000,8 @@ def h_ago(m: re.Match, ctx: Context) -> Norm | None:
     if code == "Y" and n == 1 and ctx.last_quarter and rel in ("ago", "earlier", "before"):
         return Norm("DATE", A.shift_value(ctx.last_quarter, "Y", -1), anchor=ctx.last_quarter)
     coarse = _coarse_narrative(ctx, code, n, sign) if rel in ("later", "earlier") else None
+    if coarse is None and rel in ("later", "earlier") and code in ("D", "W"):
+        coarse = _within_coarse_narrative(ctx)
     if coarse is not None:
         return coarse
     if code in ("S", "M", "H") and unit_w.startswith(("sec", "min", "hour", "hr")):
@@ -1040,6 +1042,17 @@ def _coarse_narrative(ctx: Context, code: str, n: float | None, sign: int) -> No
     return Norm("DATE", A.shift_value(lv if code == "M" else lv[:4], code, int(sign * n)), anchor=lv)
 
 
+def _within_coarse_narrative(ctx: Context) -> Norm | None:
+    """"In March 2021, rebels seized the town. A day later, ...", "In April 2024 gunmen looted a bank, and the next day
+    ...": days or weeks counted from a month or a year told after the last day of the narrative fall within that
+    month or year (as far as the text tells)."""
+    lv = ctx.last_value or ""
+    if not re.fullmatch(r"\d{4}(-\d\d)?", lv) or ctx.last_value_start is None \
+            or ctx.last_day_start is not None and ctx.last_day_start > ctx.last_value_start:
+        return None
+    return Norm("DATE", lv, anchor=lv)
+
+
 def h_next_day(m: re.Match, ctx: Context) -> Norm | None:
     s = re.sub(r"\s+", " ", m.group(0).lower())
     unit_m = re.search(r"(day|morning|afternoon|evening|night|weekend|week|month|year)", s)
@@ -1057,6 +1070,8 @@ def h_next_day(m: re.Match, ctx: Context) -> Norm | None:
     if unit_w == "month" and ctx.last_value and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", ctx.last_value):
         y, mo = A.add_months(int(ctx.last_value[:4]), int(ctx.last_value[5:7]), n)
         return Norm("DATE", A.fmt_month(y, mo), anchor=ctx.last_value)
+    if code == "D" and (coarse := _within_coarse_narrative(ctx)) is not None:
+        return coarse
     if ref is None:
         return Norm("DATE", "XXXX-XX-XX")
     if code == "D" and unit_w != "day":
