@@ -24,7 +24,7 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (charged_people, counts_unnamed_parties, crowd_attackers, held_responsible,
+from .responsibility import (attributed_to, charged_people, counts_unnamed_parties, crowd_attackers, held_responsible,
                              identified_attackers, name_given, names_no_party, responsibility, suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
@@ -67,6 +67,7 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     _add_attackers(identified_attackers(doc), keys, entities, alias, victims_give_way=True)
     if not muc_style:  # (MUC-4 keys name the perpetrators of the incident, not whoever was later charged)
         _add_attackers(charged_people(doc) + crowd_attackers(doc), keys, entities, alias, victims_give_way=False)
+    _add_conjuncts(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
@@ -135,7 +136,7 @@ def _claimant_heads(doc: Doc) -> list[int]:
 
 def _blamed_heads(doc: Doc) -> list[int]:
     """Whom an act is blamed on: "blamed the attack on X", "had been blamed by a spokesman on X", "held X
-    responsible"."""
+    responsible", "attributed the attack to X"."""
     from .lexicon import lexicon
 
     verbs = lexicon()["blame_on_verbs"]
@@ -144,6 +145,9 @@ def _blamed_heads(doc: Doc) -> list[int]:
     for i, lemma in enumerate(doc_tokens(doc).lemma_lower):
         if lemma == "hold" and pos[i] == "VERB":
             heads.extend(held_responsible(doc[i]))
+            continue
+        if lemma in lexicon()["blame_to_verbs"] and pos[i] == "VERB":
+            heads.extend(attributed_to(doc[i]))
             continue
         if lemma not in verbs or pos[i] != "VERB":
             continue
@@ -189,15 +193,17 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
         if best is None:
             continue
         kc, c = best
-        # (people blamed or suspected are individuals: "blames certain officers of the armed forces")
+        # (people blamed or suspected are individuals: "blames certain officers of the armed forces", "army elements")
         role = "PerpInd" if tok.lemma_.lower() in lex["perp_nouns"] or tok.lower_ in lex["perp_nouns"] \
-            or tok.lower_ in lex["human_nouns"] else "PerpOrg"
-        if tok.lower_ in lex["human_nouns"] and (whose := _base_occurrence(keys, head, kind="of")) is not None:
+            or tok.lower_ in lex["human_nouns"] or tok.lower_ in lex["member_nouns"] else "PerpOrg"
+        whose = _base_occurrence(keys, head, kind="of") if tok.lower_ in lex["human_nouns"] else None
+        if whose is not None:
             kc, c = whose  # people named by the body they belong to: "certain officers of the armed forces"
-        if any(related(kc.key, m, r, alias) for r, m in taken):
+        if any((r == role or whose is None) and related(kc.key, m, r, alias) for r, m in taken):
             # "... claimed by Islamic State" after "The Islamic State group claimed ...": the claimant is the party
-            # already found; its mention joins that party's, so the incident this sentence tells gets it too
-            same = next((e for e in entities if e.role in _PERP_ROLES and any(
+            # already found; its mention joins that party's, so the incident this sentence tells gets it too.
+            # (People of a body are not the body: "officers of the armed forces" blamed beside the armed forces)
+            same = next((e for e in entities if e.role in _PERP_ROLES and (e.role == role or whose is None) and any(
                 related(kc.key, m, e.role, alias) for m in e.members)), None)
             if same is not None:
                 have = {(o.start, o.end) for o in same.occurrences}
@@ -205,6 +211,53 @@ def _add_claimants(doc: Doc, keys, entities: list[Entity], alias) -> None:
             continue
         entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
         taken.append((role, kc.key))
+
+
+def _add_conjuncts(doc: Doc, keys, entities: list[Entity], alias) -> None:
+    """"a man and a woman left the suitcase", "killed by security forces or death squads": a person or group
+    coordinated with a kept individual perpetrator is one too (the classifier scores each string on its own)."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    agents = lex["perp_nouns"] | lex["human_nouns"] | lex["conj_agent_heads"]
+    taken = [m for e in entities if e.role == "PerpInd" for m in e.members]
+    others = {m for e in entities if e.role not in _PERP_ROLES for m in e.members}
+    heads = {c.head for e in entities if e.role == "PerpInd" for c in e.occurrences}
+    for head in sorted(heads):
+        for tok in doc[head].conjuncts:
+            if tok.i in heads or not (tok.lower_ in agents or tok.lemma_.lower() in agents or tok.ent_type_ == "PERSON") \
+                    or not _acts(tok):
+                continue
+            found = _base_occurrence(keys, tok.i)
+            if found is None or found[0].key in others or any(related(found[0].key, m, "PerpInd", alias) for m in taken):
+                continue
+            kc, c = found
+            entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+            taken.append(kc.key)
+
+
+def _acts(tok) -> bool:
+    """Whether the coordination ``tok`` belongs to acts: subject of a verb (not of "died", "were reported dead",
+    nor of a passive victim or target verb), by-agent of an attack verb, or a noun with an active verbal
+    modifier ("a man and a woman leaving a suitcase"); not the sides of "clashes between X and Y" nor a
+    casualty list."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    while tok.dep_ == "conj":
+        tok = tok.head
+    verb = tok.head
+    casualty = verb.lemma_.lower() in lex["casualty_words"] or any(
+        c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in lex["casualty_words"] for c in verb.children)
+    if tok.dep_ == "nsubj":
+        return not casualty
+    if tok.dep_ == "nsubjpass":
+        return not casualty and verb.lemma_.lower() not in lex["victim_verbs"] | lex["target_verbs"]
+    if tok.dep_ == "pobj" and verb.dep_ == "agent":  # ("the chaos created by X and Y": no act)
+        return verb.head.lemma_.lower() in lex["attack_verbs"] | lex["victim_verbs"] | lex["target_verbs"]
+    return any((c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and not any(
+        g.dep_ == "nsubjpass" for g in c.children)) and c.lemma_.lower() not in lex["casualty_words"]
+        for t in (tok, *tok.conjuncts) for c in t.children)
 
 
 def _base_occurrence(keys, head: int, kind: str = "base") -> tuple | None:

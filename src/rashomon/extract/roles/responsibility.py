@@ -72,13 +72,35 @@ def held_responsible(verb: Token) -> list[int]:
         if c.lower_ == "responsible":  # oprd, or a clause "the gang responsible"
             party = next((g for g in verb.children if g.dep_ == "dobj"), None) or next(
                 (g for g in c.children if g.dep_ == "nsubj"), None)
-        elif c.dep_ == "dobj" and any(g.lower_ == "responsible" for g in c.children):
-            party = c
+        elif c.dep_ == "dobj" and any(g.lower_ == "responsible" for g in c.subtree):
+            party = c  # (also "hold X and the Y command responsible": hung on a conjunct or an apposition)
         else:
             continue
         if party is not None and party.pos_ in ("NOUN", "PROPN"):
             return [t.i for t in (party, *party.conjuncts) if t.pos_ in ("NOUN", "PROPN")]
     return []
+
+
+def _blamed_act(tok: Token) -> bool:
+    """An attack or incident noun, or a word for the deed ("the action", "these crimes")."""
+    from rashomon.extract.incident_words import is_incident_noun
+
+    lex = lexicon()
+    return is_incident_noun(tok) or tok.lemma_.lower() in lex["attack_nouns"] | lex["blame_act_nouns"]
+
+
+def attributed_to(verb: Token) -> list[int]:
+    """"attributed the attacks to X", "the attack was ascribed to X" (``blame_to_verbs``): X and its conjuncts
+    when X is a person or group (not "attributed the attack to the fact that ...")."""
+    if not any(c.dep_ in ("dobj", "nsubjpass") and _blamed_act(c) for c in verb.children):
+        return []
+    return [t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+            if o.dep_ == "pobj" and not _that_clause(o) for t in (o, *o.conjuncts) if t.pos_ in ("NOUN", "PROPN")]
+
+
+def _that_clause(tok: Token) -> bool:
+    """"the fact that ...", "the belief that ...": a noun with a complement clause names no party."""
+    return any(c.dep_ == "acl" and any(g.dep_ == "mark" for g in c.children) for c in tok.children)
 
 
 def responsibility(doc: Doc, start: int, end: int) -> str | None:
