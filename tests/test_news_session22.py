@@ -275,3 +275,9 @@ def test_criminals_who_kill_anyone_is_what_they_do_not_an_incident(analyze):
 def test_a_present_relative_clause_on_anyone_is_no_trigger():
     from rashomon.extract.events import find_triggers
     assert find_triggers(load_nlp()("These are criminals who kill anyone they find."), []) == []
+
+
+def test_a_country_name_ending_a_town_name_names_no_country(analyze):
+    a = analyze("Gunmen shot dead two men in Laventille, east Port of Spain, on Sunday, police said.")
+    (ev,) = a.events
+    assert ev.place.country == "TT"

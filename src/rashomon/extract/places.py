@@ -1369,6 +1369,8 @@ def _named_countries(doc) -> set[str]:
         if w in firsts and w != "us":
             for n in (5, 4, 3, 2, 1):  # "saint vincent and the grenadines", "turks and caicos islands"
                 code = names.get(" ".join(words[i:i + n]))
+                if code and _inside_place_name(words, i, n):
+                    break  # "Port of Spain" names no Spain
                 if code:
                     hyphened = low[found[i].end():found[i].end() + 1] == "-"  # "in indian-administered kashmir"
                     if not (n == 1 and (i and words[i - 1] == "in" and not hyphened
@@ -1379,6 +1381,13 @@ def _named_countries(doc) -> set[str]:
     if re.search(r"\bUS\b", text) and is_cased(text):
         out.add("US")
     return out
+
+
+def _inside_place_name(words: list[str], i: int, n: int) -> bool:
+    """The country's name at ``words[i:i+n]`` ends a longer name of a town or region ("port of spain")."""
+    gz = gazetteer()
+    return any(any(e.kind != "country" for e in gz.get(" ".join(words[i - k:i + n]), ()))
+               for k in (1, 2) if i - k >= 0)
 
 
 def _attacked_place(ent) -> bool:
