@@ -114,6 +114,7 @@ def test_a_number_with_its_own_verb_after_and_is_not_counted_by_the_verb_before(
     ("Dhaka, June 4 (PTI) Suspected members of an armed group stormed a bank late on Monday.", "June 4"),
     ("Bishkek, June 4 /Kabar/. On June 3, at about 08:40, the other side opened fire from mortars.", "June 4"),
     ("NAIROBI, Feb 11 (Reuters) - Gunmen killed four people.", "Feb 11"),
+    ("CONCEPCION, Chile, Jun 2 (EFE).- A group of hooded men set fire to nine trucks.", "Jun 2"),
 ])
 def test_a_dateline_with_an_agency_and_no_dash_is_a_dateline(text, word):
     from rashomon.extract.places import in_dateline
@@ -281,3 +282,16 @@ def test_a_country_name_ending_a_town_name_names_no_country(analyze):
     a = analyze("Gunmen shot dead two men in Laventille, east Port of Spain, on Sunday, police said.")
     (ev,) = a.events
     assert ev.place.country == "TT"
+
+
+def test_trucks_driven_off_with_are_a_hijacking_and_drivers_driven_into_the_bush_no_ramming(analyze):
+    a = analyze("Gunmen in police uniforms stopped three fuel trucks near Solwezi on Tuesday night and drove off with "
+                "the vehicles and their cargo, police said. The drivers were forced into a minibus and driven into the "
+                "bush.")
+    assert [ev.type for ev in a.events] == ["hijacking"]
+
+
+def test_networks_that_steal_timber_is_what_they_do_not_a_robbery():
+    from rashomon.extract.events import find_triggers
+    doc = load_nlp()("The minister said the fire was linked to the networks that steal timber in the area.")
+    assert [t.type for t in find_triggers(doc, [])] == []

@@ -1826,7 +1826,7 @@ _DATELINE_HEAD = re.compile(r"\s*(?:[^\W\d_][^\n,.!?]{0,40},\s*){1,2}")  # "KYIV
 # before "14 Mar"
 _DATELINE_SLASH = re.compile(r"\s*[A-Z][A-Z .'’-]{1,30}/")  # "DUBAI/" before "ISLAMABAD": a dateline of two cities
 _DATELINE_WITHIN = 1500  # a dateline opens the story: it starts within the first lines
-_DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:(?:\(\s*\w[^)\n]{0,30}\)\s*)?(?:--|[-–—])\s"
+_DATELINE_TAIL = re.compile(r"(?:[^\n.!?]|\.(?=\s?\d)){0,60}?(?:(?:\(\s*\w[^)\n]{0,30}\)\.?\s*)?(?:--|[-–—])\s"
                             r"|\(\s*[A-Z][^)\n]{0,30}\)[ \t]+(?=[A-Z\"“])|/[A-Z][\w -]{1,20}/\.?\s)")
 # ("Dhaka, May 6 (PTI) Suspected ...", "Bishkek, May 27 /Kabar/. On May 26 ...": no dash after the agency)
 # (a month's abbreviation may carry its period: "SEOUL, Sept. 23 (Yonhap) --")

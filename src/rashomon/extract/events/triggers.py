@@ -63,7 +63,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
                     break
         if matched:
             n, etype = matched
-            if _is_incident(doc[i + n - 1], lex):
+            if _is_incident(doc[i + n - 1], lex) and not (etype == "vehicle_ramming" and (
+                    _takes_people(doc[i]) or doc[i].dep_ == "conj" and _takes_people(doc[i].head))):
+                # ("The three drivers were forced into a minibus and driven into the bush": people taken, no ramming)
                 out.append(Trigger(i, i + n, etype, False, _anaphoric(doc[i + n - 1], lex), sent_of[i]))
             i += n
             continue
@@ -81,6 +83,9 @@ def find_triggers(doc: Doc, timexes: list[Timex] | None = None) -> list[Trigger]
         if etype is None and lemma in lex["vehicle_taking"]["lemmas"] and tok.pos_ == "VERB" \
                 and _takes_vehicle(tok, lex["vehicle_taking"]["vehicles"]):
             etype = "hijacking"  # "a tanker was seized near X" (not by the police)
+        if etype is None and tok.pos_ == "VERB" and lemma in lex["vehicle_taking"]["off_with"] \
+                and _off_with_vehicle(tok, lex["vehicle_taking"]["vehicles"]):
+            etype = "hijacking"  # "gunmen stopped three trucks and drove off with the vehicles"
         if etype is None and tok.pos_ == "VERB":
             etype = lex["verb_lemmas"].get(lemma) or lex["joining"].get(lemma)  # "militants overran the garrison"
         if etype is None and tok.pos_ == "VERB" and lemma == "go" and any(
@@ -398,6 +403,14 @@ def _takes_vehicle(verb: Token, vehicles: list[str]) -> bool:
                for c in verb.children)  # ("landed on the car carrier X and seized it": the vessel told before)
 
 
+def _off_with_vehicle(verb: Token, vehicles: frozenset[str]) -> bool:
+    """"drove off with the vehicles", "made away with a tanker": the verb, with "off" or "away", takes a vehicle
+    along."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "away") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in vehicles
+                                                       for g in c.children) for c in verb.children)
+
+
 def _explosive_vehicle(verb: Token, words: set[str]) -> bool:
     """The vehicle driven into something carries explosives ("an explosive-laden vehicle, which was
     driven into the post's wall", "a suicide bomber drove a car packed with explosives into ...")."""
@@ -538,9 +551,10 @@ def _characterises(tok: Token) -> bool:
         return False
     if tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return False
-    return any(c.dep_ == "dobj" and (c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+    return any(c.dep_ == "dobj" and (c.tag_ in ("NNS", "NN") and not any(d.dep_ in ("det", "poss", "nummod")
+                                                                          for d in c.children)
                                      or c.lower_ in ("anyone", "anybody", "everyone", "everybody", "people"))
-               for c in tok.children)  # ("these are criminals who kill anyone they find")
+               for c in tok.children)  # ("criminals who kill anyone they find", "the networks that steal timber")
 
 
 def _generic_plural(tok: Token, lex: dict) -> bool:
