@@ -43,3 +43,38 @@ def test_attribute_the_attack_to_x(nlp):
     perps = _perps(nlp, "A dynamite attack destroyed the offices of the electoral court in the capital last night and "
                         "wounded two guards. Authorities attributed the attack to drug traffickers.")
     assert perps.get("drug traffickers") == "perpetrator_individual"
+
+
+def test_organisation_named_inside_the_perpetrator_phrase(nlp):
+    perps = _perps(nlp, "Terrorists of the Zapata Liberation Front blew up a power station in the town of Santa Rosa "
+                        "last night, killing three workers and burning two trucks.")
+    assert perps.get("terrorists") == "perpetrator_individual"
+    assert perps.get("zapata liberation front") == "perpetrator_org"
+
+
+def test_organisation_acronym_after_the_perpetrator_phrase(nlp):
+    perps = _perps(nlp, "Urban guerrillas of the People's Revolutionary Army (ERP) attacked the police station in the "
+                        "town of Santa Rosa last night, killing three policemen and burning two patrol cars.")
+    assert perps.get("erp") == "perpetrator_org"
+
+
+def test_whoever_ordered_or_planned_the_attack(nlp):
+    perps = _perps(nlp, "Five peasants were murdered last week in the village of San Pedro. A spokesman said that the "
+                        "killing had been ordered by Jaime Ortega and Luis Rivas.")
+    assert perps.get("jaime ortega") == "perpetrator_individual" and perps.get("luis rivas") == "perpetrator_individual"
+    perps = _perps(nlp, "Gunmen attacked the police station in the town of Santa Rosa last night, killing three "
+                        "policemen. Police said the attack had been planned by the Red Hand cartel.")
+    assert perps.get("red hand cartel") == "perpetrator_org"
+
+
+def test_commander_of_the_perpetrators(nlp):
+    perps = _perps(nlp, "Guerrillas commanded by Ramon Diaz attacked the police station in the town of Santa Rosa last "
+                        "night, killing three policemen and burning two patrol cars.")
+    assert perps.get("ramon diaz") == "perpetrator_individual"
+
+
+def test_people_accused_of_the_attack(nlp):
+    perps = _perps(nlp, "A bomb exploded at the police station in the town of Santa Rosa last night, killing three "
+                        "policemen. The archbishop called for the trial of the soldiers accused of murdering the three "
+                        "policemen.")
+    assert perps.get("soldiers") == "perpetrator_individual"

@@ -24,8 +24,9 @@ from .decode import Entity, aliases, decode, related
 from .encoded import add_features, doc_words
 from .lexicon import MUC_ROLES, ROLES, model_weights, priors
 from .model import doc_relevance, score
-from .responsibility import (attributed_to, charged_people, counts_unnamed_parties, crowd_attackers, held_responsible,
-                             identified_attackers, name_given, names_no_party, responsibility, suspect_heads)
+from .responsibility import (accused_of_attack, attributed_to, charged_people, commanders, counts_unnamed_parties, crowd_attackers,
+                             held_responsible, identified_attackers, name_given, names_no_party, orderers, responsibility,
+                             suspect_heads)
 
 __all__ = ["extract_role_fillers", "extract_entities", "ROLES", "MUC_ROLES"]
 
@@ -67,7 +68,17 @@ def extract_entities(doc: Doc, use_model: bool = True, muc_style: bool = False) 
     _add_attackers(identified_attackers(doc), keys, entities, alias, victims_give_way=True)
     if not muc_style:  # (MUC-4 keys name the perpetrators of the incident, not whoever was later charged)
         _add_attackers(charged_people(doc) + crowd_attackers(doc), keys, entities, alias, victims_give_way=False)
+    elif not any(e.role == "PerpInd" for e in entities):
+        # (... but do name the people accused of the attack itself when the report names no attacker otherwise:
+        # "the soldiers accused of murdering X"; "eight military men charged with ...": the men, not the count)
+        _add_attackers(accused_of_attack(doc), keys, entities, alias, victims_give_way=False, kinds=("nonum", "base"))
     _add_conjuncts(doc, keys, entities, alias)
+    # whoever ordered the attack, or commands the troops that did it (a body that ordered it: "the cartel planned ...")
+    bosses = orderers(doc) + _commanders(doc, entities)
+    _add_attackers([h for h in bosses if not _org_like(doc[h])], keys, entities, alias, victims_give_way=False)
+    _add_attackers([h for h in bosses if _org_like(doc[h])], keys, entities, alias, victims_give_way=False,
+                   role="PerpOrg")
+    _add_member_orgs(doc, keys, entities, alias)
     if use_model and not muc_style:
         rule_probs, rule_th = score(keys, use_model=False)
         taken = {m for e in entities for m in e.members}
@@ -236,6 +247,113 @@ def _add_conjuncts(doc: Doc, keys, entities: list[Entity], alias) -> None:
             taken.append(kc.key)
 
 
+def _commanders(doc: Doc, entities: list[Entity]) -> list[int]:
+    """Heads of the commanders of a kept individual perpetrator ("army troops commanded by colonel X")."""
+    heads = sorted({c.head for e in entities if e.role == "PerpInd" for c in e.occurrences if c.key == e.key})
+    return [i for h in heads for i in commanders(doc[h])]
+
+
+def _add_member_orgs(doc: Doc, keys, entities: list[Entity], alias) -> None:
+    """"farc members", "guatemalan army troops", "members of X", "terrorists from X": the organisation named
+    inside a kept individual perpetrator is the perpetrating organisation (its acronym when one follows it)."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    others = {m for e in entities if e.role not in _PERP_ROLES for m in e.members}
+    # (occurrences of the mention given, not of strings grouped into it: "members" of "death squad members")
+    heads = sorted({c.head for e in entities if e.role == "PerpInd" for c in e.occurrences if c.key == e.key})
+    for head in heads:
+        for tok in _member_orgs(doc[head]):
+            found = _name_occurrence(keys, tok)
+            if found is None or found[0].key in lex["org_heads"] and found[0].key not in lex["standalone_org_nouns"]:
+                continue  # ("13th brigade members" -> "brigade": a body not named)
+            kc, c = _acronym_after(doc, keys, tok.i) or found
+            if kc.key in others or any(e.role == "PerpOrg" and any(related(kc.key, m, "PerpOrg", alias)
+                                                                   for m in e.members) for e in entities):
+                continue
+            entities.append(Entity("PerpOrg", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+
+
+def _member_orgs(head) -> list:
+    """Org-like words naming the body of the people ``head`` heads: its compound modifiers ("farc members",
+    "an fmln guerrilla unit") and "of"/"from" objects ("members of X", "terrorists from X"); for a unit of a
+    body ("members of the 8th front of the farc", "the 8th farc front"), that body."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    people = lex["perp_nouns"] | lex["member_nouns"] | lex["conj_agent_heads"] | lex["serving_nouns"]
+    if head.lower_ not in people and head.lemma_.lower() not in people:
+        return []
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in lex["victim_verbs"] | lex["target_verbs"] \
+            or head.head.lemma_.lower() in lex["casualty_words"]:
+        return []  # ("one fmln militant was killed in the action": a casualty)
+    bodies = _named_bodies(head, ("compound", "nmod", "of", "from"))
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in people:
+        bodies += _named_bodies(head.head.head, ("from",))  # "a group of terrorists from X"
+    out = []
+    for org in bodies:
+        if org.lower_ in lex["unit_nouns"]:  # (the unit itself when the body is a modifier: "the farc 12th front")
+            org = next(iter(_named_bodies(org, ("of",))), org)
+        out.append(org)
+    return out
+
+
+def _named_bodies(tok, links: tuple[str, ...]) -> list:
+    """The org-like modifiers (``links`` "compound", "nmod") and preposition objects (``links`` "of", "from")
+    of ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and c.dep_ in links:
+            # (a modifier of a modifier when the first names no body: "an fmln guerrilla unit", not "farc 12th front")
+            out.extend([c] if _org_like(c) else [g for g in c.children if g.dep_ in ("compound", "nmod") and _org_like(g)])
+        elif c.dep_ == "prep" and c.lower_ in links:
+            out.extend(o for o in c.children if o.dep_ == "pobj" and _org_like(o))
+    return out
+
+
+def _org_like(tok) -> bool:
+    """An organisation's name or noun ("army", "battalion", a name the priors know as a perpetrating
+    organisation), never a person, a place, a title, a word for people or a body told before ("that
+    organization", "our group")."""
+    from .lexicon import lexicon, priors
+
+    lex = lexicon()
+    low = tok.lower_
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC") \
+            or low in lex["victim_titles"] or low in lex["human_nouns"] or low in lex["perp_nouns"] \
+            or low in lex["member_nouns"] or any(c.dep_ in ("det", "poss", "amod") and c.lower_ in lex["anaphoric_dets"]
+                                                 for c in tok.children):
+        return False
+    if low in lex["org_heads"] or tok.lemma_.lower() in lex["org_heads"]:
+        return True
+    return bool(((priors() or {}).get("string", {}).get(low) or {}).get("PerpOrg"))
+
+
+def _name_occurrence(keys, tok) -> tuple | None:
+    """The pooled candidate and occurrence naming ``tok`` with its own modifiers: the ``base`` one, else (a
+    compound modifier: "the farc members") the pre-modifier run that ends with it and starts at its left edge."""
+    found = _base_occurrence(keys, tok.i)
+    if found is not None:
+        return found
+    best = None
+    for kc in keys:
+        for c in kc.occurrences:
+            if c.head == tok.i and c.end == tok.i + 1 and c.start >= tok.left_edge.i \
+                    and (best is None or c.start < best[1].start):
+                best = (kc, c)
+    return best
+
+
+def _acronym_after(doc: Doc, keys, head: int) -> tuple | None:
+    """"members of the revolutionary armed forces of colombia (farc)": the candidate of the acronym in brackets
+    right after an occurrence headed by token ``head``, or None."""
+    ends = sorted({c.end for kc in keys for c in kc.occurrences if c.head == head})
+    for end in ends:
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            return _base_occurrence(keys, end + 1)
+    return None
+
+
 def _acts(tok) -> bool:
     """Whether the coordination ``tok`` belongs to acts: subject of a verb (not of "died", "were reported dead",
     nor of a passive victim or target verb), by-agent of an attack verb, or a noun with an active verbal
@@ -271,13 +389,15 @@ def _base_occurrence(keys, head: int, kind: str = "base") -> tuple | None:
     return found
 
 
-def _add_attackers(heads: list[int], keys, entities: list[Entity], alias, victims_give_way: bool) -> None:
+def _add_attackers(heads: list[int], keys, entities: list[Entity], alias, victims_give_way: bool,
+                   role: str = "PerpInd", kinds: tuple[str, ...] = ("base",)) -> None:
     """The people the rules name as attackers (the suspect identified by name, the people charged over the
-    attack, a crowd that attacks) join as perpetrators unless already one. ``victims_give_way``: a victim
-    entity for the same people is dropped; else such people stay victims only."""
+    attack, a crowd that attacks, whoever ordered it) join as perpetrators (``role``; the occurrence of the first
+    of ``kinds`` found) unless already one. ``victims_give_way``: a victim entity for the same people is dropped;
+    else such people stay victims only."""
     taken = [(e.role, m) for e in entities if e.role in _PERP_ROLES for m in e.members]
     for head in heads:
-        found = _base_occurrence(keys, head)
+        found = next((f for f in (_base_occurrence(keys, head, kind) for kind in kinds) if f is not None), None)
         if found is None:
             continue
         kc, c = found
@@ -291,8 +411,8 @@ def _add_attackers(heads: list[int], keys, entities: list[Entity], alias, victim
             continue
         if any(related(kc.key, m, r, alias) for r, m in taken):
             continue
-        entities.append(Entity("PerpInd", kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
-        taken.append(("PerpInd", kc.key))
+        entities.append(Entity(role, kc.key, c, 1.0, [kc.key], list(kc.occurrences)))
+        taken.append((role, kc.key))
 
 
 def _span(doc: Doc, c: Candidate) -> Span:

@@ -359,6 +359,41 @@ def _antecedent(doc: Doc, pronoun: Token, nouns) -> Token | None:
     return None
 
 
+def orderers(doc: Doc) -> list[int]:
+    """Heads of whoever ordered or planned an attack: "the killing had been ordered by X and Y", "X ordered the
+    massacre" (``order_verbs``; the thing ordered an attack noun)."""
+    lex = lexicon()
+    heads: list[int] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["order_verbs"] or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if any(c.dep_ == "nsubjpass" and _attack_noun(c) for c in tok.children):
+            people = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        elif any(c.dep_ == "dobj" and _attack_noun(c) and any(c.lefts) for c in tok.children):
+            # (a determined act, "ordered the massacre"; not a title misparsed, "the books planned crime")
+            people = [c for c in tok.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        # ("the chief of the gang, pablo escobar gaviria, ordered ...": the person named in apposition)
+        heads.extend(next((a for a in t.children if a.dep_ == "appos" and a.pos_ == "PROPN"), t).i
+                     for p in people for t in (p, *p.conjuncts) if t.pos_ in ("NOUN", "PROPN"))
+    return heads
+
+
+def _attack_noun(tok: Token) -> bool:
+    """An attack noun of ``attack_nouns`` ("the killing", "the massacres"; not "a strike", "the operation")."""
+    nouns = lexicon()["attack_nouns"]
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in nouns or tok.lower_ in nouns)
+
+
+def commanders(tok: Token) -> list[int]:
+    """"troops commanded by X", "a patrol led by X": the heads of X and its conjuncts (``command_verbs``)."""
+    lex = lexicon()
+    return [t.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex["command_verbs"]
+            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            for t in (o, *o.conjuncts) if t.pos_ in ("NOUN", "PROPN")]
+
+
 def charged_people(doc: Doc) -> list[int]:
     """Heads of the people a report says were charged over the attack ("Two foreign nationals were charged
     with ... in connection with the fire", "prosecutors charged three men with murder"): its suspects."""
@@ -383,6 +418,44 @@ def charged_people(doc: Doc) -> list[int]:
             if c.pos_ in ("NOUN", "PROPN") and (c.ent_type_ == "PERSON" or is_person_noun(c)):
                 heads.append(c.i)
     return heads
+
+
+def accused_of_attack(doc: Doc) -> list[int]:
+    """Heads of the people accused, charged, arrested or suspected for an attack: "the soldiers accused of
+    murdering the priests", "X was arrested for killing six clergymen", "three persons suspected of
+    participating in the attack" (``accusation_verbs``; the charge an attack noun, or a gerund that is an attack
+    verb or tells of one; not "arrested for carrying weapons")."""
+    from rashomon.extract.figures import is_person_noun
+
+    lex = lexicon()
+    heads: list[int] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["accusation_verbs"] or any(c.dep_ == "neg" for c in tok.children) \
+                or not any(c.dep_ == "prep" and c.lower_ in lex["accusation_preps"] and _charges_attack(c) for c in tok.children):
+            continue
+        people = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not people and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            people = [tok.head]  # "the soldiers accused of murdering the priests"
+        for p in people:
+            for t in (p, *p.conjuncts):
+                if t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or is_person_noun(t) or t.pos_ == "PROPN"
+                                                    or t.lower_ in lex["perp_nouns"] | lex["human_nouns"]):
+                    heads.append(t.i)
+    return heads
+
+
+def _charges_attack(prep: Token) -> bool:
+    """The object of "of"/"for"/"with" is an attack noun ("for the murder") or a gerund that is an attack verb
+    ("of murdering"), or one of taking part whose clause holds an attack noun ("of participating in the attack")."""
+    lex = lexicon()
+    for o in prep.children:
+        if o.dep_ == "pobj" and _attack_noun(o):
+            return True
+        if o.dep_ == "pcomp" and o.tag_ == "VBG" and (o.lemma_.lower() in lex["attack_verbs"] | lex["victim_verbs"]
+                                                      or o.lemma_.lower() in lex["participation_verbs"]
+                                                      and any(_attack_noun(t) for t in o.subtree)):
+            return True
+    return False
 
 
 def crowd_attackers(doc: Doc) -> list[int]:
