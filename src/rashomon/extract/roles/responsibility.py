@@ -6,6 +6,8 @@ import functools
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.incident_words import is_incident_noun
+
 from .candidates import doc_tokens
 from .lexicon import lexicon
 
@@ -83,8 +85,6 @@ def held_responsible(verb: Token) -> list[int]:
 
 def _blamed_act(tok: Token) -> bool:
     """An attack or incident noun, or a word for the deed ("the action", "these crimes")."""
-    from rashomon.extract.incident_words import is_incident_noun
-
     lex = lexicon()
     return is_incident_noun(tok) or tok.lemma_.lower() in lex["attack_nouns"] | lex["blame_act_nouns"]
 
